@@ -1,0 +1,93 @@
+// The plain values checks look at. The crawler fills them in; checks only read them.
+//
+// Nothing here knows about curl, Gumbo or SQLite: a test builds these by hand (or from an
+// HTML string with crawler/html.h) and calls a check directly.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+
+namespace sitepatrol::checks {
+
+// Why a fetch gave no HTTP answer (or why we stopped following it).
+enum class FetchError {
+  none,
+  dns,                 // name did not resolve
+  connect,             // refused, unreachable
+  tls,                 // handshake or certificate failure
+  timeout,             // no complete answer within timeout_s (or too slow)
+  reset,               // connection reset / closed mid-answer
+  too_large,           // body cap exceeded (the answer itself was fine)
+  blocked_private,     // target resolved to a private address and that is not allowed
+  redirect_loop,       // a redirect came back to a URL already in the chain
+  too_many_redirects,  // more than max_redirects hops
+  robots,              // disallowed by robots.txt (not fetched, not a problem)
+  other,
+};
+
+std::string_view to_string(FetchError e);
+
+// Certificate facts of an HTTPS answer (or failed handshake).
+struct TlsInfo {
+  bool https = false;
+  std::optional<std::int64_t> not_before;  // unix seconds
+  std::optional<std::int64_t> not_after;
+  std::string verify_error;                // curl/OpenSSL message when verification failed
+};
+
+// One outgoing reference found in a page.
+struct LinkRef {
+  std::string url;     // absolute, normalised
+  std::string kind;    // a, area, img, script, link, iframe, frame, embed, source, meta-refresh
+  std::string text;    // anchor text (trimmed, may be empty)
+};
+
+// The outcome of checking one link target (once per run, however many pages carry it).
+struct LinkResult {
+  std::string url;                       // normalised target
+  std::string found_on;                  // first page that carries it
+  std::string kind;
+  bool internal = false;                 // on the site's own host or an alias
+  std::string method;                    // GET or HEAD (the last one used)
+  int status = 0;                        // final HTTP status, 0 when there was none
+  FetchError error = FetchError::none;
+  std::string error_text;
+  std::vector<std::string> redirects;    // each hop's URL after the first, in order
+  double elapsed_ms = 0;
+};
+
+// A page of the site that was fetched and parsed (HTML only).
+struct PageResult {
+  std::string url;                       // as requested (normalised)
+  std::string final_url;                 // after redirects
+  std::string found_on;                  // the page that linked here first ("" for seeds)
+  int depth = 0;
+  bool is_homepage = false;
+  int status = 0;
+  FetchError error = FetchError::none;
+  std::string error_text;
+  double elapsed_ms = 0;
+  bool not_modified = false;             // answered 304 to a conditional request
+  std::string charset;                   // as detected, before conversion
+  std::string title;                     // UTF-8
+  std::string text;                      // visible text, UTF-8, whitespace collapsed
+  std::vector<LinkRef> links;
+  TlsInfo tls;
+};
+
+// What every check may know about the site being patrolled.
+struct SiteContext {
+  const config::SiteConfig* site = nullptr;
+  const config::PatrolConfig* patrol = nullptr;
+  std::set<std::string> own_hosts;          // the site's host and aliases
+  std::set<std::string> registered_hosts;   // hosts of every registered site
+  std::chrono::system_clock::time_point now;  // the run's start (injected clock)
+};
+
+}  // namespace sitepatrol::checks

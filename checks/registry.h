@@ -1,0 +1,33 @@
+// The check families and how the patrol reaches them.
+//
+// A check is a free function of plain values that appends findings. Adding a family means
+// adding a file to checks/ and one line to registry.cpp; the crawler calls every registered
+// check at the three points of a patrol: each page parsed, each link checked, and the end of
+// a site. Checks run on the patrol's I/O thread, so they must be quick and must not block.
+#pragma once
+
+#include <vector>
+
+#include "checks/finding.h"
+#include "checks/inputs.h"
+
+namespace sitepatrol::checks {
+
+using Findings = std::vector<Finding>;
+
+// End-of-site facts: the homepage outcome and totals.
+struct SiteResult {
+  PageResult homepage;
+  int pages = 0;
+  int links_checked = 0;
+};
+
+using PageCheck = void (*)(const SiteContext&, const PageResult&, Findings&);
+using LinkCheck = void (*)(const SiteContext&, const LinkResult&, Findings&);
+using SiteCheck = void (*)(const SiteContext&, const SiteResult&, Findings&);
+
+const std::vector<PageCheck>& page_checks();
+const std::vector<LinkCheck>& link_checks();
+const std::vector<SiteCheck>& site_checks();
+
+}  // namespace sitepatrol::checks

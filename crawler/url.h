@@ -1,0 +1,41 @@
+// URL handling: resolution against a base, normalisation (CONTRACT.md §4), host helpers.
+//
+// Built on curl's URL API. Normal form: lower-case scheme and host, default port dropped,
+// fragment dropped, empty path becomes "/", dot segments removed, percent-encoding
+// normalised (hex upper-case, unreserved characters decoded, spaces and non-ASCII bytes
+// encoded), IDN hosts kept as given in lower case. Pure functions, thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sitepatrol::crawler {
+
+// Resolves `ref` (an href as found in a page, already UTF-8) against `base` and normalises
+// it. nullopt for what is not a fetchable http(s) URL: mailto:, javascript:, tel:, data:,
+// empty or malformed references.
+std::optional<std::string> resolve_url(std::string_view base, std::string_view ref);
+
+// Normalises an absolute http(s) URL; nullopt when it is not one.
+std::optional<std::string> normalize_url(std::string_view url);
+
+struct UrlParts {
+  std::string scheme;   // http | https
+  std::string host;     // lower case, IPv6 without brackets
+  int port = 0;         // explicit or default (80/443)
+  std::string path;     // with query, without fragment
+};
+std::optional<UrlParts> split_url(std::string_view url);
+
+// The host of an absolute URL ("" when it has none).
+std::string url_host(std::string_view url);
+
+// True when `host` equals `domain` or is a subdomain of it ("a.gov.cn" within "gov.cn").
+bool host_within(std::string_view host, std::string_view domain);
+
+// Guesses from the path's extension whether a URL names a non-HTML resource (images,
+// documents, archives, media, scripts, styles), which is checked with HEAD, not crawled.
+bool looks_like_resource(std::string_view url);
+
+}  // namespace sitepatrol::crawler

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs sitepatrol's build and test dependencies from Debian 12 packages, when missing.
+# Safe to run again: installs nothing when everything is there. Needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git ca-certificates
+  libcurl4-openssl-dev libgumbo-dev libboost-dev libsqlite3-dev
+  libspdlog-dev libfmt-dev libgtest-dev nlohmann-json3-dev
+  libtomlplusplus-dev libcli11-dev zlib1g-dev libssl-dev openssl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,127 @@
+// The store: everything a patrol learns, kept across runs, behind a small interface.
+//
+// The patrol writes through `Store` and reports read through it; nothing outside store/
+// knows the backend is SQLite (a PostgreSQL backend for sharded patrols comes later). A
+// Store is used from one thread at a time; the patrol gives it a thread of its own.
+//
+// Finding lifecycle: `finish_run` compares the run's findings with the previous run that
+// covered the same site: a (site, code, subject) seen for the first time is `new`, one seen
+// before is `open`, and one from the previous run that is gone now is `resolved`. A run that
+// never reached `finish_run` (killed) is marked `aborted` by the next `begin_run` and takes
+// no part in the lifecycle.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "checks/finding.h"
+#include "checks/inputs.h"
+
+namespace sitepatrol::store {
+
+struct StoreError {
+  std::string message;
+};
+
+template <class T>
+using Result = std::expected<T, StoreError>;
+
+struct RunInfo {
+  std::int64_t id = 0;
+  std::string started_at;      // RFC 3339 UTC
+  std::string finished_at;     // "" while running or when aborted
+  std::string status;          // running | finished | aborted
+  int sites = 0;
+  int pages = 0;
+  int links_checked = 0;
+};
+
+struct RunTotals {
+  int sites = 0;
+  int pages = 0;
+  int links_checked = 0;
+};
+
+// One fetched page of a site. `links` replace the page's stored links, except when
+// `not_modified` (a 304), which keeps what the previous run stored.
+struct PageRecord {
+  std::string site;
+  checks::PageResult page;
+  std::string content_type;
+  std::string content_hash;    // hex hash of the decoded body
+  std::string etag;
+  std::string last_modified;
+  std::int64_t bytes = 0;      // bytes transferred
+  std::vector<checks::Finding> page_findings;  // what page checks raised, for reuse on 304
+};
+
+struct LinkRecord {
+  std::string site;
+  checks::LinkResult link;
+};
+
+// What the last run kept about a page: the validators for a conditional request, and what to
+// reuse when the server answers 304.
+struct PageMemory {
+  std::string etag;
+  std::string last_modified;
+  std::string content_hash;
+  std::string charset;
+  std::string title;
+  std::vector<checks::LinkRef> links;
+  std::vector<checks::Finding> page_findings;
+};
+
+enum class StatusFilter { current, new_only, open, resolved, all };
+// current: new + open (what is wrong now), the default of `findings`.
+
+struct FindingQuery {
+  std::optional<std::int64_t> run;   // nullopt: latest finished run
+  std::vector<std::string> sites;    // empty: all
+  StatusFilter status = StatusFilter::current;
+};
+
+struct FindingRow {
+  checks::Finding finding;
+  std::string status;          // new | open | resolved
+  std::string first_seen;      // RFC 3339 UTC
+  std::string last_seen;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Starts a run; first marks any run left `running` by a killed process as `aborted`.
+  virtual Result<std::int64_t> begin_run(const std::string& started_at,
+                                         const std::vector<std::string>& site_ids) = 0;
+  // Batched writes; each call is one transaction.
+  virtual Result<void> save_pages(std::int64_t run, std::span<const PageRecord> pages) = 0;
+  virtual Result<void> save_links(std::int64_t run, std::span<const LinkRecord> links) = 0;
+  virtual Result<void> save_findings(std::int64_t run,
+                                     std::span<const checks::Finding> findings) = 0;
+  // Marks the run finished and settles the lifecycle of its sites' findings.
+  virtual Result<void> finish_run(std::int64_t run, const std::string& finished_at,
+                                  const RunTotals& totals) = 0;
+
+  // Validators (etag, last_modified) of every page stored for a site, by URL.
+  virtual Result<std::vector<std::pair<std::string, PageMemory>>> validators(
+      const std::string& site) = 0;
+  // Full memory of one page (links and page findings included), for a 304.
+  virtual Result<std::optional<PageMemory>> page_memory(const std::string& site,
+                                                        const std::string& url) = 0;
+
+  virtual Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) = 0;
+  virtual Result<std::vector<FindingRow>> findings(const FindingQuery& query) = 0;
+};
+
+// Opens (creating and migrating as needed) a SQLite database in WAL mode.
+Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& file);
+
+}  // namespace sitepatrol::store

@@ -1,1 +1,40 @@
-int main() { return 0; }
+// sitepatrol: patrols government websites and reports what the inspections would find.
+#include <CLI/CLI.hpp>
+#include <curl/curl.h>
+
+#include <iostream>
+
+#include "app/cli_common.h"
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace sitepatrol::app;
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  CLI::App cli{"sitepatrol: patrols government websites for broken links, downtime and more",
+               "sitepatrol"};
+  cli.set_version_flag("-V,--version", std::string("sitepatrol ") + SITEPATROL_VERSION);
+  cli.require_subcommand(1);
+  cli.fallthrough();  // global options may also follow the subcommand
+  LogOptions log;
+  cli.add_option("--log-level", log.level, "trace, debug, info, warn (default), error, off");
+  cli.add_flag("-q,--quiet", log.quiet, "No progress line, no summary; errors only");
+  cli.add_option("--log-file", log.file, "Write logs to this rotating file instead of stderr");
+
+  Command run;
+  add_crawl_command(cli, log, &run);
+  add_findings_command(cli, &run);
+  add_check_command(cli, log, &run);
+  add_config_command(cli, &run);
+  add_demo_command(cli, log, &run);
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = cli.exit(e);  // prints help, version or the error
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (!setup_logging(log)) return kExitUsage;
+  const int code = run ? run() : kExitUsage;
+  curl_global_cleanup();
+  return code;
+}

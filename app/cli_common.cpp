@@ -1,0 +1,69 @@
+#include "app/cli_common.h"
+
+#include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <iostream>
+
+namespace sitepatrol::app {
+
+bool setup_logging(const LogOptions& options) {
+  auto level = spdlog::level::from_str(options.level);
+  if (level == spdlog::level::off && options.level != "off") {
+    std::cerr << "sitepatrol: --log-level: unknown level '" << options.level
+              << "' (trace, debug, info, warn, error, critical, off)\n";
+    return false;
+  }
+  std::shared_ptr<spdlog::logger> logger;
+  if (!options.file.empty()) {
+    logger = spdlog::rotating_logger_mt("sitepatrol", options.file, 10u << 20, 5);
+  } else {
+    logger = spdlog::stderr_color_mt("sitepatrol");
+  }
+  if (options.quiet && level < spdlog::level::err) level = spdlog::level::err;
+  logger->set_level(level);
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S%z %^%l%$ %v");
+  spdlog::set_default_logger(logger);
+  return true;
+}
+
+std::expected<config::Config, int> load_config_or_report(const std::string& file) {
+  auto config = config::load_config(file);
+  if (!config) {
+    std::cerr << "sitepatrol: " << config.error().to_string() << "\n";
+    return std::unexpected(kExitUsage);
+  }
+  return std::move(*config);
+}
+
+std::filesystem::path database_path(const config::Config& config, const std::string& db_flag) {
+  if (!db_flag.empty()) return db_flag;
+  return config.patrol.database;
+}
+
+std::expected<std::unique_ptr<store::Store>, int> open_store_or_report(
+    const std::filesystem::path& path) {
+  auto store = store::open_sqlite(path);
+  if (!store) {
+    std::cerr << "sitepatrol: database " << path.string() << ": " << store.error().message
+              << "\n";
+    return std::unexpected(kExitRuntime);
+  }
+  return std::move(*store);
+}
+
+std::optional<checks::Severity> parse_fail_on(const std::string& level) {
+  auto s = checks::parse_severity(level);
+  if (!s) {
+    std::cerr << "sitepatrol: --fail-on: unknown level '" << level
+              << "' (info, warning, error, critical)\n";
+  }
+  return s;
+}
+
+bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+
+}  // namespace sitepatrol::app

@@ -1,0 +1,24 @@
+// The subcommands of `sitepatrol` (CONTRACT.md §1). Each registers its options on the
+// CLI11 app and returns the function that runs it, which returns the process exit code.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+namespace CLI {
+class App;
+}
+
+namespace sitepatrol::app {
+
+struct LogOptions;
+using Command = std::function<int()>;
+
+// Each adds a subcommand to `cli` and sets `*run` to what runs it when chosen.
+CLI::App* add_crawl_command(CLI::App& cli, LogOptions& log, Command* run);
+CLI::App* add_findings_command(CLI::App& cli, Command* run);
+CLI::App* add_check_command(CLI::App& cli, LogOptions& log, Command* run);
+CLI::App* add_config_command(CLI::App& cli, Command* run);
+CLI::App* add_demo_command(CLI::App& cli, LogOptions& log, Command* run);
+
+}  // namespace sitepatrol::app

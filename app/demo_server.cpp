@@ -1,0 +1,45 @@
+#include "app/demo_server.h"
+
+#include "app/static_files.h"
+
+namespace sitepatrol::app {
+
+namespace {
+
+HttpReply demo_reply(const std::filesystem::path& root, const HttpRequest& request) {
+  const std::string path = request.path();
+  if (path == "/old/loop.html" || path == "/old/loop2.html") {
+    HttpReply r;
+    r.status = 302;
+    r.headers.emplace_back("Location",
+                           path == "/old/loop.html" ? "/old/loop2.html" : "/old/loop.html");
+    return r;
+  }
+  return serve_static(root, request);
+}
+
+}  // namespace
+
+DemoServer::DemoServer(const std::filesystem::path& root)
+    : server_([root](const HttpRequest& r) { return demo_reply(root, r); }) {}
+
+config::Config demo_config(unsigned short port) {
+  config::Config c;
+  const std::string p = std::to_string(port);
+  c.patrol.resolve = {"www.demo-jtt.gov.cn:" + p + ":127.0.0.1",
+                      "www.unapproved-example.com:" + p + ":127.0.0.1",
+                      "www.gov.cn:" + p + ":127.0.0.1"};
+  c.patrol.per_host_delay_ms = 0;
+  c.patrol.timeout_s = 5;
+  config::SiteConfig s;
+  s.id = "demo-jtt";
+  s.name = "示范省交通运输厅";
+  s.url = "http://www.demo-jtt.gov.cn:" + p + "/";
+  s.category = "local";
+  s.unit = "地方交通运输主管部门";
+  s.allowed_domains = {"gov.cn"};
+  c.sites.push_back(std::move(s));
+  return c;
+}
+
+}  // namespace sitepatrol::app

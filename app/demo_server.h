@@ -1,0 +1,26 @@
+// The demonstration site's server: app/demo_site/ served by HttpServer on an ephemeral
+// loopback port, plus the one defect static files cannot plant (a redirect loop under
+// /old/loop), and the configuration that patrols it under real-looking host names.
+#pragma once
+
+#include <filesystem>
+
+#include "app/http_server.h"
+#include "config/config.h"
+
+namespace sitepatrol::app {
+
+class DemoServer {
+ public:
+  explicit DemoServer(const std::filesystem::path& root);
+  unsigned short port() const { return server_.port(); }
+
+ private:
+  HttpServer server_;
+};
+
+// One site, www.demo-jtt.gov.cn, resolved to 127.0.0.1:port; its "external" links point at
+// hosts that resolve to loopback too, and so stay unfetched under the private-address rule.
+config::Config demo_config(unsigned short port);
+
+}  // namespace sitepatrol::app

@@ -1,0 +1,421 @@
+#include "crawler/curl_fetcher.h"
+
+#include <curl/curl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <unordered_map>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "crawler/address_policy.h"
+#include "crawler/tls_dates.h"
+
+namespace sitepatrol::crawler {
+
+namespace asio = boost::asio;
+using checks::FetchError;
+
+namespace {
+
+// One socket libcurl asked us to watch. Waits hold a shared_ptr, so a wait that completes
+// after curl dropped the socket finds `closed` set instead of freed memory.
+struct Socket {
+  explicit Socket(asio::io_context& io, curl_socket_t s) : fd(s), descriptor(io) {
+    descriptor.assign(s);
+  }
+  curl_socket_t fd;
+  asio::posix::stream_descriptor descriptor;
+  int what = 0;              // CURL_POLL_* libcurl wants
+  bool read_armed = false;
+  bool write_armed = false;
+  bool closed = false;
+};
+
+// State of one transfer, owned by the easy handle's CURLOPT_PRIVATE.
+struct Transfer {
+  FetchRequest request;
+  FetchHandler done;
+  FetchResponse response;
+  curl_slist* headers = nullptr;
+  char error[CURL_ERROR_SIZE] = {};
+  bool blocked_private = false;
+  bool body_too_large = false;
+  bool stop_reading = false;  // we ended the transfer on purpose (not HTML, headers only)
+  bool in_header_block = false;
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' ||
+                        s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
+FetchError classify(CURLcode code) {
+  switch (code) {
+    case CURLE_OK: return FetchError::none;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY: return FetchError::dns;
+    case CURLE_COULDNT_CONNECT: return FetchError::connect;
+    case CURLE_OPERATION_TIMEDOUT: return FetchError::timeout;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR: return FetchError::tls;
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM: return FetchError::reset;
+    case CURLE_FILESIZE_EXCEEDED: return FetchError::too_large;
+    default: return FetchError::other;
+  }
+}
+
+}  // namespace
+
+struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
+  Impl(asio::io_context& io_context, CurlOptions opts)
+      : io(io_context), timer(io_context), options(std::move(opts)) {
+    multi = curl_multi_init();
+    share = curl_share_init();
+    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, &Impl::on_socket);
+    curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, this);
+    curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, &Impl::on_timer);
+    curl_multi_setopt(multi, CURLMOPT_TIMERDATA, this);
+    curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.max_host_connections);
+    curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, options.max_total_connections);
+    curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    for (const auto& r : options.resolve) resolve = curl_slist_append(resolve, r.c_str());
+  }
+
+  ~Impl() {
+    // Handlers still queued hold shared_ptrs to Sockets, not to Impl members; cancel them.
+    timer.cancel();
+    for (CURL* easy : easies) {
+      Transfer* t = nullptr;
+      curl_easy_getinfo(easy, CURLINFO_PRIVATE, &t);
+      curl_multi_remove_handle(multi, easy);
+      curl_easy_cleanup(easy);
+      if (t) {
+        curl_slist_free_all(t->headers);
+        delete t;
+      }
+    }
+    for (auto& [fd, s] : sockets) {
+      s->closed = true;
+      boost::system::error_code ec;
+      s->descriptor.cancel(ec);
+      s->descriptor.release();
+    }
+    curl_multi_cleanup(multi);
+    curl_share_cleanup(share);
+    curl_slist_free_all(resolve);
+  }
+
+  // ---- libcurl callbacks: they only record and arm; they never call back into libcurl ----
+
+  static int on_socket(CURL*, curl_socket_t fd, int what, void* userp, void*) {
+    auto* self = static_cast<Impl*>(userp);
+    auto it = self->sockets.find(fd);
+    if (what == CURL_POLL_REMOVE) {
+      if (it != self->sockets.end()) self->forget(it);
+      return 0;
+    }
+    if (it == self->sockets.end()) {
+      it = self->sockets.emplace(fd, std::make_shared<Socket>(self->io, fd)).first;
+    }
+    it->second->what = what;
+    self->arm(it->second);
+    return 0;
+  }
+
+  static int on_timer(CURLM*, long timeout_ms, void* userp) {
+    auto* self = static_cast<Impl*>(userp);
+    self->timer.cancel();
+    if (timeout_ms < 0) return 0;
+    std::weak_ptr<Impl> weak = self->weak_from_this();
+    if (timeout_ms == 0) {
+      asio::post(self->io, [weak] {
+        if (auto me = weak.lock()) me->socket_action(CURL_SOCKET_TIMEOUT, 0);
+      });
+      return 0;
+    }
+    self->timer.expires_after(std::chrono::milliseconds(timeout_ms));
+    self->timer.async_wait([weak](const boost::system::error_code& ec) {
+      if (ec) return;
+      if (auto me = weak.lock()) me->socket_action(CURL_SOCKET_TIMEOUT, 0);
+    });
+    return 0;
+  }
+
+  static curl_socket_t on_open_socket(void* clientp, curlsocktype purpose,
+                                      curl_sockaddr* address) {
+    auto* t = static_cast<Transfer*>(clientp);
+    if (purpose == CURLSOCKTYPE_IPCXN && !t->request.allow_private &&
+        is_private_address(&address->addr)) {
+      t->blocked_private = true;
+      return CURL_SOCKET_BAD;
+    }
+    return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+  }
+
+  static int on_close_socket(void* clientp, curl_socket_t fd) {
+    auto* self = static_cast<Impl*>(clientp);
+    auto it = self->sockets.find(fd);
+    if (it != self->sockets.end()) self->forget(it);
+    return ::close(fd);
+  }
+
+  static size_t on_header(char* data, size_t size, size_t n, void* userp) {
+    auto* t = static_cast<Transfer*>(userp);
+    std::string_view line(data, size * n);
+    if (line.starts_with("HTTP/")) {
+      // A new answer (after 100 Continue or a proxy's 200): keep only the last one's headers.
+      t->response.headers.clear();
+      return size * n;
+    }
+    auto colon = line.find(':');
+    if (colon != std::string_view::npos) {
+      t->response.headers.emplace_back(lower(trim(line.substr(0, colon))),
+                                       std::string(trim(line.substr(colon + 1))));
+    }
+    return size * n;
+  }
+
+  static size_t on_write(char* data, size_t size, size_t n, void* userp) {
+    auto* t = static_cast<Transfer*>(userp);
+    const size_t len = size * n;
+    if (!t->request.want_body || (t->request.html_only && !t->response.is_html())) {
+      t->stop_reading = true;
+      return 0;  // ends the transfer: we have what we came for
+    }
+    if (t->response.body.size() + len > t->request.max_body) {
+      t->body_too_large = true;
+      return 0;
+    }
+    t->response.body.append(data, len);
+    return len;
+  }
+
+  // ---- driving libcurl, always from the io_context, never from its callbacks ----
+
+  void arm(const std::shared_ptr<Socket>& s) {
+    if (s->closed) return;
+    if ((s->what & CURL_POLL_IN) && !s->read_armed) {
+      s->read_armed = true;
+      std::weak_ptr<Impl> weak = weak_from_this();
+      s->descriptor.async_wait(asio::posix::descriptor_base::wait_read,
+                               [weak, s](const boost::system::error_code& ec) {
+                                 s->read_armed = false;
+                                 if (auto me = weak.lock()) me->ready(s, CURL_CSELECT_IN, ec);
+                               });
+    }
+    if ((s->what & CURL_POLL_OUT) && !s->write_armed) {
+      s->write_armed = true;
+      std::weak_ptr<Impl> weak = weak_from_this();
+      s->descriptor.async_wait(asio::posix::descriptor_base::wait_write,
+                               [weak, s](const boost::system::error_code& ec) {
+                                 s->write_armed = false;
+                                 if (auto me = weak.lock()) me->ready(s, CURL_CSELECT_OUT, ec);
+                               });
+    }
+  }
+
+  void ready(const std::shared_ptr<Socket>& s, int direction, const boost::system::error_code& ec) {
+    if (s->closed || ec == asio::error::operation_aborted) return;
+    const int wanted = direction == CURL_CSELECT_IN ? CURL_POLL_IN : CURL_POLL_OUT;
+    if (!(s->what & wanted)) return;
+    socket_action(s->fd, ec ? CURL_CSELECT_ERR : direction);
+    arm(s);  // still wanted? wait again (a no-op when curl removed or re-armed it)
+  }
+
+  void forget(std::unordered_map<curl_socket_t, std::shared_ptr<Socket>>::iterator it) {
+    auto& s = it->second;
+    s->closed = true;
+    boost::system::error_code ec;
+    s->descriptor.cancel(ec);
+    s->descriptor.release();  // libcurl owns the descriptor; we only watched it
+    sockets.erase(it);
+  }
+
+  void socket_action(curl_socket_t fd, int mask) {
+    int running = 0;
+    curl_multi_socket_action(multi, fd, mask, &running);
+    drain();
+  }
+
+  void drain() {
+    int left = 0;
+    while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
+      if (msg->msg != CURLMSG_DONE) continue;
+      finish(msg->easy_handle, msg->data.result);
+    }
+  }
+
+  void finish(CURL* easy, CURLcode code) {
+    Transfer* t = nullptr;
+    curl_easy_getinfo(easy, CURLINFO_PRIVATE, &t);
+    FetchResponse& r = t->response;
+    long status = 0;
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    r.status = static_cast<int>(status);
+    curl_off_t total_us = 0, downloaded = 0;
+    curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME_T, &total_us);
+    curl_easy_getinfo(easy, CURLINFO_SIZE_DOWNLOAD_T, &downloaded);
+    r.elapsed_ms = static_cast<double>(total_us) / 1000.0;
+    r.bytes = downloaded;
+    char* ip = nullptr;
+    if (curl_easy_getinfo(easy, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) r.primary_ip = ip;
+    r.tls.https = r.primary_ip.empty() ? t->request.url.starts_with("https:")
+                                       : t->request.url.starts_with("https:");
+    if (t->request.want_certinfo) read_certinfo(easy, r.tls);
+
+    if (t->blocked_private) {
+      r.error = FetchError::blocked_private;
+      r.error_text = "address is private; not fetched (allow_private_networks = false)";
+      r.status = 0;
+    } else if (code == CURLE_WRITE_ERROR && t->stop_reading) {
+      r.truncated = true;  // stopped on purpose; the answer itself is fine
+    } else if (code == CURLE_WRITE_ERROR && t->body_too_large) {
+      r.truncated = true;
+      r.error = FetchError::too_large;
+      r.error_text = "body larger than " + std::to_string(t->request.max_body) + " bytes";
+    } else if (code != CURLE_OK) {
+      r.error = classify(code);
+      r.error_text = t->error[0] ? std::string(t->error) : curl_easy_strerror(code);
+      if (r.error == FetchError::tls) r.tls.verify_error = r.error_text;
+      // A reset after a complete status line is still an answer worth reporting as a reset.
+      if (r.error != FetchError::too_large) r.status = r.error == FetchError::none ? r.status : 0;
+    }
+
+    curl_multi_remove_handle(multi, easy);
+    easies.erase(std::remove(easies.begin(), easies.end(), easy), easies.end());
+    curl_easy_cleanup(easy);
+    curl_slist_free_all(t->headers);
+    FetchHandler done = std::move(t->done);
+    FetchResponse response = std::move(t->response);
+    delete t;
+    // Completion runs as its own handler: the caller may start new transfers from it.
+    asio::post(io, [done = std::move(done), response = std::move(response)]() mutable {
+      done(std::move(response));
+    });
+  }
+
+  static void read_certinfo(CURL* easy, checks::TlsInfo& tls) {
+    curl_certinfo* info = nullptr;
+    if (curl_easy_getinfo(easy, CURLINFO_CERTINFO, &info) != CURLE_OK || !info ||
+        info->num_of_certs < 1)
+      return;
+    for (curl_slist* s = info->certinfo[0]; s; s = s->next) {
+      std::string_view line(s->data);
+      if (line.starts_with("Start date:")) tls.not_before = parse_cert_date(line.substr(11));
+      if (line.starts_with("Expire date:")) tls.not_after = parse_cert_date(line.substr(12));
+    }
+  }
+
+  void start(FetchRequest request, FetchHandler done) {
+    auto* t = new Transfer{};
+    t->request = std::move(request);
+    t->done = std::move(done);
+    CURL* e = curl_easy_init();
+    const FetchRequest& q = t->request;
+    curl_easy_setopt(e, CURLOPT_URL, q.url.c_str());
+    curl_easy_setopt(e, CURLOPT_PRIVATE, t);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error);
+    curl_easy_setopt(e, CURLOPT_SHARE, share);
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // the requester follows, hop by hop
+    curl_easy_setopt(e, CURLOPT_USERAGENT, options.user_agent.c_str());
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding curl decodes
+    curl_easy_setopt(e, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout.count()));
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options.connect_timeout.count()));
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_limit);
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, options.low_speed_time_s);
+    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(q.max_body));
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Impl::on_header);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Impl::on_write);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Impl::on_open_socket);
+    curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t);
+    curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION, &Impl::on_close_socket);
+    curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, this);
+    if (resolve) curl_easy_setopt(e, CURLOPT_RESOLVE, resolve);
+    if (!options.ca_bundle.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, options.ca_bundle.c_str());
+    if (q.head) curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
+    if (q.want_certinfo) curl_easy_setopt(e, CURLOPT_CERTINFO, 1L);
+    if (!q.cookies.empty()) curl_easy_setopt(e, CURLOPT_COOKIE, q.cookies.c_str());
+    if (!q.userpwd.empty()) {
+      curl_easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+      curl_easy_setopt(e, CURLOPT_USERPWD, q.userpwd.c_str());
+    }
+    for (const auto& h : q.headers) t->headers = curl_slist_append(t->headers, h.c_str());
+    if (!q.if_none_match.empty())
+      t->headers = curl_slist_append(t->headers, ("If-None-Match: " + q.if_none_match).c_str());
+    if (!q.if_modified_since.empty())
+      t->headers =
+          curl_slist_append(t->headers, ("If-Modified-Since: " + q.if_modified_since).c_str());
+    if (t->headers) curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
+    easies.push_back(e);
+    curl_multi_add_handle(multi, e);  // arms the timer (posted): the transfer starts soon
+  }
+
+  asio::io_context& io;
+  asio::steady_timer timer;
+  CurlOptions options;
+  CURLM* multi = nullptr;
+  CURLSH* share = nullptr;
+  curl_slist* resolve = nullptr;
+  std::unordered_map<curl_socket_t, std::shared_ptr<Socket>> sockets;
+  std::vector<CURL*> easies;
+};
+
+CurlFetcher::CurlFetcher(asio::io_context& io, CurlOptions options)
+    : impl_(std::make_shared<Impl>(io, std::move(options))) {}
+
+CurlFetcher::~CurlFetcher() = default;
+
+void CurlFetcher::fetch(FetchRequest request, FetchHandler done) {
+  impl_->start(std::move(request), std::move(done));
+}
+
+std::size_t CurlFetcher::in_flight() const { return impl_->easies.size(); }
+
+// ---- FetchResponse helpers ----
+
+std::string_view FetchResponse::header(std::string_view name) const {
+  for (const auto& [k, v] : headers)
+    if (k == name) return v;
+  return {};
+}
+
+bool FetchResponse::is_html() const {
+  std::string type = lower(header("content-type"));
+  // No Content-Type at all: sniffing is the parser's business; treat it as HTML.
+  return type.empty() || type.find("text/html") != std::string::npos ||
+         type.find("application/xhtml") != std::string::npos;
+}
+
+}  // namespace sitepatrol::crawler

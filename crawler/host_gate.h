@@ -1,0 +1,55 @@
+// HostGate: who may start a request now. Enforces the global concurrency limit, the
+// per-host limit and the per-host delay between request starts (politeness).
+//
+// Thread rules: used only on the io_context's thread. `acquire` queues a start function;
+// it runs (posted, never inline) once a slot is free; the caller must `release` the host
+// when its request is done. Hosts are served round-robin so one big site cannot starve the
+// others' queues.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+namespace sitepatrol::crawler {
+
+class HostGate {
+ public:
+  HostGate(boost::asio::io_context& io, int global_limit, int per_host_limit,
+           std::chrono::milliseconds per_host_delay);
+
+  void acquire(const std::string& host, std::function<void()> start);
+  void release(const std::string& host);
+
+  std::size_t queued() const { return queued_; }
+  int active() const { return active_; }
+
+ private:
+  struct Host {
+    int active = 0;
+    std::chrono::steady_clock::time_point next_start{};
+    std::deque<std::function<void()>> waiting;
+    bool timer_armed = false;
+  };
+
+  void pump();
+  void wake_at(const std::string& host, std::chrono::steady_clock::time_point when);
+
+  boost::asio::io_context& io_;
+  int global_limit_;
+  int per_host_limit_;
+  std::chrono::milliseconds delay_;
+  int active_ = 0;
+  std::size_t queued_ = 0;
+  std::unordered_map<std::string, Host> hosts_;
+  std::deque<std::string> ready_;   // hosts with waiters, in round-robin order
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+}  // namespace sitepatrol::crawler

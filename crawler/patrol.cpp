@@ -1,0 +1,142 @@
+#include "crawler/patrol.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <thread>
+
+#include "crawler/curl_fetcher.h"
+#include "crawler/host_gate.h"
+#include "crawler/site_crawl.h"
+#include "crawler/store_writer.h"
+#include "crawler/url.h"
+
+namespace sitepatrol::crawler {
+
+namespace asio = boost::asio;
+
+namespace {
+
+CurlOptions curl_options(const config::PatrolConfig& p) {
+  CurlOptions o;
+  o.user_agent = p.user_agent;
+  o.timeout = std::chrono::seconds(p.timeout_s);
+  o.connect_timeout = std::chrono::seconds(std::min(p.connect_timeout_s, p.timeout_s));
+  o.low_speed_limit = p.low_speed_bytes_per_s;
+  o.low_speed_time_s = p.low_speed_time_s;
+  o.resolve = p.resolve;
+  o.ca_bundle = p.ca_bundle;
+  o.max_host_connections = p.per_host_concurrency;
+  o.max_total_connections = p.concurrency;
+  return o;
+}
+
+int parse_threads(const config::PatrolConfig& p) {
+  if (p.parse_threads > 0) return p.parse_threads;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+Patrol::Patrol(const config::Config& config, store::Store& store, const Clock& clock)
+    : config_(config), store_(store), clock_(clock) {}
+
+PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
+                         PatrolProgress* progress, const std::atomic<bool>* cancel) {
+  PatrolResult result;
+  const auto started = clock_.now();
+  std::vector<std::string> ids;
+  for (const auto* s : sites) ids.push_back(s->id);
+  auto run_id = store_.begin_run(to_rfc3339(started), ids);
+  if (!run_id) {
+    result.error = run_id.error().message;
+    return result;
+  }
+  result.run_id = *run_id;
+
+  // Validators for conditional requests, read before the I/O loop starts.
+  std::vector<std::unordered_map<std::string, Validators>> validators(sites.size());
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    auto stored = store_.validators(sites[i]->id);
+    if (!stored) {
+      result.error = stored.error().message;
+      return result;
+    }
+    for (auto& [url, memory] : *stored)
+      validators[i].emplace(url, Validators{memory.etag, memory.last_modified});
+  }
+
+  asio::io_context io(1);
+  auto guard = asio::make_work_guard(io);
+  asio::thread_pool parse_pool(parse_threads(config_.patrol));
+  const auto& p = config_.patrol;
+  CurlFetcher fetcher(io, curl_options(p));
+  HostGate gate(io, p.concurrency, p.per_host_concurrency,
+                std::chrono::milliseconds(p.per_host_delay_ms));
+  StoreWriter writer(store_, result.run_id, io.get_executor());
+
+  RunContext context{io, fetcher, gate, parse_pool, writer, config_, {}, started, progress};
+  for (const auto& s : config_.sites) {
+    context.registered_hosts.insert(url_host(s.url));
+    for (const auto& alias : s.aliases) context.registered_hosts.insert(alias);
+  }
+  if (progress) progress->sites_total = static_cast<int>(sites.size());
+
+  std::size_t remaining = sites.size();
+  std::vector<std::unique_ptr<SiteCrawl>> crawls;
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    crawls.push_back(std::make_unique<SiteCrawl>(
+        context, *sites[i], std::move(validators[i]), [&](const store::RunTotals& t) {
+          result.totals.sites += t.sites;
+          result.totals.pages += t.pages;
+          result.totals.links_checked += t.links_checked;
+          if (--remaining == 0) guard.reset();
+        }));
+  }
+  if (remaining == 0) guard.reset();
+  for (auto& c : crawls) asio::post(io, [&c] { c->start(); });
+
+  // Cancellation (SIGINT/SIGTERM from the app) is polled, so no signal handler touches curl.
+  bool cancelled = false;
+  asio::steady_timer poll(io);
+  std::function<void()> watch = [&] {
+    poll.expires_after(std::chrono::milliseconds(100));
+    poll.async_wait([&](const boost::system::error_code& ec) {
+      if (ec) return;
+      if (cancel && cancel->load()) {
+        cancelled = true;
+        io.stop();
+        return;
+      }
+      if (remaining > 0) watch();
+    });
+  };
+  if (cancel) watch();
+
+  io.run();
+  poll.cancel();
+  parse_pool.join();
+
+  if (auto error = writer.close()) {
+    result.error = *error;
+    return result;
+  }
+  if (cancelled) {
+    spdlog::warn("patrol cancelled; run {} stays unfinished and will be marked aborted",
+                 result.run_id);
+    return result;
+  }
+  if (auto r = store_.finish_run(result.run_id, to_rfc3339(clock_.now()), result.totals); !r) {
+    result.error = r.error().message;
+    return result;
+  }
+  result.finished = true;
+  return result;
+}
+
+}  // namespace sitepatrol::crawler

@@ -1,0 +1,51 @@
+// Patrol: one patrol round over a set of registered sites (`sitepatrol crawl`).
+//
+// It owns the machinery of a run: the io_context with the curl fetcher, the host gate, the
+// parse pool and the store writer; each site is walked by a SiteCrawl (site_crawl.h). The
+// thread that calls `run` runs the I/O loop and returns when every site is done or the run
+// was cancelled. Progress counters may be read from any thread while it runs.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "crawler/clock.h"
+#include "store/store.h"
+
+namespace sitepatrol::crawler {
+
+struct PatrolProgress {
+  std::atomic<int> sites_total{0};
+  std::atomic<int> sites_done{0};
+  std::atomic<int> pages{0};
+  std::atomic<int> links_checked{0};
+  std::atomic<int> queued{0};
+  std::atomic<int> findings{0};
+  std::atomic<std::int64_t> bytes{0};
+};
+
+struct PatrolResult {
+  std::int64_t run_id = 0;
+  store::RunTotals totals;
+  bool finished = false;        // false when cancelled (the run stays unfinished: aborted)
+  std::string error;            // store failure, empty when fine
+};
+
+class Patrol {
+ public:
+  Patrol(const config::Config& config, store::Store& store, const Clock& clock);
+
+  PatrolResult run(const std::vector<const config::SiteConfig*>& sites,
+                   PatrolProgress* progress = nullptr,
+                   const std::atomic<bool>* cancel = nullptr);
+
+ private:
+  const config::Config& config_;
+  store::Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace sitepatrol::crawler

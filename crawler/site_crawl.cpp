@@ -1,0 +1,446 @@
+#include "crawler/site_crawl.h"
+
+#include <boost/asio/post.hpp>
+
+#include "crawler/charset.h"
+#include "crawler/content_hash.h"
+#include "crawler/html.h"
+#include "crawler/sitemap.h"
+#include "crawler/url.h"
+
+namespace sitepatrol::crawler {
+
+namespace asio = boost::asio;
+using checks::FetchError;
+
+// The parse pool's answer for one page.
+struct SiteCrawl::Parsed {
+  std::string charset;
+  std::string content_hash;
+  ParsedHtml html;
+};
+
+namespace {
+
+bool is_navigational(const std::string& kind) {
+  return kind == "a" || kind == "area" || kind == "iframe" || kind == "frame" ||
+         kind == "meta-refresh" || kind == "sitemap";
+}
+
+std::string origin_of(const std::string& url) {
+  auto parts = split_url(url);
+  if (!parts) return {};
+  const bool default_port = (parts->scheme == "http" && parts->port == 80) ||
+                            (parts->scheme == "https" && parts->port == 443);
+  std::string host = parts->host.find(':') != std::string::npos ? "[" + parts->host + "]"
+                                                                  : parts->host;
+  return parts->scheme + "://" + host +
+         (default_port ? "" : ":" + std::to_string(parts->port));
+}
+
+}  // namespace
+
+SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site,
+                     std::unordered_map<std::string, Validators> validators,
+                     std::function<void(const store::RunTotals&)> on_done)
+    : run_(run), site_(site), validators_(std::move(validators)), on_done_(std::move(on_done)) {
+  const auto& patrol = run_.config.patrol;
+  context_.site = &site_;
+  context_.patrol = &patrol;
+  context_.now = run_.now;
+  context_.registered_hosts = run_.registered_hosts;
+  context_.own_hosts.insert(url_host(site_.url));
+  for (const auto& alias : site_.aliases) context_.own_hosts.insert(alias);
+  max_pages_ = site_.max_pages.value_or(patrol.max_pages_per_site);
+  window_ = std::max(8, patrol.per_host_concurrency * 4);
+  RequesterOptions options;
+  options.max_redirects = patrol.max_redirects;
+  options.max_retries = patrol.max_retries;
+  requester_ = std::make_unique<Requester>(
+      run_.io, run_.fetcher, run_.gate, [this](const std::string& url) { return make_request(url); },
+      options);
+}
+
+void SiteCrawl::start() {
+  if (site_.respect_robots.value_or(run_.config.patrol.respect_robots)) {
+    load_robots();
+  } else {
+    load_sitemap(origin_of(site_.url) + "/sitemap.xml", 0);
+    start_crawl();
+  }
+}
+
+// ---- seeds: robots.txt, sitemap, homepage ----
+
+void SiteCrawl::load_robots() {
+  ++in_flight_;
+  requester_->get(origin_of(site_.url) + "/robots.txt", nullptr, [this](Outcome o) {
+    --in_flight_;
+    if (o.error == FetchError::none && o.response.status == 200) {
+      robots_ = parse_robots(o.response.body, run_.config.patrol.user_agent);
+    }
+    if (robots_ && !robots_->sitemaps.empty()) {
+      for (const auto& s : robots_->sitemaps) load_sitemap(s, 0);
+    } else {
+      load_sitemap(origin_of(site_.url) + "/sitemap.xml", 0);
+    }
+    start_crawl();
+  });
+}
+
+void SiteCrawl::load_sitemap(const std::string& url, int nesting) {
+  if (!is_own_host(url_host(url)) || nesting > 1) return;
+  ++in_flight_;
+  requester_->get(url, nullptr, [this, nesting](Outcome o) {
+    --in_flight_;
+    if (o.error == FetchError::none && o.response.status == 200) {
+      Sitemap map = parse_sitemap(o.response.body);
+      for (const auto& loc : map.urls) {
+        auto normal = normalize_url(loc);
+        if (!normal) continue;
+        if (map.is_index) {
+          load_sitemap(*normal, nesting + 1);
+        } else if (is_own_host(url_host(*normal))) {
+          enqueue_page(*normal, 1, site_.url, "sitemap");
+        }
+      }
+    }
+    pump();
+    settle();
+  });
+}
+
+void SiteCrawl::start_crawl() {
+  started_crawl_ = true;
+  // The homepage goes first in the queue, whatever the sitemap added meanwhile.
+  seen_pages_.insert(site_.url);
+  frontier_.push_front(PageJob{site_.url, 0, "", "a"});
+  ++pages_started_;
+  pump();
+  settle();
+}
+
+// ---- pages ----
+
+void SiteCrawl::enqueue_page(const std::string& url, int depth, const std::string& found_on,
+                             const std::string& kind) {
+  if (seen_pages_.contains(url)) return;
+  if (pages_started_ >= max_pages_ || depth > run_.config.patrol.max_depth) {
+    check_link(url, kind, found_on);  // beyond the walk: still checked, with HEAD
+    return;
+  }
+  seen_pages_.insert(url);
+  seen_links_.insert(url);
+  ++pages_started_;
+  frontier_.push_back(PageJob{url, depth, found_on, kind});
+  if (run_.progress) ++run_.progress->queued;
+}
+
+void SiteCrawl::pump() {
+  if (!started_crawl_) return;
+  while (in_flight_ < window_ && !frontier_.empty()) {
+    PageJob job = std::move(frontier_.front());
+    frontier_.pop_front();
+    if (run_.progress) --run_.progress->queued;
+    fetch_page(std::move(job));
+  }
+}
+
+void SiteCrawl::fetch_page(PageJob job) {
+  if (!robots_allow(job.url)) {
+    checks::LinkResult r;
+    r.url = job.url;
+    r.found_on = job.found_on;
+    r.kind = job.kind;
+    r.internal = true;
+    r.error = FetchError::robots;
+    r.error_text = "disallowed by robots.txt";
+    link_result(std::move(r));
+    return;
+  }
+  ++in_flight_;
+  const bool homepage = job.depth == 0;
+  const auto v = validators_.find(job.url);
+  std::string url = job.url;
+  requester_->get(
+      url,
+      [homepage, v, this](FetchRequest& q) {
+        q.html_only = true;
+        q.want_certinfo = homepage;
+        q.max_body = run_.config.patrol.max_body_bytes;
+        if (v != validators_.end()) {
+          q.if_none_match = v->second.etag;
+          q.if_modified_since = v->second.last_modified;
+        }
+      },
+      [this, job = std::move(job)](Outcome o) mutable { on_page(std::move(job), std::move(o)); });
+}
+
+void SiteCrawl::on_page(PageJob job, Outcome o) {
+  if (run_.progress) run_.progress->bytes += o.response.bytes;
+  // A page fetched is also its link checked: report it like any link.
+  link_result(to_link_result(o, job.found_on, job.kind, true));
+  seen_pages_.insert(o.final_url);
+  seen_links_.insert(o.final_url);
+
+  const int status = o.response.status;
+  const bool on_site = is_own_host(url_host(o.final_url));
+  if (o.error == FetchError::none && status == 304) {
+    std::string url = job.url;
+    run_.writer.load_memory(site_.id, url, [this, job = std::move(job), o = std::move(o)](
+                                               std::optional<store::PageMemory> m) mutable {
+      on_memory(std::move(job), std::move(o), std::move(m));
+    });
+    return;  // in_flight_ stays counted until the memory arrives
+  }
+  if (o.error == FetchError::none && status >= 200 && status < 300 && on_site &&
+      o.response.is_html() && !o.response.truncated) {
+    auto parsed = std::make_shared<Parsed>();
+    auto body = std::make_shared<std::string>(std::move(o.response.body));
+    o.response.body.clear();
+    std::string content_type(o.response.header("content-type"));
+    std::string base = o.final_url;
+    asio::post(run_.parse_pool, [this, job = std::move(job), o = std::move(o), parsed, body,
+                                 content_type, base]() mutable {
+      parsed->charset = detect_charset(content_type, *body);
+      parsed->content_hash = content_hash(*body);
+      const std::string utf8 = to_utf8(*body, parsed->charset);
+      parsed->html = parse_html(utf8, base);
+      asio::post(run_.io, [this, job = std::move(job), o = std::move(o), parsed]() mutable {
+        on_parsed(std::move(job), std::move(o), parsed);
+      });
+    });
+    return;
+  }
+  // Not a page we read (an error, a file, a redirect off the site): it was a link check.
+  checks::PageResult page;
+  page.url = job.url;
+  page.final_url = o.final_url;
+  page.found_on = job.found_on;
+  page.depth = job.depth;
+  page.is_homepage = job.depth == 0;
+  page.status = status;
+  page.error = o.error;
+  page.error_text = o.error_text;
+  page.elapsed_ms = o.elapsed_ms;
+  page.tls = o.response.tls;
+  finish_page(std::move(job), o, std::move(page), {}, {});
+}
+
+void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed) {
+  checks::PageResult page;
+  page.url = job.url;
+  page.final_url = o.final_url;
+  page.found_on = job.found_on;
+  page.depth = job.depth;
+  page.is_homepage = job.depth == 0;
+  page.status = o.response.status;
+  page.elapsed_ms = o.elapsed_ms;
+  page.charset = std::move(parsed->charset);
+  page.title = std::move(parsed->html.title);
+  page.text = std::move(parsed->html.text);
+  page.links = std::move(parsed->html.links);
+  page.tls = o.response.tls;
+  finish_page(std::move(job), o, std::move(page), std::move(parsed->content_hash), {});
+}
+
+void SiteCrawl::on_memory(PageJob job, Outcome o, std::optional<store::PageMemory> memory) {
+  checks::PageResult page;
+  page.url = job.url;
+  page.final_url = o.final_url;
+  page.found_on = job.found_on;
+  page.depth = job.depth;
+  page.is_homepage = job.depth == 0;
+  page.status = 304;
+  page.not_modified = true;
+  page.elapsed_ms = o.elapsed_ms;
+  page.tls = o.response.tls;
+  std::string hash;
+  std::vector<checks::Finding> reused;
+  if (memory) {
+    page.charset = memory->charset;
+    page.title = memory->title;
+    page.links = std::move(memory->links);
+    hash = memory->content_hash;
+    reused = std::move(memory->page_findings);
+  }
+  finish_page(std::move(job), o, std::move(page), std::move(hash), std::move(reused));
+}
+
+// Common end of every page: checks, store, links to follow.
+void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult page,
+                            std::string content_hash, std::vector<checks::Finding> reused) {
+  --in_flight_;
+  ++totals_.pages;
+  if (run_.progress) ++run_.progress->pages;
+
+  store::PageRecord record;
+  record.site = site_.id;
+  record.content_type = std::string(o.response.header("content-type"));
+  record.content_hash = std::move(content_hash);
+  record.etag = std::string(o.response.header("etag"));
+  record.last_modified = std::string(o.response.header("last-modified"));
+  if (page.not_modified) {  // a 304 repeats the validators, or keeps the old ones
+    auto v = validators_.find(job.url);
+    if (v != validators_.end()) {
+      if (record.etag.empty()) record.etag = v->second.etag;
+      if (record.last_modified.empty()) record.last_modified = v->second.last_modified;
+    }
+  }
+  record.bytes = o.response.bytes;
+
+  if (page.status >= 200 && page.status < 400 && o.error == FetchError::none) {
+    if (page.not_modified) {
+      for (auto& f : reused) {
+        f.site = site_.id;
+        emit(f, &record.page_findings);
+      }
+    } else {
+      checks::Findings found;
+      for (auto check : checks::page_checks()) check(context_, page, found);
+      for (auto& f : found) {
+        f.site = site_.id;
+        emit(std::move(f), &record.page_findings);
+      }
+    }
+    follow_links(page);
+  }
+  if (page.is_homepage) result_.homepage = page;
+  record.page = std::move(page);
+  // A page that is only a link check (off-site redirect, error) still gets a row: its status
+  // is part of the site's record.
+  run_.writer.add_page(std::move(record));
+  pump();
+  settle();
+}
+
+void SiteCrawl::follow_links(const checks::PageResult& page) {
+  for (const auto& link : page.links) {
+    const std::string host = url_host(link.url);
+    const bool own = is_own_host(host);
+    if (own && is_navigational(link.kind) && !looks_like_resource(link.url)) {
+      enqueue_page(link.url, page.depth + 1, page.url, link.kind);
+    } else {
+      check_link(link.url, link.kind, page.url);
+    }
+  }
+}
+
+// ---- links ----
+
+void SiteCrawl::check_link(const std::string& url, const std::string& kind,
+                           const std::string& found_on) {
+  if (!seen_links_.insert(url).second) return;
+  const bool internal = is_own_host(url_host(url));
+  if (internal && !robots_allow(url)) {
+    checks::LinkResult r;
+    r.url = url;
+    r.found_on = found_on;
+    r.kind = kind;
+    r.internal = true;
+    r.error = FetchError::robots;
+    r.error_text = "disallowed by robots.txt";
+    link_result(std::move(r));
+    return;
+  }
+  if (!internal && !run_.config.patrol.check_external_links) {
+    checks::LinkResult r;  // not fetched: only the checks that need no answer apply
+    r.url = url;
+    r.found_on = found_on;
+    r.kind = kind;
+    link_result(std::move(r));
+    return;
+  }
+  ++in_flight_;
+  requester_->check(url, [this, found_on, kind, internal](Outcome o) {
+    --in_flight_;
+    if (run_.progress) run_.progress->bytes += o.response.bytes;
+    link_result(to_link_result(o, found_on, kind, internal));
+    pump();
+    settle();
+  });
+}
+
+void SiteCrawl::link_result(checks::LinkResult result) {
+  ++totals_.links_checked;
+  if (run_.progress) ++run_.progress->links_checked;
+  checks::Findings found;
+  for (auto check : checks::link_checks()) check(context_, result, found);
+  for (auto& f : found) {
+    f.site = site_.id;
+    emit(std::move(f));
+  }
+  run_.writer.add_link(store::LinkRecord{site_.id, std::move(result)});
+}
+
+checks::LinkResult SiteCrawl::to_link_result(const Outcome& o, const std::string& found_on,
+                                             const std::string& kind, bool internal) const {
+  checks::LinkResult r;
+  r.url = o.url;
+  r.found_on = found_on;
+  r.kind = kind;
+  r.internal = internal;
+  r.method = o.method;
+  r.status = o.response.status;
+  r.error = o.error;
+  r.error_text = o.error_text;
+  r.redirects = o.redirects;
+  r.elapsed_ms = o.elapsed_ms;
+  return r;
+}
+
+// ---- findings and the end of the site ----
+
+void SiteCrawl::emit(checks::Finding finding, std::vector<checks::Finding>* also) {
+  if (also) also->push_back(finding);
+  if (!emitted_.emplace(finding.code, finding.subject).second) return;
+  if (run_.progress) ++run_.progress->findings;
+  run_.writer.add_finding(std::move(finding));
+}
+
+void SiteCrawl::settle() {
+  if (finished_ || !started_crawl_ || in_flight_ > 0 || !frontier_.empty()) return;
+  finished_ = true;
+  result_.pages = totals_.pages;
+  result_.links_checked = totals_.links_checked;
+  checks::Findings found;
+  for (auto check : checks::site_checks()) check(context_, result_, found);
+  for (auto& f : found) {
+    f.site = site_.id;
+    emit(std::move(f));
+  }
+  run_.writer.flush();
+  totals_.sites = 1;
+  if (run_.progress) ++run_.progress->sites_done;
+  on_done_(totals_);
+}
+
+// ---- helpers ----
+
+bool SiteCrawl::is_own_host(const std::string& host) const {
+  return context_.own_hosts.contains(host);
+}
+
+bool SiteCrawl::robots_allow(const std::string& url) const {
+  if (!robots_) return true;
+  auto parts = split_url(url);
+  return !parts || robots_->allowed(parts->path);
+}
+
+FetchRequest SiteCrawl::make_request(const std::string& url) const {
+  FetchRequest q;
+  q.url = url;
+  q.max_body = run_.config.patrol.max_body_bytes;
+  const std::string host = url_host(url);
+  const bool own = is_own_host(host);
+  q.allow_private = run_.config.patrol.allow_private_networks || own ||
+                    run_.registered_hosts.contains(host);
+  if (own) {  // credentials and staging headers never leave the site
+    for (const auto& [k, v] : site_.headers) q.headers.push_back(k + ": " + v);
+    q.cookies = site_.cookies;
+    if (site_.basic_auth) q.userpwd = site_.basic_auth->username + ":" + site_.basic_auth->password;
+  }
+  return q;
+}
+
+}  // namespace sitepatrol::crawler

@@ -1,0 +1,116 @@
+// SiteCrawl: the walk over one site during a patrol.
+//
+// Breadth-first from the homepage (and the sitemap's URLs when robots.txt names one or
+// /sitemap.xml exists), pages of the site's own hosts within max_depth and
+// max_pages_per_site are fetched with GET and parsed on the parse pool; every other link is
+// checked once with HEAD. Each outcome goes through the registered checks and to the store
+// writer. Thread rules: everything here runs on the patrol's io_context thread except the
+// parse jobs, which get copies of what they need and post their results back.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "checks/registry.h"
+#include "crawler/host_gate.h"
+#include "crawler/patrol.h"
+#include "crawler/requester.h"
+#include "crawler/robots.h"
+#include "crawler/store_writer.h"
+
+namespace sitepatrol::crawler {
+
+// What every SiteCrawl of a run shares; owned by Patrol::run.
+struct RunContext {
+  boost::asio::io_context& io;
+  Fetcher& fetcher;
+  HostGate& gate;
+  boost::asio::thread_pool& parse_pool;
+  StoreWriter& writer;
+  const config::Config& config;
+  std::set<std::string> registered_hosts;
+  std::chrono::system_clock::time_point now;
+  PatrolProgress* progress = nullptr;
+};
+
+struct Validators {
+  std::string etag;
+  std::string last_modified;
+};
+
+class SiteCrawl {
+ public:
+  SiteCrawl(RunContext& run, const config::SiteConfig& site,
+            std::unordered_map<std::string, Validators> validators,
+            std::function<void(const store::RunTotals&)> on_done);
+
+  void start();
+  bool done() const { return finished_; }
+
+ private:
+  struct PageJob {
+    std::string url;
+    int depth = 0;
+    std::string found_on;
+    std::string kind = "a";
+  };
+  struct Parsed;
+
+  void start_crawl();
+  void load_robots();
+  void load_sitemap(const std::string& url, int nesting);
+  void enqueue_page(const std::string& url, int depth, const std::string& found_on,
+                    const std::string& kind);
+  void pump();
+  void fetch_page(PageJob job);
+  void on_page(PageJob job, Outcome outcome);
+  void on_parsed(PageJob job, Outcome outcome, std::shared_ptr<Parsed> parsed);
+  void on_memory(PageJob job, Outcome outcome, std::optional<store::PageMemory> memory);
+  void finish_page(PageJob job, const Outcome& outcome, checks::PageResult page,
+                   std::string content_hash, std::vector<checks::Finding> reused_findings);
+  void follow_links(const checks::PageResult& page);
+  void check_link(const std::string& url, const std::string& kind, const std::string& found_on);
+  void link_result(checks::LinkResult result);
+  void emit(checks::Finding finding, std::vector<checks::Finding>* also = nullptr);
+  void settle();
+
+  bool is_own_host(const std::string& host) const;
+  bool robots_allow(const std::string& url) const;
+  FetchRequest make_request(const std::string& url) const;
+  checks::LinkResult to_link_result(const Outcome& o, const std::string& found_on,
+                                    const std::string& kind, bool internal) const;
+
+  RunContext& run_;
+  const config::SiteConfig& site_;
+  checks::SiteContext context_;
+  std::unordered_map<std::string, Validators> validators_;
+  std::function<void(const store::RunTotals&)> on_done_;
+  std::unique_ptr<Requester> requester_;
+  std::optional<Robots> robots_;
+
+  std::deque<PageJob> frontier_;
+  std::unordered_set<std::string> seen_pages_;   // enqueued or fetched as pages
+  std::unordered_set<std::string> seen_links_;   // checked (or being checked) as links
+  std::set<std::pair<std::string, std::string>> emitted_;  // (code, subject) this run
+  int pages_started_ = 0;
+  int in_flight_ = 0;          // page fetches, link checks, parse jobs, memory loads
+  int max_pages_ = 0;
+  int window_ = 0;
+  bool started_crawl_ = false;
+  bool finished_ = false;
+  checks::SiteResult result_;
+  store::RunTotals totals_;
+};
+
+}  // namespace sitepatrol::crawler

@@ -1,0 +1,73 @@
+#include "crawler/store_writer.h"
+
+#include <boost/asio/post.hpp>
+
+namespace sitepatrol::crawler {
+
+namespace asio = boost::asio;
+
+StoreWriter::StoreWriter(store::Store& store, std::int64_t run, asio::any_io_executor io,
+                         std::size_t batch)
+    : store_(store), run_(run), io_(std::move(io)), batch_(batch) {}
+
+StoreWriter::~StoreWriter() { close(); }
+
+void StoreWriter::add_page(store::PageRecord page) {
+  pages_.push_back(std::move(page));
+  if (pages_.size() >= batch_) flush();
+}
+
+void StoreWriter::add_link(store::LinkRecord link) {
+  links_.push_back(std::move(link));
+  if (links_.size() >= batch_) flush();
+}
+
+void StoreWriter::add_finding(checks::Finding finding) {
+  findings_.push_back(std::move(finding));
+  if (findings_.size() >= batch_) flush();
+}
+
+// Hands the current batches to the store thread; each becomes one transaction there.
+void StoreWriter::flush() {
+  if (pages_.empty() && links_.empty() && findings_.empty()) return;
+  asio::post(thread_, [this, pages = std::move(pages_), links = std::move(links_),
+                       findings = std::move(findings_)] {
+    if (!pages.empty())
+      if (auto r = store_.save_pages(run_, pages); !r) record_error(r.error());
+    if (!links.empty())
+      if (auto r = store_.save_links(run_, links); !r) record_error(r.error());
+    if (!findings.empty())
+      if (auto r = store_.save_findings(run_, findings); !r) record_error(r.error());
+  });
+  pages_.clear();
+  links_.clear();
+  findings_.clear();
+}
+
+void StoreWriter::load_memory(const std::string& site, const std::string& url,
+                              std::function<void(std::optional<store::PageMemory>)> done) {
+  asio::post(thread_, [this, site, url, done = std::move(done)]() mutable {
+    std::optional<store::PageMemory> memory;
+    if (auto r = store_.page_memory(site, url)) memory = std::move(*r);
+    asio::post(io_, [done = std::move(done), memory = std::move(memory)]() mutable {
+      done(std::move(memory));
+    });
+  });
+}
+
+std::optional<std::string> StoreWriter::close() {
+  if (!closed_) {
+    closed_ = true;
+    flush();
+    thread_.join();
+  }
+  std::lock_guard lock(error_mutex_);
+  return error_;
+}
+
+void StoreWriter::record_error(const store::StoreError& e) {
+  std::lock_guard lock(error_mutex_);
+  if (!error_) error_ = e.message;
+}
+
+}  // namespace sitepatrol::crawler

@@ -1,0 +1,56 @@
+// StoreWriter: the patrol's only way to the store. It owns one thread on which every Store
+// call runs, batches pages, links and findings into transactions, and carries the few reads
+// a patrol needs (a page's memory on a 304) back to the I/O thread.
+//
+// Thread rules: `add_*`, `flush` and `load_memory` are called from the I/O thread; the
+// memory callback is posted to the executor given at construction. `close` (from the thread
+// that runs the patrol, after the I/O loop ended) drains and joins.
+#pragma once
+
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "store/store.h"
+
+namespace sitepatrol::crawler {
+
+class StoreWriter {
+ public:
+  StoreWriter(store::Store& store, std::int64_t run, boost::asio::any_io_executor io,
+              std::size_t batch = 512);
+  ~StoreWriter();
+
+  void add_page(store::PageRecord page);
+  void add_link(store::LinkRecord link);
+  void add_finding(checks::Finding finding);
+  void flush();
+
+  void load_memory(const std::string& site, const std::string& url,
+                   std::function<void(std::optional<store::PageMemory>)> done);
+
+  // Flushes, waits for every write, and returns the first store error, if any.
+  std::optional<std::string> close();
+
+ private:
+  void record_error(const store::StoreError& e);
+
+  store::Store& store_;
+  std::int64_t run_;
+  boost::asio::any_io_executor io_;
+  std::size_t batch_;
+  std::vector<store::PageRecord> pages_;
+  std::vector<store::LinkRecord> links_;
+  std::vector<checks::Finding> findings_;
+  boost::asio::thread_pool thread_{1};
+  std::mutex error_mutex_;
+  std::optional<std::string> error_;
+  bool closed_ = false;
+};
+
+}  // namespace sitepatrol::crawler

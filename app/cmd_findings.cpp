@@ -1,6 +1,8 @@
 // `sitepatrol findings`: the findings of a run, as JSON (CONTRACT.md §4), CSV or a table.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <charconv>
 #include <iostream>
 
@@ -9,6 +11,7 @@
 #include "reports/findings_csv.h"
 #include "reports/findings_json.h"
 #include "reports/findings_table.h"
+#include "reports/terminal_width.h"
 
 namespace sitepatrol::app {
 
@@ -88,8 +91,8 @@ int run_findings(const FindingsOptions& o) {
     reports::write_findings_csv(std::cout, *rows);
   } else {
     reports::TableOptions table;
-    table.color = stdout_is_terminal();
-    if (const char* cols = std::getenv("COLUMNS")) table.width = std::max(60, std::atoi(cols));
+    table.color = stdout_is_terminal() && !std::getenv("NO_COLOR");
+    table.width = reports::terminal_columns(STDOUT_FILENO);
     reports::write_findings_table(std::cout, **run, *rows, table);
   }
   return kExitOk;

@@ -1,0 +1,29 @@
+// `sitepatrol findings --format csv`: one row per finding, for Excel and for scripts.
+//
+// RFC 4180: CRLF line ends, a field is quoted when it holds a comma, a quote, CR or LF, and
+// inner quotes are doubled. Output starts with a UTF-8 BOM (EF BB BF) so Excel opens Chinese
+// text as UTF-8, then the header row
+//   site,code,severity,subject,page,detail,status,first_seen,last_seen
+// Invalid UTF-8 becomes U+FFFD. Defence against CSV injection (OWASP): a field taken from a
+// crawled page (subject, page, detail) that starts with =, +, -, @, tab or CR gets a leading
+// single quote, so a spreadsheet shows it as text instead of evaluating it.
+// Rows keep the order they are given in.
+//
+// Pure functions; never throw on any input (short of bad_alloc).
+#pragma once
+
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "store/store.h"
+
+namespace sitepatrol::reports {
+
+void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> rows);
+
+// One field as written: quoted if needed. `from_web` applies the injection prefix.
+std::string csv_field(std::string_view value, bool from_web);
+
+}  // namespace sitepatrol::reports

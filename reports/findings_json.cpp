@@ -1,0 +1,45 @@
+#include "reports/findings_json.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace sitepatrol::reports {
+
+void write_findings_json(std::ostream& out, const store::RunInfo& run,
+                         std::span<const store::FindingRow> rows) {
+  using Json = nlohmann::ordered_json;
+
+  Json run_json = Json::object();
+  run_json["id"] = run.id;
+  run_json["started_at"] = run.started_at;
+  run_json["finished_at"] = run.finished_at.empty() ? Json(nullptr) : Json(run.finished_at);
+  run_json["sites"] = run.sites;
+  run_json["pages"] = run.pages;
+  run_json["links_checked"] = run.links_checked;
+  run_json["status"] = run.status;
+
+  Json findings = Json::array();
+  for (const store::FindingRow& row : rows) {
+    const checks::Finding& f = row.finding;
+    Json item = Json::object();
+    item["site"] = f.site;
+    item["code"] = f.code;
+    item["severity"] = std::string(checks::to_string(f.severity));
+    item["subject"] = f.subject;
+    item["page"] = f.page;
+    item["detail"] = f.detail;
+    item["status"] = row.status;
+    item["first_seen"] = row.first_seen;
+    item["last_seen"] = row.last_seen;
+    findings.push_back(std::move(item));
+  }
+
+  Json doc = Json::object();
+  doc["run"] = std::move(run_json);
+  doc["findings"] = std::move(findings);
+  // replace: invalid UTF-8 (a mis-declared charset on a crawled page) becomes U+FFFD; the
+  // default handler would throw type_error 316 half way through the output.
+  out << doc.dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace sitepatrol::reports

@@ -1,0 +1,209 @@
+#include "reports/findings_table.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reports/summary.h"
+#include "reports/terminal_width.h"
+
+namespace sitepatrol::reports {
+namespace {
+
+constexpr int kIndent = 2;
+constexpr int kGap = 2;
+constexpr int kMinFlexible = 8;  // subject, page and detail never get narrower than this
+constexpr int kMinWidth = 40;    // below this, lines overflow rather than lose their headings
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+
+std::string_view severity_color(checks::Severity s) {
+  switch (s) {
+    case checks::Severity::critical:
+      return "\x1b[1;31m";
+    case checks::Severity::error:
+      return "\x1b[31m";
+    case checks::Severity::warning:
+      return "\x1b[33m";
+    case checks::Severity::info:
+      return "\x1b[36m";
+  }
+  return "";
+}
+
+// One finding, every string already safe for the terminal.
+struct Row {
+  std::size_t site_index;
+  checks::Severity severity;
+  std::string code;
+  std::string status;
+  std::string subject;
+  std::string page;
+  std::string detail;
+};
+
+enum Flexible { kSubject, kPage, kDetail, kFlexibleCount };
+
+struct Widths {
+  int severity = 0;
+  int code = 0;
+  int status = 0;
+  std::array<int, kFlexibleCount> flexible{};
+};
+
+// Shares `room` among the flexible columns so that narrow ones keep their natural width and
+// the wide ones split the rest evenly (max-min fair).
+std::array<int, kFlexibleCount> share_room(std::array<int, kFlexibleCount> natural, int room) {
+  std::array<int, kFlexibleCount> order{kSubject, kPage, kDetail};
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return natural[a] < natural[b]; });
+  std::array<int, kFlexibleCount> widths{};
+  int left = room;
+  for (int i = 0; i < kFlexibleCount; ++i) {
+    int column = order[i];
+    int share = left / (kFlexibleCount - i);
+    widths[column] = std::max(kMinFlexible, std::min(natural[column], share));
+    left -= widths[column];
+  }
+  return widths;
+}
+
+Widths measure(const std::vector<Row>& rows, int width) {
+  Widths w;
+  w.severity = display_width("SEVERITY");
+  w.code = display_width("CODE");
+  w.status = display_width("STATUS");
+  std::array<int, kFlexibleCount> natural{display_width("SUBJECT"), display_width("PAGE"),
+                                          display_width("DETAIL")};
+  for (const Row& r : rows) {
+    w.severity = std::max(w.severity, display_width(checks::to_string(r.severity)));
+    w.code = std::max(w.code, display_width(r.code));
+    w.status = std::max(w.status, display_width(r.status));
+    natural[kSubject] = std::max(natural[kSubject], display_width(r.subject));
+    natural[kPage] = std::max(natural[kPage], display_width(r.page));
+    natural[kDetail] = std::max(natural[kDetail], display_width(r.detail));
+  }
+  int fixed = kIndent + w.severity + w.code + w.status + 5 * kGap;
+  w.flexible = share_room(natural, width - fixed);
+  return w;
+}
+
+bool is_url(std::string_view text) { return text.find("://") != std::string_view::npos; }
+
+// A URL that does not fit first loses its scheme (a cut URL cannot be copied anyway, and the
+// host is what tells a reader where it points), then its middle; other text loses its end.
+std::string fit(std::string_view text, int width) {
+  if (display_width(text) <= width) return std::string(text);
+  if (!is_url(text)) return truncate_to_width(text, width, Elide::end);
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (text.starts_with(scheme)) text.remove_prefix(scheme.size());
+  }
+  return truncate_to_width(text, width, Elide::middle);
+}
+
+std::string cell(std::string_view text, int width) { return pad_to_width(fit(text, width), width); }
+
+void write_line(std::ostream& out, std::string line) {
+  line.erase(line.find_last_not_of(' ') + 1);
+  out << line << '\n';
+}
+
+std::string format_row(const Widths& w, std::string_view severity, std::string_view color,
+                       std::string_view code, std::string_view status, std::string_view subject,
+                       std::string_view page, std::string_view detail) {
+  const std::string gap(kGap, ' ');
+  std::string line(kIndent, ' ');
+  if (!color.empty()) line += color;
+  line += severity;
+  if (!color.empty()) line += kReset;
+  line += std::string(static_cast<std::size_t>(w.severity - display_width(severity)), ' ');
+  line += gap + pad_to_width(code, w.code) + gap + pad_to_width(status, w.status);
+  line += gap + cell(subject, w.flexible[kSubject]);
+  line += gap + cell(page, w.flexible[kPage]);
+  line += gap + fit(detail, w.flexible[kDetail]);
+  return line;
+}
+
+// "Run 7  2026-11-25T02:00:03Z to 2026-11-25T02:41:10Z (41m 07s)", or for a run that did not
+// finish "Run 7 (aborted)  started 2026-11-25T02:00:03Z".
+std::string run_times(const store::RunInfo& run) {
+  std::string line = "Run " + std::to_string(run.id);
+  if (run.status == "finished" && !run.finished_at.empty()) {
+    line += "  " + run.started_at + " to " + run.finished_at;
+    if (auto duration = run_duration(run.started_at, run.finished_at)) {
+      line += " (" + *duration + ")";
+    }
+  } else {
+    line += " (" + (run.status.empty() ? std::string("unknown") : run.status) + ")  started " +
+            run.started_at;
+  }
+  return sanitize_for_terminal(line);
+}
+
+std::string run_counts(const store::RunInfo& run) {
+  return std::to_string(run.sites) + (run.sites == 1 ? " site, " : " sites, ") +
+         std::to_string(run.pages) + (run.pages == 1 ? " page, " : " pages, ") +
+         std::to_string(run.links_checked) +
+         (run.links_checked == 1 ? " link checked" : " links checked");
+}
+
+}  // namespace
+
+void write_findings_table(std::ostream& out, const store::RunInfo& run,
+                          std::span<const store::FindingRow> rows, const TableOptions& options) {
+  std::vector<std::string> sites;
+  std::vector<Row> table;
+  table.reserve(rows.size());
+  for (const store::FindingRow& fr : rows) {
+    const checks::Finding& f = fr.finding;
+    auto it = std::find(sites.begin(), sites.end(), f.site);
+    if (it == sites.end()) it = sites.insert(sites.end(), f.site);
+    table.push_back({static_cast<std::size_t>(it - sites.begin()), f.severity,
+                     sanitize_for_terminal(f.code), sanitize_for_terminal(fr.status),
+                     sanitize_for_terminal(f.subject), sanitize_for_terminal(f.page),
+                     sanitize_for_terminal(f.detail)});
+  }
+  std::stable_sort(table.begin(), table.end(), [](const Row& a, const Row& b) {
+    if (a.site_index != b.site_index) return a.site_index < b.site_index;
+    if (a.severity != b.severity) return a.severity > b.severity;
+    return a.code < b.code;
+  });
+
+  const int width = std::max(options.width, kMinWidth);
+  const Widths w = measure(table, width);
+  const std::string_view bold = options.color ? kBold : "";
+  const std::string_view reset = options.color ? kReset : "";
+
+  write_line(out, truncate_to_width(run_times(run), width));
+  write_line(out, truncate_to_width(run_counts(run), width));
+  out << '\n';
+  if (table.empty()) out << "No findings.\n\n";
+  for (std::size_t begin = 0; begin < table.size();) {
+    std::size_t end = begin;
+    while (end < table.size() && table[end].site_index == table[begin].site_index) ++end;
+    int count = static_cast<int>(end - begin);
+    std::string heading = sanitize_for_terminal(sites[table[begin].site_index]) + ": " +
+                          std::to_string(count) + (count == 1 ? " finding" : " findings");
+    out << bold << truncate_to_width(heading, width) << reset << '\n';
+    write_line(out, format_row(w, "SEVERITY", "", "CODE", "STATUS", "SUBJECT", "PAGE", "DETAIL"));
+    for (std::size_t i = begin; i < end; ++i) {
+      const Row& r = table[i];
+      write_line(out, format_row(w, checks::to_string(r.severity),
+                                 options.color ? severity_color(r.severity) : "", r.code, r.status,
+                                 r.subject, r.page, r.detail));
+    }
+    out << '\n';
+    begin = end;
+  }
+
+  std::string totals = totals_line(count_by_severity(rows));
+  if (int resolved = count_changes(rows).resolved; resolved > 0) {
+    totals += " (" + std::to_string(resolved) + " resolved)";
+  }
+  out << totals << '\n';
+}
+
+}  // namespace sitepatrol::reports

@@ -1,0 +1,42 @@
+// `sitepatrol findings --format table`: the findings of a run, readable on a terminal.
+//
+//   Run 7  2026-11-25T02:00:03Z to 2026-11-25T02:41:10Z (41m 07s)
+//   3 sites, 1840 pages, 9211 links checked
+//
+//   hb-jtt: 2 findings
+//     SEVERITY  CODE         STATUS  SUBJECT                PAGE                   DETAIL
+//     critical  FRESH-HOME   open    www.site.example/      www.site.example/      首页最新...
+//     error     LINK-BROKEN  new     www.site...les/a.pdf   www.site...1/t1.html   HTTP 404
+//
+//   2 findings: 1 critical, 1 error, 0 warning, 0 info
+//
+// Sites in the order they first appear, each site's findings most severe first (then by
+// code). Columns line up across sites; widths are display widths (CJK counts 2), and subject,
+// page and detail share what `width` leaves, narrow columns keeping their natural width. Text
+// that does not fit is cut with "...": a URL loses its http:// or https:// first, then its
+// middle (host and file name both matter); other text loses its end.
+// Every string passes through sanitize_for_terminal, so a crawled page cannot emit escape
+// sequences. No line ends in spaces. The totals line counts every row shown and adds
+// " (N resolved)" when resolved rows are among them.
+//
+// Pure function of its arguments; the caller decides width (terminal_columns) and colour
+// (isatty). Never throws on any input (short of bad_alloc).
+#pragma once
+
+#include <ostream>
+#include <span>
+
+#include "store/store.h"
+
+namespace sitepatrol::reports {
+
+struct TableOptions {
+  int width = 120;     // display columns a line may take (at least 40 are used)
+  bool color = false;  // ANSI colour by severity and bold headings
+};
+
+void write_findings_table(std::ostream& out, const store::RunInfo& run,
+                          std::span<const store::FindingRow> rows,
+                          const TableOptions& options = {});
+
+}  // namespace sitepatrol::reports

@@ -1,0 +1,141 @@
+#include "reports/summary.h"
+
+#include <chrono>
+#include <cstdint>
+#include <string_view>
+
+namespace sitepatrol::reports {
+namespace {
+
+std::string counted(int n, std::string_view singular, std::string_view plural) {
+  std::string out = std::to_string(n);
+  out += ' ';
+  out += n == 1 ? singular : plural;
+  return out;
+}
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& value) {
+  if (pos + n > s.size()) return false;
+  value = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    value = value * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+// Seconds since the epoch of an RFC 3339 time: 2026-11-25T02:00:03Z, with optional
+// fractional seconds (ignored) and a numeric offset instead of Z.
+std::optional<std::int64_t> parse_rfc3339(std::string_view s) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+  if (!digits(s, 0, 4, y) || s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') ||
+      !digits(s, 11, 2, h) || s[13] != ':' || !digits(s, 14, 2, mi) || s[16] != ':' ||
+      !digits(s, 17, 2, sec)) {
+    return std::nullopt;
+  }
+  std::size_t pos = 19;
+  if (pos < s.size() && s[pos] == '.') {
+    ++pos;
+    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+  }
+  int offset = 0;
+  if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
+    ++pos;
+  } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+    int oh = 0, om = 0;
+    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+        !digits(s, pos + 4, 2, om)) {
+      return std::nullopt;
+    }
+    offset = (s[pos] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+    pos += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (pos != s.size() || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  std::chrono::year_month_day date{std::chrono::year{y},
+                                   std::chrono::month{static_cast<unsigned>(mo)},
+                                   std::chrono::day{static_cast<unsigned>(d)}};
+  if (!date.ok()) return std::nullopt;
+  std::int64_t days = std::chrono::sys_days{date}.time_since_epoch().count();
+  return days * 86400 + h * 3600 + mi * 60 + sec - offset;
+}
+
+std::string two_digits(std::int64_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+}  // namespace
+
+void SeverityCounts::add(checks::Severity severity) {
+  switch (severity) {
+    case checks::Severity::critical:
+      ++critical;
+      break;
+    case checks::Severity::error:
+      ++error;
+      break;
+    case checks::Severity::warning:
+      ++warning;
+      break;
+    case checks::Severity::info:
+      ++info;
+      break;
+  }
+}
+
+SeverityCounts count_by_severity(std::span<const store::FindingRow> rows) {
+  SeverityCounts counts;
+  for (const store::FindingRow& row : rows) counts.add(row.finding.severity);
+  return counts;
+}
+
+ChangeCounts count_changes(std::span<const store::FindingRow> rows) {
+  ChangeCounts changes;
+  for (const store::FindingRow& row : rows) {
+    if (row.status == "new") ++changes.new_findings;
+    if (row.status == "resolved") ++changes.resolved;
+  }
+  return changes;
+}
+
+std::string totals_line(const SeverityCounts& counts) {
+  return counted(counts.total(), "finding", "findings") + ": " + std::to_string(counts.critical) +
+         " critical, " + std::to_string(counts.error) + " error, " +
+         std::to_string(counts.warning) + " warning, " + std::to_string(counts.info) + " info";
+}
+
+std::optional<std::string> run_duration(const std::string& started_at,
+                                        const std::string& finished_at) {
+  auto start = parse_rfc3339(started_at);
+  auto end = parse_rfc3339(finished_at);
+  if (!start || !end || *end < *start) return std::nullopt;
+  std::int64_t s = *end - *start;
+  if (s < 60) return std::to_string(s) + "s";
+  if (s < 3600) return std::to_string(s / 60) + "m " + two_digits(s % 60) + "s";
+  return std::to_string(s / 3600) + "h " + two_digits(s % 3600 / 60) + "m";
+}
+
+std::string run_summary(const store::RunInfo& run, const SeverityCounts& counts,
+                        std::optional<ChangeCounts> changes) {
+  std::string out = "Run " + std::to_string(run.id);
+  if (run.status == "running") {
+    out += " is still running";
+  } else if (run.status == "aborted") {
+    out += " was aborted";
+  } else if (auto duration = run_duration(run.started_at, run.finished_at)) {
+    out += " finished in " + *duration;
+  } else {
+    out += " finished";
+  }
+  out += ": " + counted(run.sites, "site", "sites") + ", " + counted(run.pages, "page", "pages") +
+         ", " + counted(run.links_checked, "link checked", "links checked") + ". ";
+  out += counts.total() == 0 ? std::string("No findings") : totals_line(counts);
+  if (changes) {
+    out += "; " + std::to_string(changes->new_findings) + " new, " +
+           std::to_string(changes->resolved) + " resolved since the previous run";
+  }
+  out += '.';
+  return out;
+}
+
+}  // namespace sitepatrol::reports

@@ -1,0 +1,24 @@
+// JSON encodings of the few list-valued columns: a page's findings (reused on a 304) and a
+// link's redirect chain. Kept apart so the SQL code reads as SQL.
+//
+// Encoding never fails: bytes that are not valid UTF-8 (web strings can be anything) are
+// replaced by U+FFFD inside the JSON. Decoding a damaged value yields an error, never an
+// exception. Pure functions; any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/finding.h"
+#include "store/store.h"
+
+namespace sitepatrol::store {
+
+std::string encode_findings(const std::vector<checks::Finding>& findings);
+Result<std::vector<checks::Finding>> decode_findings(std::string_view json);
+
+std::string encode_strings(const std::vector<std::string>& values);
+Result<std::vector<std::string>> decode_strings(std::string_view json);
+
+}  // namespace sitepatrol::store

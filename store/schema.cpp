@@ -1,0 +1,187 @@
+#include "store/schema.h"
+
+#include "store/str_cat.h"
+
+namespace sitepatrol::store {
+
+namespace {
+
+// Version 1. Design notes:
+// - URLs are interned in `urls`: a 20,000-page site carries ~600,000 page->link rows whose
+//   targets repeat (navigation, footers), so rows hold an integer instead of the string.
+// - `pages` is the current state per (site, url); `page_fetches` is what each run saw.
+// - A finding's identity (site, code, subject) lives in `findings` with its lifecycle
+//   summary; each run's sighting is a row of `finding_occurrences`, and each resolution a
+//   row of `finding_resolutions` (so an old run's resolved list stays right after the finding
+//   comes back and is resolved again).
+// - Severity is stored as checks::Severity's integer (0 info .. 3 critical) so it orders.
+// - Tables keyed by a composite key only are WITHOUT ROWID: the key is the row.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE urls (
+  id  INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE runs (
+  id            INTEGER PRIMARY KEY,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  status        TEXT NOT NULL CHECK (status IN ('running', 'finished', 'aborted')),
+  sites         INTEGER NOT NULL DEFAULT 0,
+  pages         INTEGER NOT NULL DEFAULT 0,
+  links_checked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX runs_by_status ON runs (status, id);
+
+CREATE TABLE run_sites (
+  run_id INTEGER NOT NULL REFERENCES runs (id),
+  site   TEXT NOT NULL,
+  PRIMARY KEY (run_id, site)
+) WITHOUT ROWID;
+CREATE INDEX run_sites_by_site ON run_sites (site, run_id);
+
+CREATE TABLE pages (
+  id            INTEGER PRIMARY KEY,
+  site          TEXT NOT NULL,
+  url_id        INTEGER NOT NULL REFERENCES urls (id),
+  final_url_id  INTEGER REFERENCES urls (id),
+  found_on_id   INTEGER REFERENCES urls (id),
+  depth         INTEGER NOT NULL DEFAULT 0,
+  is_homepage   INTEGER NOT NULL DEFAULT 0,
+  status        INTEGER NOT NULL DEFAULT 0,
+  error         TEXT NOT NULL DEFAULT 'none',
+  error_text    TEXT NOT NULL DEFAULT '',
+  elapsed_ms    REAL NOT NULL DEFAULT 0,
+  charset       TEXT NOT NULL DEFAULT '',
+  content_type  TEXT NOT NULL DEFAULT '',
+  content_hash  TEXT NOT NULL DEFAULT '',
+  etag          TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  title         TEXT NOT NULL DEFAULT '',
+  bytes         INTEGER NOT NULL DEFAULT 0,
+  last_run      INTEGER NOT NULL REFERENCES runs (id),
+  page_findings TEXT NOT NULL DEFAULT '[]',
+  UNIQUE (site, url_id)
+);
+
+CREATE TABLE page_links (
+  page_id INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
+  pos     INTEGER NOT NULL,
+  url_id  INTEGER NOT NULL REFERENCES urls (id),
+  kind    TEXT NOT NULL,
+  text    TEXT NOT NULL,
+  PRIMARY KEY (page_id, pos)
+) WITHOUT ROWID;
+
+CREATE TABLE page_fetches (
+  run_id       INTEGER NOT NULL REFERENCES runs (id),
+  page_id      INTEGER NOT NULL REFERENCES pages (id),
+  status       INTEGER NOT NULL,
+  error        TEXT NOT NULL,
+  elapsed_ms   REAL NOT NULL,
+  bytes        INTEGER NOT NULL,
+  not_modified INTEGER NOT NULL,
+  PRIMARY KEY (run_id, page_id)
+) WITHOUT ROWID;
+
+CREATE TABLE link_checks (
+  run_id      INTEGER NOT NULL REFERENCES runs (id),
+  site        TEXT NOT NULL,
+  url_id      INTEGER NOT NULL REFERENCES urls (id),
+  found_on_id INTEGER REFERENCES urls (id),
+  kind        TEXT NOT NULL,
+  internal    INTEGER NOT NULL,
+  method      TEXT NOT NULL,
+  status      INTEGER NOT NULL,
+  error       TEXT NOT NULL,
+  error_text  TEXT NOT NULL,
+  redirects   TEXT NOT NULL,
+  elapsed_ms  REAL NOT NULL,
+  PRIMARY KEY (run_id, site, url_id)
+) WITHOUT ROWID;
+
+CREATE TABLE findings (
+  id           INTEGER PRIMARY KEY,
+  site         TEXT NOT NULL,
+  code         TEXT NOT NULL,
+  subject      TEXT NOT NULL,
+  first_seen   TEXT,
+  last_seen    TEXT,
+  first_run    INTEGER REFERENCES runs (id),
+  last_run     INTEGER REFERENCES runs (id),
+  resolved_run INTEGER REFERENCES runs (id),
+  resolved_at  TEXT,
+  UNIQUE (site, code, subject)
+);
+CREATE INDEX findings_by_last_run ON findings (site, last_run);
+
+CREATE TABLE finding_occurrences (
+  run_id     INTEGER NOT NULL REFERENCES runs (id),
+  finding_id INTEGER NOT NULL REFERENCES findings (id),
+  severity   INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 3),
+  page       TEXT NOT NULL,
+  detail     TEXT NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('new', 'open')),
+  PRIMARY KEY (run_id, finding_id)
+) WITHOUT ROWID;
+CREATE INDEX finding_occurrences_by_finding ON finding_occurrences (finding_id, run_id);
+
+CREATE TABLE finding_resolutions (
+  run_id      INTEGER NOT NULL REFERENCES runs (id),
+  finding_id  INTEGER NOT NULL REFERENCES findings (id),
+  last_run    INTEGER NOT NULL REFERENCES runs (id),
+  resolved_at TEXT NOT NULL,
+  PRIMARY KEY (run_id, finding_id)
+) WITHOUT ROWID;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, kVersion1},
+};
+
+Result<int> read_user_version(Db& db) {
+  auto stmt = db.prepare("PRAGMA user_version");
+  if (!stmt) return std::unexpected(stmt.error());
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  return *row ? static_cast<int>(stmt->column_int(0)) : 0;
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+int current_schema_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+Result<void> migrate(Db& db) { return migrate(db, migrations()); }
+
+Result<void> migrate(Db& db, std::span<const Migration> steps) {
+  const int latest = steps.empty() ? 0 : steps.back().version;
+  // The version is read inside the write transaction: a second process migrating the same
+  // fresh file waits here and then finds nothing left to do.
+  auto tx = Transaction::begin(db);
+  if (!tx) return std::unexpected(tx.error());
+  auto version = read_user_version(db);
+  if (!version) return std::unexpected(version.error());
+  if (*version > latest) {
+    return std::unexpected(
+        StoreError{str_cat(db.file().string(), ": database schema version ", *version,
+                           " is newer than this sitepatrol supports (", latest,
+                           "); upgrade sitepatrol or use another database file")});
+  }
+  for (const Migration& step : steps) {
+    if (step.version <= *version) continue;
+    if (auto ok = db.exec(step.sql); !ok) {
+      return std::unexpected(
+          StoreError{str_cat(db.file().string(), ": migrating schema to version ", step.version,
+                             ": ", ok.error().message)});
+    }
+    // PRAGMA takes no bound parameters; the value is this binary's own constant.
+    if (auto ok = db.exec(str_cat("PRAGMA user_version = ", step.version)); !ok) {
+      return std::unexpected(ok.error());
+    }
+  }
+  return tx->commit();
+}
+
+}  // namespace sitepatrol::store

@@ -1,0 +1,140 @@
+// A thin RAII layer over the SQLite C API: one open connection (`Db`), its cached prepared
+// statements (`Statement`, borrowed per use) and write transactions (`Transaction`).
+//
+// Values only ever reach SQL through bind parameters; the statement cache is keyed by the
+// SQL text, so every distinct SQL string is prepared once per connection and reused. A
+// borrowed `Statement` resets itself (and clears its bindings) when it goes out of scope, so
+// no read cursor outlives the code that opened it. Borrowing a statement that is still in use
+// (the same SQL, nested) is reported as an error rather than silently clobbering the cursor.
+//
+// Errors come back as `StoreError` values naming the operation and SQLite's message; nothing
+// here throws. A Db belongs to one thread at a time (the store's), like the Store itself.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "store/store.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sitepatrol::store {
+
+class Statement {
+ public:
+  // `in_use` is the cache entry's flag: set for the lifetime of this handle.
+  Statement(sqlite3* db, sqlite3_stmt* stmt, bool* in_use);
+  Statement(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement& operator=(Statement&&) = delete;
+  ~Statement();
+
+  // Parameters are 1-based, as in SQLite. A failed bind is remembered and returned by the
+  // next step()/run(), so call sites can chain binds without checking each one.
+  Statement& bind_text(int index, std::string_view value);
+  Statement& bind_int(int index, std::int64_t value);
+  Statement& bind_real(int index, double value);
+  Statement& bind_null(int index);
+  Statement& bind_int_or_null(int index, std::optional<std::int64_t> value);
+
+  // Advances the cursor: true when a row is available, false when done.
+  Result<bool> step();
+  // Steps until done, ignoring any rows (INSERT/UPDATE/DELETE).
+  Result<void> run();
+
+  int parameter_count() const;
+
+  // Column accessors (0-based) for the current row. NULL reads as "" / 0.
+  std::string column_text(int column) const;
+  std::int64_t column_int(int column) const;
+  double column_real(int column) const;
+  bool column_is_null(int column) const;
+
+ private:
+  StoreError error(std::string_view what) const;
+
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;  // owned by the Db's cache, not by this handle
+  bool* in_use_ = nullptr;        // the cache entry's flag, cleared on destruction
+  int bind_rc_ = 0;               // first failing bind's result code, 0 when all succeeded
+};
+
+class Db {
+ public:
+  // Opens (creating if needed) the file read-write. Does not apply any pragma.
+  static Result<Db> open(const std::filesystem::path& file);
+
+  Db(Db&&) noexcept = default;
+  Db& operator=(Db&&) = delete;
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+  ~Db() = default;
+
+  // Borrows the cached statement for `sql`, preparing it on first use.
+  Result<Statement> prepare(std::string_view sql);
+  // Runs SQL text that carries no values (pragmas, schema scripts, BEGIN/COMMIT).
+  Result<void> exec(std::string_view sql);
+
+  std::int64_t last_insert_id() const;
+  int changes() const;
+  const std::filesystem::path& file() const { return file_; }
+  sqlite3* handle() const { return db_.get(); }
+
+ private:
+  struct Closer {
+    void operator()(sqlite3* db) const;
+  };
+  struct Finalizer {
+    void operator()(sqlite3_stmt* stmt) const;
+  };
+  struct Cached {
+    std::unique_ptr<sqlite3_stmt, Finalizer> stmt;
+    bool in_use = false;
+  };
+  // Lets the cache be searched with a string_view, without building a key string.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
+
+  Db() = default;
+
+  std::filesystem::path file_;
+  // db_ is declared before cache_ so it is destroyed after the statements are finalized.
+  std::unique_ptr<sqlite3, Closer> db_;
+  // Node-based, so a Cached entry (and its in_use flag) never moves while borrowed.
+  std::unordered_map<std::string, Cached, SqlHash, std::equal_to<>> cache_;
+};
+
+// A write transaction (BEGIN IMMEDIATE, so a second writer waits on busy_timeout up front
+// instead of failing half way). Rolls back unless commit() succeeded.
+class Transaction {
+ public:
+  static Result<Transaction> begin(Db& db);
+
+  Transaction(Transaction&& other) noexcept;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+
+  Result<void> commit();
+
+ private:
+  explicit Transaction(Db& db) : db_(&db) {}
+
+  Db* db_ = nullptr;  // null once committed or moved from
+};
+
+}  // namespace sitepatrol::store

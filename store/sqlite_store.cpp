@@ -1,0 +1,317 @@
+// SqliteStore: opening, runs, and the finding lifecycle. Pages and links are in
+// sqlite_store_pages.cpp.
+#include "store/sqlite_store.h"
+
+#include <set>
+#include <utility>
+
+#include "store/json_codec.h"
+#include "store/schema.h"
+#include "store/str_cat.h"
+
+namespace sitepatrol::store {
+
+namespace {
+
+// Prefixes an error with the database file, so a message alone tells the user where.
+StoreError in_file(const Db& db, StoreError error) {
+  return StoreError{str_cat(db.file().string(), ": ", error.message)};
+}
+
+RunInfo read_run(const Statement& row) {
+  RunInfo info;
+  info.id = row.column_int(0);
+  info.started_at = row.column_text(1);
+  info.finished_at = row.column_text(2);
+  info.status = row.column_text(3);
+  info.sites = static_cast<int>(row.column_int(4));
+  info.pages = static_cast<int>(row.column_int(5));
+  info.links_checked = static_cast<int>(row.column_int(6));
+  return info;
+}
+
+constexpr std::string_view kRunById =
+    "SELECT id, started_at, coalesce(finished_at, ''), status, sites, pages, links_checked "
+    "FROM runs WHERE id = ?1";
+constexpr std::string_view kLatestFinishedRun =
+    "SELECT id, started_at, coalesce(finished_at, ''), status, sites, pages, links_checked "
+    "FROM runs WHERE status = 'finished' ORDER BY id DESC LIMIT 1";
+
+// Occurrences of the run (new/open), then resolutions in the run (shown with their last
+// occurrence's severity, page and detail). ?1 run, ?2 include occurrences, ?3 occurrence
+// status or NULL for both, ?4 JSON array of sites or NULL for all, ?5 include resolutions.
+constexpr std::string_view kFindingsQuery = R"sql(
+SELECT f.site AS site, f.code AS code, o.severity AS severity, f.subject AS subject,
+       o.page, o.detail, o.status,
+       CASE WHEN f.first_run IS NOT NULL AND f.first_run <= ?1 THEN f.first_seen
+            ELSE r.started_at END,
+       r.started_at
+  FROM finding_occurrences o
+  JOIN findings f ON f.id = o.finding_id
+  JOIN runs r ON r.id = o.run_id
+ WHERE o.run_id = ?1 AND ?2
+   AND (?3 IS NULL OR o.status = ?3)
+   AND (?4 IS NULL OR f.site IN (SELECT value FROM json_each(?4)))
+UNION ALL
+SELECT f.site, f.code, o.severity, f.subject, o.page, o.detail, 'resolved',
+       f.first_seen, lr.started_at
+  FROM finding_resolutions x
+  JOIN findings f ON f.id = x.finding_id
+  JOIN finding_occurrences o ON o.run_id = x.last_run AND o.finding_id = x.finding_id
+  JOIN runs lr ON lr.id = x.last_run
+ WHERE x.run_id = ?1 AND ?5
+   AND (?4 IS NULL OR f.site IN (SELECT value FROM json_each(?4)))
+ ORDER BY severity DESC, site, code, subject
+)sql";
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& file) {
+  auto store = SqliteStore::open(file);
+  if (!store) return std::unexpected(store.error());
+  return std::unique_ptr<Store>(std::move(*store));
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file) {
+  auto db = Db::open(file);
+  if (!db) return std::unexpected(db.error());
+  if (auto ok = configure(*db); !ok) return std::unexpected(in_file(*db, ok.error()));
+  if (auto ok = migrate(*db); !ok) return std::unexpected(ok.error());
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
+}
+
+// Applies the connection settings; journal_mode answers with the mode actually in force
+// (a filesystem without shared memory keeps "delete"), which we insist on.
+Result<void> SqliteStore::configure(Db& db) {
+  if (auto ok = db.exec("PRAGMA busy_timeout = 5000"); !ok) return ok;
+  auto mode = db.prepare("PRAGMA journal_mode = WAL");
+  if (!mode) return std::unexpected(mode.error());
+  auto row = mode->step();
+  if (!row) return std::unexpected(row.error());
+  std::string in_force = *row ? mode->column_text(0) : std::string();
+  if (in_force != "wal") {
+    return std::unexpected(
+        StoreError{str_cat("cannot use write-ahead logging (journal mode is '", in_force, "')")});
+  }
+  if (auto ok = db.exec("PRAGMA synchronous = NORMAL"); !ok) return ok;
+  return db.exec("PRAGMA foreign_keys = ON");
+}
+
+Result<void> SqliteStore::require_running(std::int64_t run, std::string_view action) {
+  auto stmt = db_.prepare("SELECT status FROM runs WHERE id = ?1");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_int(1, run);
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::unexpected(StoreError{str_cat(action, ": no run ", run)});
+  std::string status = stmt->column_text(0);
+  if (status != "running") {
+    return std::unexpected(
+        StoreError{str_cat(action, ": run ", run, " is ", status, ", not running")});
+  }
+  return {};
+}
+
+Result<std::int64_t> SqliteStore::begin_run(const std::string& started_at,
+                                            const std::vector<std::string>& site_ids) {
+  const std::set<std::string> sites(site_ids.begin(), site_ids.end());
+  auto tx = Transaction::begin(db_);
+  if (!tx) return std::unexpected(tx.error());
+  {
+    auto abort = db_.prepare("UPDATE runs SET status = 'aborted' WHERE status = 'running'");
+    if (!abort) return std::unexpected(abort.error());
+    if (auto ok = abort->run(); !ok) return std::unexpected(ok.error());
+  }
+  std::int64_t run = 0;
+  {
+    auto insert =
+        db_.prepare("INSERT INTO runs (started_at, status, sites) VALUES (?1, 'running', ?2)");
+    if (!insert) return std::unexpected(insert.error());
+    insert->bind_text(1, started_at).bind_int(2, static_cast<std::int64_t>(sites.size()));
+    if (auto ok = insert->run(); !ok) return std::unexpected(ok.error());
+    run = db_.last_insert_id();
+  }
+  for (const std::string& site : sites) {
+    auto insert = db_.prepare("INSERT INTO run_sites (run_id, site) VALUES (?1, ?2)");
+    if (!insert) return std::unexpected(insert.error());
+    insert->bind_int(1, run).bind_text(2, site);
+    if (auto ok = insert->run(); !ok) return std::unexpected(ok.error());
+  }
+  if (auto ok = tx->commit(); !ok) return std::unexpected(ok.error());
+  return run;
+}
+
+Result<void> SqliteStore::save_findings(std::int64_t run,
+                                        std::span<const checks::Finding> findings) {
+  auto tx = Transaction::begin(db_);
+  if (!tx) return std::unexpected(tx.error());
+  if (auto ok = require_running(run, "saving findings"); !ok) return ok;
+  for (const checks::Finding& finding : findings) {
+    if (auto ok = save_finding(run, finding); !ok) return ok;
+  }
+  return tx->commit();
+}
+
+Result<void> SqliteStore::save_finding(std::int64_t run, const checks::Finding& finding) {
+  {
+    auto covered = db_.prepare("SELECT 1 FROM run_sites WHERE run_id = ?1 AND site = ?2");
+    if (!covered) return std::unexpected(covered.error());
+    covered->bind_int(1, run).bind_text(2, finding.site);
+    auto row = covered->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) {
+      return std::unexpected(
+          StoreError{str_cat("saving findings: run ", run, " does not cover site '", finding.site,
+                             "' (", finding.code, " ", finding.subject, ")")});
+    }
+  }
+  std::int64_t id = 0;
+  {
+    auto find =
+        db_.prepare("SELECT id FROM findings WHERE site = ?1 AND code = ?2 AND subject = ?3");
+    if (!find) return std::unexpected(find.error());
+    find->bind_text(1, finding.site).bind_text(2, finding.code).bind_text(3, finding.subject);
+    auto row = find->step();
+    if (!row) return std::unexpected(row.error());
+    if (*row) id = find->column_int(0);
+  }
+  if (id == 0) {
+    auto insert = db_.prepare("INSERT INTO findings (site, code, subject) VALUES (?1, ?2, ?3)");
+    if (!insert) return std::unexpected(insert.error());
+    insert->bind_text(1, finding.site).bind_text(2, finding.code).bind_text(3, finding.subject);
+    if (auto ok = insert->run(); !ok) return ok;
+    id = db_.last_insert_id();
+  }
+  // One occurrence per identity per run: the first saved wins (DO NOTHING).
+  auto occur = db_.prepare(R"sql(
+INSERT INTO finding_occurrences (run_id, finding_id, severity, page, detail, status)
+SELECT ?1, f.id, ?3, ?4, ?5,
+       CASE WHEN f.last_run IS NOT NULL AND f.resolved_run IS NULL THEN 'open' ELSE 'new' END
+  FROM findings f WHERE f.id = ?2
+    ON CONFLICT (run_id, finding_id) DO NOTHING
+)sql");
+  if (!occur) return std::unexpected(occur.error());
+  occur->bind_int(1, run)
+      .bind_int(2, id)
+      .bind_int(3, static_cast<std::int64_t>(finding.severity))
+      .bind_text(4, finding.page)
+      .bind_text(5, finding.detail);
+  return occur->run();
+}
+
+Result<void> SqliteStore::finish_run(std::int64_t run, const std::string& finished_at,
+                                     const RunTotals& totals) {
+  auto tx = Transaction::begin(db_);
+  if (!tx) return std::unexpected(tx.error());
+  if (auto ok = require_running(run, "finishing run"); !ok) return ok;
+
+  auto exec = [&](std::string_view sql) -> Result<void> {
+    auto stmt = db_.prepare(sql);
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind_int(1, run);
+    if (stmt->parameter_count() >= 2) stmt->bind_text(2, finished_at);
+    return stmt->run();
+  };
+  {
+    auto finish = db_.prepare(
+        "UPDATE runs SET status = 'finished', finished_at = ?2, sites = ?3, pages = ?4, "
+        "links_checked = ?5 WHERE id = ?1");
+    if (!finish) return std::unexpected(finish.error());
+    finish->bind_int(1, run)
+        .bind_text(2, finished_at)
+        .bind_int(3, totals.sites)
+        .bind_int(4, totals.pages)
+        .bind_int(5, totals.links_checked);
+    if (auto ok = finish->run(); !ok) return ok;
+  }
+  // Resolved: per covered site, identities last seen in the previous finished run that
+  // covered the site, and not seen in this one. Must run before the identities below move
+  // their last_run to this run.
+  if (auto ok = exec(R"sql(
+INSERT INTO finding_resolutions (run_id, finding_id, last_run, resolved_at)
+SELECT ?1, f.id, f.last_run, ?2
+  FROM run_sites rs
+  JOIN findings f ON f.site = rs.site
+ WHERE rs.run_id = ?1
+   AND f.resolved_run IS NULL
+   AND f.last_run = (SELECT max(p.run_id) FROM run_sites p JOIN runs r ON r.id = p.run_id
+                      WHERE p.site = rs.site AND p.run_id < ?1 AND r.status = 'finished')
+   AND NOT EXISTS (SELECT 1 FROM finding_occurrences o
+                    WHERE o.run_id = ?1 AND o.finding_id = f.id)
+)sql");
+      !ok) {
+    return ok;
+  }
+  if (auto ok = exec(R"sql(
+UPDATE findings SET resolved_run = ?1, resolved_at = ?2
+ WHERE id IN (SELECT finding_id FROM finding_resolutions WHERE run_id = ?1)
+)sql");
+      !ok) {
+    return ok;
+  }
+  // Seen: the run's start is the sighting time.
+  if (auto ok = exec(R"sql(
+UPDATE findings
+   SET first_seen = coalesce(first_seen, (SELECT started_at FROM runs WHERE id = ?1)),
+       first_run = coalesce(first_run, ?1),
+       last_seen = (SELECT started_at FROM runs WHERE id = ?1),
+       last_run = ?1,
+       resolved_run = NULL,
+       resolved_at = NULL
+ WHERE id IN (SELECT finding_id FROM finding_occurrences WHERE run_id = ?1)
+)sql");
+      !ok) {
+    return ok;
+  }
+  return tx->commit();
+}
+
+Result<std::optional<RunInfo>> SqliteStore::run(std::optional<std::int64_t> id) {
+  auto stmt = db_.prepare(id ? kRunById : kLatestFinishedRun);
+  if (!stmt) return std::unexpected(stmt.error());
+  if (id) stmt->bind_int(1, *id);
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::optional<RunInfo>();
+  return std::optional<RunInfo>(read_run(*stmt));
+}
+
+Result<std::vector<FindingRow>> SqliteStore::findings(const FindingQuery& query) {
+  auto info = run(query.run);
+  if (!info) return std::unexpected(info.error());
+  if (!*info) {
+    if (query.run) return std::unexpected(StoreError{str_cat("no run ", *query.run)});
+    return std::vector<FindingRow>();  // no finished run yet
+  }
+  const bool current = query.status != StatusFilter::resolved;
+  const bool resolved = query.status == StatusFilter::resolved || query.status == StatusFilter::all;
+  const char* occurrence_status = query.status == StatusFilter::new_only ? "new"
+                                  : query.status == StatusFilter::open   ? "open"
+                                                                         : nullptr;
+  auto stmt = db_.prepare(kFindingsQuery);
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_int(1, (*info)->id).bind_int(2, current ? 1 : 0).bind_int(5, resolved ? 1 : 0);
+  if (occurrence_status != nullptr) stmt->bind_text(3, occurrence_status);
+  if (!query.sites.empty()) stmt->bind_text(4, encode_strings(query.sites));
+
+  std::vector<FindingRow> rows;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    FindingRow out;
+    out.finding.site = stmt->column_text(0);
+    out.finding.code = stmt->column_text(1);
+    out.finding.severity = static_cast<checks::Severity>(stmt->column_int(2));
+    out.finding.subject = stmt->column_text(3);
+    out.finding.page = stmt->column_text(4);
+    out.finding.detail = stmt->column_text(5);
+    out.status = stmt->column_text(6);
+    out.first_seen = stmt->column_text(7);
+    out.last_seen = stmt->column_text(8);
+    rows.push_back(std::move(out));
+  }
+  return rows;
+}
+
+}  // namespace sitepatrol::store

@@ -1,0 +1,76 @@
+// The SQLite implementation of `Store` (store.h), on one connection in WAL mode.
+//
+// Its methods are split by idea over two files: runs and the finding lifecycle
+// (sqlite_store.cpp), pages and links (sqlite_store_pages.cpp). The schema is schema.cpp.
+//
+// Lifecycle decisions (see also store.h):
+// - A finding's status in a run is decided when the occurrence is saved: `open` when the
+//   identity was seen in a finished run and has not been resolved since, otherwise `new`.
+//   Only finish_run changes identities and runs are strictly sequential (begin_run aborts
+//   any run still `running`; saving into or finishing a run that is not `running` is an
+//   error), so this is exactly the status finish_run would assign, and it keeps the findings
+//   of an aborted run readable with a meaningful status.
+// - A finding that comes back after being resolved is `new` again, and its `first_seen`
+//   stays the original first sighting.
+// - Sighting times (`first_seen`, `last_seen`) are the `started_at` of the run that saw the
+//   finding; `resolved_at` is the `finished_at` of the run that resolved it.
+// - Findings may only be saved for sites the run covers (its `site_ids`): coverage is what
+//   decides which identities a run can resolve.
+//
+// One thread at a time, like every Store.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace sitepatrol::store {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens the file, applies the connection pragmas and migrates the schema.
+  static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file);
+  // The connection settings open() applies: WAL (insisted on), synchronous=NORMAL, foreign
+  // keys on, busy_timeout 5000 ms.
+  static Result<void> configure(Db& db);
+
+  Result<std::int64_t> begin_run(const std::string& started_at,
+                                 const std::vector<std::string>& site_ids) override;
+  Result<void> save_pages(std::int64_t run, std::span<const PageRecord> pages) override;
+  Result<void> save_links(std::int64_t run, std::span<const LinkRecord> links) override;
+  Result<void> save_findings(std::int64_t run, std::span<const checks::Finding> findings) override;
+  Result<void> finish_run(std::int64_t run, const std::string& finished_at,
+                          const RunTotals& totals) override;
+
+  Result<std::vector<std::pair<std::string, PageMemory>>> validators(
+      const std::string& site) override;
+  Result<std::optional<PageMemory>> page_memory(const std::string& site,
+                                                const std::string& url) override;
+
+  Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) override;
+  Result<std::vector<FindingRow>> findings(const FindingQuery& query) override;
+
+ private:
+  explicit SqliteStore(Db db) : db_(std::move(db)) {}
+
+  // Fails unless `run` exists and is `running`; `action` names the caller in the message.
+  Result<void> require_running(std::int64_t run, std::string_view action);
+  // The id of `url` in the intern table, adding it when new.
+  Result<std::int64_t> intern_url(std::string_view url);
+  Result<void> save_page(std::int64_t run, const PageRecord& record);
+  Result<void> save_link(std::int64_t run, const LinkRecord& record);
+  Result<void> save_finding(std::int64_t run, const checks::Finding& finding);
+
+  Db db_;
+};
+
+}  // namespace sitepatrol::store

@@ -1,0 +1,91 @@
+// Helpers shared by the store tests: a temporary directory removed at the end of the test,
+// small builders for findings, pages and links, and raw SQL access to the database file for
+// assertions the Store interface does not expose. Test-only; one thread.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "checks/finding.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace sitepatrol::store::testing {
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "sitepatrol-store-XXXXXX").string();
+    if (char* made = mkdtemp(pattern.data()); made != nullptr) path_ = made;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path file(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline checks::Finding finding(const std::string& site, const std::string& code,
+                               const std::string& subject,
+                               checks::Severity severity = checks::Severity::error,
+                               const std::string& detail = "detail") {
+  return checks::Finding{site, code, severity, subject, "http://" + site + "/page.html", detail};
+}
+
+inline PageRecord page(const std::string& site, const std::string& url,
+                       std::vector<checks::LinkRef> links = {}) {
+  PageRecord record;
+  record.site = site;
+  record.page.url = url;
+  record.page.final_url = url;
+  record.page.status = 200;
+  record.page.charset = "utf-8";
+  record.page.title = "title of " + url;
+  record.page.links = std::move(links);
+  record.content_type = "text/html";
+  record.content_hash = "hash-" + url;
+  record.bytes = 1000;
+  return record;
+}
+
+inline LinkRecord link(const std::string& site, const std::string& url, int status = 200) {
+  LinkRecord record;
+  record.site = site;
+  record.link.url = url;
+  record.link.found_on = "http://" + site + "/";
+  record.link.kind = "a";
+  record.link.method = "HEAD";
+  record.link.status = status;
+  record.link.elapsed_ms = 12.5;
+  return record;
+}
+
+// First column of the first row of `sql` (no parameters) on a separate connection.
+inline std::string query_text(const std::filesystem::path& file, const std::string& sql) {
+  auto db = Db::open(file);
+  if (!db) return "open failed: " + db.error().message;
+  auto stmt = db->prepare(sql);
+  if (!stmt) return "prepare failed: " + stmt.error().message;
+  auto row = stmt->step();
+  if (!row) return "step failed: " + row.error().message;
+  return *row ? stmt->column_text(0) : std::string();
+}
+
+inline std::int64_t query_int(const std::filesystem::path& file, const std::string& sql) {
+  return std::strtoll(query_text(file, sql).c_str(), nullptr, 10);
+}
+
+}  // namespace sitepatrol::store::testing

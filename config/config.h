@@ -3,6 +3,12 @@
 // `load_config` is the only way in: it parses, applies defaults, validates, and on any
 // problem returns a ConfigError naming the file, line and key, so the caller can print it and
 // exit with code 2. A loaded Config is immutable and freely shared between threads.
+//
+// Positions in errors: `line`/`column` are 1-based and point at the offending key or value;
+// `key` is a dotted path whose array indices are 1-based and count entries in file order, so
+// `site[2].url` is the url of the second [[site]] and `site[2].column[1].class` the class of
+// its first [[site.column]]. Environment variables are read once, while loading
+// (`password_env`); nothing else outside the file is consulted.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sitepatrol::config {
@@ -33,8 +40,9 @@ struct SiteConfig {
   std::string url;                     // homepage, normalised
   std::string category = "local";      // local | ministry | ministry_unit | maritime
   std::string unit;
-  std::vector<std::string> aliases;            // other hosts serving the same site
-  std::vector<std::string> allowed_domains;    // approved external link targets
+  std::vector<std::string> aliases;            // other hosts serving the same site (lower case)
+  std::vector<std::string> allowed_domains;    // approved link targets with their subdomains;
+                                               // lower case, "*.gov.cn" read as "gov.cn"
   std::map<std::string, std::string> headers;  // extra request headers (staging sites)
   std::string cookies;                         // "a=1; b=2"
   std::optional<BasicAuth> basic_auth;
@@ -64,14 +72,14 @@ struct PatrolConfig {
   bool respect_robots = true;
   bool allow_private_networks = false;
   std::vector<std::string> resolve;    // "host:port:address", like curl --resolve
-  std::string ca_bundle;               // extra CA file (staging sites, tests)
+  std::string ca_bundle;               // extra CA file (staging sites, tests); like database
   int parse_threads = 0;               // 0: hardware concurrency
 };
 
 struct Config {
   std::filesystem::path file;          // where it was read from ("" for built-in defaults)
   PatrolConfig patrol;
-  std::map<std::string, int> thresholds;  // column class -> max age in days
+  std::map<std::string, int> thresholds;  // column class -> max age in days (defaults merged)
   std::vector<SiteConfig> sites;
 };
 
@@ -79,10 +87,11 @@ struct ConfigError {
   std::string file;
   int line = 0;                        // 1-based; 0 when the problem has no position
   int column = 0;
-  std::string key;                     // dotted path, e.g. "site[2].url"
+  std::string key;                     // dotted path, e.g. "site[2].url"; "" for syntax errors
   std::string message;
 
-  // "sites.toml:12:3: site[2].url: not an absolute http(s) URL"
+  // "sites.toml:12:3: site[2].url: not an absolute http(s) URL"; parts that are unknown
+  // (no position, no key) are left out rather than printed as 0 or "".
   std::string to_string() const;
 };
 
@@ -90,7 +99,26 @@ std::expected<Config, ConfigError> load_config(const std::filesystem::path& file
 std::expected<Config, ConfigError> parse_config(std::string_view text,
                                                 const std::filesystem::path& file);
 
-// Defaults for `sitepatrol check URL...`: one site per URL, ids derived from the host.
+// Defaults for `sitepatrol check URL...`: one site per URL (a bare host means http://), id
+// derived from the host ("www.Site.example" -> "www-site-example", "-2" added on repeats),
+// name = host, category local. `patrol.database` is empty: the caller picks a temporary file.
+// Errors name file "command line", key "url[N]" (1-based argument index), no position.
 std::expected<Config, ConfigError> config_for_urls(const std::vector<std::string>& urls);
+
+// The column classes of CONTRACT.md §2, in the order given there (the last is "static").
+const std::vector<std::string>& column_classes();
+
+// The contract's default freshness limits in days, per class; "static" has none.
+const std::map<std::string, int>& default_thresholds();
+
+// A column's freshness limit: its own `max_age_days`, else `[thresholds]`, else the default.
+// nullopt for "static" (never stale) and for classes the contract does not know.
+std::optional<int> max_age_days(const Config& config, const ColumnConfig& column);
+std::optional<int> max_age_days(const Config& config, std::string_view column_class);
+
+// The minimal normal form of a configured URL (curl's URL API): lower-case scheme and host,
+// default port and fragment dropped, "/" for an empty path. nullopt unless absolute http(s).
+// The crawler's own normaliser (crawler/url.h) goes further; both agree on these parts.
+std::optional<std::string> normalize_site_url(std::string_view url);
 
 }  // namespace sitepatrol::config

@@ -26,9 +26,13 @@ DemoServer::DemoServer(const std::filesystem::path& root)
 config::Config demo_config(unsigned short port) {
   config::Config c;
   const std::string p = std::to_string(port);
-  c.patrol.resolve = {"www.demo-jtt.gov.cn:" + p + ":127.0.0.1",
-                      "www.unapproved-example.com:" + p + ":127.0.0.1",
-                      "www.gov.cn:" + p + ":127.0.0.1"};
+  // The demo's outside links resolve to loopback too, so the private-address rule keeps
+  // them unfetched: the demo never leaves the machine, and gives the same result offline.
+  c.patrol.resolve = {"www.demo-jtt.gov.cn:" + p + ":127.0.0.1"};
+  for (const char* host : {"www.gov.cn", "www.mot.gov.cn", "bszs.conac.cn",
+                           "www.unapproved-example.com"})
+    for (const char* port : {":80:", ":443:"})
+      c.patrol.resolve.push_back(std::string(host) + port + "127.0.0.1");
   c.patrol.per_host_delay_ms = 0;
   c.patrol.timeout_s = 5;
   config::SiteConfig s;

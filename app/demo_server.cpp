@@ -18,10 +18,18 @@ HttpReply demo_reply(const std::filesystem::path& root, const HttpRequest& reque
   return serve_static(root, request);
 }
 
+HttpServer listen(const std::filesystem::path& root) {
+  Handler handler = [root](const HttpRequest& r) { return demo_reply(root, r); };
+  try {
+    return HttpServer(handler, "127.0.0.1", DemoServer::kDemoPort);
+  } catch (const std::system_error&) {
+    return HttpServer(handler, "127.0.0.1", 0);
+  }
+}
+
 }  // namespace
 
-DemoServer::DemoServer(const std::filesystem::path& root)
-    : server_([root](const HttpRequest& r) { return demo_reply(root, r); }) {}
+DemoServer::DemoServer(const std::filesystem::path& root) : server_(listen(root)) {}
 
 config::Config demo_config(unsigned short port) {
   config::Config c;

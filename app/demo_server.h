@@ -12,6 +12,10 @@ namespace sitepatrol::app {
 
 class DemoServer {
  public:
+  // Listens on kDemoPort when it is free, so the demo's URLs (and with them its findings'
+  // subjects and stored validators) stay the same from one demo run to the next; on an
+  // ephemeral port otherwise.
+  static constexpr unsigned short kDemoPort = 18469;
   explicit DemoServer(const std::filesystem::path& root);
   unsigned short port() const { return server_.port(); }
 

@@ -1,0 +1,208 @@
+// robots.txt parsing and matching (see robots.h).
+#include "crawler/robots.h"
+
+#include <cstdlib>
+
+#include "crawler/url.h"
+
+namespace sitepatrol::crawler {
+namespace {
+
+constexpr std::size_t kMaxBytes = 500 * 1024;
+
+constexpr char to_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c | 0x20) : c; }
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  }
+  return true;
+}
+
+// "sitepatrol/1.0 (+https://...)" -> "sitepatrol"; also applied to User-agent values.
+std::string_view product_token(std::string_view ua) {
+  ua = trim(ua);
+  std::size_t end = 0;
+  while (end < ua.size()) {
+    char c = ua[end];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '*';
+    if (!ok) break;
+    ++end;
+  }
+  return ua.substr(0, end);
+}
+
+enum class Key { user_agent, allow, disallow, crawl_delay, sitemap, other };
+
+Key key_of(std::string_view key) {
+  // Spellings seen in the wild next to the standard ones.
+  if (iequals(key, "user-agent") || iequals(key, "useragent") || iequals(key, "user agent")) {
+    return Key::user_agent;
+  }
+  if (iequals(key, "allow")) return Key::allow;
+  if (iequals(key, "disallow") || iequals(key, "dissallow") || iequals(key, "dissalow") ||
+      iequals(key, "disalow") || iequals(key, "disallaw")) {
+    return Key::disallow;
+  }
+  if (iequals(key, "crawl-delay") || iequals(key, "crawldelay")) return Key::crawl_delay;
+  if (iequals(key, "sitemap") || iequals(key, "site-map")) return Key::sitemap;
+  return Key::other;
+}
+
+constexpr int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = to_lower(c);
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// Brings a pattern to the form of a normalised URL path: non-ASCII bytes and spaces
+// escaped, escapes in upper case, unreserved characters decoded.
+std::string normalise_pattern(std::string_view p) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(p.size());
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    auto c = static_cast<unsigned char>(p[i]);
+    if (c == '%' && (i + 2 >= p.size() || hex_value(p[i + 1]) < 0 || hex_value(p[i + 2]) < 0)) {
+      out += "%25";
+    } else if (c == '%') {
+      auto v = static_cast<unsigned char>(hex_value(p[i + 1]) * 16 + hex_value(p[i + 2]));
+      bool unreserved = (v >= 'a' && v <= 'z') || (v >= 'A' && v <= 'Z') ||
+                        (v >= '0' && v <= '9') || v == '-' || v == '.' || v == '_' || v == '~';
+      if (unreserved) {
+        out.push_back(static_cast<char>(v));
+      } else {
+        out += {'%', kHex[v >> 4], kHex[v & 15]};
+      }
+      i += 2;
+    } else if (c >= 0x80 || c <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\' ||
+               c == '^' || c == '`' || c == '{' || c == '|' || c == '}') {
+      out += {'%', kHex[c >> 4], kHex[c & 15]};
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+// Whether `pattern` ('*' any run, final '$' end) matches a prefix of (or, with '$', all
+// of) `path`. Greedy with one backtrack point: linear for patterns without '*'.
+bool matches(std::string_view pattern, std::string_view path) {
+  bool anchored = !pattern.empty() && pattern.back() == '$';
+  if (anchored) pattern.remove_suffix(1);
+  std::size_t p = 0, s = 0;
+  std::size_t star = std::string_view::npos, star_s = 0;
+  while (true) {
+    if (p == pattern.size()) {
+      if (!anchored || s == path.size()) return true;
+    } else if (pattern[p] == '*') {
+      star = p++;
+      star_s = s;
+      continue;
+    } else if (s < path.size() && pattern[p] == path[s]) {
+      ++p;
+      ++s;
+      continue;
+    }
+    if (star == std::string_view::npos || star_s >= path.size()) return false;
+    p = star + 1;
+    s = ++star_s;
+  }
+}
+
+// Length of a pattern for precedence: its octets, as Google and RFC 9309 count them.
+std::size_t weight(const RobotsRule& r) { return r.pattern.size(); }
+
+}  // namespace
+
+bool Robots::allowed(std::string_view path_and_query) const {
+  if (path_and_query == "/robots.txt") return true;
+  if (path_and_query.empty()) path_and_query = "/";
+  const RobotsRule* best = nullptr;
+  for (const RobotsRule& rule : rules) {
+    if (!matches(rule.pattern, path_and_query)) continue;
+    if (!best || weight(rule) > weight(*best) ||
+        (weight(rule) == weight(*best) && rule.allow && !best->allow)) {
+      best = &rule;
+    }
+  }
+  return !best || best->allow;
+}
+
+Robots parse_robots(std::string_view text, std::string_view user_agent) {
+  text = text.substr(0, kMaxBytes);
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string_view ours = product_token(user_agent);
+
+  Robots specific, wildcard;
+  bool have_specific = false;
+  bool have_wildcard = false;
+  std::vector<std::string> sitemaps;
+
+  // The group being read: which of the two results its rules go to.
+  bool in_agents = false;  // reading consecutive User-agent lines
+  bool to_specific = false, to_wildcard = false;
+
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    line = line.substr(0, line.find('#'));
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    std::string_view value = trim(line.substr(colon + 1));
+    Key key = key_of(trim(line.substr(0, colon)));
+
+    if (key == Key::user_agent) {
+      if (!in_agents) to_specific = to_wildcard = false;
+      in_agents = true;
+      std::string_view token = product_token(value);
+      if (token == "*") {
+        to_wildcard = have_wildcard = true;
+      } else if (!token.empty() && !ours.empty() && iequals(token, ours)) {
+        to_specific = have_specific = true;
+      }
+      continue;
+    }
+    if (key == Key::sitemap) {
+      // Sitemap lines stand outside groups (and may hold a ':' of their own).
+      if (auto url = normalize_url(value)) sitemaps.push_back(std::move(*url));
+      continue;
+    }
+    if (key == Key::other) continue;
+    in_agents = false;
+    for (Robots* target : {to_specific ? &specific : nullptr, to_wildcard ? &wildcard : nullptr}) {
+      if (!target) continue;
+      if (key == Key::crawl_delay) {
+        std::string v(value);
+        char* parse_end = nullptr;
+        double seconds = std::strtod(v.c_str(), &parse_end);
+        if (parse_end != v.c_str() && seconds >= 0 && seconds < 86400 && !target->crawl_delay) {
+          target->crawl_delay = seconds;
+        }
+      } else if (!value.empty()) {  // an empty Disallow allows everything: no rule
+        target->rules.push_back({normalise_pattern(value), key == Key::allow});
+      }
+    }
+  }
+
+  Robots result = have_specific ? std::move(specific)
+                  : have_wildcard ? std::move(wildcard)
+                                  : Robots{};
+  result.sitemaps = std::move(sitemaps);
+  return result;
+}
+
+}  // namespace sitepatrol::crawler

@@ -1,5 +1,7 @@
 #include "crawler/site_crawl.h"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/asio/post.hpp>
 
 #include "crawler/charset.h"
@@ -62,6 +64,7 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site,
 }
 
 void SiteCrawl::start() {
+  spdlog::info("{}: patrol of {} started", site_.id, site_.url);
   if (site_.respect_robots.value_or(run_.config.patrol.respect_robots)) {
     load_robots();
   } else {
@@ -177,6 +180,8 @@ void SiteCrawl::fetch_page(PageJob job) {
 }
 
 void SiteCrawl::on_page(PageJob job, Outcome o) {
+  spdlog::debug("{}: page {} -> {} {} in {:.0f} ms{}", site_.id, job.url, o.response.status,
+                o.error_text, o.elapsed_ms, o.redirects.empty() ? "" : " (redirected)");
   if (run_.progress) run_.progress->bytes += o.response.bytes;
   // A page fetched is also its link checked: report it like any link.
   link_result(to_link_result(o, job.found_on, job.kind, true));
@@ -354,6 +359,8 @@ void SiteCrawl::check_link(const std::string& url, const std::string& kind,
   ++in_flight_;
   requester_->check(url, [this, found_on, kind, internal](Outcome o) {
     --in_flight_;
+    spdlog::debug("{}: link {} {} -> {} {}", site_.id, o.method, o.url, o.response.status,
+                  o.error_text);
     if (run_.progress) run_.progress->bytes += o.response.bytes;
     link_result(to_link_result(o, found_on, kind, internal));
     pump();
@@ -410,6 +417,8 @@ void SiteCrawl::settle() {
     emit(std::move(f));
   }
   run_.writer.flush();
+  spdlog::info("{}: patrol done, {} pages, {} links checked, {} findings", site_.id,
+               totals_.pages, totals_.links_checked, emitted_.size());
   totals_.sites = 1;
   if (run_.progress) ++run_.progress->sites_done;
   on_done_(totals_);

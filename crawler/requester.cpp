@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <ctime>
+#include <limits>
 
 #include <boost/asio/steady_timer.hpp>
 
@@ -103,6 +104,7 @@ void Requester::answered(std::shared_ptr<Job> job, FetchResponse r) {
     auto next = resolve_url(job->current, location);
     if (next) {
       if (std::find(job->chain.begin(), job->chain.end(), *next) != job->chain.end()) {
+        job->chain.push_back(*next);  // the hop that closes the loop is part of the record
         job->outcome.error = FetchError::redirect_loop;
         job->outcome.error_text = "redirect loop back to " + *next;
       } else if (static_cast<int>(job->chain.size()) > options_.max_redirects) {
@@ -148,8 +150,11 @@ std::optional<std::chrono::milliseconds> parse_retry_after(
   if (value.empty()) return std::nullopt;
   long seconds = 0;
   auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-  if (ec == std::errc{} && end == value.data() + value.size() && seconds >= 0)
-    return std::chrono::milliseconds(seconds * 1000);
+  if (ec == std::errc{} && end == value.data() + value.size() && seconds >= 0) {
+    // Clamped so the multiplication cannot overflow into a negative wait.
+    constexpr long kMaxSeconds = std::numeric_limits<long>::max() / 1000;
+    return std::chrono::milliseconds(std::min(seconds, kMaxSeconds) * 1000);
+  }
   std::tm tm{};
   std::string text(value);
   if (!strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm)) return std::nullopt;

@@ -150,7 +150,9 @@ void SiteCrawl::pump() {
 }
 
 void SiteCrawl::fetch_page(PageJob job) {
-  if (!robots_allow(job.url)) {
+  // The homepage is always fetched, as an inspector would open it: availability is judged on
+  // it even when robots.txt disallows everything.
+  if (job.depth > 0 && !robots_allow(job.url)) {
     checks::LinkResult r;
     r.url = job.url;
     r.found_on = job.found_on;
@@ -183,8 +185,9 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
   spdlog::debug("{}: page {} -> {} {} in {:.0f} ms{}", site_.id, job.url, o.response.status,
                 o.error_text, o.elapsed_ms, o.redirects.empty() ? "" : " (redirected)");
   if (run_.progress) run_.progress->bytes += o.response.bytes;
-  // A page fetched is also its link checked: report it like any link.
-  link_result(to_link_result(o, job.found_on, job.kind, true));
+  // A page fetched is also its link checked: report it like any link. The homepage is the
+  // seed, not a link: AVAIL-DOWN alone speaks for it.
+  if (!job.found_on.empty()) link_result(to_link_result(o, job.found_on, job.kind, true));
   seen_pages_.insert(o.final_url);
   seen_links_.insert(o.final_url);
 

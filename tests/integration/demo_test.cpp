@@ -1,0 +1,46 @@
+// `sitepatrol demo`, the first thing a new user runs, end to end: it patrols the bundled
+// site and writes findings.json with the planted defects (app/demo_site/DEFECTS.md), and
+// never touches the private address the demo links to.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "tests/integration/patrol_harness.h"
+
+namespace sitepatrol::integration {
+namespace {
+
+TEST(Demo, FindsThePlantedDefects) {
+  TempDir out("sitepatrol-it-demo");
+  testsupport::ProcessOptions options;
+  options.working_dir = out.path();
+  options.timeout = 90s;
+  const ProcessResult r = testsupport::run_process(
+      {testsupport::sitepatrol_binary(), "demo", "-o", (out / "result").string()}, options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+
+  std::ifstream in(out / "result" / "findings.json");
+  ASSERT_TRUE(in) << "no findings.json";
+  std::stringstream text;
+  text << in.rdbuf();
+  ProcessResult as_if_printed;
+  as_if_printed.out = text.str();
+  const Findings f = parse_findings(as_if_printed);
+  ASSERT_TRUE(f.parse_error.empty()) << f.parse_error;
+
+  for (const char* code :
+       {"LINK-BROKEN", "LINK-REDIRECT-LOOP", "LINK-SOFT404", "LINK-UNAPPROVED"})
+    EXPECT_FALSE(f.with_code(code).empty()) << code << " missing\n" << f.describe();
+  EXPECT_TRUE(f.find("LINK-UNAPPROVED", "www.unapproved-example.com")) << f.describe();
+  for (const auto& x : f.all) {
+    const bool about_private = x.subject.find("10.0.0.1") != std::string::npos ||
+                               x.detail.find("10.0.0.1") != std::string::npos;
+    if (about_private) {
+      EXPECT_EQ(x.code, "LINK-UNAPPROVED") << f.describe();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sitepatrol::integration

@@ -1,0 +1,68 @@
+// robots.txt end to end: with respect_robots = true, disallowed paths are never requested,
+// and a sitemap named in robots.txt adds pages nothing links to.
+#include <gtest/gtest.h>
+
+#include "tests/integration/patrol_harness.h"
+
+namespace sitepatrol::integration {
+namespace {
+
+TEST(Robots, DisallowedPathIsNeverRequested) {
+  FixtureServer server;
+  server.robots("User-agent: *\nDisallow: /private/\n");
+  server.page("/", html("<a href=\"/private/staff.html\">内部</a>"
+                        "<a href=\"/private/list.pdf\">名单</a><a href=\"/public.html\">公开</a>"));
+  server.page("/public.html", html("<p>公开</p>"));
+  Patrol patrol(server);
+  patrol.set("respect_robots", "true");
+  const Round r = patrol.round();
+  ASSERT_TRUE(round_ok(r));
+  EXPECT_EQ(server.hits("/robots.txt"), 1u);
+  EXPECT_EQ(server.hits("/private/staff.html"), 0u);
+  EXPECT_EQ(server.hits("/private/list.pdf"), 0u);
+  EXPECT_EQ(server.hits("/public.html"), 1u);
+  EXPECT_TRUE(r.findings.all.empty()) << r.findings.describe();
+}
+
+// A site that asks robots to stay away entirely is not down: its homepage answers fine.
+// (checks/availability.h: a homepage disallowed by robots.txt was not fetched, so nothing
+// is said about it.)
+TEST(Robots, SiteDisallowingEverythingIsNotReportedDown) {
+  FixtureServer server;
+  server.robots("User-agent: *\nDisallow: /\n");
+  server.page("/", html("<a href=\"/gone.html\">旧闻</a>"));
+  Patrol patrol(server);
+  patrol.set("respect_robots", "true");
+  const Round r = patrol.round();
+  ASSERT_TRUE(round_ok(r));
+  EXPECT_EQ(server.hits("/gone.html"), 0u);
+  EXPECT_FALSE(r.findings.find("AVAIL-DOWN", home(server))) << r.findings.describe();
+}
+
+TEST(Robots, SitemapNamedInRobotsAddsUnlinkedPages) {
+  FixtureServer server;
+  const std::string sitemap = on_site(server, "/maps/site.xml");
+  server.robots("User-agent: *\nDisallow:\nSitemap: " + sitemap + "\n");
+  HttpReply map;
+  map.headers = {{"Content-Type", "application/xml"}};
+  map.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+             "<url><loc>" + on_site(server, "/orphan/notice.html") + "</loc></url>\n"
+             "</urlset>\n";
+  server.route("/maps/site.xml", map);
+  server.page("/", html("<p>首页，没有链接</p>"));
+  server.page("/orphan/notice.html", html("<a href=\"/orphan/gone.html\">附件</a>"));
+  Patrol patrol(server);
+  patrol.set("respect_robots", "true");
+  const Round r = patrol.round();
+  ASSERT_TRUE(round_ok(r));
+  EXPECT_EQ(server.hits("/maps/site.xml"), 1u);
+  EXPECT_EQ(server.hits("/orphan/notice.html"), 1u);
+  // The sitemap's page is patrolled like any other: its broken link is found.
+  auto broken = r.findings.find("LINK-BROKEN", on_site(server, "/orphan/gone.html"));
+  ASSERT_TRUE(broken) << r.findings.describe();
+  EXPECT_EQ(broken->page, on_site(server, "/orphan/notice.html"));
+}
+
+}  // namespace
+}  // namespace sitepatrol::integration

@@ -59,10 +59,10 @@ bool private_v6(const std::uint8_t* b) {
   if (std::memcmp(b, kNat64, 12) == 0) return private_v4(v4_at(b + 12));
   // 2002::/16 6to4: the IPv4 address follows the prefix.
   if (b[0] == 0x20 && b[1] == 0x02) return private_v4(v4_at(b + 2));
-  if ((b[0] & 0xFE) == 0xFC) return true;                   // fc00::/7 unique local
-  if (b[0] == 0xFE && (b[1] & 0xC0) == 0x80) return true;   // fe80::/10 link-local
-  if (b[0] == 0xFE && (b[1] & 0xC0) == 0xC0) return true;   // fec0::/10 old site-local
-  if (b[0] == 0xFF) return true;                            // ff00::/8 multicast
+  if ((b[0] & 0xFE) == 0xFC) return true;                  // fc00::/7 unique local
+  if (b[0] == 0xFE && (b[1] & 0xC0) == 0x80) return true;  // fe80::/10 link-local
+  if (b[0] == 0xFE && (b[1] & 0xC0) == 0xC0) return true;  // fec0::/10 old site-local
+  if (b[0] == 0xFF) return true;                           // ff00::/8 multicast
   return false;
 }
 

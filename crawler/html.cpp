@@ -55,44 +55,49 @@ TagSet make_set(std::initializer_list<GumboTag> tags) {
 }
 
 // Elements whose start and end add a word break to the visible text.
-const TagSet kBlock = make_set({
-    GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_BLOCKQUOTE,
-    GUMBO_TAG_BODY, GUMBO_TAG_BR, GUMBO_TAG_BUTTON, GUMBO_TAG_CAPTION, GUMBO_TAG_CENTER,
-    GUMBO_TAG_DD, GUMBO_TAG_DETAILS, GUMBO_TAG_DIR, GUMBO_TAG_DIV, GUMBO_TAG_DL, GUMBO_TAG_DT,
-    GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE, GUMBO_TAG_FOOTER,
-    GUMBO_TAG_FORM, GUMBO_TAG_FRAMESET, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
-    GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_HEADER, GUMBO_TAG_HGROUP,
-    GUMBO_TAG_HR, GUMBO_TAG_INPUT, GUMBO_TAG_LEGEND, GUMBO_TAG_LI, GUMBO_TAG_LISTING,
-    GUMBO_TAG_MAIN, GUMBO_TAG_MARQUEE, GUMBO_TAG_MENU, GUMBO_TAG_NAV, GUMBO_TAG_OL,
-    GUMBO_TAG_OPTION, GUMBO_TAG_P, GUMBO_TAG_PRE, GUMBO_TAG_SECTION, GUMBO_TAG_SELECT,
-    GUMBO_TAG_SUMMARY, GUMBO_TAG_TABLE, GUMBO_TAG_TBODY, GUMBO_TAG_TD, GUMBO_TAG_TEXTAREA,
-    GUMBO_TAG_TFOOT, GUMBO_TAG_TH, GUMBO_TAG_THEAD, GUMBO_TAG_TR, GUMBO_TAG_UL,
-    GUMBO_TAG_XMP});
+const TagSet kBlock =
+    make_set({GUMBO_TAG_ADDRESS,    GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,   GUMBO_TAG_BLOCKQUOTE,
+              GUMBO_TAG_BODY,       GUMBO_TAG_BR,      GUMBO_TAG_BUTTON,  GUMBO_TAG_CAPTION,
+              GUMBO_TAG_CENTER,     GUMBO_TAG_DD,      GUMBO_TAG_DETAILS, GUMBO_TAG_DIR,
+              GUMBO_TAG_DIV,        GUMBO_TAG_DL,      GUMBO_TAG_DT,      GUMBO_TAG_FIELDSET,
+              GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,  GUMBO_TAG_FOOTER,  GUMBO_TAG_FORM,
+              GUMBO_TAG_FRAMESET,   GUMBO_TAG_H1,      GUMBO_TAG_H2,      GUMBO_TAG_H3,
+              GUMBO_TAG_H4,         GUMBO_TAG_H5,      GUMBO_TAG_H6,      GUMBO_TAG_HEADER,
+              GUMBO_TAG_HGROUP,     GUMBO_TAG_HR,      GUMBO_TAG_INPUT,   GUMBO_TAG_LEGEND,
+              GUMBO_TAG_LI,         GUMBO_TAG_LISTING, GUMBO_TAG_MAIN,    GUMBO_TAG_MARQUEE,
+              GUMBO_TAG_MENU,       GUMBO_TAG_NAV,     GUMBO_TAG_OL,      GUMBO_TAG_OPTION,
+              GUMBO_TAG_P,          GUMBO_TAG_PRE,     GUMBO_TAG_SECTION, GUMBO_TAG_SELECT,
+              GUMBO_TAG_SUMMARY,    GUMBO_TAG_TABLE,   GUMBO_TAG_TBODY,   GUMBO_TAG_TD,
+              GUMBO_TAG_TEXTAREA,   GUMBO_TAG_TFOOT,   GUMBO_TAG_TH,      GUMBO_TAG_THEAD,
+              GUMBO_TAG_TR,         GUMBO_TAG_UL,      GUMBO_TAG_XMP});
 
 // Elements whose content is not read: raw text, inert or for browsers without scripting.
-const TagSet kHidden = make_set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT,
-                                 GUMBO_TAG_TEMPLATE, GUMBO_TAG_TITLE, GUMBO_TAG_HEAD,
-                                 GUMBO_TAG_NOFRAMES, GUMBO_TAG_NOEMBED});
+const TagSet kHidden =
+    make_set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,
+              GUMBO_TAG_TITLE, GUMBO_TAG_HEAD, GUMBO_TAG_NOFRAMES, GUMBO_TAG_NOEMBED});
 
 // For the nesting guard: elements that never add depth (void elements, and those closed
 // implicitly by a sibling or never nested by the tree builder).
-const TagSet kFlat = make_set({
-    GUMBO_TAG_AREA, GUMBO_TAG_BASE, GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND, GUMBO_TAG_BR,
-    GUMBO_TAG_COL, GUMBO_TAG_EMBED, GUMBO_TAG_FRAME, GUMBO_TAG_HR, GUMBO_TAG_IMAGE,
-    GUMBO_TAG_IMG, GUMBO_TAG_INPUT, GUMBO_TAG_KEYGEN, GUMBO_TAG_LINK, GUMBO_TAG_MENUITEM,
-    GUMBO_TAG_META, GUMBO_TAG_PARAM, GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK, GUMBO_TAG_WBR,
-    GUMBO_TAG_P, GUMBO_TAG_LI, GUMBO_TAG_DT, GUMBO_TAG_DD, GUMBO_TAG_OPTION,
-    GUMBO_TAG_OPTGROUP, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_THEAD,
-    GUMBO_TAG_TBODY, GUMBO_TAG_TFOOT, GUMBO_TAG_RB, GUMBO_TAG_RT, GUMBO_TAG_RTC,
-    GUMBO_TAG_RP, GUMBO_TAG_COLGROUP, GUMBO_TAG_CAPTION, GUMBO_TAG_HTML, GUMBO_TAG_HEAD,
-    GUMBO_TAG_BODY, GUMBO_TAG_A, GUMBO_TAG_BUTTON, GUMBO_TAG_NOBR, GUMBO_TAG_FORM,
-    GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE, GUMBO_TAG_XMP,
-    GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES, GUMBO_TAG_PLAINTEXT});
+const TagSet kFlat =
+    make_set({GUMBO_TAG_AREA,     GUMBO_TAG_BASE,     GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND,
+              GUMBO_TAG_BR,       GUMBO_TAG_COL,      GUMBO_TAG_EMBED,    GUMBO_TAG_FRAME,
+              GUMBO_TAG_HR,       GUMBO_TAG_IMAGE,    GUMBO_TAG_IMG,      GUMBO_TAG_INPUT,
+              GUMBO_TAG_KEYGEN,   GUMBO_TAG_LINK,     GUMBO_TAG_MENUITEM, GUMBO_TAG_META,
+              GUMBO_TAG_PARAM,    GUMBO_TAG_SOURCE,   GUMBO_TAG_TRACK,    GUMBO_TAG_WBR,
+              GUMBO_TAG_P,        GUMBO_TAG_LI,       GUMBO_TAG_DT,       GUMBO_TAG_DD,
+              GUMBO_TAG_OPTION,   GUMBO_TAG_OPTGROUP, GUMBO_TAG_TR,       GUMBO_TAG_TD,
+              GUMBO_TAG_TH,       GUMBO_TAG_THEAD,    GUMBO_TAG_TBODY,    GUMBO_TAG_TFOOT,
+              GUMBO_TAG_RB,       GUMBO_TAG_RT,       GUMBO_TAG_RTC,      GUMBO_TAG_RP,
+              GUMBO_TAG_COLGROUP, GUMBO_TAG_CAPTION,  GUMBO_TAG_HTML,     GUMBO_TAG_HEAD,
+              GUMBO_TAG_BODY,     GUMBO_TAG_A,        GUMBO_TAG_BUTTON,   GUMBO_TAG_NOBR,
+              GUMBO_TAG_FORM,     GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_TEXTAREA,
+              GUMBO_TAG_TITLE,    GUMBO_TAG_XMP,      GUMBO_TAG_IFRAME,   GUMBO_TAG_NOEMBED,
+              GUMBO_TAG_NOFRAMES, GUMBO_TAG_PLAINTEXT});
 
 // Elements whose content the tokenizer reads as text up to the matching end tag.
-const TagSet kRawText = make_set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEXTAREA,
-                                  GUMBO_TAG_TITLE, GUMBO_TAG_XMP, GUMBO_TAG_IFRAME,
-                                  GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES});
+const TagSet kRawText =
+    make_set({GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE, GUMBO_TAG_XMP,
+              GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES});
 
 // ---------------------------------------------------------------------------------------
 // Nesting guard.
@@ -177,8 +182,8 @@ std::optional<std::string> limit_nesting(std::string_view html) {
     bool closing = rest.starts_with("/");
     std::size_t n = i + 1 + (closing ? 1 : 0);
     std::size_t name_start = n;
-    while (n < html.size() && (is_ascii_alnum(html[n]) || html[n] == '-' || html[n] == '_' ||
-                               html[n] == ':')) {
+    while (n < html.size() &&
+           (is_ascii_alnum(html[n]) || html[n] == '-' || html[n] == '_' || html[n] == ':')) {
       ++n;
     }
     std::string_view name = html.substr(name_start, n - name_start);
@@ -288,8 +293,8 @@ struct RawLink {
   std::string_view kind;
   std::size_t text_begin = 0;  // anchors: their slice of the visible (or hidden) text
   std::size_t text_end = 0;
-  bool hidden = false;         // anchors inside <noscript> and the like
-  std::string_view title;      // anchors: fallbacks when they have no text
+  bool hidden = false;     // anchors inside <noscript> and the like
+  std::string_view title;  // anchors: fallbacks when they have no text
   std::string_view img_alt;
 };
 
@@ -471,13 +476,27 @@ class Walker {
       case GUMBO_TAG_STYLE:
       case GUMBO_TAG_TEMPLATE:  // inert until a script uses it
         return false;
-      case GUMBO_TAG_IFRAME: add(attr(el, "src"), "iframe"); break;
-      case GUMBO_TAG_FRAME: add(attr(el, "src"), "frame"); break;
-      case GUMBO_TAG_EMBED: add(attr(el, "src"), "embed"); break;
-      case GUMBO_TAG_AUDIO: add(attr(el, "src"), "audio"); break;
-      case GUMBO_TAG_VIDEO: add(attr(el, "src"), "video"); break;
-      case GUMBO_TAG_TRACK: add(attr(el, "src"), "track"); break;
-      case GUMBO_TAG_OBJECT: add(attr(el, "data"), "object"); break;
+      case GUMBO_TAG_IFRAME:
+        add(attr(el, "src"), "iframe");
+        break;
+      case GUMBO_TAG_FRAME:
+        add(attr(el, "src"), "frame");
+        break;
+      case GUMBO_TAG_EMBED:
+        add(attr(el, "src"), "embed");
+        break;
+      case GUMBO_TAG_AUDIO:
+        add(attr(el, "src"), "audio");
+        break;
+      case GUMBO_TAG_VIDEO:
+        add(attr(el, "src"), "video");
+        break;
+      case GUMBO_TAG_TRACK:
+        add(attr(el, "src"), "track");
+        break;
+      case GUMBO_TAG_OBJECT:
+        add(attr(el, "data"), "object");
+        break;
       case GUMBO_TAG_LINK:
         if (!is_hint_link(attr(el, "rel"))) add(attr(el, "href"), "link");
         break;
@@ -501,7 +520,7 @@ class Walker {
             }
           }
         }
-        return false;  // in SVG a tooltip, not shown either
+        return false;  // the title is not body text; an SVG <title> is a tooltip
       default:
         break;
     }
@@ -567,8 +586,8 @@ struct RawKeyHash {
 std::string anchor_text(const RawLink& raw, std::string_view visible, std::string_view hidden) {
   std::string_view text = raw.hidden ? hidden : visible;
   std::string out;
-  if (raw.text_end > raw.text_begin) out = collapse(text.substr(raw.text_begin,
-                                                                raw.text_end - raw.text_begin));
+  if (raw.text_end > raw.text_begin)
+    out = collapse(text.substr(raw.text_begin, raw.text_end - raw.text_begin));
   if (out.empty()) out = collapse(raw.img_alt);
   if (out.empty()) out = collapse(raw.title);
   truncate_utf8(out, kMaxAnchorText);
@@ -590,7 +609,8 @@ void resolve_links(ParsedHtml& out, const std::vector<RawLink>& raw, std::string
     if (seen.contains({*url, r.kind})) continue;
     std::string text;
     if (r.kind == "a" || r.kind == "area") text = anchor_text(r, out.text, hidden);
-    out.links.push_back({.url = std::move(*url), .kind = std::string(r.kind), .text = std::move(text)});
+    out.links.push_back(
+        {.url = std::move(*url), .kind = std::string(r.kind), .text = std::move(text)});
     seen.insert({out.links.back().url, r.kind});
   }
 }
@@ -609,8 +629,8 @@ ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url) {
   std::optional<std::string> limited = limit_nesting(utf8_html);
   std::string_view html = limited ? std::string_view(*limited) : utf8_html;
 
-  // Gumbo needs about eight bytes per input byte. The first block is kept per thread, so
-  // the pages of a typical page are not faulted in afresh for every parse.
+  // Gumbo needs about eight bytes per input byte. The first block (at most 4 MiB) is kept
+  // per thread, so its memory is not faulted in afresh for every page.
   struct ArenaBlock {
     std::unique_ptr<std::byte[]> data;
     std::size_t size = 0;
@@ -627,8 +647,7 @@ ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url) {
   options.deallocator = arena_deallocate;
   options.userdata = &arena;
   options.max_errors = 0;  // errors copy the open-element stack: quadratic on deep pages
-  GumboOutput* output =
-      gumbo_parse_with_options(&options, html.data(), html.size());
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   if (!output) return out;
 
   out.text.reserve(html.size() / 4);

@@ -198,7 +198,7 @@ Robots parse_robots(std::string_view text, std::string_view user_agent) {
     }
   }
 
-  Robots result = have_specific ? std::move(specific)
+  Robots result = have_specific   ? std::move(specific)
                   : have_wildcard ? std::move(wildcard)
                                   : Robots{};
   result.sitemaps = std::move(sitemaps);

@@ -21,9 +21,9 @@ struct RobotsRule {
 };
 
 struct Robots {
-  std::vector<RobotsRule> rules;        // of the group(s) that apply to us
-  std::optional<double> crawl_delay;    // seconds, of the group(s) that apply to us
-  std::vector<std::string> sitemaps;    // normalised absolute URLs, for every agent
+  std::vector<RobotsRule> rules;      // of the group(s) that apply to us
+  std::optional<double> crawl_delay;  // seconds, of the group(s) that apply to us
+  std::vector<std::string> sitemaps;  // normalised absolute URLs, for every agent
 
   // `path_and_query` as in a normalised URL: "/a/b.html?x=1". "/robots.txt" is always
   // allowed.

@@ -17,8 +17,8 @@ std::string_view trim(std::string_view s) {
 }
 
 bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '_' || c == ':' || c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == ':' || c == '.';
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
@@ -68,7 +68,7 @@ void append_decoded(std::string& out, std::string_view s) {
       std::uint32_t cp = 0;
       bool ok = name.size() > (hex ? 2u : 1u);
       for (char c : name.substr(hex ? 2 : 1)) {
-        int d = c >= '0' && c <= '9' ? c - '0'
+        int d = c >= '0' && c <= '9'                            ? c - '0'
                 : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10
                                                                 : -1;
         if (d < 0 || cp > 0x10FFFF) {
@@ -169,20 +169,20 @@ Sitemap parse_sitemap(std::string_view xml) {
     i = gt + 1;
     if (!seen_root && !name.empty()) {
       seen_root = true;
-      std::string_view local = name.substr(name.find(':') == std::string_view::npos
-                                               ? 0
-                                               : name.find(':') + 1);
+      std::string_view local =
+          name.substr(name.find(':') == std::string_view::npos ? 0 : name.find(':') + 1);
       map.is_index = local == "sitemapindex";
     }
     // Only the protocol's own <loc>: <image:loc>, <xhtml:link> and the like are skipped.
     if (name != "loc" || xml[gt - 1] == '/') continue;
     std::size_t close = xml.find("</loc", i);
-    std::size_t cdata = xml.find("<![CDATA[", i);
-    if (cdata < close) {  // a "</loc" inside CDATA does not end the element
+    if (close == std::string_view::npos) close = xml.size();
+    std::size_t cdata = xml.substr(0, close).find("<![CDATA[", i);
+    if (cdata != std::string_view::npos) {  // a "</loc" inside CDATA does not end the element
       std::size_t cdata_end = xml.find("]]>", cdata);
       if (cdata_end != std::string_view::npos) close = xml.find("</loc", cdata_end);
+      if (close == std::string_view::npos) close = xml.size();
     }
-    if (close == std::string_view::npos) close = xml.size();
     add_url(map, element_text(xml.substr(i, close - i)));
     i = close;
   }

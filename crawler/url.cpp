@@ -170,7 +170,7 @@ constexpr unsigned kGetFlags = CURLU_NO_DEFAULT_PORT;
 
 // A normalised absolute URL cut into "scheme://authority", "/path" and "query".
 struct Base {
-  std::string raw;     // as the caller gave it: the cache key
+  std::string raw;  // as the caller gave it: the cache key
   bool ok = false;
   std::string scheme;
   std::string prefix;
@@ -294,8 +294,8 @@ std::optional<std::string> absolute_from_clean(ThreadState& st) {
   std::size_t auth_end = s.find_first_of("/?", colon + 3);
   if (auth_end == std::string_view::npos) auth_end = s.size();
   std::size_t q = s.find('?', auth_end);
-  std::string_view path = s.substr(auth_end, (q == std::string_view::npos ? s.size() : q) -
-                                                 auth_end);
+  std::string_view path =
+      s.substr(auth_end, (q == std::string_view::npos ? s.size() : q) - auth_end);
   std::string out;
   out.reserve(s.size() + 1);
   if (append_simple_authority(out, s.substr(0, colon), s.substr(colon + 3, auth_end - colon - 3)) &&
@@ -458,16 +458,14 @@ bool host_within(std::string_view host, std::string_view domain) {
 bool looks_like_resource(std::string_view url) {
   // Sorted, lower case: extensions of things that are downloaded, not read as pages.
   static constexpr std::string_view kExtensions[] = {
-      "7z",   "aac",  "ai",   "apk",  "arj",  "avi",  "bin",  "bmp",  "bz2",  "cab",
-      "caj",  "ceb",  "css",  "csv",  "dat",  "deb",  "dmg",  "doc",  "docm", "docx",
-      "dot",  "dotx", "dwg",  "eot",  "eps",  "epub", "et",   "exe",  "flac", "flv",
-      "gif",  "gz",   "heic", "ico",  "ipa",  "iso",  "jar",  "jpeg", "jpg",  "js",
-      "json", "m4a",  "m4v",  "mid",  "mjs",  "mkv",  "mov",  "mp3",  "mp4",  "mpeg",
-      "mpg",  "msi",  "odp",  "ods",  "odt",  "ofd",  "ogg",  "otf",  "pdf",  "png",
-      "pps",  "ppsx", "ppt",  "pptx", "ps",   "psd",  "rar",  "rm",   "rmvb", "rpm",
-      "rtf",  "svg",  "swf",  "tar",  "tgz",  "tif",  "tiff", "ttf",  "txt",  "vsd",
-      "wav",  "webm", "webp", "wma",  "wmv",  "woff", "woff2", "wps", "xls",  "xlsm",
-      "xlsx", "xml",  "xz",   "zip"};
+      "7z",  "aac",  "ai",    "apk",  "arj",  "avi",  "bin",  "bmp",  "bz2",  "cab",  "caj",  "ceb",
+      "css", "csv",  "dat",   "deb",  "dmg",  "doc",  "docm", "docx", "dot",  "dotx", "dwg",  "eot",
+      "eps", "epub", "et",    "exe",  "flac", "flv",  "gif",  "gz",   "heic", "ico",  "ipa",  "iso",
+      "jar", "jpeg", "jpg",   "js",   "json", "m4a",  "m4v",  "mid",  "mjs",  "mkv",  "mov",  "mp3",
+      "mp4", "mpeg", "mpg",   "msi",  "odp",  "ods",  "odt",  "ofd",  "ogg",  "otf",  "pdf",  "png",
+      "pps", "ppsx", "ppt",   "pptx", "ps",   "psd",  "rar",  "rm",   "rmvb", "rpm",  "rtf",  "svg",
+      "swf", "tar",  "tgz",   "tif",  "tiff", "ttf",  "txt",  "vsd",  "wav",  "webm", "webp", "wma",
+      "wmv", "woff", "woff2", "wps",  "xls",  "xlsm", "xlsx", "xml",  "xz",   "zip"};
   static_assert(std::is_sorted(std::begin(kExtensions), std::end(kExtensions)));
 
   std::size_t start = url.find("://");

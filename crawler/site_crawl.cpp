@@ -119,6 +119,7 @@ void SiteCrawl::start_crawl() {
   seen_pages_.insert(site_.url);
   frontier_.push_front(PageJob{site_.url, 0, "", "a"});
   ++pages_started_;
+  if (run_.progress) ++run_.progress->queued;
   pump();
   settle();
 }
@@ -153,14 +154,7 @@ void SiteCrawl::fetch_page(PageJob job) {
   // The homepage is always fetched, as an inspector would open it: availability is judged on
   // it even when robots.txt disallows everything.
   if (job.depth > 0 && !robots_allow(job.url)) {
-    checks::LinkResult r;
-    r.url = job.url;
-    r.found_on = job.found_on;
-    r.kind = job.kind;
-    r.internal = true;
-    r.error = FetchError::robots;
-    r.error_text = "disallowed by robots.txt";
-    link_result(std::move(r));
+    link_result(unfetched_link(job.url, job.found_on, job.kind, FetchError::robots));
     return;
   }
   ++in_flight_;
@@ -221,48 +215,24 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
     return;
   }
   // Not a page we read (an error, a file, a redirect off the site): it was a link check.
-  checks::PageResult page;
-  page.url = job.url;
-  page.final_url = o.final_url;
-  page.found_on = job.found_on;
-  page.depth = job.depth;
-  page.is_homepage = job.depth == 0;
-  page.status = status;
+  checks::PageResult page = page_base(job, o);
   page.error = o.error;
   page.error_text = o.error_text;
-  page.elapsed_ms = o.elapsed_ms;
-  page.tls = o.response.tls;
   finish_page(std::move(job), o, std::move(page), {}, {});
 }
 
 void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed) {
-  checks::PageResult page;
-  page.url = job.url;
-  page.final_url = o.final_url;
-  page.found_on = job.found_on;
-  page.depth = job.depth;
-  page.is_homepage = job.depth == 0;
-  page.status = o.response.status;
-  page.elapsed_ms = o.elapsed_ms;
+  checks::PageResult page = page_base(job, o);
   page.charset = std::move(parsed->charset);
   page.title = std::move(parsed->html.title);
   page.text = std::move(parsed->html.text);
   page.links = std::move(parsed->html.links);
-  page.tls = o.response.tls;
   finish_page(std::move(job), o, std::move(page), std::move(parsed->content_hash), {});
 }
 
 void SiteCrawl::on_memory(PageJob job, Outcome o, std::optional<store::PageMemory> memory) {
-  checks::PageResult page;
-  page.url = job.url;
-  page.final_url = o.final_url;
-  page.found_on = job.found_on;
-  page.depth = job.depth;
-  page.is_homepage = job.depth == 0;
-  page.status = 304;
+  checks::PageResult page = page_base(job, o);
   page.not_modified = true;
-  page.elapsed_ms = o.elapsed_ms;
-  page.tls = o.response.tls;
   std::string hash;
   std::vector<checks::Finding> reused;
   if (memory) {
@@ -341,22 +311,12 @@ void SiteCrawl::check_link(const std::string& url, const std::string& kind,
   if (!seen_links_.insert(url).second) return;
   const bool internal = is_own_host(url_host(url));
   if (internal && !robots_allow(url)) {
-    checks::LinkResult r;
-    r.url = url;
-    r.found_on = found_on;
-    r.kind = kind;
-    r.internal = true;
-    r.error = FetchError::robots;
-    r.error_text = "disallowed by robots.txt";
-    link_result(std::move(r));
+    link_result(unfetched_link(url, found_on, kind, FetchError::robots));
     return;
   }
   if (!internal && !run_.config.patrol.check_external_links) {
-    checks::LinkResult r;  // not fetched: only the checks that need no answer apply
-    r.url = url;
-    r.found_on = found_on;
-    r.kind = kind;
-    link_result(std::move(r));
+    // Not fetched: only the checks that need no answer (LINK-UNAPPROVED) apply.
+    link_result(unfetched_link(url, found_on, kind, FetchError::none));
     return;
   }
   ++in_flight_;
@@ -396,6 +356,32 @@ checks::LinkResult SiteCrawl::to_link_result(const Outcome& o, const std::string
   r.error_text = o.error_text;
   r.redirects = o.redirects;
   r.elapsed_ms = o.elapsed_ms;
+  return r;
+}
+
+checks::PageResult SiteCrawl::page_base(const PageJob& job, const Outcome& o) const {
+  checks::PageResult page;
+  page.url = job.url;
+  page.final_url = o.final_url;
+  page.found_on = job.found_on;
+  page.depth = job.depth;
+  page.is_homepage = job.depth == 0;
+  page.status = o.response.status;
+  page.elapsed_ms = o.elapsed_ms;
+  page.tls = o.response.tls;
+  return page;
+}
+
+checks::LinkResult SiteCrawl::unfetched_link(const std::string& url, const std::string& found_on,
+                                             const std::string& kind,
+                                             checks::FetchError why) const {
+  checks::LinkResult r;
+  r.url = url;
+  r.found_on = found_on;
+  r.kind = kind;
+  r.internal = is_own_host(url_host(url));
+  r.error = why;
+  if (why == FetchError::robots) r.error_text = "disallowed by robots.txt";
   return r;
 }
 

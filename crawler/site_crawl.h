@@ -88,6 +88,9 @@ class SiteCrawl {
   bool is_own_host(const std::string& host) const;
   bool robots_allow(const std::string& url) const;
   FetchRequest make_request(const std::string& url) const;
+  checks::PageResult page_base(const PageJob& job, const Outcome& o) const;
+  checks::LinkResult unfetched_link(const std::string& url, const std::string& found_on,
+                                    const std::string& kind, checks::FetchError why) const;
   checks::LinkResult to_link_result(const Outcome& o, const std::string& found_on,
                                     const std::string& kind, bool internal) const;
 

@@ -6,7 +6,7 @@
 namespace sitepatrol::crawler {
 
 std::string content_hash(std::string_view bytes) {
-  std::uint64_t h = 1469598103934665603ull;
+  std::uint64_t h = 14695981039346656037ull;
   for (unsigned char c : bytes) {
     h ^= c;
     h *= 1099511628211ull;

@@ -178,6 +178,19 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
   }
 
+  // Runs before every request is sent, on a new connection or a reused one. The open-socket
+  // check alone misses reuse: a connection a permitted transfer opened to a private address
+  // would otherwise carry a transfer that is not permitted.
+  static int on_prereq(void* clientp, char* conn_primary_ip, char*, int, int) {
+    auto* t = static_cast<Transfer*>(clientp);
+    if (!t->request.allow_private &&
+        (!conn_primary_ip || is_private_address(std::string_view(conn_primary_ip)))) {
+      t->blocked_private = true;
+      return CURL_PREREQFUNC_ABORT;
+    }
+    return CURL_PREREQFUNC_OK;
+  }
+
   static int on_close_socket(void* clientp, curl_socket_t fd) {
     auto* self = static_cast<Impl*>(clientp);
     auto it = self->sockets.find(fd);
@@ -285,8 +298,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     r.bytes = downloaded;
     char* ip = nullptr;
     if (curl_easy_getinfo(easy, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip) r.primary_ip = ip;
-    r.tls.https = r.primary_ip.empty() ? t->request.url.starts_with("https:")
-                                       : t->request.url.starts_with("https:");
+    r.tls.https = t->request.url.starts_with("https:");
     if (t->request.want_certinfo) read_certinfo(easy, r.tls);
 
     if (t->blocked_private) {
@@ -353,19 +365,24 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
                      static_cast<long>(options.connect_timeout.count()));
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_limit);
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, options.low_speed_time_s);
-    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(q.max_body));
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Impl::on_header);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Impl::on_write);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
     curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, &Impl::on_open_socket);
     curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, t);
+    curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, &Impl::on_prereq);
+    curl_easy_setopt(e, CURLOPT_PREREQDATA, t);
     curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION, &Impl::on_close_socket);
     curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, this);
     if (resolve) curl_easy_setopt(e, CURLOPT_RESOLVE, resolve);
     if (!options.ca_bundle.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, options.ca_bundle.c_str());
     if (q.head) curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
-    if (q.want_certinfo) curl_easy_setopt(e, CURLOPT_CERTINFO, 1L);
+    if (q.want_certinfo) {
+      // The certificate is read during the handshake; a reused connection has none to report.
+      curl_easy_setopt(e, CURLOPT_CERTINFO, 1L);
+      curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+    }
     if (!q.cookies.empty()) curl_easy_setopt(e, CURLOPT_COOKIE, q.cookies.c_str());
     if (!q.userpwd.empty()) {
       curl_easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);

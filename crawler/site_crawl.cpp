@@ -249,8 +249,12 @@ void SiteCrawl::on_memory(PageJob job, Outcome o, std::optional<store::PageMemor
 void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult page,
                             std::string content_hash, std::vector<checks::Finding> reused) {
   --in_flight_;
-  ++totals_.pages;
-  if (run_.progress) ++run_.progress->pages;
+  // A page counts when it was read: parsed now (it has a content hash) or unchanged since the
+  // last run. A 404 or a file that a page link led to was only a link check.
+  if (page.not_modified || !content_hash.empty()) {
+    ++totals_.pages;
+    if (run_.progress) ++run_.progress->pages;
+  }
 
   store::PageRecord record;
   record.site = site_.id;

@@ -254,25 +254,6 @@ TEST(ParseHtml, SurvivesDeepNesting) {
   }
 }
 
-// Not a pass/fail test: pages per second on the TRS list page. SITEPATROL_BENCH=1 to run.
-TEST(ParseHtml, Benchmark) {
-  if (!std::getenv("SITEPATROL_BENCH")) GTEST_SKIP() << "set SITEPATROL_BENCH=1 to run";
-  std::string page = read_fixture("trs_list_utf8.html");
-  std::string body = page.substr(0, page.find("<div class=\"list\">"));
-  std::string item = page.substr(page.find("<div class=\"list\">"));
-  std::string big = body + repeat(item.substr(0, item.find("</body>")), 20) + "</body></html>";
-  constexpr int kRounds = 300;
-  std::clock_t start = std::clock();  // CPU time: the build machine is shared
-  std::size_t links = 0;
-  for (int i = 0; i < kRounds; ++i) {
-    links +=
-        parse_html(big, "http://www.site.example/xxgk/tzgg/index_" + std::to_string(i) + ".shtml")
-            .links.size();
-  }
-  double s = double(std::clock() - start) / CLOCKS_PER_SEC;
-  std::printf("parse_html: %zu KiB page, %.0f pages/s, %.1f MB/s, %zu links\n", big.size() / 1024,
-              kRounds / s, big.size() * kRounds / s / 1e6, links / kRounds);
-}
 
 }  // namespace
 }  // namespace sitepatrol::crawler

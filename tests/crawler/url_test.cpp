@@ -182,25 +182,6 @@ TEST(ResolveUrl, IsThreadSafe) {
   for (int f : failures) EXPECT_EQ(f, 0);
 }
 
-// Not a pass/fail test: prints the cost per resolution. Run with SITEPATROL_BENCH=1.
-TEST(ResolveUrl, Benchmark) {
-  if (!std::getenv("SITEPATROL_BENCH")) GTEST_SKIP() << "set SITEPATROL_BENCH=1 to run";
-  const char* refs[] = {"./202611/t20261125_123456.html",
-                        "../../zwgk/index.html",
-                        "/xxgk/tzgg/",
-                        "http://www.gov.cn/",
-                        "t1.html?x=1",
-                        "/files/通知附件.docx"};
-  constexpr int kRounds = 300'000;
-  std::clock_t start = std::clock();  // CPU time: the build machine is shared
-  std::size_t total = 0;
-  for (int i = 0; i < kRounds; ++i) {
-    auto r = resolve_url("http://www.site.example/tzgg/2026/t1.html", refs[i % 6]);
-    total += r ? r->size() : 0;
-  }
-  double ns = double(std::clock() - start) / CLOCKS_PER_SEC * 1e9;
-  std::printf("resolve_url: %.0f ns per call (%zu bytes)\n", ns / kRounds, total);
-}
 
 }  // namespace
 }  // namespace sitepatrol::crawler

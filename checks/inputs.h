@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -44,8 +45,21 @@ struct TlsInfo {
 // One outgoing reference found in a page.
 struct LinkRef {
   std::string url;     // absolute, normalised
-  std::string kind;    // a, area, img, script, link, iframe, frame, embed, source, meta-refresh
+  std::string kind;    // a, area, img, script, link, iframe, frame, embed, source, audio,
+                       // video, track, object, meta-refresh
   std::string text;    // anchor text (trimmed, may be empty)
+  bool hidden = false;       // a reader cannot see it (checks/visibility.h decides)
+  std::string hidden_by;     // the technique, e.g. "display:none on div#links"
+};
+
+// The template fingerprint of a page (SEC-TAMPER): its structure without its changing text.
+// Built by checks/fingerprint.h from the page's tag paths; compared with a stored baseline.
+struct PageSketch {
+  std::vector<std::uint64_t> minhash;   // shingle hashes; see checks/fingerprint.h
+  std::vector<std::string> scripts;     // script srcs, and "inline:<hash>" for inline scripts
+  std::vector<std::string> iframes;     // iframe/frame srcs
+  std::string title;
+  std::size_t elements = 0;             // element count
 };
 
 // The outcome of checking one link target (once per run, however many pages carry it).
@@ -79,15 +93,21 @@ struct PageResult {
   std::string text;                      // visible text, UTF-8, whitespace collapsed
   std::vector<LinkRef> links;
   TlsInfo tls;
+  std::vector<std::pair<std::string, std::string>> headers;  // response headers, lower-case names
+  std::vector<std::pair<std::string, std::string>> meta;     // <meta> name/property -> content
+  std::string hidden_text;               // text readers cannot see (same rules as hidden links)
+  std::optional<PageSketch> sketch;      // homepage and depth-1 pages only
 };
 
 // What every check may know about the site being patrolled.
 struct SiteContext {
   const config::SiteConfig* site = nullptr;
   const config::PatrolConfig* patrol = nullptr;
+  const config::SecurityConfig* security = nullptr;
   std::set<std::string> own_hosts;          // the site's host and aliases
   std::set<std::string> registered_hosts;   // hosts of every registered site
   std::chrono::system_clock::time_point now;  // the run's start (injected clock)
+  const std::map<std::string, PageSketch>* baselines = nullptr;  // url -> accepted sketch
 };
 
 }  // namespace sitepatrol::checks

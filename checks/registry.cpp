@@ -1,26 +1,34 @@
 #include "checks/registry.h"
 
 #include "checks/availability.h"
+#include "checks/foreign_script.h"
+#include "checks/identifiers.h"
 #include "checks/link_status.h"
 #include "checks/soft404.h"
+#include "checks/spam.h"
+#include "checks/tamper.h"
 #include "checks/tls.h"
+#include "checks/transport.h"
 #include "checks/unapproved.h"
 
 namespace sitepatrol::checks {
 
 // Each family declares its checks in its own header; list them here.
 const std::vector<PageCheck>& page_checks() {
-  static const std::vector<PageCheck> checks = {check_soft404};
+  static const std::vector<PageCheck> checks = {check_soft404, check_spam, check_tamper,
+                                                 check_mixed_content};
   return checks;
 }
 
 const std::vector<LinkCheck>& link_checks() {
-  static const std::vector<LinkCheck> checks = {check_link_status, check_unapproved};
+  static const std::vector<LinkCheck> checks = {check_link_status, check_unapproved,
+                                                 check_foreign_script};
   return checks;
 }
 
 const std::vector<SiteCheck>& site_checks() {
-  static const std::vector<SiteCheck> checks = {check_availability, check_tls};
+  static const std::vector<SiteCheck> checks = {check_availability, check_tls, check_transport,
+                                                 check_identifiers};
   return checks;
 }
 

@@ -47,6 +47,7 @@ struct SiteConfig {
   std::string cookies;                         // "a=1; b=2"
   std::optional<BasicAuth> basic_auth;
   std::vector<int> accepted_status;            // statuses that are not broken, e.g. 401, 999
+  std::vector<std::string> disable_codes;      // finding codes not raised for this site
   std::vector<ColumnConfig> columns;
   std::optional<bool> respect_robots;          // per-site override of [patrol]
   std::optional<int> max_pages;                // per-site override of max_pages_per_site
@@ -72,13 +73,32 @@ struct PatrolConfig {
   bool respect_robots = true;
   bool allow_private_networks = false;
   std::vector<std::string> resolve;    // "host:port:address", like curl --resolve
-  std::string ca_bundle;               // extra CA file (staging sites, tests); like database
+  std::string ca_bundle;               // extra CA file (staging sites, tests)
+  std::vector<std::string> disable_codes;  // finding codes never raised, e.g. "SEC-HEADERS"; like database
   int parse_threads = 0;               // 0: hardware concurrency
+};
+
+// One term of the spam list: a weight > 0 adds to a page's score; a weight < 0 marks an
+// innocent phrase (体育彩票, 福利彩票) whose matches mask the terms inside them.
+struct SpamTerm {
+  std::string term;
+  int weight = 1;
+  std::string category;                // gambling | pornography | fraud | ... | innocent
+};
+
+// [security]: tuning of the security checks (issue 5).
+struct SecurityConfig {
+  std::filesystem::path spam_terms_file;        // "" = the built-in list (config/spam_terms.toml)
+  std::vector<SpamTerm> spam_terms;             // loaded from the file or the built-in list
+  int spam_threshold = 10;                      // page score at which SEC-SPAM is raised
+  std::vector<std::string> approved_script_hosts;  // CDNs and statistics services (+ defaults)
+  double tamper_threshold = 0.35;               // share of structure changed for SEC-TAMPER
 };
 
 struct Config {
   std::filesystem::path file;          // where it was read from ("" for built-in defaults)
   PatrolConfig patrol;
+  SecurityConfig security;
   std::map<std::string, int> thresholds;  // column class -> max age in days (defaults merged)
   std::vector<SiteConfig> sites;
 };
@@ -94,6 +114,9 @@ struct ConfigError {
   // (no position, no key) are left out rather than printed as 0 or "".
   std::string to_string() const;
 };
+
+// Every finding code of CONTRACT.md §3, for validating `disable_codes`.
+const std::vector<std::string>& finding_codes();
 
 std::expected<Config, ConfigError> load_config(const std::filesystem::path& file);
 std::expected<Config, ConfigError> parse_config(std::string_view text,

@@ -1,27 +1,37 @@
 // Reading a Config from TOML (CONTRACT.md §2): parse with toml++, apply defaults, validate.
 //
-// Every table is read through a TableReader, which hands out typed values and remembers the
-// keys it was asked for; whatever is left over is an unknown key, reported with a
-// did-you-mean drawn from those same keys, so the accepted keys are listed once, where they
-// are read. Problems are collected rather than returned at the first one, and the earliest in
-// the file is reported: the user fixes the file top to bottom.
+// Each table goes through a detail::TableReader (config/toml_reader.h), so the accepted keys
+// are listed once, where they are read, and unknown ones are reported with a did-you-mean.
+// [security] and the spam term file it may name are read by config/security_section.h.
 #include <arpa/inet.h>
 
 #include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
 #include <set>
-#include <sstream>
-
-#include <toml++/toml.h>
 
 #include "config/config.h"
+#include "config/security.h"
+#include "config/security_section.h"
+#include "config/toml_reader.h"
 
 namespace sitepatrol::config {
 namespace {
 
+using detail::ascii_lower;
+using detail::check_domain;
+using detail::did_you_mean;
+using detail::for_each_table;
+using detail::is_host_name;
+using detail::join;
+using detail::parse_toml;
+using detail::Problems;
+using detail::read_file;
+using detail::read_security;
+using detail::relative_to;
+using detail::TableReader;
+using detail::type_name;
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kCategories = {"local", "ministry", "ministry_unit", "maritime"};
@@ -31,74 +41,6 @@ constexpr std::string_view kLaterTables[] = {"schedule", "http"};
 constexpr std::string_view kLaterArrays[] = {"alert"};
 
 // ---- small helpers ------------------------------------------------------------------------
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// " (did you mean 'timeout_s'?)" when a candidate is within two edits, else "".
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::string* best = nullptr;
-  std::size_t best_distance = 3;
-  for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
-    if (d < best_distance) {
-      best = &c;
-      best_distance = d;
-    }
-  }
-  return best ? " (did you mean '" + *best + "'?)" : std::string();
-}
-
-std::string join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
-  return out;
-}
-
-std::string ascii_lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
-std::string_view type_name(const toml::node& n) {
-  switch (n.type()) {
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a floating-point number";
-    case toml::node_type::boolean:
-      return "a boolean";
-    case toml::node_type::date:
-      return "a date";
-    case toml::node_type::time:
-      return "a time";
-    case toml::node_type::date_time:
-      return "a date-time";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::table:
-      return "a table";
-    case toml::node_type::none:
-      break;
-  }
-  return "nothing";
-}
 
 std::string host_of(const std::string& url) {
   const auto start = url.find("://");
@@ -114,12 +56,6 @@ bool is_id(std::string_view s) {
   return !s.empty() && std::ranges::all_of(s, [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   });
-}
-
-// A host name as written in aliases or allowed_domains: no scheme, path, port or spaces.
-bool is_host_name(std::string_view s) {
-  return !s.empty() && s.find_first_of(" \t/:?#@[]") == std::string_view::npos &&
-         s.front() != '.' && s.back() != '.';
 }
 
 bool is_header_name(std::string_view s) {
@@ -161,219 +97,22 @@ bool is_resolve_entry(std::string_view entry) {
   return true;
 }
 
-// "site[2].column" -> "site.column": how the user writes the header of an array of tables.
-std::string without_indices(const std::string& path) {
-  std::string out;
-  bool in_index = false;
-  for (char c : path) {
-    if (c == '[') in_index = true;
-    if (!in_index) out += c;
-    if (c == ']') in_index = false;
-  }
-  return out;
-}
-
-fs::path relative_to(const fs::path& folder, const fs::path& p) {
-  if (p.empty() || p.is_absolute() || p == ":memory:") return p;
-  return (folder / p).lexically_normal();
-}
-
-// ---- problems and the table reader --------------------------------------------------------
-
-class Problems {
- public:
-  explicit Problems(std::string file) : file_(std::move(file)) {}
-
-  void add(const toml::source_region& at, std::string key, std::string message) {
-    errors_.push_back(ConfigError{file_, static_cast<int>(at.begin.line),
-                                  static_cast<int>(at.begin.column), std::move(key),
-                                  std::move(message)});
-  }
-
-  bool empty() const { return errors_.empty(); }
-
-  ConfigError earliest() const {
-    return *std::ranges::min_element(
-        errors_, {}, [](const ConfigError& e) { return std::pair(e.line, e.column); });
-  }
-
- private:
-  std::string file_;
-  std::vector<ConfigError> errors_;
-};
-
-// One TOML table being read. Each getter marks its key as known and, when the key is present
-// with the wrong type or out of range, records a problem and leaves the output untouched.
-class TableReader {
- public:
-  TableReader(const toml::table& table, std::string path, Problems& problems)
-      : table_(table), path_(std::move(path)), problems_(problems) {}
-
-  std::string path_of(std::string_view key) const {
-    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-  }
-  const toml::source_region& where() const { return table_.source(); }
-  Problems& problems() { return problems_; }
-
-  const toml::node* node(std::string_view key) {
-    if (std::ranges::find(known_, key) == known_.end()) known_.emplace_back(key);
-    return table_.get(key);
-  }
-
-  // Records "expected X, got Y" and returns null unless the key is absent or of type T.
-  template <typename T>
-  auto typed(std::string_view key, std::string_view expected) {
-    using Result = decltype(std::declval<const toml::node&>().template as<T>());
-    const toml::node* n = node(key);
-    if (n == nullptr) return Result{nullptr};
-    if (Result v = n->as<T>()) return v;
-    problems_.add(n->source(), path_of(key),
-                  "expected " + std::string(expected) + ", got " + std::string(type_name(*n)));
-    return Result{nullptr};
-  }
-
-  bool read(std::string_view key, std::string& out) {
-    const auto* v = typed<std::string>(key, "a string");
-    if (v) out = v->get();
-    return v != nullptr;
-  }
-
-  bool read(std::string_view key, bool& out) {
-    const auto* v = typed<bool>(key, "a boolean");
-    if (v) out = v->get();
-    return v != nullptr;
-  }
-
-  bool read(std::string_view key, std::optional<bool>& out) {
-    bool value = false;
-    if (!read(key, value)) return false;
-    out = value;
-    return true;
-  }
-
-  bool read(std::string_view key, std::int64_t& out, std::int64_t lo, std::int64_t hi) {
-    const auto* v = typed<std::int64_t>(key, "an integer");
-    if (!v) return false;
-    if (!in_range(v->get(), lo, hi, *v, path_of(key))) return false;
-    out = v->get();
-    return true;
-  }
-
-  bool read(std::string_view key, int& out, std::int64_t lo, std::int64_t hi = INT_MAX) {
-    std::int64_t value = 0;
-    if (!read(key, value, lo, hi)) return false;
-    out = static_cast<int>(value);
-    return true;
-  }
-
-  bool read(std::string_view key, std::optional<int>& out, std::int64_t lo,
-            std::int64_t hi = INT_MAX) {
-    int value = 0;
-    if (!read(key, value, lo, hi)) return false;
-    out = value;
-    return true;
-  }
-
-  // Arrays of strings; `check` (may be null) validates each element and returns a message.
-  using ElementCheck = std::string (*)(std::string& element);
-  bool read(std::string_view key, std::vector<std::string>& out, ElementCheck check = nullptr) {
-    const auto* array = typed<toml::array>(key, "an array of strings");
-    if (!array) return false;
-    std::vector<std::string> values;
-    bool ok = true;
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      const toml::node& element = *array->get(i);
-      const std::string at = path_of(key) + "[" + std::to_string(i + 1) + "]";
-      const auto* s = element.as_string();
-      if (!s) {
-        problems_.add(element.source(), at,
-                      "expected a string, got " + std::string(type_name(element)));
-        ok = false;
-        continue;
-      }
-      std::string value = s->get();
-      if (check) {
-        if (std::string message = check(value); !message.empty()) {
-          problems_.add(element.source(), at, message);
-          ok = false;
-          continue;
-        }
-      }
-      values.push_back(std::move(value));
-    }
-    if (ok) out = std::move(values);
-    return ok;
-  }
-
-  bool read(std::string_view key, std::vector<int>& out, std::int64_t lo, std::int64_t hi) {
-    const auto* array = typed<toml::array>(key, "an array of integers");
-    if (!array) return false;
-    std::vector<int> values;
-    bool ok = true;
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      const toml::node& element = *array->get(i);
-      const std::string at = path_of(key) + "[" + std::to_string(i + 1) + "]";
-      const auto* v = element.as_integer();
-      if (!v) {
-        problems_.add(element.source(), at,
-                      "expected an integer, got " + std::string(type_name(element)));
-        ok = false;
-      } else if (in_range(v->get(), lo, hi, element, at)) {
-        values.push_back(static_cast<int>(v->get()));
-      } else {
-        ok = false;
-      }
-    }
-    if (ok) out = std::move(values);
-    return ok;
-  }
-
-  // Every key of the table not asked for so far is an error.
-  void reject_unknown_keys() {
-    for (auto&& [key, value] : table_) {
-      if (std::ranges::find(known_, key.str()) != known_.end()) continue;
-      problems_.add(
-          key.source(), path_of(key.str()),
-          "unknown key '" + std::string(key.str()) + "'" + did_you_mean(key.str(), known_));
-    }
-  }
-
- private:
-  bool in_range(std::int64_t v, std::int64_t lo, std::int64_t hi, const toml::node& n,
-                const std::string& at) {
-    if (v >= lo && v <= hi) return true;
-    problems_.add(n.source(), at,
-                  hi == INT_MAX || hi == INT64_MAX
-                      ? "must be at least " + std::to_string(lo)
-                      : "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
-    return false;
-  }
-
-  const toml::table& table_;
-  std::string path_;
-  Problems& problems_;
-  std::vector<std::string> known_;
-};
-
 // ---- element checks for string arrays -----------------------------------------------------
 
 std::string check_resolve(std::string& entry) {
   return is_resolve_entry(entry) ? "" : "'" + entry + "' is not host:port:address";
 }
 
+// A finding code of CONTRACT.md §3; a typo would silently disable nothing.
+std::string check_code(std::string& code) {
+  const auto& codes = finding_codes();
+  if (std::ranges::find(codes, code) != codes.end()) return "";
+  return "'" + code + "' is not a finding code" + did_you_mean(code, codes);
+}
+
 std::string check_alias(std::string& host) {
   host = ascii_lower(host);
   return is_host_name(host) ? "" : "'" + host + "' is not a host name";
-}
-
-// "gov.cn", ".gov.cn" and "*.gov.cn" all mean gov.cn and its subdomains.
-std::string check_domain(std::string& domain) {
-  domain = ascii_lower(domain);
-  if (domain.starts_with("*."))
-    domain.erase(0, 2);
-  else if (domain.starts_with("."))
-    domain.erase(0, 1);
-  return is_host_name(domain) ? "" : "'" + domain + "' is not a domain name";
 }
 
 // ---- sections -----------------------------------------------------------------------------
@@ -420,6 +159,7 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
   r.read("respect_robots", p.respect_robots);
   r.read("allow_private_networks", p.allow_private_networks);
   r.read("resolve", p.resolve, check_resolve);
+  r.read("disable_codes", p.disable_codes, check_code);
   if (r.read("ca_bundle", p.ca_bundle)) p.ca_bundle = relative_to(folder, p.ca_bundle).string();
   r.read("parse_threads", p.parse_threads, 0);
   r.reject_unknown_keys();
@@ -483,25 +223,6 @@ void read_column(TableReader& r, ColumnConfig& c) {
   r.reject_unknown_keys();
 }
 
-// Reads an array of tables at `key`, calling `each(reader, index)` for every entry.
-template <typename Each>
-void for_each_table(TableReader& parent, std::string_view key, Each each) {
-  const toml::node* n = parent.node(key);
-  if (!n) return;
-  const auto* array = n->as_array();
-  if (!array || !array->is_array_of_tables()) {
-    parent.problems().add(
-        n->source(), parent.path_of(key),
-        "expected an array of tables ([[" + without_indices(parent.path_of(key)) + "]])");
-    return;
-  }
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    TableReader r(*array->get(i)->as_table(),
-                  parent.path_of(key) + "[" + std::to_string(i + 1) + "]", parent.problems());
-    each(r, i);
-  }
-}
-
 void read_site(TableReader& r, SiteConfig& s) {
   if (read_required(r, "id", s.id) && !is_id(s.id)) {
     r.problems().add(r.node("id")->source(), r.path_of("id"),
@@ -515,6 +236,7 @@ void read_site(TableReader& r, SiteConfig& s) {
   r.read("allowed_domains", s.allowed_domains, check_domain);
   r.read("cookies", s.cookies);
   r.read("accepted_status", s.accepted_status, 100, 999);
+  r.read("disable_codes", s.disable_codes, check_code);
   r.read("respect_robots", s.respect_robots);
   r.read("max_pages", s.max_pages, 1);
 
@@ -583,6 +305,12 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
   if (const auto* thresholds = r.typed<toml::table>("thresholds", "a table ([thresholds])")) {
     read_thresholds(*thresholds, config.thresholds, problems);
   }
+  if (const auto* security = r.typed<toml::table>("security", "a table ([security])")) {
+    TableReader security_reader(*security, "security", problems);
+    read_security(security_reader, config.security, folder);
+  } else {
+    config.security = default_security();
+  }
   for (std::string_view key : kLaterTables) r.typed<toml::table>(key, "a table");
   for (std::string_view key : kLaterArrays) {
     for_each_table(r, key, [](TableReader&, std::size_t) {});
@@ -594,35 +322,20 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
 
 std::expected<Config, ConfigError> parse_config(std::string_view text, const fs::path& file) {
   const std::string source = file.string();
-  toml::table root;
-  try {
-    root = toml::parse(text, std::string_view(source));
-  } catch (const toml::parse_error& e) {
-    return std::unexpected(ConfigError{source, static_cast<int>(e.source().begin.line),
-                                       static_cast<int>(e.source().begin.column), "",
-                                       std::string(e.description())});
-  }
+  auto root = parse_toml(text, source);
+  if (!root) return std::unexpected(std::move(root.error()));
   Config config;
   config.file = file;
   Problems problems(source);
-  read_root(root, config, problems);
+  read_root(*root, config, problems);
   if (!problems.empty()) return std::unexpected(problems.earliest());
   return config;
 }
 
 std::expected<Config, ConfigError> load_config(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return std::unexpected(
-        ConfigError{file.string(), 0, 0, "", "cannot open the configuration file"});
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    return std::unexpected(
-        ConfigError{file.string(), 0, 0, "", "cannot read the configuration file"});
-  }
-  return parse_config(text.str(), file);
+  auto text = read_file(file, "the configuration file");
+  if (!text) return std::unexpected(std::move(text.error()));
+  return parse_config(*text, file);
 }
 
 }  // namespace sitepatrol::config

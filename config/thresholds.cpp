@@ -32,3 +32,19 @@ std::optional<int> max_age_days(const Config& config, const ColumnConfig& column
 }
 
 }  // namespace sitepatrol::config
+
+namespace sitepatrol::config {
+
+const std::vector<std::string>& finding_codes() {
+  static const std::vector<std::string> codes = {
+      "AVAIL-DOWN",      "AVAIL-SLOW",          "AVAIL-RATIO",        "TLS-CERT",
+      "FRESH-HOME",      "FRESH-COLUMN",        "COLUMN-EMPTY",       "COLUMN-MISSING",
+      "LINK-BROKEN",     "LINK-TIMEOUT",        "LINK-REDIRECT-LOOP", "LINK-SOFT404",
+      "LINK-UNAPPROVED", "INTERACT-MISSING",    "INTERACT-BROKEN",    "INTERACT-UNANSWERED",
+      "INTERACT-TOO-FEW", "SEC-DARKLINK",       "SEC-SPAM",           "SEC-FOREIGN-SCRIPT",
+      "SEC-TAMPER",      "SEC-NO-HTTPS",        "SEC-HEADERS",        "ID-MISSING",
+      "META-MISSING"};
+  return codes;
+}
+
+}  // namespace sitepatrol::config

@@ -1,10 +1,14 @@
 // Page parsing with Gumbo (see html.h).
 //
-// Three steps: a cheap scan that stops a hostile page from nesting deeper than Gumbo can
-// handle (its tree builder is quadratic in nesting depth), Gumbo parsing into an arena
-// that is dropped whole (no per-node frees, and no recursion in gumbo_destroy_output), and
-// one iterative walk that collects title, text, meta tags and raw references. References
-// are resolved only after the walk, because <base href> applies to the whole document.
+// Four steps: markup written by inline scripts is put where a browser would put it
+// (document_write.h; almost every page skips this after one substring search); a cheap scan
+// stops a hostile page from nesting deeper than Gumbo can handle (its tree builder is
+// quadratic in nesting depth) and, on the way, collects the <style> blocks; Gumbo parses
+// into an arena that is dropped whole (no per-node frees, and no recursion in
+// gumbo_destroy_output); one iterative walk collects title, text (visible, hidden, inert),
+// meta tags, tag paths and raw references, with a VisibilityTracker saying what a reader
+// sees. References are resolved only after the walk, because <base href> applies to the
+// whole document.
 #include "crawler/html.h"
 
 #include <gumbo.h>
@@ -17,8 +21,12 @@
 #include <memory_resource>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "checks/css_rules.h"
+#include "checks/visibility.h"
+#include "crawler/document_write.h"
+#include "crawler/element_visibility.h"
+#include "crawler/raw_markup.h"
 #include "crawler/url.h"
 
 namespace sitepatrol::crawler {
@@ -102,32 +110,6 @@ const TagSet kRawText =
 // ---------------------------------------------------------------------------------------
 // Nesting guard.
 
-// Finds the '>' closing the tag whose attributes start at `i`; quoted values may hold '>'.
-std::size_t tag_end(std::string_view s, std::size_t i) {
-  char last = 0;
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '>') return i;
-    if ((c == '"' || c == '\'') && last == '=') {
-      std::size_t close = s.find(c, i + 1);
-      if (close == std::string_view::npos) return s.size();
-      i = close;
-      last = c;
-      continue;
-    }
-    if (!is_ascii_space(c)) last = c;
-  }
-  return s.size();
-}
-
-std::size_t ifind(std::string_view s, std::string_view lower_needle, std::size_t from) {
-  while ((from = s.find('<', from)) != std::string_view::npos) {
-    if (iequals(s.substr(from, lower_needle.size()), lower_needle)) return from;
-    ++from;
-  }
-  return std::string_view::npos;
-}
-
 // Open-element counts the way the tree builder would roughly see them. Unknown tags are
 // counted by name so a stray </x-b> cannot cancel an open <x-a>.
 class NestingCounter {
@@ -157,9 +139,23 @@ class NestingCounter {
   std::uint32_t depth_ = 0;
 };
 
+// True when a <style> with these attributes applies on screen (type text/css or none, media
+// for a desktop screen).
+bool screen_style(std::string_view attrs) {
+  if (auto type = raw_attribute(attrs, "type"); type && !type->empty()) {
+    std::string t(*type);
+    for (char& c : t) c = to_lower(c);
+    if (t.find("css") == std::string::npos) return false;
+  }
+  auto media = raw_attribute(attrs, "media");
+  return !media || checks::media_applies(*media);
+}
+
 // Returns a copy of `html` without the start tags that would nest deeper than
-// kMaxNesting, or nullopt when the page stays within it (every real page does).
-std::optional<std::string> limit_nesting(std::string_view html) {
+// kMaxNesting, or nullopt when the page stays within it (every real page does). Appends the
+// content of each <style> that applies on screen to `styles` (views into `html`).
+std::optional<std::string> limit_nesting(std::string_view html,
+                                         std::vector<std::string_view>& styles) {
   NestingCounter counter;
   std::optional<std::string> out;
   std::size_t copied = 0;  // html[0, copied) is already in *out (or needs no copy)
@@ -208,7 +204,12 @@ std::optional<std::string> limit_nesting(std::string_view html) {
       std::array<char, 2 + kNameMax> close{'<', '/'};
       std::size_t close_len = 2 + len;
       for (std::size_t k = 0; k < len; ++k) close[2 + k] = name_buf[k];
-      i = ifind(html, std::string_view(close.data(), close_len), i);
+      std::size_t content = i;
+      i = ifind_tag(html, std::string_view(close.data(), close_len), i);
+      if (tag == GUMBO_TAG_STYLE && screen_style(html.substr(n, end - n))) {
+        styles.push_back(html.substr(std::min(content, html.size()),
+                                     i == std::string_view::npos ? i : i - content));
+      }
       continue;
     }
     bool self_closing = end > 0 && end < html.size() && html[end - 1] == '/';
@@ -255,6 +256,10 @@ class TextSink {
         i += 2;
         continue;
       }
+      if (c == '\xEE' && in.substr(i, kUnknownTerm.size()) == kUnknownTerm) {
+        i += kUnknownTerm.size() - 1;  // what a script wrote from values we do not know
+        continue;
+      }
       if (pending_space_ && !out_.empty()) out_.push_back(' ');
       pending_space_ = false;
       out_.push_back(c);
@@ -287,15 +292,23 @@ void truncate_utf8(std::string& s, std::size_t max) {
 // ---------------------------------------------------------------------------------------
 // References.
 
+// Where a piece of text goes: page text, text hidden by style (ParsedHtml::hidden_text), or
+// inert text nobody reads (<noscript>, <noembed> and the like; kept for anchors inside).
+enum class Sink : std::uint8_t { visible, hidden, inert };
+
 // A reference as written in the page; the views point into Gumbo's output.
 struct RawLink {
   std::string_view ref;
   std::string_view kind;
-  std::size_t text_begin = 0;  // anchors: their slice of the visible (or hidden) text
+  std::size_t text_begin = 0;  // anchors: their slice of the text in `sink`
   std::size_t text_end = 0;
-  bool hidden = false;     // anchors inside <noscript> and the like
+  Sink sink = Sink::visible;
   std::string_view title;  // anchors: fallbacks when they have no text
   std::string_view img_alt;
+  bool hidden = false;           // a reader cannot see it (element_visibility.h)
+  bool shows_image = false;      // anchors: hold a visible <img>
+  std::size_t hidden_begin = 0;  // anchors: size of the hidden text when they opened
+  std::string hidden_by;
 };
 
 // Calls `emit` with each candidate URL of a srcset (WHATWG "parse a srcset attribute").
@@ -380,7 +393,9 @@ bool is_hint_link(std::string_view rel) {
 
 class Walker {
  public:
-  explicit Walker(ParsedHtml& out) : out_(out), text_(out.text) {}
+  Walker(ParsedHtml& out, const checks::Stylesheet& sheet, const ParseOptions& options)
+      : out_(out), text_(out.text), hidden_text_(out.hidden_text), tracker_(sheet),
+        structure_(options.structure) {}
 
   void run(const GumboNode* root) {
     struct Frame {
@@ -412,7 +427,7 @@ class Walker {
         case GUMBO_NODE_TEXT:
         case GUMBO_NODE_CDATA:
         case GUMBO_NODE_WHITESPACE:
-          (hidden_ == 0 ? text_ : hidden_text_).append(node->v.text.text);
+          text(node);
           continue;
         case GUMBO_NODE_COMMENT:
           continue;
@@ -425,35 +440,76 @@ class Walker {
 
   std::string_view base() const { return base_; }
   const std::vector<RawLink>& links() const { return links_; }
-  std::string_view hidden_text() const { return hidden_buffer_; }
+  std::string_view inert_text() const { return inert_buffer_; }
 
  private:
-  void add(std::string_view ref, std::string_view kind) {
-    if (ref.empty()) return;
+  // A reference built by a script from values we do not know cannot be followed.
+  static bool unknown(std::string_view ref) {
+    return ref.find(kUnknownTerm) != std::string_view::npos;
+  }
+
+  // References that are shown (images, frames, media) can be hidden; scripts, stylesheets
+  // and refreshes are never seen anyway.
+  void add(std::string_view ref, std::string_view kind, bool shown = true) {
+    if (ref.empty() || unknown(ref)) return;
     RawLink link;
     link.ref = ref;
     link.kind = kind;
-    links_.push_back(link);
+    if (shown) mark_hidden(link, tracker_.link_hiding(true));
+    links_.push_back(std::move(link));
+  }
+
+  void mark_hidden(RawLink& link, checks::Hiding h) {
+    link.hidden = static_cast<bool>(h);
+    link.hidden_by = h ? tracker_.describe(h) : std::string();
+  }
+
+  void text(const GumboNode* node) {
+    Sink s = text_sink();
+    sink(s).append(node->v.text.text);
+    // An anchor whose text is all hidden shows nothing: remember how its text was hidden.
+    if (s == Sink::hidden && !anchors_.empty() && node->type != GUMBO_NODE_WHITESPACE) {
+      last_hidden_by_ = tracker_.describe(tracker_.text_hiding());
+    }
+  }
+
+  Sink text_sink() const {
+    if (inert_ > 0) return Sink::inert;
+    return tracker_.text_hidden() ? Sink::hidden : Sink::visible;
   }
 
   // Returns false when the element's content is not to be walked at all.
   bool enter(const GumboElement& el) {
+    tracker_.enter(el);
+    if (structure_) push_path(el);
+    if (enter_element(el)) {
+      if (kHidden[el.tag] && el.tag_namespace == GUMBO_NAMESPACE_HTML) ++inert_;
+      return true;
+    }
+    tracker_.leave();
+    if (structure_) pop_path();
+    return false;
+  }
+
+  bool enter_element(const GumboElement& el) {
     GumboTag tag = el.tag;
     bool html = el.tag_namespace == GUMBO_NAMESPACE_HTML;
-    if (kBlock[tag]) text_.space();
+    if (kBlock[tag]) space();
     switch (tag) {
       case GUMBO_TAG_A:
       case GUMBO_TAG_AREA:
-        if (has_attr(el, "href")) {
+        if (has_attr(el, "href") && !unknown(attr(el, "href"))) {
           anchors_.push_back(links_.size());
           RawLink link;
           link.ref = attr(el, "href");
           link.kind = tag == GUMBO_TAG_A ? "a" : "area";
-          link.hidden = hidden_ > 0;
-          link.text_begin = link.text_end = sink(link.hidden).size();
+          link.sink = text_sink();
+          link.text_begin = link.text_end = sink(link.sink).size();
+          link.hidden_begin = hidden_text_.size();
           link.title = attr(el, "title");
           if (tag == GUMBO_TAG_AREA) link.img_alt = attr(el, "alt");
-          links_.push_back(link);
+          mark_hidden(link, tracker_.link_hiding(false));
+          links_.push_back(std::move(link));
         } else {
           anchors_.push_back(kNoAnchor);
         }
@@ -464,6 +520,7 @@ class Walker {
         if (!anchors_.empty() && anchors_.back() != kNoAnchor) {
           RawLink& a = links_[anchors_.back()];
           if (a.img_alt.empty()) a.img_alt = attr(el, "alt");
+          if (!tracker_.link_hiding(true)) a.shows_image = true;
         }
         break;
       case GUMBO_TAG_SOURCE:
@@ -471,7 +528,7 @@ class Walker {
         for_each_srcset_url(attr(el, "srcset"), [&](std::string_view u) { add(u, "source"); });
         break;
       case GUMBO_TAG_SCRIPT:  // holds only text
-        add(attr(el, "src"), "script");
+        add(attr(el, "src"), "script", false);
         return false;
       case GUMBO_TAG_STYLE:
       case GUMBO_TAG_TEMPLATE:  // inert until a script uses it
@@ -498,10 +555,10 @@ class Walker {
         add(attr(el, "data"), "object");
         break;
       case GUMBO_TAG_LINK:
-        if (!is_hint_link(attr(el, "rel"))) add(attr(el, "href"), "link");
+        if (!is_hint_link(attr(el, "rel"))) add(attr(el, "href"), "link", false);
         break;
       case GUMBO_TAG_BASE:
-        if (html && !have_base_ && has_attr(el, "href")) {
+        if (html && !have_base_ && has_attr(el, "href") && !unknown(attr(el, "href"))) {
           base_ = attr(el, "href");
           have_base_ = true;
         }
@@ -524,23 +581,35 @@ class Walker {
       default:
         break;
     }
-    if (kHidden[tag] && html) ++hidden_;
     return true;
   }
 
   void leave(const GumboElement& el) {
     GumboTag tag = el.tag;
-    if (kHidden[tag] && el.tag_namespace == GUMBO_NAMESPACE_HTML) --hidden_;
-    if (kBlock[tag]) text_.space();
+    if (kHidden[tag] && el.tag_namespace == GUMBO_NAMESPACE_HTML) --inert_;
+    if (kBlock[tag]) space();
     if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_AREA) {
       if (!anchors_.empty()) {
         if (anchors_.back() != kNoAnchor) {
           RawLink& a = links_[anchors_.back()];
-          a.text_end = sink(a.hidden).size();
+          a.text_end = sink(a.sink).size();
+          // Text hidden by font-size or colour, but an image that still shows.
+          if (a.hidden && a.shows_image) mark_hidden(a, tracker_.link_hiding(true));
+          // <a href><font color=#fff>...</font></a>: visible itself, but all it holds is not.
+          if (!a.hidden && a.sink == Sink::visible && a.text_end == a.text_begin &&
+              !a.shows_image && hidden_text_.size() > a.hidden_begin) {
+            a.hidden = true;
+            a.hidden_by = last_hidden_by_;
+            a.sink = Sink::hidden;
+            a.text_begin = a.hidden_begin;
+            a.text_end = hidden_text_.size();
+          }
         }
         anchors_.pop_back();
       }
     }
+    tracker_.leave();
+    if (structure_) pop_path();
   }
 
   void meta(const GumboElement& el) {
@@ -548,7 +617,7 @@ class Walker {
     if (name.empty()) name = attr(el, "property");
     std::string_view equiv = attr(el, "http-equiv");
     if (name.empty()) name = equiv;
-    if (iequals(equiv, "refresh")) add(refresh_url(attr(el, "content")), "meta-refresh");
+    if (iequals(equiv, "refresh")) add(refresh_url(attr(el, "content")), "meta-refresh", false);
     const GumboAttribute* content = gumbo_get_attribute(&el.attributes, "content");
     if (name.empty() || !content) return;
     std::string key = collapse(name);
@@ -556,20 +625,73 @@ class Walker {
     out_.meta.emplace_back(std::move(key), collapse(content->value));
   }
 
-  static constexpr std::size_t kNoAnchor = static_cast<std::size_t>(-1);
+  // Tag paths (ParseOptions::structure): "html>body>div.a.b>ul", classes sorted, at most
+  // three, ids dropped.
+  void push_path(const GumboElement& el) {
+    path_marks_.push_back(path_.size());
+    if (!path_.empty()) path_.push_back('>');
+    for (char c : tag_name(el)) path_.push_back(to_lower(c));
+    if (const GumboAttribute* cls = gumbo_get_attribute(&el.attributes, "class")) {
+      std::string_view all = cls->value;
+      classes_.clear();
+      std::size_t i = 0;
+      while (i < all.size()) {
+        while (i < all.size() && is_ascii_space(all[i])) ++i;
+        std::size_t start = i;
+        while (i < all.size() && !is_ascii_space(all[i])) ++i;
+        if (i > start) classes_.push_back(all.substr(start, i - start));
+      }
+      std::sort(classes_.begin(), classes_.end());
+      classes_.erase(std::unique(classes_.begin(), classes_.end()), classes_.end());
+      for (std::size_t k = 0; k < classes_.size() && k < kMaxPathClasses; ++k) {
+        path_.push_back('.');
+        path_.append(classes_[k]);
+      }
+    }
+    out_.tag_paths.push_back(path_);
+  }
 
-  TextSink& sink(bool hidden) { return hidden ? hidden_text_ : text_; }
+  void pop_path() {
+    if (path_marks_.empty()) return;
+    path_.resize(path_marks_.back());
+    path_marks_.pop_back();
+  }
+
+  void space() {
+    text_.space();
+    hidden_text_.space();
+    inert_text_.space();
+  }
+
+  static constexpr std::size_t kNoAnchor = static_cast<std::size_t>(-1);
+  static constexpr std::size_t kMaxPathClasses = 3;
+
+  TextSink& sink(Sink s) {
+    switch (s) {
+      case Sink::visible: return text_;
+      case Sink::hidden: return hidden_text_;
+      case Sink::inert: return inert_text_;
+    }
+    return inert_text_;
+  }
 
   ParsedHtml& out_;
   TextSink text_;
-  std::string hidden_buffer_;  // text of hidden elements, kept for anchors inside them
-  TextSink hidden_text_{hidden_buffer_};
-  int hidden_ = 0;
+  TextSink hidden_text_;
+  std::string inert_buffer_;  // text of inert elements, kept for anchors inside them
+  TextSink inert_text_{inert_buffer_};
+  VisibilityTracker tracker_;
+  int inert_ = 0;
   bool have_title_ = false;
   bool have_base_ = false;
   std::string_view base_;
   std::vector<RawLink> links_;
   std::vector<std::size_t> anchors_;  // open <a>/<area>: index into links_ or kNoAnchor
+  std::string last_hidden_by_;  // how the last hidden text inside an anchor was hidden
+  bool structure_ = false;
+  std::string path_;
+  std::vector<std::size_t> path_marks_;
+  std::vector<std::string_view> classes_;
 };
 
 struct RawKey {
@@ -583,35 +705,57 @@ struct RawKeyHash {
   }
 };
 
-std::string anchor_text(const RawLink& raw, std::string_view visible, std::string_view hidden) {
-  std::string_view text = raw.hidden ? hidden : visible;
-  std::string out;
+std::string anchor_text(const RawLink& raw, const ParsedHtml& out, std::string_view inert) {
+  std::string_view text =
+      raw.sink == Sink::visible ? out.text : (raw.sink == Sink::hidden ? out.hidden_text : inert);
+  std::string result;
   if (raw.text_end > raw.text_begin)
-    out = collapse(text.substr(raw.text_begin, raw.text_end - raw.text_begin));
-  if (out.empty()) out = collapse(raw.img_alt);
-  if (out.empty()) out = collapse(raw.title);
-  truncate_utf8(out, kMaxAnchorText);
-  return out;
+    result = collapse(text.substr(raw.text_begin, raw.text_end - raw.text_begin));
+  if (result.empty()) result = collapse(raw.img_alt);
+  if (result.empty()) result = collapse(raw.title);
+  truncate_utf8(result, kMaxAnchorText);
+  return result;
 }
 
-// Resolves the raw references in document order, keeping the first of each (url, kind).
-void resolve_links(ParsedHtml& out, const std::vector<RawLink>& raw, std::string_view hidden,
+// Resolves the raw references in document order, keeping the first of each (url, kind). A
+// reference is hidden only when every occurrence of it is: one a reader can see is no dark
+// link, however often it is repeated out of sight.
+void resolve_links(ParsedHtml& out, const std::vector<RawLink>& raw, std::string_view inert,
                    std::string_view base) {
-  std::unordered_set<RawKey, RawKeyHash> seen_raw;
-  std::unordered_set<RawKey, RawKeyHash> seen;
+  constexpr std::size_t kDropped = static_cast<std::size_t>(-1);
+  std::unordered_map<RawKey, std::size_t, RawKeyHash> seen_raw;  // -> index in out.links
+  std::unordered_map<RawKey, std::size_t, RawKeyHash> seen;
   seen_raw.reserve(raw.size());
   seen.reserve(raw.size());
   out.links.reserve(raw.size());  // never reallocates, so views into urls stay valid
+  auto merge = [&](std::size_t index, const RawLink& r) {
+    if (index == kDropped || r.hidden) return;
+    checks::LinkRef& kept = out.links[index];
+    kept.hidden = false;
+    kept.hidden_by.clear();
+  };
   for (const RawLink& r : raw) {
-    if (!seen_raw.insert({r.ref, r.kind}).second) continue;
+    auto [raw_it, fresh] = seen_raw.try_emplace({r.ref, r.kind}, kDropped);
+    if (!fresh) {
+      merge(raw_it->second, r);
+      continue;
+    }
     auto url = resolve_url(base, r.ref);
     if (!url) continue;
-    if (seen.contains({*url, r.kind})) continue;
+    if (auto it = seen.find({*url, r.kind}); it != seen.end()) {
+      raw_it->second = it->second;
+      merge(it->second, r);
+      continue;
+    }
     std::string text;
-    if (r.kind == "a" || r.kind == "area") text = anchor_text(r, out.text, hidden);
-    out.links.push_back(
-        {.url = std::move(*url), .kind = std::string(r.kind), .text = std::move(text)});
-    seen.insert({out.links.back().url, r.kind});
+    if (r.kind == "a" || r.kind == "area") text = anchor_text(r, out, inert);
+    out.links.push_back({.url = std::move(*url),
+                         .kind = std::string(r.kind),
+                         .text = std::move(text),
+                         .hidden = r.hidden,
+                         .hidden_by = r.hidden_by});
+    raw_it->second = out.links.size() - 1;
+    seen.emplace(RawKey{out.links.back().url, r.kind}, out.links.size() - 1);
   }
 }
 
@@ -624,10 +768,16 @@ void arena_deallocate(void*, void*) {}
 
 }  // namespace
 
-ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url) {
+ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url,
+                      const ParseOptions& parse_options) {
   ParsedHtml out;
-  std::optional<std::string> limited = limit_nesting(utf8_html);
-  std::string_view html = limited ? std::string_view(*limited) : utf8_html;
+  std::optional<std::string> written = expand_document_writes(utf8_html);
+  std::string_view source = written ? std::string_view(*written) : utf8_html;
+  std::vector<std::string_view> styles;
+  std::optional<std::string> limited = limit_nesting(source, styles);
+  std::string_view html = limited ? std::string_view(*limited) : source;
+  checks::Stylesheet sheet;
+  for (std::string_view css : styles) sheet.add(css, checks::is_visibility_property);
 
   // Gumbo needs about eight bytes per input byte. The first block (at most 4 MiB) is kept
   // per thread, so its memory is not faulted in afresh for every page.
@@ -651,14 +801,14 @@ ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url) {
   if (!output) return out;
 
   out.text.reserve(html.size() / 4);
-  Walker walker(out);
+  Walker walker(out, sheet, parse_options);
   walker.run(output->document);
 
   std::string base(page_url);
   if (!walker.base().empty()) {
     if (auto resolved = resolve_url(page_url, walker.base())) base = std::move(*resolved);
   }
-  resolve_links(out, walker.links(), walker.hidden_text(), base);
+  resolve_links(out, walker.links(), walker.inert_text(), base);
   // No gumbo_destroy_output: it recurses per level, and the arena frees it all anyway.
   return out;
 }

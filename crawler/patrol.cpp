@@ -59,16 +59,18 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   }
   result.run_id = *run_id;
 
-  // Validators for conditional requests, read before the I/O loop starts.
-  std::vector<std::unordered_map<std::string, Validators>> validators(sites.size());
+  // What earlier runs left (validators, baselines), read before the I/O loop starts.
+  std::vector<SiteMemory> memories(sites.size());
   for (std::size_t i = 0; i < sites.size(); ++i) {
     auto stored = store_.validators(sites[i]->id);
-    if (!stored) {
-      result.error = stored.error().message;
+    auto baselines = store_.baselines(sites[i]->id);
+    if (!stored || !baselines) {
+      result.error = !stored ? stored.error().message : baselines.error().message;
       return result;
     }
     for (auto& [url, memory] : *stored)
-      validators[i].emplace(url, Validators{memory.etag, memory.last_modified});
+      memories[i].validators.emplace(url, Validators{memory.etag, memory.last_modified});
+    memories[i].baselines = std::move(*baselines);
   }
 
   asio::io_context io(1);
@@ -91,7 +93,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   std::vector<std::unique_ptr<SiteCrawl>> crawls;
   for (std::size_t i = 0; i < sites.size(); ++i) {
     crawls.push_back(std::make_unique<SiteCrawl>(
-        context, *sites[i], std::move(validators[i]), [&](const store::RunTotals& t) {
+        context, *sites[i], std::move(memories[i]), [&](const store::RunTotals& t) {
           result.totals.sites += t.sites;
           result.totals.pages += t.pages;
           result.totals.links_checked += t.links_checked;

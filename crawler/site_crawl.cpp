@@ -4,6 +4,7 @@
 
 #include <boost/asio/post.hpp>
 
+#include "checks/fingerprint.h"
 #include "crawler/charset.h"
 #include "crawler/content_hash.h"
 #include "crawler/html.h"
@@ -20,6 +21,7 @@ struct SiteCrawl::Parsed {
   std::string charset;
   std::string content_hash;
   ParsedHtml html;
+  std::optional<checks::PageSketch> sketch;
 };
 
 namespace {
@@ -42,13 +44,18 @@ std::string origin_of(const std::string& url) {
 
 }  // namespace
 
-SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site,
-                     std::unordered_map<std::string, Validators> validators,
+SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory memory,
                      std::function<void(const store::RunTotals&)> on_done)
-    : run_(run), site_(site), validators_(std::move(validators)), on_done_(std::move(on_done)) {
+    : run_(run),
+      site_(site),
+      validators_(std::move(memory.validators)),
+      baselines_(std::move(memory.baselines)),
+      on_done_(std::move(on_done)) {
   const auto& patrol = run_.config.patrol;
   context_.site = &site_;
   context_.patrol = &patrol;
+  context_.security = &run_.config.security;
+  context_.baselines = &baselines_;
   context_.now = run_.now;
   context_.registered_hosts = run_.registered_hosts;
   context_.own_hosts.insert(url_host(site_.url));
@@ -159,7 +166,9 @@ void SiteCrawl::fetch_page(PageJob job) {
   }
   ++in_flight_;
   const bool homepage = job.depth == 0;
-  const auto v = validators_.find(job.url);
+  // The homepage is always read in full: availability, identifiers and headers are judged on
+  // what it says today, not on what it said last time.
+  const auto v = homepage ? validators_.end() : validators_.find(job.url);
   std::string url = job.url;
   requester_->get(
       url,
@@ -202,12 +211,19 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
     o.response.body.clear();
     std::string content_type(o.response.header("content-type"));
     std::string base = o.final_url;
+    ParseOptions options;
+    options.structure = job.depth <= 1;  // the template fingerprint: homepage and columns
     asio::post(run_.parse_pool, [this, job = std::move(job), o = std::move(o), parsed, body,
-                                 content_type, base]() mutable {
+                                 content_type, base, options]() mutable {
       parsed->charset = detect_charset(content_type, *body);
       parsed->content_hash = content_hash(*body);
       const std::string utf8 = to_utf8(*body, parsed->charset);
-      parsed->html = parse_html(utf8, base);
+      parsed->html = parse_html(utf8, base, options);
+      if (options.structure) {
+        parsed->sketch = checks::sketch_page(parsed->html.tag_paths, parsed->html.links,
+                                             parsed->html.title);
+        parsed->html.tag_paths = {};
+      }
       asio::post(run_.io, [this, job = std::move(job), o = std::move(o), parsed]() mutable {
         on_parsed(std::move(job), std::move(o), parsed);
       });
@@ -227,6 +243,9 @@ void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed
   page.title = std::move(parsed->html.title);
   page.text = std::move(parsed->html.text);
   page.links = std::move(parsed->html.links);
+  page.meta = std::move(parsed->html.meta);
+  page.hidden_text = std::move(parsed->html.hidden_text);
+  page.sketch = std::move(parsed->sketch);
   finish_page(std::move(job), o, std::move(page), std::move(parsed->content_hash), {});
 }
 
@@ -288,6 +307,9 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
     follow_links(page);
   }
   if (page.is_homepage) result_.homepage = page;
+  if (page.sketch && !baselines_.contains(page.url))  // first sighting: it becomes the baseline
+    new_baselines_.emplace_back(page.url, *page.sketch);
+  record.sketch = page.sketch;
   record.page = std::move(page);
   // A page that is only a link check (off-site redirect, error) still gets a row: its status
   // is part of the site's record.
@@ -373,6 +395,7 @@ checks::PageResult SiteCrawl::page_base(const PageJob& job, const Outcome& o) co
   page.status = o.response.status;
   page.elapsed_ms = o.elapsed_ms;
   page.tls = o.response.tls;
+  page.headers = o.response.headers;
   return page;
 }
 
@@ -392,6 +415,7 @@ checks::LinkResult SiteCrawl::unfetched_link(const std::string& url, const std::
 // ---- findings and the end of the site ----
 
 void SiteCrawl::emit(checks::Finding finding, std::vector<checks::Finding>* also) {
+  if (disabled(finding.code)) return;
   if (also) also->push_back(finding);
   if (!emitted_.emplace(finding.code, finding.subject).second) return;
   if (run_.progress) ++run_.progress->findings;
@@ -409,6 +433,7 @@ void SiteCrawl::settle() {
     f.site = site_.id;
     emit(std::move(f));
   }
+  if (!new_baselines_.empty()) run_.writer.add_baselines(site_.id, std::move(new_baselines_));
   run_.writer.flush();
   spdlog::info("{}: patrol done, {} pages, {} links checked, {} findings", site_.id,
                totals_.pages, totals_.links_checked, emitted_.size());
@@ -418,6 +443,12 @@ void SiteCrawl::settle() {
 }
 
 // ---- helpers ----
+
+bool SiteCrawl::disabled(const std::string& code) const {
+  const auto& global = run_.config.patrol.disable_codes;
+  return std::ranges::find(global, code) != global.end() ||
+         std::ranges::find(site_.disable_codes, code) != site_.disable_codes.end();
+}
 
 bool SiteCrawl::is_own_host(const std::string& host) const {
   return context_.own_hosts.contains(host);

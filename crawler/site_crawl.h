@@ -49,10 +49,15 @@ struct Validators {
   std::string last_modified;
 };
 
+// What the store remembers of a site from earlier runs, read before the patrol starts.
+struct SiteMemory {
+  std::unordered_map<std::string, Validators> validators;  // for conditional requests
+  std::map<std::string, checks::PageSketch> baselines;     // accepted template fingerprints
+};
+
 class SiteCrawl {
  public:
-  SiteCrawl(RunContext& run, const config::SiteConfig& site,
-            std::unordered_map<std::string, Validators> validators,
+  SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory memory,
             std::function<void(const store::RunTotals&)> on_done);
 
   void start();
@@ -86,6 +91,7 @@ class SiteCrawl {
   void settle();
 
   bool is_own_host(const std::string& host) const;
+  bool disabled(const std::string& code) const;  // [patrol] or the site's disable_codes
   bool robots_allow(const std::string& url) const;
   FetchRequest make_request(const std::string& url) const;
   checks::PageResult page_base(const PageJob& job, const Outcome& o) const;
@@ -98,6 +104,8 @@ class SiteCrawl {
   const config::SiteConfig& site_;
   checks::SiteContext context_;
   std::unordered_map<std::string, Validators> validators_;
+  std::map<std::string, checks::PageSketch> baselines_;  // accepted template fingerprints
+  std::vector<std::pair<std::string, checks::PageSketch>> new_baselines_;  // first sightings
   std::function<void(const store::RunTotals&)> on_done_;
   std::unique_ptr<Requester> requester_;
   std::optional<Robots> robots_;

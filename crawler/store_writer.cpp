@@ -27,6 +27,13 @@ void StoreWriter::add_finding(checks::Finding finding) {
   if (findings_.size() >= batch_) flush();
 }
 
+void StoreWriter::add_baselines(std::string site,
+                                std::vector<std::pair<std::string, checks::PageSketch>> sketches) {
+  asio::post(thread_, [this, site = std::move(site), sketches = std::move(sketches)] {
+    if (auto r = store_.add_baselines(site, sketches); !r) record_error(r.error());
+  });
+}
+
 // Hands the current batches to the store thread; each becomes one transaction there.
 void StoreWriter::flush() {
   if (pages_.empty() && links_.empty() && findings_.empty()) return;

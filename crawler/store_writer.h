@@ -29,6 +29,8 @@ class StoreWriter {
   void add_page(store::PageRecord page);
   void add_link(store::LinkRecord link);
   void add_finding(checks::Finding finding);
+  void add_baselines(std::string site,
+                     std::vector<std::pair<std::string, checks::PageSketch>> sketches);
   void flush();
 
   void load_memory(const std::string& site, const std::string& url,

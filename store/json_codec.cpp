@@ -12,9 +12,9 @@ std::string dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-Result<json> parse(std::string_view text, std::string_view what) {
+Result<json> parse(std::string_view text, std::string_view what, bool object = false) {
   json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (value.is_discarded() || !value.is_array()) {
+  if (value.is_discarded() || (object ? !value.is_object() : !value.is_array())) {
     return std::unexpected(StoreError{std::string(what) + ": stored JSON is damaged"});
   }
   return value;
@@ -24,6 +24,18 @@ Result<json> parse(std::string_view text, std::string_view what) {
 std::string member(const json& object, const char* key) {
   auto it = object.find(key);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The string array member `key` of `object` into `out`; false when present but not one.
+bool string_list(const json& object, const char* key, std::vector<std::string>& out) {
+  auto it = object.find(key);
+  if (it == object.end()) return true;
+  if (!it->is_array()) return false;
+  for (const json& item : *it) {
+    if (!item.is_string()) return false;
+    out.push_back(item.get<std::string>());
+  }
+  return true;
 }
 
 }  // namespace
@@ -70,6 +82,38 @@ Result<std::vector<std::string>> decode_strings(std::string_view text) {
     values.push_back(item.get<std::string>());
   }
   return values;
+}
+
+std::string encode_sketch(const checks::PageSketch& sketch) {
+  return dump({{"minhash", sketch.minhash},
+               {"scripts", sketch.scripts},
+               {"iframes", sketch.iframes},
+               {"title", sketch.title},
+               {"elements", sketch.elements}});
+}
+
+Result<checks::PageSketch> decode_sketch(std::string_view text) {
+  auto object = parse(text, "page sketch", /*object=*/true);
+  if (!object) return std::unexpected(object.error());
+  const StoreError damaged{"page sketch: stored JSON is damaged"};
+  checks::PageSketch sketch;
+  if (auto it = object->find("minhash"); it != object->end()) {
+    if (!it->is_array()) return std::unexpected(damaged);
+    for (const json& item : *it) {
+      if (!item.is_number_unsigned()) return std::unexpected(damaged);
+      sketch.minhash.push_back(item.get<std::uint64_t>());
+    }
+  }
+  if (!string_list(*object, "scripts", sketch.scripts) ||
+      !string_list(*object, "iframes", sketch.iframes)) {
+    return std::unexpected(damaged);
+  }
+  sketch.title = member(*object, "title");
+  if (auto it = object->find("elements"); it != object->end()) {
+    if (!it->is_number_unsigned()) return std::unexpected(damaged);
+    sketch.elements = it->get<std::size_t>();
+  }
+  return sketch;
 }
 
 }  // namespace sitepatrol::store

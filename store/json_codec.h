@@ -1,5 +1,5 @@
-// JSON encodings of the few list-valued columns: a page's findings (reused on a 304) and a
-// link's redirect chain. Kept apart so the SQL code reads as SQL.
+// JSON encodings of the few list-valued columns: a page's findings (reused on a 304), a
+// link's redirect chain and a page's template sketch. Kept apart so the SQL code reads as SQL.
 //
 // Encoding never fails: bytes that are not valid UTF-8 (web strings can be anything) are
 // replaced by U+FFFD inside the JSON. Decoding a damaged value yields an error, never an
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "checks/finding.h"
+#include "checks/inputs.h"
 #include "store/store.h"
 
 namespace sitepatrol::store {
@@ -20,5 +21,9 @@ Result<std::vector<checks::Finding>> decode_findings(std::string_view json);
 
 std::string encode_strings(const std::vector<std::string>& values);
 Result<std::vector<std::string>> decode_strings(std::string_view json);
+
+// {"minhash": [u64...], "scripts": [...], "iframes": [...], "title": "...", "elements": n}
+std::string encode_sketch(const checks::PageSketch& sketch);
+Result<checks::PageSketch> decode_sketch(std::string_view json);
 
 }  // namespace sitepatrol::store

@@ -135,8 +135,28 @@ CREATE TABLE finding_resolutions (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: template baselines for SEC-TAMPER.
+// - `pages.sketch` is the page's latest template fingerprint (checks::PageSketch as JSON,
+//   store/json_codec.h), NULL for pages that get none (deeper than the columns, failures).
+// - `baselines` holds the accepted fingerprint per (site, url): added at a page's first
+//   sighting, replaced wholesale by `baseline accept`. `accepted_at` is the start of the run
+//   whose state became the baseline (the store reads no clock); `source_run` that run.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE pages ADD COLUMN sketch TEXT;
+
+CREATE TABLE baselines (
+  site        TEXT NOT NULL,
+  url_id      INTEGER NOT NULL REFERENCES urls (id),
+  sketch      TEXT NOT NULL,
+  accepted_at TEXT NOT NULL,
+  source_run  INTEGER REFERENCES runs (id),
+  PRIMARY KEY (site, url_id)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
+    {2, kVersion2},
 };
 
 Result<int> read_user_version(Db& db) {

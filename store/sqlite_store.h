@@ -1,7 +1,8 @@
 // The SQLite implementation of `Store` (store.h), on one connection in WAL mode.
 //
-// Its methods are split by idea over two files: runs and the finding lifecycle
-// (sqlite_store.cpp), pages and links (sqlite_store_pages.cpp). The schema is schema.cpp.
+// Its methods are split by idea over three files: runs and the finding lifecycle
+// (sqlite_store.cpp), pages and links (sqlite_store_pages.cpp), template baselines
+// (sqlite_store_baselines.cpp). The schema is schema.cpp.
 //
 // Lifecycle decisions (see also store.h):
 // - A finding's status in a run is decided when the occurrence is saved: `open` when the
@@ -22,6 +23,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -55,6 +57,13 @@ class SqliteStore final : public Store {
       const std::string& site) override;
   Result<std::optional<PageMemory>> page_memory(const std::string& site,
                                                 const std::string& url) override;
+
+  Result<std::map<std::string, checks::PageSketch>> baselines(const std::string& site) override;
+  Result<void> add_baselines(
+      const std::string& site,
+      std::span<const std::pair<std::string, checks::PageSketch>> sketches) override;
+  Result<int> accept_baselines(const std::string& site) override;
+  Result<std::vector<BaselineInfo>> baseline_list(const std::string& site) override;
 
   Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) override;
   Result<std::vector<FindingRow>> findings(const FindingQuery& query) override;

@@ -11,12 +11,14 @@ namespace sitepatrol::store {
 namespace {
 
 // Current state per (site, url). On a 304 (?20) the body-derived columns keep what the last
-// full fetch stored, and the validators keep theirs unless the 304 carried new ones.
+// full fetch stored, and the validators keep theirs unless the 304 carried new ones. The
+// sketch (?21, NULL when the page got none) is body-derived too.
 constexpr std::string_view kUpsertPage = R"sql(
 INSERT INTO pages (site, url_id, final_url_id, found_on_id, depth, is_homepage, status, error,
                    error_text, elapsed_ms, charset, content_type, content_hash, etag,
-                   last_modified, title, bytes, last_run, page_findings)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                   last_modified, title, bytes, last_run, page_findings, sketch)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+        ?21)
 ON CONFLICT (site, url_id) DO UPDATE SET
   final_url_id = excluded.final_url_id,
   found_on_id = excluded.found_on_id,
@@ -33,6 +35,7 @@ ON CONFLICT (site, url_id) DO UPDATE SET
   content_hash = CASE WHEN ?20 THEN pages.content_hash ELSE excluded.content_hash END,
   title = CASE WHEN ?20 THEN pages.title ELSE excluded.title END,
   page_findings = CASE WHEN ?20 THEN pages.page_findings ELSE excluded.page_findings END,
+  sketch = CASE WHEN ?20 THEN coalesce(excluded.sketch, pages.sketch) ELSE excluded.sketch END,
   etag = CASE WHEN ?20 AND excluded.etag = '' THEN pages.etag ELSE excluded.etag END,
   last_modified = CASE WHEN ?20 AND excluded.last_modified = '' THEN pages.last_modified
                        ELSE excluded.last_modified END
@@ -126,6 +129,11 @@ Result<void> SqliteStore::save_page(std::int64_t run, const PageRecord& record) 
         .bind_int(18, run)
         .bind_text(19, encode_findings(record.page_findings))
         .bind_int(20, page.not_modified ? 1 : 0);
+    if (const auto& sketch = record.sketch ? record.sketch : page.sketch) {
+      upsert->bind_text(21, encode_sketch(*sketch));
+    } else {
+      upsert->bind_null(21);
+    }
     auto row = upsert->step();
     if (!row) return std::unexpected(row.error());
     if (!*row) return std::unexpected(StoreError{"saving page: upsert returned no id"});
@@ -267,7 +275,11 @@ SELECT u.url, l.kind, l.text
     auto row = links->step();
     if (!row) return std::unexpected(row.error());
     if (!*row) break;
-    memory.links.push_back({links->column_text(0), links->column_text(1), links->column_text(2)});
+    checks::LinkRef link;
+    link.url = links->column_text(0);
+    link.kind = links->column_text(1);
+    link.text = links->column_text(2);
+    memory.links.push_back(std::move(link));
   }
   return std::optional<PageMemory>(std::move(memory));
 }

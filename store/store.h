@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <expected>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -59,6 +60,7 @@ struct PageRecord {
   std::string last_modified;
   std::int64_t bytes = 0;      // bytes transferred
   std::vector<checks::Finding> page_findings;  // what page checks raised, for reuse on 304
+  std::optional<checks::PageSketch> sketch;    // kept with the page (baseline accept uses it)
 };
 
 struct LinkRecord {
@@ -85,6 +87,14 @@ struct FindingQuery {
   std::optional<std::int64_t> run;   // nullopt: latest finished run
   std::vector<std::string> sites;    // empty: all
   StatusFilter status = StatusFilter::current;
+};
+
+// One accepted template baseline, as `baseline show` lists it.
+struct BaselineInfo {
+  std::string url;
+  std::string accepted_at;      // RFC 3339 UTC: start of the run whose state was accepted
+  std::int64_t source_run = 0;  // 0 when unknown
+  std::string title;            // the page title in the baseline
 };
 
 struct FindingRow {
@@ -116,6 +126,20 @@ class Store {
   // Full memory of one page (links and page findings included), for a 304.
   virtual Result<std::optional<PageMemory>> page_memory(const std::string& site,
                                                         const std::string& url) = 0;
+
+  // Template baselines (SEC-TAMPER): the accepted sketch of each page, by URL.
+  virtual Result<std::map<std::string, checks::PageSketch>> baselines(const std::string& site) = 0;
+  // Records sketches as baselines for the URLs that have none yet (a page's first sighting);
+  // they count as accepted by the newest run.
+  virtual Result<void> add_baselines(
+      const std::string& site,
+      std::span<const std::pair<std::string, checks::PageSketch>> sketches) = 0;
+  // `baseline accept`: the site's current page sketches become its baselines, replacing the
+  // old ones. Returns how many pages got a baseline; with none (no page has a sketch yet) the
+  // old baselines stay.
+  virtual Result<int> accept_baselines(const std::string& site) = 0;
+  // The site's baselines by URL, with when they were accepted (`baseline show`).
+  virtual Result<std::vector<BaselineInfo>> baseline_list(const std::string& site) = 0;
 
   virtual Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) = 0;
   virtual Result<std::vector<FindingRow>> findings(const FindingQuery& query) = 0;

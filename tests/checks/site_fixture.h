@@ -4,12 +4,14 @@
 #include <chrono>
 
 #include "checks/inputs.h"
+#include "config/security.h"
 
 namespace sitepatrol::checks::testing {
 
 struct SiteFixture {
   config::SiteConfig site;
   config::PatrolConfig patrol;
+  config::SecurityConfig security = config::default_security();
   std::set<std::string> own_hosts = {"www.site.example"};
   std::set<std::string> registered_hosts = {"www.site.example", "www.msa.gov.cn"};
   // 2026-11-25T02:00:00Z
@@ -22,7 +24,14 @@ struct SiteFixture {
   }
 
   SiteContext context() const {
-    return SiteContext{&site, &patrol, own_hosts, registered_hosts, now};
+    SiteContext ctx;
+    ctx.site = &site;
+    ctx.patrol = &patrol;
+    ctx.security = &security;
+    ctx.own_hosts = own_hosts;
+    ctx.registered_hosts = registered_hosts;
+    ctx.now = now;
+    return ctx;
   }
 };
 

@@ -16,6 +16,12 @@ namespace {
 
 using Links = std::vector<checks::LinkRef>;
 
+// What a test expects of a link (hidden ones are tested separately).
+struct Want {
+  std::string url, kind, text;
+};
+using Wants = std::vector<Want>;
+
 std::string read_fixture(const std::string& name) {
   std::ifstream in(std::string(SITEPATROL_TEST_DATA) + "/html/" + name, std::ios::binary);
   EXPECT_TRUE(in) << name;
@@ -29,7 +35,8 @@ ParsedHtml parse_fixture(const std::string& name, const std::string& page_url) {
 }
 
 // One line per link, so a failing comparison shows which link differs.
-std::string describe(const Links& links) {
+template <typename List>
+std::string describe(const List& links) {
   std::string out;
   for (const auto& l : links) out += "{" + l.url + ", " + l.kind + ", \"" + l.text + "\"}\n";
   return out;
@@ -46,7 +53,7 @@ TEST(ParseHtml, TrsListPage) {
   ParsedHtml p =
       parse_fixture("trs_list_utf8.html", "http://www.site.example/xxgk/tzgg/index.shtml");
   EXPECT_EQ(p.title, "通知公告_湖北省交通运输厅");
-  Links want = {
+  Wants want = {
       {"http://www.site.example/images/style.css", "link", ""},
       {"http://www.site.example/images/jquery.min.js", "script", ""},
       // Image-only link: the alt text stands in; the "首页" link to the same URL is a dup.
@@ -94,7 +101,7 @@ TEST(ParseHtml, GbkArticle) {
             "各省、自治区、直辖市交通运输厅（局、委）： "
             "现将《公路水路行业安全生产风险管理暂行办法》印发给你们，请遵照执行。 "
             "附件1：风险等级划分标准.docx 发布时间：2026年11月25日 联系人：王䶮（𠮷）");
-  Links want = {{"http://www.mot.example/files/%E9%99%84%E4%BB%B61.docx", "a",
+  Wants want = {{"http://www.mot.example/files/%E9%99%84%E4%BB%B61.docx", "a",
                  "附件1：风险等级划分标准.docx"}};
   EXPECT_EQ(describe(p.links), describe(want));
   EXPECT_EQ(meta_value(p, "articletitle"),
@@ -107,7 +114,7 @@ TEST(ParseHtml, Gb2312DeclaredInHttpEquiv) {
   ParsedHtml p = parse_fixture("gb2312_http_equiv.html", "http://www.site.example/");
   EXPECT_EQ(p.title, "湖北省交通运输厅_首页");
   EXPECT_EQ(p.text, "网站标识码：4200000057 鄂ICP备05003322号 鄂公网安备 42010602000123号");
-  Links want = {{"http://beian.miit.gov.cn/", "a", "鄂ICP备05003322号"}};
+  Wants want = {{"http://beian.miit.gov.cn/", "a", "鄂ICP备05003322号"}};
   EXPECT_EQ(describe(p.links), describe(want));
 }
 
@@ -115,7 +122,7 @@ TEST(ParseHtml, Big5Page) {
   ParsedHtml p = parse_fixture("big5_page.html", "https://www.thb.example/index.aspx");
   EXPECT_EQ(p.title, "交通部公路總局");
   EXPECT_EQ(p.text, "政府資訊公開 即時路況資訊 本局網站提供民眾查詢公路養護與交通管理相關資訊。");
-  Links want = {{"https://www.thb.example/gov_info/", "a", "政府資訊公開"},
+  Wants want = {{"https://www.thb.example/gov_info/", "a", "政府資訊公開"},
                 {"https://www.thb.example/traffic/", "a", "即時路況資訊"}};
   EXPECT_EQ(describe(p.links), describe(want));
 }
@@ -126,7 +133,7 @@ TEST(ParseHtml, BaseSrcsetRefreshAndMedia) {
   EXPECT_EQ(p.title, "资源 页面");
   // <base href="//static..."> takes the page's scheme; the second <base> is ignored.
   const std::string b = "https://static.site.example/cms/";
-  Links want = {
+  Wants want = {
       {"https://static.site.example/new/index.html", "meta-refresh", ""},
       {b + "a.html", "a", "相对于 base"},
       {b + "img/a.png", "img", ""},
@@ -157,7 +164,7 @@ TEST(ParseHtml, BaseSrcsetRefreshAndMedia) {
 TEST(ParseHtml, Frameset) {
   ParsedHtml p = parse_fixture("frames.html", "http://www.site.example/");
   EXPECT_EQ(p.title, "框架首页");
-  Links want = {{"http://www.site.example/top.html", "frame", ""},
+  Wants want = {{"http://www.site.example/top.html", "frame", ""},
                 {"http://www.site.example/left.html", "frame", ""},
                 {"http://www.site.example/main.html", "frame", ""}};
   EXPECT_EQ(describe(p.links), describe(want));
@@ -167,7 +174,7 @@ TEST(ParseHtml, Frameset) {
 TEST(ParseHtml, MalformedPageYieldsWhatGumboRecovers) {
   ParsedHtml p = parse_fixture("malformed.html", "http://www.site.example/m/x.html");
   EXPECT_EQ(p.title, "残缺页面");
-  Links want = {{"http://www.site.example/m/one.html", "a", "链接一"},
+  Wants want = {{"http://www.site.example/m/one.html", "a", "链接一"},
                 {"http://www.site.example/m/two.html", "a", "链接二"},
                 {"http://www.site.example/m/three.html", "a", "链接三"},
                 {"http://www.site.example/m/four.html", "a", "链接四"}};
@@ -208,7 +215,7 @@ TEST(ParseHtml, DedupKeepsTheFirstOfEachUrlAndKind) {
       "<a href='/p'>一</a><a href='p'>二</a><a href='/p#x'>三</a>"
       "<img src='/p'><link rel=preconnect href='//cdn.example'><link rel=icon href=/p>",
       "http://h.example/");
-  Links want = {{"http://h.example/p", "a", "一"},
+  Wants want = {{"http://h.example/p", "a", "一"},
                 {"http://h.example/p", "img", ""},
                 {"http://h.example/p", "link", ""}};
   EXPECT_EQ(describe(p.links), describe(want));
@@ -254,6 +261,168 @@ TEST(ParseHtml, SurvivesDeepNesting) {
   }
 }
 
+
+// ---------------------------------------------------------------------------------------
+// What a reader sees (checks/visibility.h decides; these test the parser feeding it).
+
+const checks::LinkRef* find_link(const ParsedHtml& p, const std::string& url,
+                                 const std::string& kind = "a") {
+  for (const auto& l : p.links) {
+    if (l.url == url && l.kind == kind) return &l;
+  }
+  ADD_FAILURE() << "no " << kind << " " << url << " in\n" << describe(p.links);
+  return nullptr;
+}
+
+// "" for a visible link, else its hidden_by.
+std::string hiding(const ParsedHtml& p, const std::string& url, const std::string& kind = "a") {
+  const checks::LinkRef* l = find_link(p, url, kind);
+  if (!l) return "<absent>";
+  if (!l->hidden) return l->hidden_by.empty() ? "" : "<stale hidden_by " + l->hidden_by + ">";
+  return l->hidden_by.empty() ? "<no technique>" : l->hidden_by;
+}
+
+TEST(ParseHtml, HiddenTextIsKeptApartFromPageText) {
+  ParsedHtml p = parse_html(
+      "<p>可见 <a href=/v>看得见</a></p><div id=hid style='display:none'>隐藏 <a href=/h>看不见</a>"
+      "<p>段落</p></div><p>尾 <span style='font-size:0'>小</span></p><noscript>无脚本</noscript>",
+      "http://h.example/");
+  EXPECT_EQ(p.text, "可见 看得见 尾");
+  EXPECT_EQ(p.hidden_text, "隐藏 看不见 段落 小");
+  EXPECT_EQ(hiding(p, "http://h.example/v"), "");
+  EXPECT_EQ(hiding(p, "http://h.example/h"), "display:none on div#hid");
+  EXPECT_EQ(find_link(p, "http://h.example/h")->text, "看不见");
+}
+
+TEST(ParseHtml, StyleBlocksApplyWhereverTheyAre) {
+  ParsedHtml p = parse_html(
+      "<html><head><style>/* site */ .hid { DISPLAY: none }</style></head><body>"
+      "<div class='box hid'><a href=/a>甲</a></div><div id=late><a href=/b>乙</a></div>"
+      "<div class=ok><a href=/c>丙</a></div><style>#late{visibility:hidden}</style>"
+      "<!-- <style>.ok{display:none}</style> --></body></html>",
+      "http://h.example/");
+  EXPECT_EQ(hiding(p, "http://h.example/a"), "display:none on div.box.hid");
+  EXPECT_EQ(hiding(p, "http://h.example/b"), "visibility:hidden on div#late");
+  EXPECT_EQ(hiding(p, "http://h.example/c"), "");
+}
+
+TEST(ParseHtml, InlineStyleBeatsRulesUnlessImportant) {
+  ParsedHtml p = parse_html(
+      "<style>.a{display:none} .b{display:none!important}</style>"
+      "<div class=a style='display:block'><a href=/a>甲</a></div>"
+      "<div class=b style='display:block'><a href=/b>乙</a></div>",
+      "http://h.example/");
+  EXPECT_EQ(hiding(p, "http://h.example/a"), "");
+  EXPECT_EQ(hiding(p, "http://h.example/b"), "display:none on div.b");
+}
+
+TEST(ParseHtml, EmbeddedResourcesCanBeHiddenScriptsAreNever) {
+  ParsedHtml p = parse_html(
+      "<div style='display:none'><img src=/i.png><iframe src=/f.html></iframe>"
+      "<script src=/s.js></script><link rel=stylesheet href=/c.css></div>",
+      "http://h.example/");
+  EXPECT_EQ(hiding(p, "http://h.example/i.png", "img"), "display:none on div");
+  EXPECT_EQ(hiding(p, "http://h.example/f.html", "iframe"), "display:none on div");
+  EXPECT_EQ(hiding(p, "http://h.example/s.js", "script"), "");
+  EXPECT_EQ(hiding(p, "http://h.example/c.css", "link"), "");
+}
+
+TEST(ParseHtml, LinkShowingNothingButHiddenTextIsHidden) {
+  ParsedHtml p = parse_html(
+      "<table><tr><td bgcolor=#ffffff><a href=/w><font color=#FFFFFF>白字</font></a>"
+      "<a href=/v><font color=#FFFFFF>白</font>黑</a>"
+      "<a href=/i><font style='font-size:0'>字</font><img src=/logo.png alt=标志></a>"
+      "</td></tr></table>",
+      "http://h.example/");
+  EXPECT_EQ(hiding(p, "http://h.example/w"), "color same as background on font");
+  EXPECT_EQ(find_link(p, "http://h.example/w")->text, "白字");
+  EXPECT_EQ(hiding(p, "http://h.example/v"), "");
+  EXPECT_EQ(hiding(p, "http://h.example/i"), "");
+}
+
+TEST(ParseHtml, OneVisibleOccurrenceMakesALinkVisible) {
+  ParsedHtml p = parse_html(
+      "<div style='display:none'><a href=/x>隐</a><a href=/y>隐</a></div><a href='x'>显</a>"
+      "<div hidden><a href=/y>隐</a></div>",
+      "http://h.example/");
+  ASSERT_EQ(p.links.size(), 2u);
+  EXPECT_EQ(hiding(p, "http://h.example/x"), "");
+  EXPECT_EQ(find_link(p, "http://h.example/x")->text, "隐");  // the first occurrence's text
+  EXPECT_EQ(hiding(p, "http://h.example/y"), "display:none on div");
+}
+
+TEST(ParseHtml, DocumentWriteMarkupIsParsedInPlace) {
+  ParsedHtml p = parse_html(
+      "<p>前</p><script>document.write('<p>写入 <a href=\"/w\">链接</a><img src=\"/w.png\"></p>');"
+      "</script><p>后</p>"
+      "<script>document.write('<div style=\"display:none\">');</script><a href=/s>藏</a>"
+      "<script>document.write('</div>');</script><a href=/t>显</a>",
+      "http://h.example/");
+  EXPECT_EQ(p.text, "前 写入 链接 后 显");
+  EXPECT_EQ(p.hidden_text, "藏");
+  EXPECT_EQ(hiding(p, "http://h.example/w"), "");
+  EXPECT_EQ(find_link(p, "http://h.example/w")->text, "链接");
+  EXPECT_EQ(hiding(p, "http://h.example/w.png", "img"), "");
+  EXPECT_EQ(hiding(p, "http://h.example/s"), "display:none on div");
+  EXPECT_EQ(hiding(p, "http://h.example/t"), "");
+}
+
+TEST(ParseHtml, WrittenReferencesBuiltFromUnknownValuesAreDropped) {
+  // The statistics snippets of most of these sites: the protocol is a variable, and without it
+  // the src would be a bogus relative URL on the site.
+  ParsedHtml p = parse_html(
+      "<script>var _bdhmProtocol = ((\"https:\" == document.location.protocol) ? \" https://\" : "
+      "\" http://\");document.write(unescape(\"%3Cscript src='\" + _bdhmProtocol + "
+      "\"hm.baidu.com/h.js%3F0123abcd' type='text/javascript'%3E%3C/script%3E\"));</script>"
+      "<script>document.write('今天是' + today + '。<a href=\"/a\">甲</a>');</script>",
+      "http://h.example/");
+  Wants want = {{"http://h.example/a", "a", "甲"}};
+  EXPECT_EQ(describe(p.links), describe(want));
+  EXPECT_EQ(p.text, "今天是。甲");
+}
+
+TEST(ParseHtml, WrittenStyleBlocksApplyToo) {
+  ParsedHtml p = parse_html(
+      "<script>document.write('<style>.sp{position:absolute;left:-9999px}<\\/style>');</script>"
+      "<div class=sp><a href=/s>藏</a></div>",
+      "http://h.example/");
+  EXPECT_EQ(hiding(p, "http://h.example/s"), "positioned off-screen on div.sp");
+}
+
+TEST(ParseHtml, TagPathsOnlyWhenAskedFor) {
+  const std::string html =
+      "<html><head><title>t</title><style>p{}</style></head><body>"
+      "<div class='b a  c d a' id=x><ul class=list><li>1</li></ul></div><script>var a;</script>"
+      "<svg><circle/></svg></body></html>";
+  EXPECT_TRUE(parse_html(html, "http://h.example/").tag_paths.empty());
+  ParsedHtml p = parse_html(html, "http://h.example/", {.structure = true});
+  std::vector<std::string> want = {"html",
+                                   "html>head",
+                                   "html>head>title",
+                                   "html>head>style",
+                                   "html>body",
+                                   "html>body>div.a.b.c",
+                                   "html>body>div.a.b.c>ul.list",
+                                   "html>body>div.a.b.c>ul.list>li",
+                                   "html>body>script",
+                                   "html>body>svg",
+                                   "html>body>svg>circle"};
+  EXPECT_EQ(p.tag_paths, want);
+}
+
+TEST(ParseHtml, HostileStylesStayFast) {
+  std::string css;
+  for (int i = 0; i < 20'000; ++i) css += "div .c" + std::to_string(i) + " span{display:none}";
+  std::string html = "<style>" + css + "</style><style>" + std::string(100'000, '{') +
+                     "</style>" + repeat("<div class='c1 c2 c3' style='color:red;x:y;;;'>", 400) +
+                     "<span class=c7><span><a href=/first>a</a></span></span>" +
+                     repeat("<span class=c7><span><a href=/a>a</a></span></span>", 5000);
+  ParsedHtml p;
+  double took = seconds_to_parse(html, p);
+  EXPECT_LT(took, 5.0);  // CPU seconds: selectors are capped and matching work budgeted
+  ASSERT_EQ(p.links.size(), 2u);
+  EXPECT_EQ(hiding(p, "http://h.example/first"), "display:none on span.c7");  // div .c1 span
+}
 
 }  // namespace
 }  // namespace sitepatrol::crawler

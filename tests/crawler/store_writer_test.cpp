@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -83,12 +84,23 @@ class RecordingStore final : public store::Store {
       store::PageMemory m;
       m.etag = "\"e1\"";
       m.title = "首页";
-      m.links = {{"http://www.site.example/a.html", "a", "A"}};
+      m.links = {{"http://www.site.example/a.html", "a", "A", false, ""}};
       return m;
     }
     if (url == "http://www.site.example/broken")
       return std::unexpected(store::StoreError{"disk I/O error"});
     return std::optional<store::PageMemory>{};
+  }
+  store::Result<std::map<std::string, checks::PageSketch>> baselines(const std::string&) override {
+    return std::map<std::string, checks::PageSketch>{};
+  }
+  store::Result<void> add_baselines(
+      const std::string&, std::span<const std::pair<std::string, checks::PageSketch>>) override {
+    return {};
+  }
+  store::Result<int> accept_baselines(const std::string&) override { return 0; }
+  store::Result<std::vector<store::BaselineInfo>> baseline_list(const std::string&) override {
+    return std::vector<store::BaselineInfo>{};
   }
   store::Result<std::optional<store::RunInfo>> run(std::optional<std::int64_t>) override {
     return std::optional<store::RunInfo>{};

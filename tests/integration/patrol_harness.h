@@ -20,10 +20,12 @@
 #include <cstdlib>
 #include <iostream>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -147,7 +149,10 @@ class Patrol {
     patrol_ = {{"database", "\"patrol.db\""},
                {"per_host_delay_ms", "0"},
                {"timeout_s", "5"},
-               {"respect_robots", "false"}};
+               {"respect_robots", "false"},
+               // Fixture sites are plain HTTP with bare footers: these site-level findings
+               // would be in every test. Tests of them set("disable_codes", "[]").
+               {"disable_codes", "[\"SEC-NO-HTTPS\", \"SEC-HEADERS\", \"ID-MISSING\"]"}};
   }
   // One site, id "site", at http://www.site.example:PORT/ served by `server`.
   explicit Patrol(const FixtureServer& server, std::string extra_site_toml = "") : Patrol() {
@@ -157,6 +162,10 @@ class Patrol {
 
   // [patrol] key = value; `toml_value` is a TOML literal: "2", "true", "\"x\"".
   void set(const std::string& key, std::string toml_value) { patrol_[key] = std::move(toml_value); }
+  // [security] key = value, likewise; the section is written only when a key was set.
+  void set_security(const std::string& key, std::string toml_value) {
+    security_[key] = std::move(toml_value);
+  }
   void resolve(std::string_view host, unsigned short port, std::string_view address = "127.0.0.1") {
     resolve_.push_back(std::string(host) + ":" + std::to_string(port) + ":" + std::string(address));
   }
@@ -175,7 +184,12 @@ class Patrol {
     text += "resolve = [";
     for (std::size_t i = 0; i < resolve_.size(); ++i)
       text += (i ? ", \"" : "\"") + resolve_[i] + "\"";
-    text += "]\n" + sites_;
+    text += "]\n";
+    if (!security_.empty()) {
+      text += "\n[security]\n";
+      for (const auto& [key, value] : security_) text += key + " = " + value + "\n";
+    }
+    text += sites_;
     return text;
   }
   std::filesystem::path write_config() const {
@@ -223,12 +237,35 @@ class Patrol {
   std::map<std::string, std::string> patrol_;
   std::vector<std::string> resolve_;
   std::string sites_;
+  std::map<std::string, std::string> security_;
 };
 
 // The homepage URL of the default site of `server`.
 inline std::string home(const FixtureServer& server) { return site_url(kSiteHost, server.port()); }
 inline std::string on_site(const FixtureServer& server, std::string_view path) {
   return site_url(kSiteHost, server.port(), path);
+}
+
+// A file of tests/data/integration/ (e.g. "security/spam/index.html"), as bytes.
+inline std::string integration_data(std::string_view relative) {
+  const std::filesystem::path file =
+      std::filesystem::path(SITEPATROL_TEST_DATA) / "integration" / relative;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read test data " + file.string());
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// `text` with every "{{name}}" replaced by its value.
+inline std::string fill_template(std::string text,
+                                 const std::map<std::string, std::string>& values) {
+  for (const auto& [name, value] : values) {
+    const std::string mark = "{{" + name + "}}";
+    for (auto at = text.find(mark); at != std::string::npos; at = text.find(mark, at + value.size()))
+      text.replace(at, mark.size(), value);
+  }
+  return text;
 }
 
 // A small HTML page holding `body`.

@@ -25,7 +25,7 @@ TEST(Schema, FreshDatabaseIsMigratedToTheCurrentVersion) {
   EXPECT_EQ(query_text(file, "PRAGMA journal_mode"), "wal");  // persistent in the file
   for (const char* table :
        {"urls", "runs", "run_sites", "pages", "page_links", "page_fetches", "link_checks",
-        "findings", "finding_occurrences", "finding_resolutions"}) {
+        "findings", "finding_occurrences", "finding_resolutions", "baselines"}) {
     EXPECT_EQ(query_int(file, std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") +
                                   table + "'"),
               1)

@@ -19,6 +19,7 @@ using testing::link;
 using testing::page;
 using testing::query_int;
 using testing::query_text;
+using testing::ref;
 using testing::TempDir;
 
 constexpr int kBatchesBeforeKill = 5;
@@ -41,7 +42,7 @@ constexpr int kLinksPerBatch = 500;
     for (int i = 0; i < kLinksPerBatch; ++i) {
       std::string url = "http://s1/b" + std::to_string(batch) + "/" + std::to_string(i) + ".html";
       links.push_back(link("s1", url, i % 50 == 0 ? 404 : 200));
-      refs.push_back({url, "a", "链接"});
+      refs.push_back(ref(url, "a", "链接"));
     }
     if (!(*store)->save_links(*run, links)) fail();
     std::vector pages{page("s1", "http://s1/list" + std::to_string(batch) + ".html", refs)};

@@ -14,6 +14,7 @@ using testing::link;
 using testing::page;
 using testing::query_int;
 using testing::query_text;
+using testing::ref;
 using testing::TempDir;
 
 constexpr const char* kHome = "http://www.site.example/";
@@ -58,8 +59,8 @@ class PagesTest : public ::testing::Test {
 
 TEST_F(PagesTest, NotModifiedPageKeepsLinksBodyAndPageFindings) {
   PageRecord full = page("s1", kHome,
-                         {{"http://www.site.example/tzgg/", "a", "通知公告"},
-                          {"http://www.site.example/logo.png", "img", ""}});
+                         {ref("http://www.site.example/tzgg/", "a", "通知公告"),
+                          ref("http://www.site.example/logo.png", "img", "")});
   full.etag = "\"e1\"";
   full.last_modified = "Sun, 01 Nov 2026 01:00:00 GMT";
   full.page_findings = {finding("s1", "ID-MISSING", "icp", Severity::warning, "no ICP")};
@@ -99,7 +100,7 @@ TEST_F(PagesTest, NotModifiedPageKeepsLinksBodyAndPageFindings) {
   EXPECT_EQ(memory("s1", kHome).links.size(), 2u);
 
   // A full answer replaces links, body facts and validators (none sent: none kept).
-  PageRecord changed = page("s1", kHome, {{"http://www.site.example/new.html", "a", "新"}});
+  PageRecord changed = page("s1", kHome, {ref("http://www.site.example/new.html", "a", "新")});
   save(changed);
   PageMemory replaced = memory("s1", kHome);
   ASSERT_EQ(replaced.links.size(), 1u);
@@ -141,7 +142,7 @@ TEST_F(PagesTest, HostileStringsRoundTripThroughBoundParameters) {
   const std::string url = "http://www.site.example/搜索?q=" + quotes;
 
   PageRecord record =
-      page("s1", url, {{url + "#1", quotes, chinese}, {chinese, binaryish, binaryish}});
+      page("s1", url, {ref(url + "#1", quotes, chinese), ref(chinese, binaryish, binaryish)});
   record.page.title = quotes + chinese + binaryish;
   record.etag = quotes;
   record.page_findings = {finding("s1", "SEC-SPAM", quotes, Severity::critical, chinese)};
@@ -221,8 +222,8 @@ TEST_F(PagesTest, TenThousandLinkRecordsInOneBatch) {
   // And one page carrying ten thousand links, read back in page order.
   std::vector<LinkRef> refs;
   for (int i = 0; i < 10'000; ++i) {
-    refs.push_back({"http://www.site.example/art/" + std::to_string(i) + ".html", "a",
-                    "文章 " + std::to_string(i)});
+    refs.push_back(ref("http://www.site.example/art/" + std::to_string(i) + ".html", "a",
+                       "文章 " + std::to_string(i)));
   }
   save(page("s1", kHome, refs));
   PageMemory got = memory("s1", kHome);

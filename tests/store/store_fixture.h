@@ -45,6 +45,15 @@ inline checks::Finding finding(const std::string& site, const std::string& code,
   return checks::Finding{site, code, severity, subject, "http://" + site + "/page.html", detail};
 }
 
+// A link reference as a parser reports it (visible).
+inline checks::LinkRef ref(std::string url, std::string kind, std::string text) {
+  checks::LinkRef r;
+  r.url = std::move(url);
+  r.kind = std::move(kind);
+  r.text = std::move(text);
+  return r;
+}
+
 inline PageRecord page(const std::string& site, const std::string& url,
                        std::vector<checks::LinkRef> links = {}) {
   PageRecord record;

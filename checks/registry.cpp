@@ -1,6 +1,7 @@
 #include "checks/registry.h"
 
 #include "checks/availability.h"
+#include "checks/darklink.h"
 #include "checks/foreign_script.h"
 #include "checks/identifiers.h"
 #include "checks/link_status.h"
@@ -15,8 +16,8 @@ namespace sitepatrol::checks {
 
 // Each family declares its checks in its own header; list them here.
 const std::vector<PageCheck>& page_checks() {
-  static const std::vector<PageCheck> checks = {check_soft404, check_spam, check_tamper,
-                                                 check_mixed_content};
+  static const std::vector<PageCheck> checks = {check_soft404, check_darklinks, check_spam,
+                                                 check_tamper, check_mixed_content};
   return checks;
 }
 

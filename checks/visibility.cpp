@@ -166,7 +166,8 @@ bool off_screen(const ElementStyle& st) {
   return far(mtop) || far(mleft);
 }
 
-// The four lengths of rect(top right bottom left); nullopt for "auto" or garbage.
+// clip: rect(top right bottom left) enclosing no area ("auto" edges enclose everything);
+// clip-path: inset() of half or more from each side, or a circle/ellipse of radius 0.
 bool clipped_away(const ElementStyle& st) {
   if (auto clip = st.get(P::clip); clip && clip->starts_with("rect(") && clip->ends_with(")")) {
     std::array<std::optional<double>, 4> edge;

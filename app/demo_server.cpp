@@ -38,7 +38,7 @@ config::Config demo_config(unsigned short port) {
   // them unfetched: the demo never leaves the machine, and gives the same result offline.
   c.patrol.resolve = {"www.demo-jtt.gov.cn:" + p + ":127.0.0.1"};
   for (const char* host : {"www.gov.cn", "www.mot.gov.cn", "bszs.conac.cn",
-                           "www.unapproved-example.com"})
+                           "www.unapproved-example.com", "www.bet-example.com"})
     for (const char* port : {":80:", ":443:"})
       c.patrol.resolve.push_back(std::string(host) + port + "127.0.0.1");
   c.patrol.per_host_delay_ms = 0;

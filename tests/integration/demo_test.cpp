@@ -30,9 +30,11 @@ TEST(Demo, FindsThePlantedDefects) {
   ASSERT_TRUE(f.parse_error.empty()) << f.parse_error;
 
   for (const char* code :
-       {"LINK-BROKEN", "LINK-REDIRECT-LOOP", "LINK-SOFT404", "LINK-UNAPPROVED"})
+       {"LINK-BROKEN", "LINK-REDIRECT-LOOP", "LINK-SOFT404", "LINK-UNAPPROVED",
+        "SEC-DARKLINK"})
     EXPECT_FALSE(f.with_code(code).empty()) << code << " missing\n" << f.describe();
   EXPECT_TRUE(f.find("LINK-UNAPPROVED", "www.unapproved-example.com")) << f.describe();
+  EXPECT_TRUE(f.find("SEC-DARKLINK", "http://www.bet-example.com/")) << f.describe();
   for (const auto& x : f.all) {
     const bool about_private = x.subject.find("10.0.0.1") != std::string::npos ||
                                x.detail.find("10.0.0.1") != std::string::npos;

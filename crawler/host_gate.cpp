@@ -1,5 +1,7 @@
 #include "crawler/host_gate.h"
 
+#include <algorithm>
+
 #include <boost/asio/post.hpp>
 
 namespace sitepatrol::crawler {
@@ -20,6 +22,10 @@ void HostGate::acquire(const std::string& host, std::function<void()> start) {
   h.waiting.push_back(std::move(start));
   ++queued_;
   pump();
+}
+
+void HostGate::slow_down(const std::string& host, std::chrono::milliseconds delay) {
+  hosts_[host].delay = delay;
 }
 
 void HostGate::release(const std::string& host) {
@@ -52,7 +58,7 @@ void HostGate::pump() {
     --queued_;
     ++h.active;
     ++active_;
-    h.next_start = now + delay_;
+    h.next_start = now + std::max(delay_, h.delay);
     if (!h.waiting.empty()) ready_.push_back(host);
     asio::post(io_, std::move(start));
   }

@@ -26,6 +26,8 @@ class HostGate {
 
   void acquire(const std::string& host, std::function<void()> start);
   void release(const std::string& host);
+  // A longer delay for one host (robots.txt Crawl-delay); never shorter than the default.
+  void slow_down(const std::string& host, std::chrono::milliseconds delay);
 
   std::size_t queued() const { return queued_; }
   int active() const { return active_; }
@@ -36,6 +38,7 @@ class HostGate {
     std::chrono::steady_clock::time_point next_start{};
     std::deque<std::function<void()>> waiting;
     bool timer_armed = false;
+    std::chrono::milliseconds delay{0};  // 0: the gate's default
   };
 
   void pump();

@@ -26,6 +26,8 @@ struct SiteCrawl::Parsed {
 
 namespace {
 
+constexpr std::chrono::milliseconds kMaxCrawlDelay{5000};
+
 bool is_navigational(const std::string& kind) {
   return kind == "a" || kind == "area" || kind == "iframe" || kind == "frame" ||
          kind == "meta-refresh" || kind == "sitemap";
@@ -88,6 +90,12 @@ void SiteCrawl::load_robots() {
     --in_flight_;
     if (o.error == FetchError::none && o.response.status == 200) {
       robots_ = parse_robots(o.response.body, run_.config.patrol.user_agent);
+      if (robots_->crawl_delay) {
+        // Honoured up to kMaxCrawlDelay: a nightly patrol must finish by morning.
+        const auto asked = std::chrono::milliseconds(
+            static_cast<long>(std::min(*robots_->crawl_delay * 1000.0, 1e9)));
+        run_.gate.slow_down(url_host(site_.url), std::min(asked, kMaxCrawlDelay));
+      }
     }
     if (robots_ && !robots_->sitemaps.empty()) {
       for (const auto& s : robots_->sitemaps) load_sitemap(s, 0);

@@ -2,6 +2,8 @@
 // and a sitemap named in robots.txt adds pages nothing links to.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "tests/integration/patrol_harness.h"
 
 namespace sitepatrol::integration {
@@ -62,6 +64,24 @@ TEST(Robots, SitemapNamedInRobotsAddsUnlinkedPages) {
   auto broken = r.findings.find("LINK-BROKEN", on_site(server, "/orphan/gone.html"));
   ASSERT_TRUE(broken) << r.findings.describe();
   EXPECT_EQ(broken->page, on_site(server, "/orphan/notice.html"));
+}
+
+// Crawl-delay is honoured between requests to the site: homepage and three pages one second
+// apart take at least three seconds (a lower bound only: politeness, not speed, is tested).
+TEST(Robots, CrawlDelaySpacesTheRequests) {
+  FixtureServer server;
+  server.robots("User-agent: *\nCrawl-delay: 1\n");
+  server.page("/", html("<a href=\"/a.html\">甲</a><a href=\"/b.html\">乙</a>"
+                        "<a href=\"/c.html\">丙</a>"));
+  for (const char* p : {"/a.html", "/b.html", "/c.html"}) server.page(p, html("<p>页</p>"));
+  Patrol patrol(server);
+  patrol.set("respect_robots", "true");
+  const auto start = std::chrono::steady_clock::now();
+  const Round r = patrol.round();
+  const auto took = std::chrono::steady_clock::now() - start;
+  ASSERT_TRUE(round_ok(r));
+  EXPECT_EQ(server.hits("/c.html"), 1u);
+  EXPECT_GE(took, std::chrono::milliseconds(2900));
 }
 
 }  // namespace

@@ -441,20 +441,6 @@ std::string url_host(std::string_view url) {
   return parts ? std::move(parts->host) : std::string();
 }
 
-bool host_within(std::string_view host, std::string_view domain) {
-  auto strip_dot = [](std::string_view& s) {
-    if (!s.empty() && s.back() == '.') s.remove_suffix(1);
-  };
-  strip_dot(host);
-  strip_dot(domain);
-  if (domain.empty() || host.size() < domain.size()) return false;
-  std::string_view tail = host.substr(host.size() - domain.size());
-  bool same = std::equal(tail.begin(), tail.end(), domain.begin(), domain.end(),
-                         [](char a, char b) { return to_lower(a) == to_lower(b); });
-  if (!same) return false;
-  return host.size() == domain.size() || host[host.size() - domain.size() - 1] == '.';
-}
-
 bool looks_like_resource(std::string_view url) {
   // Sorted, lower case: extensions of things that are downloaded, not read as pages.
   static constexpr std::string_view kExtensions[] = {

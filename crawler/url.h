@@ -31,8 +31,7 @@ std::optional<UrlParts> split_url(std::string_view url);
 // The host of an absolute URL ("" when it has none).
 std::string url_host(std::string_view url);
 
-// True when `host` equals `domain` or is a subdomain of it ("a.gov.cn" within "gov.cn").
-bool host_within(std::string_view host, std::string_view domain);
+// Whether a host lies within a domain is checks::host_within (checks/host.h).
 
 // Guesses from the path's extension whether a URL names a non-HTML resource (images,
 // documents, archives, media, scripts, styles), which is checked with HEAD, not crawled.

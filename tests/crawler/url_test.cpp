@@ -138,17 +138,6 @@ TEST(UrlHost, IsLowerCaseOrEmpty) {
   EXPECT_EQ(url_host("/just/a/path"), "");
 }
 
-TEST(HostWithin, MatchesTheDomainAndItsSubdomainsOnly) {
-  EXPECT_TRUE(host_within("gov.cn", "gov.cn"));
-  EXPECT_TRUE(host_within("www.mot.gov.cn", "gov.cn"));
-  EXPECT_TRUE(host_within("WWW.MOT.GOV.CN", "gov.cn"));
-  EXPECT_TRUE(host_within("www.mot.gov.cn.", "gov.cn"));
-  EXPECT_FALSE(host_within("evilgov.cn", "gov.cn"));
-  EXPECT_FALSE(host_within("gov.cn.evil.com", "gov.cn"));
-  EXPECT_FALSE(host_within("cn", "gov.cn"));
-  EXPECT_FALSE(host_within("a.gov.cn", ""));
-}
-
 TEST(LooksLikeResource, GoesByThePathsExtension) {
   for (const char* url :
        {"http://a/files/通知.PDF", "http://a/x.docx?v=2", "http://a/x.wps", "http://a/x.xlsx",

@@ -315,8 +315,9 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
       r.error = classify(code);
       r.error_text = t->error[0] ? std::string(t->error) : curl_easy_strerror(code);
       if (r.error == FetchError::tls) r.tls.verify_error = r.error_text;
-      // A reset after a complete status line is still an answer worth reporting as a reset.
-      if (r.error != FetchError::too_large) r.status = r.error == FetchError::none ? r.status : 0;
+      // A transfer that failed has no answer to report, even if a status line had arrived
+      // before the connection broke: the error says what happened.
+      r.status = 0;
     }
 
     curl_multi_remove_handle(multi, easy);

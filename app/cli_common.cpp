@@ -5,7 +5,13 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
+
+#include "reports/findings_csv.h"
+#include "reports/findings_json.h"
+#include "reports/findings_table.h"
+#include "reports/terminal_width.h"
 
 namespace sitepatrol::app {
 
@@ -61,6 +67,20 @@ std::optional<checks::Severity> parse_fail_on(const std::string& level) {
               << "' (info, warning, error, critical)\n";
   }
   return s;
+}
+
+void print_findings(const std::string& format, const store::RunInfo& run,
+                    std::span<const store::FindingRow> rows) {
+  if (format == "json") {
+    reports::write_findings_json(std::cout, run, rows);
+  } else if (format == "csv") {
+    reports::write_findings_csv(std::cout, rows);
+  } else {
+    reports::TableOptions table;
+    table.color = stdout_is_terminal() && !std::getenv("NO_COLOR");
+    table.width = reports::terminal_columns(STDOUT_FILENO);
+    reports::write_findings_table(std::cout, run, rows, table);
+  }
 }
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "checks/finding.h"
@@ -42,6 +43,11 @@ std::expected<std::unique_ptr<store::Store>, int> open_store_or_report(
 
 // Parses a --fail-on level; nullopt (after printing) when it is not a severity.
 std::optional<checks::Severity> parse_fail_on(const std::string& level);
+
+// Prints findings to stdout as json, csv or a table sized and coloured for the terminal
+// (no colour when stdout is not one, or NO_COLOR is set): what findings, check and demo show.
+void print_findings(const std::string& format, const store::RunInfo& run,
+                    std::span<const store::FindingRow> rows);
 
 bool stderr_is_terminal();
 bool stdout_is_terminal();

@@ -8,9 +8,6 @@
 #include "app/cli_common.h"
 #include "app/commands.h"
 #include "app/patrol_session.h"
-#include "reports/findings_csv.h"
-#include "reports/findings_json.h"
-#include "reports/findings_table.h"
 
 namespace sitepatrol::app {
 
@@ -74,15 +71,7 @@ int run_check(const CheckOptions& o, const LogOptions& log) {
   auto rows = (*store)->findings(query);
   auto run = (*store)->run(result.run_id);
   if (!rows || !run || !*run) return kExitRuntime;
-  if (o.format == "json") {
-    reports::write_findings_json(std::cout, **run, *rows);
-  } else if (o.format == "csv") {
-    reports::write_findings_csv(std::cout, *rows);
-  } else {
-    reports::TableOptions table;
-    table.color = stdout_is_terminal();
-    reports::write_findings_table(std::cout, **run, *rows, table);
-  }
+  print_findings(o.format, **run, *rows);
   return result.exit_code;
 }
 

@@ -12,7 +12,6 @@
 #include "app/patrol_session.h"
 #include "reports/findings_csv.h"
 #include "reports/findings_json.h"
-#include "reports/findings_table.h"
 
 namespace sitepatrol::app {
 
@@ -60,9 +59,7 @@ int run_demo(const DemoOptions& o, const LogOptions& log) {
   auto rows = (*store)->findings(query);
   auto run = (*store)->run(result.run_id);
   if (!rows || !run || !*run) return kExitRuntime;
-  reports::TableOptions table;
-  table.color = stdout_is_terminal();
-  reports::write_findings_table(std::cout, **run, *rows, table);
+  print_findings("table", **run, *rows);
   const auto dir = std::filesystem::path(o.out);
   std::ofstream json(dir / "findings.json");
   reports::write_findings_json(json, **run, *rows);

@@ -8,10 +8,6 @@
 
 #include "app/cli_common.h"
 #include "app/commands.h"
-#include "reports/findings_csv.h"
-#include "reports/findings_json.h"
-#include "reports/findings_table.h"
-#include "reports/terminal_width.h"
 
 namespace sitepatrol::app {
 
@@ -85,16 +81,7 @@ int run_findings(const FindingsOptions& o) {
     std::cerr << "sitepatrol: database: " << rows.error().message << "\n";
     return kExitRuntime;
   }
-  if (o.format == "json") {
-    reports::write_findings_json(std::cout, **run, *rows);
-  } else if (o.format == "csv") {
-    reports::write_findings_csv(std::cout, *rows);
-  } else {
-    reports::TableOptions table;
-    table.color = stdout_is_terminal() && !std::getenv("NO_COLOR");
-    table.width = reports::terminal_columns(STDOUT_FILENO);
-    reports::write_findings_table(std::cout, **run, *rows, table);
-  }
+  print_findings(o.format, **run, *rows);
   return kExitOk;
 }
 

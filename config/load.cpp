@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <set>
 
+#include "config/columns.h"
+#include "config/columns_section.h"
 #include "config/config.h"
 #include "config/security.h"
 #include "config/security_section.h"
@@ -28,6 +30,7 @@ using detail::join;
 using detail::parse_toml;
 using detail::Problems;
 using detail::read_file;
+using detail::read_columns;
 using detail::read_security;
 using detail::relative_to;
 using detail::TableReader;
@@ -220,6 +223,10 @@ void read_column(TableReader& r, ColumnConfig& c) {
   if (!r.node("class")) r.problems().add(r.where(), r.path_of("class"), "missing key");
   read_choice(r, "class", c.column_class, column_classes());
   r.read("max_age_days", c.max_age_days, 1);
+  if (r.read("key", c.key) && !is_column_key(c.key)) {
+    r.problems().add(r.node("key")->source(), r.path_of("key"),
+                     "'" + c.key + "' is not a column key (lower-case letters, digits, '_')");
+  }
   r.reject_unknown_keys();
 }
 
@@ -310,6 +317,12 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
     read_security(security_reader, config.security, folder);
   } else {
     config.security = default_security();
+  }
+  if (const auto* columns = r.typed<toml::table>("columns", "a table ([columns])")) {
+    TableReader columns_reader(*columns, "columns", problems);
+    read_columns(columns_reader, config, folder);
+  } else {
+    config.column_kinds = builtin_column_kinds();
   }
   for (std::string_view key : kLaterTables) r.typed<toml::table>(key, "a table");
   for (std::string_view key : kLaterArrays) {

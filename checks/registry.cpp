@@ -3,8 +3,10 @@
 #include "checks/availability.h"
 #include "checks/darklink.h"
 #include "checks/foreign_script.h"
+#include "checks/freshness.h"
 #include "checks/identifiers.h"
 #include "checks/link_status.h"
+#include "checks/meta_tags.h"
 #include "checks/soft404.h"
 #include "checks/spam.h"
 #include "checks/tamper.h"
@@ -28,8 +30,9 @@ const std::vector<LinkCheck>& link_checks() {
 }
 
 const std::vector<SiteCheck>& site_checks() {
-  static const std::vector<SiteCheck> checks = {check_availability, check_tls, check_transport,
-                                                 check_identifiers};
+  static const std::vector<SiteCheck> checks = {
+      check_availability, check_tls,           check_transport,       check_identifiers,
+      check_home_freshness, check_columns,     check_missing_columns, check_meta_tags};
   return checks;
 }
 

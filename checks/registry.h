@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "checks/columns.h"
 #include "checks/finding.h"
 #include "checks/inputs.h"
 
@@ -15,11 +16,14 @@ namespace sitepatrol::checks {
 
 using Findings = std::vector<Finding>;
 
-// End-of-site facts: the homepage outcome and totals.
+// End-of-site facts: the homepage outcome and totals, and what freshness reads (every page's
+// summary, and the columns found from them before the site checks run).
 struct SiteResult {
   PageResult homepage;
   int pages = 0;
   int links_checked = 0;
+  std::vector<PageSummary> summaries;
+  std::vector<Column> columns;
 };
 
 using PageCheck = void (*)(const SiteContext&, const PageResult&, Findings&);

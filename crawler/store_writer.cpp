@@ -34,6 +34,12 @@ void StoreWriter::add_baselines(std::string site,
   });
 }
 
+void StoreWriter::add_columns(std::string site, std::vector<checks::ColumnObservation> columns) {
+  asio::post(thread_, [this, site = std::move(site), columns = std::move(columns)] {
+    if (auto r = store_.save_columns(run_, site, columns); !r) record_error(r.error());
+  });
+}
+
 // Hands the current batches to the store thread; each becomes one transaction there.
 void StoreWriter::flush() {
   if (pages_.empty() && links_.empty() && findings_.empty()) return;

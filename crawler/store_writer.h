@@ -31,6 +31,7 @@ class StoreWriter {
   void add_finding(checks::Finding finding);
   void add_baselines(std::string site,
                      std::vector<std::pair<std::string, checks::PageSketch>> sketches);
+  void add_columns(std::string site, std::vector<checks::ColumnObservation> columns);
   void flush();
 
   void load_memory(const std::string& site, const std::string& url,

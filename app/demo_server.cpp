@@ -1,6 +1,8 @@
 #include "app/demo_server.h"
 
 #include "app/static_files.h"
+#include "config/columns.h"
+#include "config/security.h"
 
 namespace sitepatrol::app {
 
@@ -33,6 +35,9 @@ DemoServer::DemoServer(const std::filesystem::path& root) : server_(listen(root)
 
 config::Config demo_config(unsigned short port) {
   config::Config c;
+  c.thresholds = config::default_thresholds();
+  c.column_kinds = config::builtin_column_kinds();
+  c.security = config::default_security();
   const std::string p = std::to_string(port);
   // The demo's outside links resolve to loopback too, so the private-address rule keeps
   // them unfetched: the demo never leaves the machine, and gives the same result offline.

@@ -25,6 +25,8 @@ struct Entry {
   std::string url;
   std::string title;
   std::optional<Date> date;
+
+  bool operator==(const Entry&) const = default;
 };
 
 // The meta tags of the government web page design rules (DOMAIN.md "Page identifiers").

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "config/indices.h"
+
 namespace sitepatrol::config {
 
 struct ColumnConfig {
@@ -51,6 +53,7 @@ struct SiteConfig {
   std::vector<ColumnConfig> columns;
   std::optional<bool> respect_robots;          // per-site override of [patrol]
   std::optional<int> max_pages;                // per-site override of max_pages_per_site
+  IndexBaseline baseline;                      // baseline_* (reports, issue 6)
 };
 
 struct PatrolConfig {
@@ -101,6 +104,7 @@ struct Config {
   SecurityConfig security;
   std::map<std::string, int> thresholds;  // column class -> max age in days (defaults merged)
   std::vector<SiteConfig> sites;
+  IndicesConfig indices;               // [indices] (reports, issue 6)
 };
 
 struct ConfigError {

@@ -68,6 +68,11 @@ class SqliteStore final : public Store {
   Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) override;
   Result<std::vector<FindingRow>> findings(const FindingQuery& query) override;
 
+  // Monthly reports (sqlite_store_report.cpp).
+  Result<std::vector<PeriodRun>> runs_in_period(const std::string& from,
+                                                const std::string& to) override;
+  Result<std::map<std::string, SiteRunCounts>> site_run_counts(std::int64_t run) override;
+
  private:
   explicit SqliteStore(Db db) : db_(std::move(db)) {}
 

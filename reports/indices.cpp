@@ -139,6 +139,8 @@ void apply_target(IndexResult& index, const config::IndexTarget& target,
                   std::optional<double> baseline, std::string baseline_source) {
   index.average_2011 = target.average_2011;
   index.growth = target.growth;
+  index.target.reset();
+  index.meets.reset();
   index.baseline = baseline;
   index.baseline_source = baseline ? std::move(baseline_source) : std::string();
   if (baseline) {

@@ -256,6 +256,18 @@ void trend_charts(Document& doc, const Report& report) {
     a.values.push_back(t.availability);
     f.values.push_back(t.findings);
   }
+  std::vector<std::vector<Cell>> rows;
+  for (const TrendPoint& t : report.trends) {
+    rows.push_back({Cell{t.month, "", ""}, Cell{std::to_string(t.findings), "", ""},
+                    Cell{percent_text(t.availability), "", ""}, Cell{fixed(t.disclosure, 4), "", ""},
+                    Cell{fixed(t.service, 4), "", ""}, Cell{fixed(t.interaction, 4), "", ""}});
+  }
+  doc.table({std::string(pick(lang, "月份", "month")),
+             std::string(pick(lang, "未整改问题", "open findings")),
+             std::string(pick(lang, "平均可用率", "mean availability")),
+             index_label("disclosure", lang), index_label("service", lang),
+             index_label("interaction", lang)},
+            std::move(rows));
   indices.series = {d, s, i, a};
   findings.series = {f};
   doc.chart(line_chart_svg(indices));

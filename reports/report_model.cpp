@@ -65,8 +65,8 @@ SiteReport build_site(const SiteMonth& month, const config::IndicesConfig& weigh
   for (const auto& row : rows) {
     ++s.by_severity[static_cast<int>(row.finding.severity)];
     CodeCount& c = codes[row.finding.code];
+    c.severity = c.count == 0 ? row.finding.severity : std::max(c.severity, row.finding.severity);
     c.code = row.finding.code;
-    c.severity = std::max(c.severity, row.finding.severity);
     ++c.count;
   }
   for (auto& [code, count] : codes) s.by_code.push_back(count);

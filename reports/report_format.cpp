@@ -213,6 +213,7 @@ void index_charts(Document& doc, const std::vector<const SiteReport*>& sites, La
     chart.title = index_label(name, lang) +
                   std::string(pick(lang, "（虚线为今年目标）", " (dashed: this year's target)"));
     chart.max = 1.0;
+    chart.decimals = 2;
     ChartSeries series{index_label(name, lang), colors[n++], {}, {}};
     for (const SiteReport* s : sites) {
       const IndexResult& i = std::string(name) == "disclosure" ? s->indices.disclosure

@@ -21,9 +21,11 @@ std::string num(double v) {
   return buf;
 }
 
-std::string value_text(double v, bool percent) {
+std::string value_text(double v, bool percent, int decimals = -1) {
   char buf[32];
-  if (percent) {
+  if (decimals >= 0 && !percent) {
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  } else if (percent) {
     std::snprintf(buf, sizeof buf, "%.1f%%", v * 100);
   } else if (v == static_cast<long long>(v)) {
     std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
@@ -95,7 +97,7 @@ std::string bar_chart_svg(const BarChart& chart) {
       out += "<rect class=\"bar\" x=\"" + num(kLabelWidth) + "\" y=\"" + num(y) + "\" width=\"" +
              num(w) + "\" height=\"" + num(kBarHeight - 2) + "\" fill=\"" + color +
              "\"/><text x=\"" + num(kLabelWidth + w + 4) + "\" y=\"" + num(y + 8) +
-             "\" font-size=\"9\">" + value_text(v, chart.percent) + "</text>";
+             "\" font-size=\"9\">" + value_text(v, chart.percent, chart.decimals) + "</text>";
     }
     if (c < chart.markers.size() && chart.markers[c]) {
       const double x = kLabelWidth + *chart.markers[c] / max * kBarArea;
@@ -108,7 +110,8 @@ std::string bar_chart_svg(const BarChart& chart) {
   out += "<line x1=\"" + num(kLabelWidth) + "\" x2=\"" + num(kLabelWidth + kBarArea) + "\" y1=\"" +
          num(axis) + "\" y2=\"" + num(axis) + "\" stroke=\"#999\"/>";
   out += "<text x=\"" + num(kLabelWidth + kBarArea) + "\" y=\"" + num(axis + 14) +
-         "\" font-size=\"9\" text-anchor=\"end\">" + value_text(max, chart.percent) + "</text>";
+         "\" font-size=\"9\" text-anchor=\"end\">" + value_text(max, chart.percent, chart.decimals) +
+         "</text>";
   out += "</svg>";
   return out;
 }

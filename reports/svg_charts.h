@@ -26,6 +26,7 @@ struct BarChart {
   std::optional<double> max;               // axis end; default: the largest value
   std::vector<std::optional<double>> markers;  // per category: a target tick (indices)
   bool percent = false;                    // values are shares shown as %
+  int decimals = -1;                       // value labels: fixed decimals; -1 = as needed
   std::vector<ChartSeries> legend;         // legend entries (name, color); default: the series
 };
 

@@ -56,7 +56,6 @@ std::optional<Unavailability> unavailability(const SiteMonth& site) {
     return Unavailability{static_cast<double>(site.probes->failed) / site.probes->probes,
                           "probes"};
   }
-  if (!subjects(site, "AVAIL-RATIO").empty()) return Unavailability{1.0, "AVAIL-RATIO"};
   if (site.runs > 0) {
     return Unavailability{static_cast<double>(site.runs_down) / site.runs, "runs"};
   }
@@ -72,9 +71,14 @@ SiteVerdict judge_site(const SiteMonth& site) {
     if (auto u = unavailability(site)) {
       c.basis = u->basis;
       c.value = u->share;
-      // AVAIL-RATIO is the daemon's own veto-level verdict over its probes.
-      c.vetoed = u->basis == "AVAIL-RATIO" || u->share >= kUnreachableVeto;
+      c.vetoed = u->share >= kUnreachableVeto;
       c.warning = c.vetoed || u->share >= kUnreachableWarn;
+    }
+    // AVAIL-RATIO is the daemon's own veto-level verdict over a week of probes; without the
+    // probes themselves it decides the item.
+    if (c.basis != "probes" && !subjects(site, "AVAIL-RATIO").empty()) {
+      c.basis = "AVAIL-RATIO";
+      c.vetoed = c.warning = true;
     }
     c.evidence = subjects(site, "AVAIL-RATIO");
     for (std::string& s : subjects(site, "AVAIL-DOWN")) c.evidence.push_back(std::move(s));

@@ -3,8 +3,8 @@
 // statistics of report_data.h.
 //
 // Items and thresholds (a site fails when any item is vetoed):
-//   unreachable        failed share >= 5 % (probes; else AVAIL-RATIO; else the month's runs
-//                      that raised AVAIL-DOWN); early warning from 3 %
+//   unreachable        failed share >= 5 % (probes; else an AVAIL-RATIO finding; else the
+//                      month's runs that raised AVAIL-DOWN); early warning from 3 %
 //   homepage_stale     FRESH-HOME open (no new homepage information for 2 weeks)
 //   key_columns_stale  >= 5 stale news/notice/policy columns (FRESH-COLUMN)
 //   columns_stale      >= 10 stale columns; early warning from 8
@@ -49,8 +49,8 @@ struct SiteVerdict {
 
 SiteVerdict judge_site(const SiteMonth& site);
 
-// The failed share of the homepage over the month, and where it came from (the `unreachable`
-// item's value and basis); nullopt when nothing measured it.
+// The failed share of the homepage over the month and where it came from: the probes when
+// there are any, else the month's patrol runs; nullopt when nothing measured it.
 struct Unavailability {
   double share = 0;
   std::string basis;

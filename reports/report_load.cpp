@@ -1,6 +1,7 @@
 #include "reports/report_load.h"
 
 #include <cstdio>
+#include <map>
 #include <set>
 
 namespace sitepatrol::reports {
@@ -19,40 +20,47 @@ SiteInfo site_info(const config::SiteConfig& s) {
   return info;
 }
 
-std::expected<std::vector<store::FindingRow>, std::string> findings_of(
-    store::Store& store, std::int64_t run, const std::string& site, store::StatusFilter status) {
+// Every finding of one run (new, open and resolved), by site: one query a run, whatever the
+// number of sites.
+using RunFindings = std::map<std::string, std::vector<store::FindingRow>>;
+
+std::expected<RunFindings, std::string> findings_of(store::Store& store, std::int64_t run) {
   store::FindingQuery q;
   q.run = run;
-  q.sites = {site};
-  q.status = status;
+  q.status = store::StatusFilter::all;
   auto rows = store.findings(q);
   if (!rows) return std::unexpected(rows.error().message);
-  return std::move(*rows);
+  RunFindings by_site;
+  for (store::FindingRow& row : *rows) by_site[row.finding.site].push_back(std::move(row));
+  return by_site;
 }
 
-// Fills one site's month from the runs that covered it (oldest first, at least one).
+// Fills one site's month from the runs that covered it (oldest first, at least one), given
+// each run's findings and the last run's counts.
 //
 // Merge point for later check families: after the findings, set
-//   month.columns     from the freshness column history of `runs.back()` (one ColumnStat per
+//   month.columns     from the freshness column history of the last run (one ColumnStat per
 //                     column: key, class, age, stale, empty);
 //   month.interaction from the interaction statistics of the site for the month;
 //   month.probes      from the daemon's probes of the homepage within the month.
 // Everything downstream (verdicts, indices, all formats) already uses them when present.
-std::expected<void, std::string> fill_site_month(store::Store& store, SiteMonth& month,
-                                                 const std::vector<const store::PeriodRun*>& runs) {
+void fill_site_month(SiteMonth& month, const std::vector<const store::PeriodRun*>& runs,
+                     const std::map<std::int64_t, RunFindings>& findings,
+                     const std::map<std::string, store::SiteRunCounts>& last_counts) {
   const std::string& id = month.site.id;
   month.runs = static_cast<int>(runs.size());
   for (const store::PeriodRun* run : runs) {
-    auto rows = findings_of(store, run->info.id, id, store::StatusFilter::all);
-    if (!rows) return std::unexpected(rows.error());
+    const RunFindings& of_run = findings.at(run->info.id);
+    auto it = of_run.find(id);
+    if (it == of_run.end()) continue;
     bool down = false;
-    for (store::FindingRow& row : *rows) {
+    for (const store::FindingRow& row : it->second) {
       if (row.status == "resolved") {
-        month.resolved.push_back(ResolvedFinding{std::move(row), run->info.finished_at});
+        month.resolved.push_back(ResolvedFinding{row, run->info.finished_at});
         continue;
       }
       down = down || row.finding.code == "AVAIL-DOWN";
-      if (run == runs.back()) month.current.push_back(std::move(row));
+      if (run == runs.back()) month.current.push_back(row);
     }
     month.runs_down += down ? 1 : 0;
   }
@@ -68,17 +76,13 @@ std::expected<void, std::string> fill_site_month(store::Store& store, SiteMonth&
   }
   month.resolved = std::move(resolved);
 
-  const store::PeriodRun& last = *runs.back();
-  month.last_run_at = last.info.started_at;
-  auto counts = store.site_run_counts(last.info.id);
-  if (!counts) return std::unexpected(counts.error().message);
-  if (auto it = counts->find(id); it != counts->end()) {
+  month.last_run_at = runs.back()->info.started_at;
+  if (auto it = last_counts.find(id); it != last_counts.end()) {
     month.pages = it->second.pages;
     month.links_checked = it->second.links_checked;
     month.attachments = it->second.attachments;
     month.attachments_failed = it->second.attachments_failed;
   }
-  return {};
 }
 
 }  // namespace
@@ -117,6 +121,8 @@ std::expected<MonthData, std::string> load_month(store::Store& store, const conf
   MonthData data;
   data.month = month;
   data.runs = static_cast<int>(runs->size());
+  std::map<std::int64_t, RunFindings> findings;
+  std::map<std::int64_t, std::map<std::string, store::SiteRunCounts>> counts;
   for (const config::SiteConfig& s : config.sites) {
     if (site && s.id != *site) continue;
     std::vector<const store::PeriodRun*> covering;
@@ -126,9 +132,21 @@ std::expected<MonthData, std::string> load_month(store::Store& store, const conf
       }
     }
     if (covering.empty()) continue;
+    for (const store::PeriodRun* run : covering) {
+      if (findings.contains(run->info.id)) continue;
+      auto rows = findings_of(store, run->info.id);
+      if (!rows) return std::unexpected(rows.error());
+      findings.emplace(run->info.id, std::move(*rows));
+    }
+    const std::int64_t last = covering.back()->info.id;
+    if (!counts.contains(last)) {
+      auto c = store.site_run_counts(last);
+      if (!c) return std::unexpected(c.error().message);
+      counts.emplace(last, std::move(*c));
+    }
     SiteMonth m;
     m.site = site_info(s);
-    if (auto ok = fill_site_month(store, m, covering); !ok) return std::unexpected(ok.error());
+    fill_site_month(m, covering, findings, counts.at(last));
     data.sites.push_back(std::move(m));
   }
   return data;

@@ -34,8 +34,7 @@ int run_report(const ReportOptions& o) {
     bool known = false;
     for (const auto& s : config->sites) known = known || s.id == o.site;
     if (!known) {
-      std::cerr << "sitepatrol: report: --site: no site '" << o.site << "' in " << o.config
-                << "\n";
+      std::cerr << "sitepatrol: report: --site: no site '" << o.site << "' in " << o.config << "\n";
       return kExitUsage;
     }
   }

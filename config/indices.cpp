@@ -36,8 +36,7 @@ void read_group(TableReader& parent, std::string_view key, const Weight (&weight
   }
   r.reject_unknown_keys();
   if (!(sum > 0)) {
-    parent.problems().add(table->source(), parent.path_of(key),
-                          "the weights must not all be 0");
+    parent.problems().add(table->source(), parent.path_of(key), "the weights must not all be 0");
   }
 }
 
@@ -50,11 +49,11 @@ void read_indices(TableReader& r, IndicesConfig& out) {
   read_group(r, "service",
              {Weight{"columns", &out.service.columns}, Weight{"forms", &out.service.forms},
               Weight{"availability", &out.service.availability}});
-  read_group(r, "interaction",
-             {Weight{"channels", &out.interaction.channels},
-              Weight{"replies", &out.interaction.replies},
-              Weight{"interviews", &out.interaction.interviews},
-              Weight{"solicitations", &out.interaction.solicitations}});
+  read_group(
+      r, "interaction",
+      {Weight{"channels", &out.interaction.channels}, Weight{"replies", &out.interaction.replies},
+       Weight{"interviews", &out.interaction.interviews},
+       Weight{"solicitations", &out.interaction.solicitations}});
   r.reject_unknown_keys();
 }
 

@@ -13,8 +13,8 @@
 namespace sitepatrol::config {
 
 struct DisclosureWeights {
-  double presence = 0.5;       // required disclosure columns found
-  double freshness = 0.5;      // found columns that are neither stale nor blank
+  double presence = 0.5;   // required disclosure columns found
+  double freshness = 0.5;  // found columns that are neither stale nor blank
 };
 
 struct ServiceWeights {
@@ -24,10 +24,10 @@ struct ServiceWeights {
 };
 
 struct InteractionWeights {
-  double channels = 0.4;       // message board, interviews, solicitation, mailbox present and working
-  double replies = 0.3;        // reply rate and reply time
-  double interviews = 0.15;    // online interviews held against the category's yearly minimum
-  double solicitations = 0.15; // solicitations with published feedback
+  double channels = 0.4;     // message board, interviews, solicitation, mailbox present and working
+  double replies = 0.3;      // reply rate and reply time
+  double interviews = 0.15;  // online interviews held against the category's yearly minimum
+  double solicitations = 0.15;  // solicitations with published feedback
 };
 
 struct IndicesConfig {

@@ -117,8 +117,8 @@ IndexResult interaction_index(const SiteMonth& site, const config::InteractionWe
       const double days = s.mean_reply_days.value_or(0);
       replies = rate * std::clamp((90.0 - days) / 90.0, 0.0, 1.0);
     }
-    interviews = std::min(1.0, static_cast<double>(s.interviews_this_year) /
-                                   required_interviews(site.site.category));
+    interviews = std::min(
+        1.0, static_cast<double>(s.interviews_this_year) / required_interviews(site.site.category));
     if (s.solicitations > 0) {
       solicitations = static_cast<double>(s.solicitations_with_feedback) / s.solicitations;
     }
@@ -158,31 +158,32 @@ void apply_target(IndexResult& index, const config::IndexTarget& target,
 
 SiteIndices compute_indices(const SiteMonth& site, const config::IndicesConfig& weights,
                             const SiteMonth* year_ago) {
-  SiteIndices out{disclosure_index(site, weights.disclosure),
-                  service_index(site, weights.service),
+  SiteIndices out{disclosure_index(site, weights.disclosure), service_index(site, weights.service),
                   interaction_index(site, weights.interaction)};
   const auto targets = config::category_targets(site.site.category);
-  const config::IndexBaseline& b = site.site.baseline;
-  auto baseline_of = [&](std::optional<double> configured,
-                         auto index_of) -> std::pair<std::optional<double>, std::string> {
-    if (configured) return {configured, "config"};
-    if (year_ago) return {index_of(*year_ago), "year_ago"};
-    return {std::nullopt, ""};
-  };
-  auto apply = [&](IndexResult& index, const config::IndexTarget& target,
-                   std::optional<double> configured, auto index_of) {
-    auto [baseline, source] = baseline_of(configured, index_of);
-    apply_target(index, target, baseline, source);
-  };
   if (!targets) return out;
-  apply(out.disclosure, targets->disclosure, b.disclosure, [&](const SiteMonth& m) {
-    return disclosure_index(m, weights.disclosure).value;
-  });
-  apply(out.service, targets->service, b.service,
-        [&](const SiteMonth& m) { return service_index(m, weights.service).value; });
-  apply(out.interaction, targets->interaction, b.interaction, [&](const SiteMonth& m) {
-    return interaction_index(m, weights.interaction).value;
-  });
+  // The same month a year earlier, computed with this year's weights.
+  std::optional<SiteIndices> before;
+  if (year_ago) {
+    before = SiteIndices{disclosure_index(*year_ago, weights.disclosure),
+                         service_index(*year_ago, weights.service),
+                         interaction_index(*year_ago, weights.interaction)};
+  }
+  auto apply = [&](IndexResult& index, const config::IndexTarget& target,
+                   std::optional<double> configured, const IndexResult* earlier) {
+    if (configured) {
+      apply_target(index, target, configured, "config");
+    } else if (earlier) {
+      apply_target(index, target, earlier->value, "year_ago");
+    } else {
+      apply_target(index, target, std::nullopt, "");
+    }
+  };
+  const config::IndexBaseline& b = site.site.baseline;
+  apply(out.disclosure, targets->disclosure, b.disclosure, before ? &before->disclosure : nullptr);
+  apply(out.service, targets->service, b.service, before ? &before->service : nullptr);
+  apply(out.interaction, targets->interaction, b.interaction,
+        before ? &before->interaction : nullptr);
   return out;
 }
 

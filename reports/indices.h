@@ -19,20 +19,20 @@
 namespace sitepatrol::reports {
 
 struct IndexComponent {
-  std::string name;        // presence, freshness, columns, forms, ...
-  double weight = 0;       // as configured (before sharing out left-out parts)
+  std::string name;             // presence, freshness, columns, forms, ...
+  double weight = 0;            // as configured (before sharing out left-out parts)
   std::optional<double> value;  // nullopt: left out
 };
 
 struct IndexResult {
-  std::string name;        // disclosure | service | interaction
+  std::string name;  // disclosure | service | interaction
   double value = 0;
   std::vector<IndexComponent> components;
   std::optional<double> average_2011;
   double growth = 0;
   std::optional<double> baseline;
-  std::string baseline_source;    // config | year_ago | "" (none)
-  std::optional<double> target;   // nullopt: the category has none (ministry, or no baseline)
+  std::string baseline_source;   // config | year_ago | "" (none)
+  std::optional<double> target;  // nullopt: the category has none (ministry, or no baseline)
   std::optional<bool> meets;
 };
 

@@ -17,10 +17,9 @@ void overview(Document& doc, const Report& r) {
   const Overview& o = r.overview;
   const Overview* p = r.previous ? &*r.previous : nullptr;
   auto row = [&](std::string_view zh, std::string_view en, int now, std::optional<int> before) {
-    return std::vector<Cell>{Cell{std::string(pick(lang, zh, en)), "", ""},
-                             Cell{std::to_string(now), "", ""},
-                             Cell{before ? std::to_string(*before) : "—", "", ""},
-                             Cell{delta(now, before), "", ""}};
+    return std::vector<Cell>{
+        Cell{std::string(pick(lang, zh, en)), "", ""}, Cell{std::to_string(now), "", ""},
+        Cell{before ? std::to_string(*before) : "—", "", ""}, Cell{delta(now, before), "", ""}};
   };
   auto prev = [&](int Overview::*field) -> std::optional<int> {
     if (!p) return std::nullopt;
@@ -38,8 +37,8 @@ void overview(Document& doc, const Report& r) {
       row("不合格网站", "sites failing", o.failed_sites, prev(&Overview::failed_sites))};
   for (int s = 3; s >= 0; --s) {
     rows.push_back(row(severity_label(static_cast<checks::Severity>(s), Lang::zh),
-                       severity_label(static_cast<checks::Severity>(s), Lang::en),
-                       o.by_severity[s], prev_sev(s)));
+                       severity_label(static_cast<checks::Severity>(s), Lang::en), o.by_severity[s],
+                       prev_sev(s)));
   }
   doc.table({std::string(pick(lang, "项目", "item")), o.month,
              p ? p->month : std::string(pick(lang, "上月", "previous month")),
@@ -62,7 +61,8 @@ Document monthly_document(const Report& r) {
 
   doc.heading(2, std::string(pick(lang, "一、总体情况", "1. Overview")));
   if (r.sites.empty()) {
-    doc.paragraph(std::string(pick(lang, "本月没有完成的巡检。", "No finished patrol this month.")));
+    doc.paragraph(
+        std::string(pick(lang, "本月没有完成的巡检。", "No finished patrol this month.")));
     return doc;
   }
   overview(doc, r);
@@ -71,7 +71,8 @@ Document monthly_document(const Report& r) {
   {
     std::vector<std::vector<Cell>> rows;
     for (const SiteReport& s : r.sites) {
-      rows.push_back({Cell{s.data.site.name, "", ""}, Cell{unit_name(s.data.site.unit, lang), "", ""},
+      rows.push_back({Cell{s.data.site.name, "", ""},
+                      Cell{unit_name(s.data.site.unit, lang), "", ""},
                       Cell{verdict_text(s, lang), "", s.verdict.passed ? "pass" : "fail"}});
     }
     doc.table({std::string(pick(lang, "网站", "site")), std::string(pick(lang, "责任单位", "unit")),
@@ -80,8 +81,7 @@ Document monthly_document(const Report& r) {
   }
 
   doc.heading(2, std::string(pick(lang, "三、按责任单位排名", "3. Ranking by responsible unit")));
-  doc.paragraph(std::string(pick(lang,
-                                 "得分为三项指数平均值×100；不合格网站排在合格网站之后。",
+  doc.paragraph(std::string(pick(lang, "得分为三项指数平均值×100；不合格网站排在合格网站之后。",
                                  "Score: 100 x the mean of the three indices; failing sites "
                                  "rank after passing ones.")));
   for (const UnitRanking& unit : r.ranking) {
@@ -99,11 +99,12 @@ Document monthly_document(const Report& r) {
                       Cell{std::to_string(s.by_severity[2]), "", ""},
                       Cell{std::to_string(s.by_severity[1] + s.by_severity[0]), "", ""}});
     }
-    doc.table({std::string(pick(lang, "名次", "rank")), std::string(pick(lang, "网站", "site")),
-               std::string(pick(lang, "得分", "score")), std::string(pick(lang, "结论", "verdict")),
-               std::string(pick(lang, "严重", "critical")), std::string(pick(lang, "错误", "errors")),
-               std::string(pick(lang, "警告及提示", "warnings and notes"))},
-              std::move(rows));
+    doc.table(
+        {std::string(pick(lang, "名次", "rank")), std::string(pick(lang, "网站", "site")),
+         std::string(pick(lang, "得分", "score")), std::string(pick(lang, "结论", "verdict")),
+         std::string(pick(lang, "严重", "critical")), std::string(pick(lang, "错误", "errors")),
+         std::string(pick(lang, "警告及提示", "warnings and notes"))},
+        std::move(rows));
   }
 
   doc.heading(2, std::string(pick(lang, "四、可用率与指数", "4. Availability and indices")));
@@ -127,11 +128,13 @@ Document monthly_document(const Report& r) {
     std::vector<std::vector<Cell>> codes;
     for (const CodeCount& c : s.by_code) {
       codes.push_back({severity_cell(c.severity, lang), Cell{c.code, "", ""},
-                       Cell{code_label(c.code, lang), "", ""}, Cell{std::to_string(c.count), "", ""}});
+                       Cell{code_label(c.code, lang), "", ""},
+                       Cell{std::to_string(c.count), "", ""}});
     }
-    doc.table({std::string(pick(lang, "级别", "severity")), std::string(pick(lang, "代码", "code")),
-               std::string(pick(lang, "问题", "problem")), std::string(pick(lang, "数量", "count"))},
-              std::move(codes));
+    doc.table(
+        {std::string(pick(lang, "级别", "severity")), std::string(pick(lang, "代码", "code")),
+         std::string(pick(lang, "问题", "problem")), std::string(pick(lang, "数量", "count"))},
+        std::move(codes));
     auto section = [&](std::string_view zh, std::string_view en,
                        const std::vector<store::FindingRow>& rows, bool with_page) {
       if (rows.empty()) return;

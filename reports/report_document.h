@@ -15,23 +15,23 @@ namespace sitepatrol::reports {
 
 struct Cell {
   std::string text;
-  std::string href;          // a crawled URL to link to ("" for none); renderers check it
-  std::string style;         // pass | fail | warn | critical | error | "" (HTML class)
+  std::string href;   // a crawled URL to link to ("" for none); renderers check it
+  std::string style;  // pass | fail | warn | critical | error | "" (HTML class)
 };
 
 struct Block {
   enum class Kind { heading, paragraph, list, table, chart, page_break };
   Kind kind = Kind::paragraph;
-  int level = 2;                           // heading
-  std::string text;                        // heading, paragraph
-  std::vector<std::string> items;          // list
-  std::vector<std::string> headers;        // table
-  std::vector<std::vector<Cell>> rows;     // table
-  std::string svg;                         // chart
+  int level = 2;                        // heading
+  std::string text;                     // heading, paragraph
+  std::vector<std::string> items;       // list
+  std::vector<std::string> headers;     // table
+  std::vector<std::vector<Cell>> rows;  // table
+  std::string svg;                      // chart
 };
 
 struct Document {
-  std::string lang = "zh";                 // html lang attribute
+  std::string lang = "zh";  // html lang attribute
   std::string title;
   std::string subtitle;
   std::vector<Block> blocks;

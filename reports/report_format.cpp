@@ -71,8 +71,8 @@ Cell severity_cell(checks::Severity s, Lang lang) {
 void indices_table(Document& doc, const std::vector<const SiteReport*>& sites, Lang lang) {
   std::vector<std::vector<Cell>> rows;
   for (const SiteReport* s : sites) {
-    for (const IndexResult* i : {&s->indices.disclosure, &s->indices.service,
-                                 &s->indices.interaction}) {
+    for (const IndexResult* i :
+         {&s->indices.disclosure, &s->indices.service, &s->indices.interaction}) {
       std::string meets = "—";
       std::string style;
       if (i->meets) {
@@ -81,8 +81,9 @@ void indices_table(Document& doc, const std::vector<const SiteReport*>& sites, L
       }
       std::string baseline = index_text(i->baseline);
       if (i->baseline) {
-        baseline += i->baseline_source == "config" ? pick(lang, "（配置）", " (configured)")
-                                                   : pick(lang, "（上年同月）", " (a year earlier)");
+        baseline += i->baseline_source == "config"
+                        ? pick(lang, "（配置）", " (configured)")
+                        : pick(lang, "（上年同月）", " (a year earlier)");
       }
       rows.push_back({Cell{site_label(*s), "", ""}, Cell{index_label(i->name, lang), "", ""},
                       Cell{fixed(i->value, 4), "", ""}, Cell{index_text(i->average_2011), "", ""},
@@ -90,14 +91,14 @@ void indices_table(Document& doc, const std::vector<const SiteReport*>& sites, L
                       Cell{index_text(i->target), "", ""}, Cell{meets, "", style}});
     }
   }
-  doc.table({std::string(pick(lang, "网站", "site")), std::string(pick(lang, "指数", "index")),
-             std::string(pick(lang, "本月值", "value")),
-             std::string(pick(lang, "2011年同类平均", "2011 category average")),
-             std::string(pick(lang, "增长要求", "growth")),
-             std::string(pick(lang, "基数", "baseline")),
-             std::string(pick(lang, "今年目标", "target")),
-             std::string(pick(lang, "是否达标", "meets target"))},
-            std::move(rows));
+  doc.table(
+      {std::string(pick(lang, "网站", "site")), std::string(pick(lang, "指数", "index")),
+       std::string(pick(lang, "本月值", "value")),
+       std::string(pick(lang, "2011年同类平均", "2011 category average")),
+       std::string(pick(lang, "增长要求", "growth")), std::string(pick(lang, "基数", "baseline")),
+       std::string(pick(lang, "今年目标", "target")),
+       std::string(pick(lang, "是否达标", "meets target"))},
+      std::move(rows));
 }
 
 void rectification_table(Document& doc, const SiteReport& site, Lang lang) {
@@ -148,27 +149,31 @@ void veto_table(Document& doc, const SiteReport& site, Lang lang) {
     const bool share = c.item == "unreachable";
     const std::string value = share ? (c.basis.empty() ? "—" : percent_text(c.value))
                                     : std::to_string(static_cast<int>(c.value));
-    const std::string threshold =
-        share ? "≥ " + percent_text(c.threshold) : "≥ " + std::to_string(static_cast<int>(c.threshold));
+    const std::string threshold = share ? "≥ " + percent_text(c.threshold)
+                                        : "≥ " + std::to_string(static_cast<int>(c.threshold));
     std::string result = c.vetoed    ? std::string(pick(lang, "否决", "veto"))
                          : c.warning ? std::string(pick(lang, "预警", "early warning"))
                                      : std::string(pick(lang, "通过", "pass"));
     rows.push_back({Cell{veto_label(c.item, lang), "", ""}, Cell{value, "", ""},
                     Cell{threshold, "", ""},
-                    Cell{result, "", c.vetoed ? "fail" : c.warning ? "warn" : "pass"}});
+                    Cell{result, "",
+                         c.vetoed    ? "fail"
+                         : c.warning ? "warn"
+                                     : "pass"}});
   }
-  doc.table({std::string(pick(lang, "单项否决指标", "single-veto item")),
-             std::string(pick(lang, "本月情况", "measured")),
-             std::string(pick(lang, "否决线", "veto level")),
-             std::string(pick(lang, "结论", "result"))},
-            std::move(rows));
+  doc.table(
+      {std::string(pick(lang, "单项否决指标", "single-veto item")),
+       std::string(pick(lang, "本月情况", "measured")),
+       std::string(pick(lang, "否决线", "veto level")), std::string(pick(lang, "结论", "result"))},
+      std::move(rows));
 }
 
 void findings_by_code_chart(Document& doc, const SiteReport& site, Lang lang) {
   if (site.by_code.empty()) return;
   BarChart chart;
   chart.id = "findings-by-code-" + site.data.site.id;
-  chart.title = site_label(site) + std::string(pick(lang, "：按问题类型统计", ": findings by code"));
+  chart.title =
+      site_label(site) + std::string(pick(lang, "：按问题类型统计", ": findings by code"));
   // One bar per code in its severity's colour; the legend lists the severities present.
   ChartSeries counts{std::string(pick(lang, "数量", "count")), "", {}, {}};
   std::array<bool, 4> present{};
@@ -180,8 +185,8 @@ void findings_by_code_chart(Document& doc, const SiteReport& site, Lang lang) {
   }
   for (int s = 3; s >= 0; --s) {
     if (present[s]) {
-      chart.legend.push_back(ChartSeries{severity_label(static_cast<checks::Severity>(s), lang),
-                                         kSeverityColors[s], {}, {}});
+      chart.legend.push_back(ChartSeries{
+          severity_label(static_cast<checks::Severity>(s), lang), kSeverityColors[s], {}, {}});
     }
   }
   chart.series.push_back(std::move(counts));
@@ -242,7 +247,8 @@ void trend_charts(Document& doc, const Report& report) {
   indices.max = 1.0;
   LineChart findings;
   findings.id = "trend-findings";
-  findings.title = std::string(pick(lang, "逐月趋势：未整改问题数", "Month by month: open findings"));
+  findings.title =
+      std::string(pick(lang, "逐月趋势：未整改问题数", "Month by month: open findings"));
   ChartSeries d{index_label("disclosure", lang), "#2a7ab8", {}, {}};
   ChartSeries s{index_label("service", lang), "#3a9a5a", {}, {}};
   ChartSeries i{index_label("interaction", lang), "#9a5ab8", {}, {}};
@@ -260,15 +266,16 @@ void trend_charts(Document& doc, const Report& report) {
   std::vector<std::vector<Cell>> rows;
   for (const TrendPoint& t : report.trends) {
     rows.push_back({Cell{t.month, "", ""}, Cell{std::to_string(t.findings), "", ""},
-                    Cell{percent_text(t.availability), "", ""}, Cell{fixed(t.disclosure, 4), "", ""},
-                    Cell{fixed(t.service, 4), "", ""}, Cell{fixed(t.interaction, 4), "", ""}});
+                    Cell{percent_text(t.availability), "", ""},
+                    Cell{fixed(t.disclosure, 4), "", ""}, Cell{fixed(t.service, 4), "", ""},
+                    Cell{fixed(t.interaction, 4), "", ""}});
   }
-  doc.table({std::string(pick(lang, "月份", "month")),
-             std::string(pick(lang, "未整改问题", "open findings")),
-             std::string(pick(lang, "平均可用率", "mean availability")),
-             index_label("disclosure", lang), index_label("service", lang),
-             index_label("interaction", lang)},
-            std::move(rows));
+  doc.table(
+      {std::string(pick(lang, "月份", "month")),
+       std::string(pick(lang, "未整改问题", "open findings")),
+       std::string(pick(lang, "平均可用率", "mean availability")), index_label("disclosure", lang),
+       index_label("service", lang), index_label("interaction", lang)},
+      std::move(rows));
   indices.series = {d, s, i, a};
   findings.series = {f};
   doc.chart(line_chart_svg(indices));

@@ -1,8 +1,8 @@
 // The json format of `report` (report_writer.h), and the format dispatch.
 #include <nlohmann/json.hpp>
 
-#include "reports/markdown_report.h"
 #include "reports/html_report.h"
+#include "reports/markdown_report.h"
 #include "reports/monthly_report.h"
 #include "reports/report_writer.h"
 #include "reports/self_inspection.h"
@@ -17,10 +17,14 @@ Json opt(std::optional<double> v) { return v ? Json(round4(*v)) : Json(nullptr);
 
 Json finding_json(const store::FindingRow& row) {
   const checks::Finding& f = row.finding;
-  return Json{{"code", f.code},       {"severity", std::string(checks::to_string(f.severity))},
-              {"subject", f.subject}, {"page", f.page},
-              {"detail", f.detail},   {"status", row.status},
-              {"first_seen", row.first_seen}, {"last_seen", row.last_seen}};
+  return Json{{"code", f.code},
+              {"severity", std::string(checks::to_string(f.severity))},
+              {"subject", f.subject},
+              {"page", f.page},
+              {"detail", f.detail},
+              {"status", row.status},
+              {"first_seen", row.first_seen},
+              {"last_seen", row.last_seen}};
 }
 
 Json rows_json(const std::vector<store::FindingRow>& rows) {
@@ -48,14 +52,15 @@ Json index_json(const IndexResult& i) {
   for (const IndexComponent& c : i.components) {
     components[c.name] = Json{{"weight", c.weight}, {"value", opt(c.value)}};
   }
-  return Json{{"value", round4(i.value)},
-              {"components", components},
-              {"average_2011", opt(i.average_2011)},
-              {"growth", i.growth},
-              {"baseline", opt(i.baseline)},
-              {"baseline_source", i.baseline_source.empty() ? Json(nullptr) : Json(i.baseline_source)},
-              {"target", opt(i.target)},
-              {"meets", i.meets ? Json(*i.meets) : Json(nullptr)}};
+  return Json{
+      {"value", round4(i.value)},
+      {"components", components},
+      {"average_2011", opt(i.average_2011)},
+      {"growth", i.growth},
+      {"baseline", opt(i.baseline)},
+      {"baseline_source", i.baseline_source.empty() ? Json(nullptr) : Json(i.baseline_source)},
+      {"target", opt(i.target)},
+      {"meets", i.meets ? Json(*i.meets) : Json(nullptr)}};
 }
 
 Json site_json(const SiteReport& s) {
@@ -84,37 +89,36 @@ Json site_json(const SiteReport& s) {
     j["resolved_at"] = item.resolved_at.empty() ? Json(nullptr) : Json(item.resolved_at);
     rectification.push_back(std::move(j));
   }
-  return Json{
-      {"id", info.id},
-      {"name", info.name},
-      {"url", info.url},
-      {"category", info.category},
-      {"unit", info.unit},
-      {"runs", s.data.runs},
-      {"runs_down", s.data.runs_down},
-      {"last_run_at", s.data.last_run_at},
-      {"pages", s.data.pages},
-      {"links_checked", s.data.links_checked},
-      {"attachments", s.data.attachments},
-      {"attachments_failed", s.data.attachments_failed},
-      {"availability", opt(s.availability)},
-      {"verdict", Json{{"passed", s.verdict.passed}, {"checks", checks}}},
-      {"score", s.score},
-      {"findings_by_severity", severities(s.by_severity)},
-      {"findings_by_code", by_code},
-      {"indices", Json{{"disclosure", index_json(s.indices.disclosure)},
-                       {"service", index_json(s.indices.service)},
-                       {"interaction", index_json(s.indices.interaction)}}},
-      {"worst_links", rows_json(s.worst_links)},
-      {"unapproved_links", rows_json(s.unapproved_links)},
-      {"stale_columns", rows_json(s.stale_columns)},
-      {"blank_columns", rows_json(s.blank_columns)},
-      {"missing_columns", rows_json(s.missing_columns)},
-      {"missing_features", rows_json(s.missing_features)},
-      {"rectification", Json{{"new", s.new_count},
-                             {"open", s.open_count},
-                             {"resolved", s.resolved_count},
-                             {"items", rectification}}}};
+  return Json{{"id", info.id},
+              {"name", info.name},
+              {"url", info.url},
+              {"category", info.category},
+              {"unit", info.unit},
+              {"runs", s.data.runs},
+              {"runs_down", s.data.runs_down},
+              {"last_run_at", s.data.last_run_at},
+              {"pages", s.data.pages},
+              {"links_checked", s.data.links_checked},
+              {"attachments", s.data.attachments},
+              {"attachments_failed", s.data.attachments_failed},
+              {"availability", opt(s.availability)},
+              {"verdict", Json{{"passed", s.verdict.passed}, {"checks", checks}}},
+              {"score", s.score},
+              {"findings_by_severity", severities(s.by_severity)},
+              {"findings_by_code", by_code},
+              {"indices", Json{{"disclosure", index_json(s.indices.disclosure)},
+                               {"service", index_json(s.indices.service)},
+                               {"interaction", index_json(s.indices.interaction)}}},
+              {"worst_links", rows_json(s.worst_links)},
+              {"unapproved_links", rows_json(s.unapproved_links)},
+              {"stale_columns", rows_json(s.stale_columns)},
+              {"blank_columns", rows_json(s.blank_columns)},
+              {"missing_columns", rows_json(s.missing_columns)},
+              {"missing_features", rows_json(s.missing_features)},
+              {"rectification", Json{{"new", s.new_count},
+                                     {"open", s.open_count},
+                                     {"resolved", s.resolved_count},
+                                     {"items", rectification}}}};
 }
 
 }  // namespace
@@ -172,8 +176,12 @@ void write_report_json(std::ostream& out, const Report& r) {
 
 void write_report(std::ostream& out, const Report& report, ReportFormat format) {
   switch (format) {
-    case ReportFormat::csv: write_report_csv(out, report); return;
-    case ReportFormat::json: write_report_json(out, report); return;
+    case ReportFormat::csv:
+      write_report_csv(out, report);
+      return;
+    case ReportFormat::json:
+      write_report_json(out, report);
+      return;
     case ReportFormat::html:
     case ReportFormat::md: {
       const Document doc =

@@ -91,8 +91,7 @@ std::optional<std::pair<std::string, std::string>> month_bounds(const std::strin
   int y = 0, m = 0;
   char tail = 0;
   if (month.size() != 7 || month[4] != '-' ||
-      std::sscanf(month.c_str(), "%4d-%2d%c", &y, &m, &tail) != 2 || y < 1970 || m < 1 ||
-      m > 12) {
+      std::sscanf(month.c_str(), "%4d-%2d%c", &y, &m, &tail) != 2 || y < 1970 || m < 1 || m > 12) {
     return std::nullopt;
   }
   char from[32];

@@ -24,11 +24,11 @@
 namespace sitepatrol::reports {
 
 struct LoadOptions {
-  std::string month;                 // YYYY-MM
-  std::optional<std::string> site;   // self-inspection report of this site
+  std::string month;                // YYYY-MM
+  std::optional<std::string> site;  // self-inspection report of this site
   std::string lang = "zh";
-  std::string generated_at;          // RFC 3339 UTC; the caller's clock
-  int history_months = 12;           // months before `month` searched for trends
+  std::string generated_at;  // RFC 3339 UTC; the caller's clock
+  int history_months = 12;   // months before `month` searched for trends
 };
 
 // Checks "YYYY-MM" (month 01-12) and returns [first instant, first instant of next month) as

@@ -70,9 +70,8 @@ SiteReport build_site(const SiteMonth& month, const config::IndicesConfig& weigh
     ++c.count;
   }
   for (auto& [code, count] : codes) s.by_code.push_back(count);
-  std::stable_sort(s.by_code.begin(), s.by_code.end(), [](const CodeCount& a, const CodeCount& b) {
-    return a.severity > b.severity;
-  });
+  std::stable_sort(s.by_code.begin(), s.by_code.end(),
+                   [](const CodeCount& a, const CodeCount& b) { return a.severity > b.severity; });
 
   if (auto u = unavailability(s.data)) s.availability = 1.0 - u->share;
   s.verdict = judge_site(s.data);
@@ -94,7 +93,8 @@ SiteReport build_site(const SiteMonth& month, const config::IndicesConfig& weigh
   s.stale_columns = with_codes(rows, {"FRESH-HOME", "FRESH-COLUMN"});
   s.blank_columns = with_codes(rows, {"COLUMN-EMPTY"});
   s.missing_columns = with_codes(rows, {"COLUMN-MISSING"});
-  s.missing_features = with_codes(rows, {"INTERACT-MISSING", "INTERACT-BROKEN", "INTERACT-TOO-FEW"});
+  s.missing_features =
+      with_codes(rows, {"INTERACT-MISSING", "INTERACT-BROKEN", "INTERACT-TOO-FEW"});
 
   const std::string& end = s.data.last_run_at;
   const std::string month_start = end.substr(0, 7);
@@ -225,19 +225,19 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
   };
   std::vector<InspectionPoint> points(4);
   points[0].title = pick(lang, "页面访问和栏目更新情况", "Page access and column updates");
-  points[0].codes = {"AVAIL-DOWN", "AVAIL-SLOW", "AVAIL-RATIO", "FRESH-HOME", "FRESH-COLUMN",
-                     "COLUMN-EMPTY", "COLUMN-MISSING", "ID-MISSING", "META-MISSING"};
+  points[0].codes = {"AVAIL-DOWN",   "AVAIL-SLOW",     "AVAIL-RATIO", "FRESH-HOME",  "FRESH-COLUMN",
+                     "COLUMN-EMPTY", "COLUMN-MISSING", "ID-MISSING",  "META-MISSING"};
   points[1].title = pick(lang, "服务功能和互动功能情况", "Services and interactive functions");
-  points[1].codes = {"COLUMN-MISSING", "INTERACT-MISSING", "INTERACT-BROKEN",
-                     "INTERACT-UNANSWERED", "INTERACT-TOO-FEW"};
+  points[1].codes = {"COLUMN-MISSING", "INTERACT-MISSING", "INTERACT-BROKEN", "INTERACT-UNANSWERED",
+                     "INTERACT-TOO-FEW"};
   points[2].title = pick(lang, "应用系统及链接情况（错链、断链）",
                          "Links: wrong and broken links, unapproved external links");
   points[2].codes = {"LINK-BROKEN", "LINK-TIMEOUT", "LINK-REDIRECT-LOOP", "LINK-SOFT404",
                      "LINK-UNAPPROVED"};
   points[3].title = pick(lang, "安全防护情况（篡改、暗链、违规内容、HTTPS）",
                          "Security: tampering, dark links, spam, HTTPS");
-  points[3].codes = {"SEC-TAMPER", "SEC-DARKLINK", "SEC-SPAM", "SEC-FOREIGN-SCRIPT",
-                     "SEC-NO-HTTPS", "SEC-HEADERS", "TLS-CERT"};
+  points[3].codes = {"SEC-TAMPER",   "SEC-DARKLINK", "SEC-SPAM", "SEC-FOREIGN-SCRIPT",
+                     "SEC-NO-HTTPS", "SEC-HEADERS",  "TLS-CERT"};
   for (int i = 0; i < 4; ++i) points[i].number = i + 1;
 
   std::array<int, 4> serious{};
@@ -274,23 +274,26 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
       line("互动功能缺失 %ld 项、不可用 %ld 项，超过3个月未答复留言 %ld 条，访谈不足 %ld 项。",
            "Interactive features missing: %ld, unusable: %ld; messages unanswered over 3 "
            "months: %ld; too few interviews: %ld.",
-           static_cast<long>(count("INTERACT-MISSING")), static_cast<long>(count("INTERACT-BROKEN")),
+           static_cast<long>(count("INTERACT-MISSING")),
+           static_cast<long>(count("INTERACT-BROKEN")),
            static_cast<long>(count("INTERACT-UNANSWERED")),
            static_cast<long>(count("INTERACT-TOO-FEW")))};
-  points[2].evidence = {line(
-      "检查链接 %d 个：断链 %ld 个，超时 %ld 个，重定向循环 %ld 个，软404 %ld 个，未经审核的外链域名 %ld 个。",
-      "%d links checked: %ld broken, %ld timed out, %ld redirect loops, %ld soft 404s, %ld "
-      "unapproved external domains.",
-      d.links_checked, static_cast<long>(count("LINK-BROKEN")),
-      static_cast<long>(count("LINK-TIMEOUT")), static_cast<long>(count("LINK-REDIRECT-LOOP")),
-      static_cast<long>(count("LINK-SOFT404")), static_cast<long>(count("LINK-UNAPPROVED")))};
-  points[3].evidence = {line(
-      "页面篡改 %ld 处，暗链 %ld 个，违规内容 %ld 处，外部脚本 %ld 个，HTTPS 问题 %ld 项，证书问题 %ld 项。",
-      "Tampered pages: %ld; dark links: %ld; spam pages: %ld; foreign scripts: %ld; HTTPS "
-      "problems: %ld; certificate problems: %ld.",
-      static_cast<long>(count("SEC-TAMPER")), static_cast<long>(count("SEC-DARKLINK")),
-      static_cast<long>(count("SEC-SPAM")), static_cast<long>(count("SEC-FOREIGN-SCRIPT")),
-      static_cast<long>(count("SEC-NO-HTTPS")), static_cast<long>(count("TLS-CERT")))};
+  points[2].evidence = {
+      line("检查链接 %d 个：断链 %ld 个，超时 %ld 个，重定向循环 %ld 个，软404 %ld "
+           "个，未经审核的外链域名 %ld 个。",
+           "%d links checked: %ld broken, %ld timed out, %ld redirect loops, %ld soft 404s, %ld "
+           "unapproved external domains.",
+           d.links_checked, static_cast<long>(count("LINK-BROKEN")),
+           static_cast<long>(count("LINK-TIMEOUT")), static_cast<long>(count("LINK-REDIRECT-LOOP")),
+           static_cast<long>(count("LINK-SOFT404")), static_cast<long>(count("LINK-UNAPPROVED")))};
+  points[3].evidence = {
+      line("页面篡改 %ld 处，暗链 %ld 个，违规内容 %ld 处，外部脚本 %ld 个，HTTPS 问题 %ld "
+           "项，证书问题 %ld 项。",
+           "Tampered pages: %ld; dark links: %ld; spam pages: %ld; foreign scripts: %ld; HTTPS "
+           "problems: %ld; certificate problems: %ld.",
+           static_cast<long>(count("SEC-TAMPER")), static_cast<long>(count("SEC-DARKLINK")),
+           static_cast<long>(count("SEC-SPAM")), static_cast<long>(count("SEC-FOREIGN-SCRIPT")),
+           static_cast<long>(count("SEC-NO-HTTPS")), static_cast<long>(count("TLS-CERT")))};
   for (int i = 0; i < 4; ++i) {
     InspectionPoint& p = points[i];
     p.passed = serious[i] == 0;

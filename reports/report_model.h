@@ -20,7 +20,7 @@
 
 namespace sitepatrol::reports {
 
-inline constexpr std::size_t kWorstLinks = 20;   // broken links listed per site
+inline constexpr std::size_t kWorstLinks = 20;  // broken links listed per site
 
 struct CodeCount {
   std::string code;
@@ -31,20 +31,20 @@ struct CodeCount {
 // One line of rectification (整改) tracking.
 struct RectificationItem {
   store::FindingRow row;
-  std::string state;             // new (first seen this month) | open | resolved
-  int days_open = 0;             // first sighting to the month's last run, or to its resolution
-  std::string resolved_at;       // "" unless resolved
+  std::string state;        // new (first seen this month) | open | resolved
+  int days_open = 0;        // first sighting to the month's last run, or to its resolution
+  std::string resolved_at;  // "" unless resolved
 };
 
 struct SiteReport {
   SiteMonth data;
-  std::array<int, 4> by_severity{};          // index = checks::Severity
+  std::array<int, 4> by_severity{};  // index = checks::Severity
   std::vector<CodeCount> by_code;
-  std::optional<double> availability;        // 1 - unavailable share
+  std::optional<double> availability;  // 1 - unavailable share
   SiteVerdict verdict;
   SiteIndices indices;
-  double score = 0;                          // 100 x mean of the three indices, 1 decimal
-  std::vector<store::FindingRow> worst_links;    // LINK-BROKEN/TIMEOUT/REDIRECT-LOOP/SOFT404
+  double score = 0;                            // 100 x mean of the three indices, 1 decimal
+  std::vector<store::FindingRow> worst_links;  // LINK-BROKEN/TIMEOUT/REDIRECT-LOOP/SOFT404
   std::vector<store::FindingRow> unapproved_links;
   std::vector<store::FindingRow> stale_columns;  // FRESH-HOME and FRESH-COLUMN
   std::vector<store::FindingRow> blank_columns;
@@ -74,8 +74,8 @@ struct Overview {
 // One month of the trends chart.
 struct TrendPoint {
   std::string month;
-  int findings = 0;                          // new and open at the month's end, all sites
-  double disclosure = 0;                     // means over the month's sites
+  int findings = 0;       // new and open at the month's end, all sites
+  double disclosure = 0;  // means over the month's sites
   double service = 0;
   double interaction = 0;
   double availability = 0;
@@ -83,12 +83,12 @@ struct TrendPoint {
 
 // One of the four points of task 6 in a self-inspection report.
 struct InspectionPoint {
-  int number = 0;                            // 1..4
+  int number = 0;  // 1..4
   std::string title;
-  std::vector<std::string> codes;            // the codes this point covers
-  bool passed = true;                        // nothing critical or error left
+  std::vector<std::string> codes;  // the codes this point covers
+  bool passed = true;              // nothing critical or error left
   std::string conclusion;
-  std::vector<std::string> evidence;         // what was measured
+  std::vector<std::string> evidence;  // what was measured
   std::vector<store::FindingRow> to_fix;
 };
 
@@ -100,8 +100,8 @@ struct Report {
   std::optional<Overview> previous;
   std::vector<SiteReport> sites;
   std::vector<UnitRanking> ranking;
-  std::vector<TrendPoint> trends;            // oldest first, the reported month last
-  std::vector<InspectionPoint> points;       // self-inspection only
+  std::vector<TrendPoint> trends;       // oldest first, the reported month last
+  std::vector<InspectionPoint> points;  // self-inspection only
 };
 
 Report build_report(const ReportData& data);

@@ -68,40 +68,94 @@ const Labels& feature_labels() {
 const std::vector<ColumnKey>& column_keys() {
   using G = ColumnGroup;
   static const std::vector<ColumnKey> keys = {
-      {"organization", "组织机构", "organization", "static", G::disclosure,
+      {"organization",
+       "组织机构",
+       "organization",
+       "static",
+       G::disclosure,
        {"local", "ministry_unit", "maritime"}},
-      {"disclosure_guide", "政府信息公开指南", "disclosure guide", "disclosure", G::disclosure,
+      {"disclosure_guide",
+       "政府信息公开指南",
+       "disclosure guide",
+       "disclosure",
+       G::disclosure,
        {"local", "maritime", "ministry"}},
-      {"disclosure_catalog", "政府信息公开目录", "disclosure catalogue", "disclosure",
-       G::disclosure, {"local", "maritime", "ministry"}},
-      {"disclosure_annual_report", "政府信息公开年报", "disclosure annual report", "disclosure",
-       G::disclosure, {"local", "maritime", "ministry"}},
+      {"disclosure_catalog",
+       "政府信息公开目录",
+       "disclosure catalogue",
+       "disclosure",
+       G::disclosure,
+       {"local", "maritime", "ministry"}},
+      {"disclosure_annual_report",
+       "政府信息公开年报",
+       "disclosure annual report",
+       "disclosure",
+       G::disclosure,
+       {"local", "maritime", "ministry"}},
       {"planning", "规划计划", "planning", "planning", G::disclosure, {"local", "maritime"}},
       {"budget", "财政预决算", "budget", "finance", G::disclosure, {"local", "maritime"}},
-      {"statistics", "统计数据", "statistics", "statistics", G::disclosure,
+      {"statistics",
+       "统计数据",
+       "statistics",
+       "statistics",
+       G::disclosure,
        {"local", "ministry_unit"}},
-      {"personnel", "人事信息", "personnel", "personnel", G::disclosure,
+      {"personnel",
+       "人事信息",
+       "personnel",
+       "personnel",
+       G::disclosure,
        {"local", "maritime", "ministry"}},
-      {"emergency", "应急管理", "emergency management", "news", G::disclosure,
+      {"emergency",
+       "应急管理",
+       "emergency management",
+       "news",
+       G::disclosure,
        {"local", "maritime"}},
-      {"policy", "政策法规", "policy", "policy", G::disclosure,
+      {"policy",
+       "政策法规",
+       "policy",
+       "policy",
+       G::disclosure,
        {"ministry_unit", "maritime", "ministry"}},
       {"news", "工作动态", "news", "news", G::disclosure, {"ministry_unit", "ministry"}},
-      {"service_guide", "办事指南", "service guides", "static", G::service,
+      {"service_guide",
+       "办事指南",
+       "service guides",
+       "static",
+       G::service,
        {"local", "ministry_unit", "maritime"}},
-      {"online_application", "在线申报", "online application", "static", G::service,
+      {"online_application",
+       "在线申报",
+       "online application",
+       "static",
+       G::service,
        {"local", "ministry_unit", "maritime"}},
-      {"status_query", "办理状态查询", "status query", "static", G::service,
+      {"status_query",
+       "办理状态查询",
+       "status query",
+       "static",
+       G::service,
        {"local", "ministry_unit", "maritime"}},
-      {"result_publicity", "结果公示", "results", "notice", G::service,
+      {"result_publicity",
+       "结果公示",
+       "results",
+       "notice",
+       G::service,
        {"local", "ministry_unit", "maritime"}},
-      {"travel_info", "出行信息", "travel information", "news", G::service,
-       {"local", "ministry"}},
-      {"maritime_projects", "海事项目", "maritime projects", "notice", G::disclosure,
+      {"travel_info", "出行信息", "travel information", "news", G::service, {"local", "ministry"}},
+      {"maritime_projects", "海事项目", "maritime projects", "notice", G::disclosure, {"maritime"}},
+      {"penalties_fees",
+       "行政处罚与规费",
+       "penalties and fees",
+       "notice",
+       G::disclosure,
        {"maritime"}},
-      {"penalties_fees", "行政处罚与规费", "penalties and fees", "notice", G::disclosure,
-       {"maritime"}},
-      {"maritime_special", "海事特色专题", "maritime special topics", "static", G::service,
+      {"maritime_special",
+       "海事特色专题",
+       "maritime special topics",
+       "static",
+       G::service,
        {"maritime"}},
   };
   return keys;
@@ -118,14 +172,12 @@ std::vector<std::string_view> required_columns(std::string_view category, Column
 }
 
 const std::vector<std::string_view>& interaction_channels() {
-  static const std::vector<std::string_view> kinds = {"message_board", "interview",
-                                                      "solicitation", "mailbox"};
+  static const std::vector<std::string_view> kinds = {"message_board", "interview", "solicitation",
+                                                      "mailbox"};
   return kinds;
 }
 
-int required_interviews(std::string_view category) {
-  return category == "ministry_unit" ? 1 : 2;
-}
+int required_interviews(std::string_view category) { return category == "ministry_unit" ? 1 : 2; }
 
 std::string code_label(std::string_view code, Lang lang) {
   return label(code_labels(), code, lang);
@@ -144,10 +196,14 @@ std::string feature_label(std::string_view kind, Lang lang) {
 
 std::string severity_label(checks::Severity severity, Lang lang) {
   switch (severity) {
-    case checks::Severity::critical: return std::string(pick(lang, "严重（单项否决）", "critical"));
-    case checks::Severity::error: return std::string(pick(lang, "错误", "error"));
-    case checks::Severity::warning: return std::string(pick(lang, "警告", "warning"));
-    case checks::Severity::info: return std::string(pick(lang, "提示", "info"));
+    case checks::Severity::critical:
+      return std::string(pick(lang, "严重（单项否决）", "critical"));
+    case checks::Severity::error:
+      return std::string(pick(lang, "错误", "error"));
+    case checks::Severity::warning:
+      return std::string(pick(lang, "警告", "warning"));
+    case checks::Severity::info:
+      return std::string(pick(lang, "提示", "info"));
   }
   return {};
 }

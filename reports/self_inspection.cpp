@@ -18,8 +18,8 @@ Document self_inspection_document(const Report& r) {
   const SiteReport& s = r.sites[0];
   const SiteInfo& site = s.data.site;
   doc.title = site.name + std::string(pick(lang, "网站自查报告", " self-inspection report"));
-  doc.subtitle = r.overview.month + std::string(pick(lang, " · 生成时间：", " · generated ")) +
-                 r.generated_at;
+  doc.subtitle =
+      r.overview.month + std::string(pick(lang, " · 生成时间：", " · generated ")) + r.generated_at;
 
   doc.heading(2, std::string(pick(lang, "基本情况", "The site")));
   doc.table({std::string(pick(lang, "项目", "item")), std::string(pick(lang, "内容", "value"))},
@@ -39,8 +39,8 @@ Document self_inspection_document(const Report& r) {
 
   static constexpr std::string_view kNumbers[] = {"一", "二", "三", "四"};
   for (const InspectionPoint& p : r.points) {
-    const std::string number =
-        lang == Lang::zh ? std::string(kNumbers[p.number - 1]) + "、" : std::to_string(p.number) + ". ";
+    const std::string number = lang == Lang::zh ? std::string(kNumbers[p.number - 1]) + "、"
+                                                : std::to_string(p.number) + ". ";
     doc.heading(2, number + p.title);
     doc.paragraph(std::string(pick(lang, "结论：", "Conclusion: ")) + p.conclusion);
     doc.list(p.evidence);

@@ -47,8 +47,8 @@ std::string legend(const std::vector<ChartSeries>& series) {
   double x = kLabelWidth;
   for (const ChartSeries& s : series) {
     out += "<rect x=\"" + num(x) + "\" y=\"6\" width=\"12\" height=\"12\" fill=\"" + s.color +
-           "\"/><text x=\"" + num(x + 16) + "\" y=\"16\" font-size=\"11\">" +
-           html_escape(s.name) + "</text>";
+           "\"/><text x=\"" + num(x + 16) + "\" y=\"16\" font-size=\"11\">" + html_escape(s.name) +
+           "</text>";
     std::size_t points = 0;  // code points: a CJK label is 3 bytes a character
     for (char c : s.name) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
     x += 28 + 11.0 * static_cast<double>(std::min<std::size_t>(points, 30));
@@ -79,7 +79,8 @@ std::string bar_chart_svg(const BarChart& chart) {
   }
   if (chart.max) max = *chart.max;
   if (max <= 0) max = 1;
-  const double group = kBarHeight * static_cast<double>(std::max<std::size_t>(1, chart.series.size())) + 10;
+  const double group =
+      kBarHeight * static_cast<double>(std::max<std::size_t>(1, chart.series.size())) + 10;
   const double height = kLegendHeight + group * static_cast<double>(chart.categories.size()) + 20;
   std::string out = open_svg(chart.id, chart.title, height);
   out += legend(chart.legend.empty() ? chart.series : chart.legend);
@@ -110,8 +111,8 @@ std::string bar_chart_svg(const BarChart& chart) {
   out += "<line x1=\"" + num(kLabelWidth) + "\" x2=\"" + num(kLabelWidth + kBarArea) + "\" y1=\"" +
          num(axis) + "\" y2=\"" + num(axis) + "\" stroke=\"#999\"/>";
   out += "<text x=\"" + num(kLabelWidth + kBarArea) + "\" y=\"" + num(axis + 14) +
-         "\" font-size=\"9\" text-anchor=\"end\">" + value_text(max, chart.percent, chart.decimals) +
-         "</text>";
+         "\" font-size=\"9\" text-anchor=\"end\">" +
+         value_text(max, chart.percent, chart.decimals) + "</text>";
   out += "</svg>";
   return out;
 }
@@ -130,7 +131,8 @@ std::string line_chart_svg(const LineChart& chart) {
   const std::size_t n = chart.points.size();
   auto x_of = [&](std::size_t i) {
     return n <= 1 ? kLeft + (kWidth - kLeft - 30) / 2
-                  : kLeft + (kWidth - kLeft - 30) * static_cast<double>(i) / static_cast<double>(n - 1);
+                  : kLeft +
+                        (kWidth - kLeft - 30) * static_cast<double>(i) / static_cast<double>(n - 1);
   };
   auto y_of = [&](double v) { return kTop + kPlot - std::max(0.0, v) / max * kPlot; };
   std::string out = open_svg(chart.id, chart.title, kHeight);

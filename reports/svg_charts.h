@@ -13,27 +13,27 @@ namespace sitepatrol::reports {
 
 struct ChartSeries {
   std::string name;
-  std::string color;                       // CSS colour, our own constant
-  std::vector<double> values;              // one per category
-  std::vector<std::string> colors;         // bar charts: a colour per value (else `color`)
+  std::string color;                // CSS colour, our own constant
+  std::vector<double> values;       // one per category
+  std::vector<std::string> colors;  // bar charts: a colour per value (else `color`)
 };
 
 struct BarChart {
-  std::string id;                          // data-chart value
+  std::string id;  // data-chart value
   std::string title;
-  std::vector<std::string> categories;     // one group of bars per category (site names)
+  std::vector<std::string> categories;  // one group of bars per category (site names)
   std::vector<ChartSeries> series;
-  std::optional<double> max;               // axis end; default: the largest value
+  std::optional<double> max;                   // axis end; default: the largest value
   std::vector<std::optional<double>> markers;  // per category: a target tick (indices)
-  bool percent = false;                    // values are shares shown as %
-  int decimals = -1;                       // value labels: fixed decimals; -1 = as needed
-  std::vector<ChartSeries> legend;         // legend entries (name, color); default: the series
+  bool percent = false;                        // values are shares shown as %
+  int decimals = -1;                           // value labels: fixed decimals; -1 = as needed
+  std::vector<ChartSeries> legend;             // legend entries (name, color); default: the series
 };
 
 struct LineChart {
   std::string id;
   std::string title;
-  std::vector<std::string> points;         // x labels (months)
+  std::vector<std::string> points;  // x labels (months)
   std::vector<ChartSeries> series;
   std::optional<double> max;
 };

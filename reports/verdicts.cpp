@@ -53,8 +53,7 @@ std::string percent(double share) {
 
 std::optional<Unavailability> unavailability(const SiteMonth& site) {
   if (site.probes && site.probes->probes > 0) {
-    return Unavailability{static_cast<double>(site.probes->failed) / site.probes->probes,
-                          "probes"};
+    return Unavailability{static_cast<double>(site.probes->failed) / site.probes->probes, "probes"};
   }
   if (site.runs > 0) {
     return Unavailability{static_cast<double>(site.runs_down) / site.runs, "runs"};
@@ -103,8 +102,8 @@ SiteVerdict judge_site(const SiteMonth& site) {
     }
     blank = subjects(site, "COLUMN-EMPTY");
   }
-  v.checks.push_back(count_check("key_columns_stale", key_stale, kKeyColumnsStaleVeto, 0,
-                                 column_basis));
+  v.checks.push_back(
+      count_check("key_columns_stale", key_stale, kKeyColumnsStaleVeto, 0, column_basis));
   v.checks.push_back(
       count_check("columns_stale", stale, kColumnsStaleVeto, kColumnsStaleWarn, column_basis));
   v.checks.push_back(
@@ -129,8 +128,9 @@ std::string veto_label(std::string_view item, Lang lang) {
   static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> labels = {
       {"unreachable", {"站点无法访问", "site unreachable"}},
       {"homepage_stale", {"首页不更新", "homepage not updated"}},
-      {"key_columns_stale", {"动态、要闻、通知公告、政策文件类栏目不更新",
-                             "news, notice and policy columns not updated"}},
+      {"key_columns_stale",
+       {"动态、要闻、通知公告、政策文件类栏目不更新",
+        "news, notice and policy columns not updated"}},
       {"columns_stale", {"应更新栏目不更新", "columns not updated"}},
       {"columns_blank", {"空白栏目", "blank columns"}},
       {"poor_response", {"互动回应差", "poor response to the public"}},
@@ -150,8 +150,8 @@ std::string veto_reason(const VetoCheck& check, Lang lang) {
       return label + std::string(pick(lang, "：近7天探测失败比例 ≥ 5 %（AVAIL-RATIO）",
                                       ": failed probes over 7 days >= 5 % (AVAIL-RATIO)"));
     }
-    const std::string_view of = check.basis == "probes" ? pick(lang, "探测", "probes")
-                                                        : pick(lang, "巡检", "patrols");
+    const std::string_view of =
+        check.basis == "probes" ? pick(lang, "探测", "probes") : pick(lang, "巡检", "patrols");
     return label + std::string(pick(lang, "：", ": ")) + std::string(of) +
            std::string(pick(lang, "失败比例 ", " failed ")) + percent(check.value) + " ≥ " +
            percent(check.threshold);

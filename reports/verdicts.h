@@ -33,18 +33,18 @@ inline constexpr int kColumnsBlankVeto = 5;
 inline constexpr int kColumnsBlankWarn = 2;
 
 struct VetoCheck {
-  std::string item;                 // unreachable | homepage_stale | ... (see above)
+  std::string item;  // unreachable | homepage_stale | ... (see above)
   bool vetoed = false;
-  bool warning = false;             // at or over the monitoring platforms' early level
-  double value = 0;                 // the measured share or count
-  double threshold = 0;             // the veto level
-  std::string basis;                // probes | AVAIL-RATIO | runs | columns | findings
+  bool warning = false;               // at or over the monitoring platforms' early level
+  double value = 0;                   // the measured share or count
+  double threshold = 0;               // the veto level
+  std::string basis;                  // probes | AVAIL-RATIO | runs | columns | findings
   std::vector<std::string> evidence;  // subjects of the findings behind it
 };
 
 struct SiteVerdict {
   bool passed = true;
-  std::vector<VetoCheck> checks;    // every item, in the order above
+  std::vector<VetoCheck> checks;  // every item, in the order above
 };
 
 SiteVerdict judge_site(const SiteMonth& site);

@@ -14,8 +14,8 @@ namespace {
 // path's extension; the query string is ignored.
 bool is_attachment(std::string_view url) {
   static constexpr std::array<std::string_view, 14> kExtensions = {
-      ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".et", ".ppt",
-      ".pptx", ".zip", ".rar", ".7z", ".ofd", ".txt"};
+      ".pdf", ".doc",  ".docx", ".xls", ".xlsx", ".wps", ".et",
+      ".ppt", ".pptx", ".zip",  ".rar", ".7z",   ".ofd", ".txt"};
   url = url.substr(0, url.find_first_of("?#"));
   std::string lower(url.substr(url.size() > 8 ? url.size() - 8 : 0));
   std::transform(lower.begin(), lower.end(), lower.begin(),

@@ -23,9 +23,13 @@ std::string chromium_binary() {
 }
 
 ProcessResult chromium(const testsupport::TempDir& dir, std::vector<std::string> args) {
-  std::vector<std::string> argv = {chromium_binary(), "--headless", "--no-sandbox",
-                                   "--disable-gpu", "--user-data-dir=" + (dir / "chromium").string(),
-                                   "--enable-logging=stderr", "--v=0"};
+  std::vector<std::string> argv = {chromium_binary(),
+                                   "--headless",
+                                   "--no-sandbox",
+                                   "--disable-gpu",
+                                   "--user-data-dir=" + (dir / "chromium").string(),
+                                   "--enable-logging=stderr",
+                                   "--v=0"};
   argv.insert(argv.end(), args.begin(), args.end());
   testsupport::ProcessOptions options;
   options.env = {{"HOME", dir.path().string()}};
@@ -54,7 +58,8 @@ class ReportBrowser : public ::testing::Test {
   std::string render(const std::filesystem::path& html) {
     const auto png = setup_.dir() / (html.stem().string() + ".png");
     const std::string url = "file://" + html.string();
-    auto shot = chromium(setup_.dir(), {"--window-size=1240,1754", "--screenshot=" + png.string(), url});
+    auto shot =
+        chromium(setup_.dir(), {"--window-size=1240,1754", "--screenshot=" + png.string(), url});
     EXPECT_EQ(shot.exit_code, 0) << shot.err;
     EXPECT_EQ(console_lines(shot.err), std::vector<std::string>{}) << "console output";
     std::ifstream in(png, std::ios::binary);
@@ -79,8 +84,8 @@ int count(const std::string& text, const std::string& needle) {
 
 TEST_F(ReportBrowser, TheConsoleCheckCatchesAScriptError) {
   // Guards the check itself: a page with a failing script must show up.
-  const auto bad = setup_.dir().write_file("bad.html",
-                                           "<p>x</p><script>undefined_function();</script>");
+  const auto bad =
+      setup_.dir().write_file("bad.html", "<p>x</p><script>undefined_function();</script>");
   auto r = chromium(setup_.dir(), {"--dump-dom", "file://" + bad.string()});
   EXPECT_EQ(console_lines(r.err).size(), 1u) << r.err;
 }
@@ -90,10 +95,10 @@ TEST_F(ReportBrowser, MonthlyReportRendersWithItsCharts) {
   auto r = setup_.report({"--month", "2026-11", "-o", html.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string dom = render(html);
-  for (const char* chart : {"availability", "index-disclosure", "index-service",
-                            "index-interaction", "trend-indices", "trend-findings",
-                            "findings-by-code-hb-jtt", "findings-by-code-js-jtt",
-                            "findings-by-code-cj-msa", "findings-by-code-kys"}) {
+  for (const char* chart :
+       {"availability", "index-disclosure", "index-service", "index-interaction", "trend-indices",
+        "trend-findings", "findings-by-code-hb-jtt", "findings-by-code-js-jtt",
+        "findings-by-code-cj-msa", "findings-by-code-kys"}) {
     EXPECT_NE(dom.find("data-chart=\"" + std::string(chart) + "\""), std::string::npos) << chart;
   }
   EXPECT_EQ(count(dom, "<svg"), 10);

@@ -49,7 +49,8 @@ TEST(ReportDemo, WritesBothReportsWithEveryFinding) {
         << x.code << " " << x.subject << " not in the monthly report";
   }
   EXPECT_NE(html.find("不合格：暗链"), std::string::npos) << "the planted dark link vetoes";
-  for (const char* text : {"信息公开指数", "在线服务指数", "公众互动指数", "data-chart=\"availability\""}) {
+  for (const char* text :
+       {"信息公开指数", "在线服务指数", "公众互动指数", "data-chart=\"availability\""}) {
     EXPECT_NE(html.find(text), std::string::npos) << text;
   }
 

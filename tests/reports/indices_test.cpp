@@ -23,14 +23,14 @@ SiteMonth local_site() {
   SiteMonth m;
   m.site.id = "s";
   m.site.category = "local";
-  add(m, "COLUMN-MISSING", "budget");            // disclosure: 8 of 9 found
+  add(m, "COLUMN-MISSING", "budget");  // disclosure: 8 of 9 found
   add(m, "FRESH-COLUMN", "http://s/tzgg/");
-  add(m, "COLUMN-EMPTY", "http://s/tjsj/");      // 2 of the 8 stale or blank
-  add(m, "COLUMN-MISSING", "status_query");      // service: 4 of 5 found
+  add(m, "COLUMN-EMPTY", "http://s/tjsj/");  // 2 of the 8 stale or blank
+  add(m, "COLUMN-MISSING", "status_query");  // service: 4 of 5 found
   m.attachments = 4;
-  m.attachments_failed = 1;                      // forms 3/4
+  m.attachments_failed = 1;  // forms 3/4
   m.runs = 4;
-  m.runs_down = 1;                               // availability 3/4
+  m.runs_down = 1;  // availability 3/4
   return m;
 }
 
@@ -150,7 +150,8 @@ service = { columns = 2, forms = 1, availability = 1 }
 id = "a"
 url = "http://a.example/"
 baseline_interaction = 0.42
-)", "t.toml");
+)",
+                                "t.toml");
   ASSERT_TRUE(c) << c.error().to_string();
   EXPECT_EQ(c->indices.service.columns, 2);
   EXPECT_EQ(c->indices.disclosure.presence, 0.5);
@@ -159,8 +160,8 @@ baseline_interaction = 0.42
 }
 
 TEST(IndicesConfig, Errors) {
-  auto zero = config::parse_config("[indices]\ndisclosure = { presence = 0, freshness = 0 }\n",
-                                   "t.toml");
+  auto zero =
+      config::parse_config("[indices]\ndisclosure = { presence = 0, freshness = 0 }\n", "t.toml");
   ASSERT_FALSE(zero);
   EXPECT_EQ(zero.error().key, "indices.disclosure");
   auto unknown = config::parse_config("[indices]\nservice = { colums = 1 }\n", "t.toml");

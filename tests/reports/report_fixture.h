@@ -44,9 +44,9 @@ inline config::Config fixture_config() {
                          "地方交通运输主管部门");
   const char* classes[] = {"news", "notice", "policy", "news", "notice", "personnel"};
   for (int i = 0; i < 6; ++i) {
-    hb.columns.push_back(config::ColumnConfig{"栏目" + std::to_string(i + 1),
-                                              "http://jtt.hb.example/col" + std::to_string(i + 1) + "/",
-                                              classes[i], std::nullopt});
+    hb.columns.push_back(config::ColumnConfig{
+        "栏目" + std::to_string(i + 1), "http://jtt.hb.example/col" + std::to_string(i + 1) + "/",
+        classes[i], std::nullopt});
   }
   hb.baseline.disclosure = 0.60;
   c.sites.push_back(hb);
@@ -59,10 +59,10 @@ inline config::Config fixture_config() {
   return c;
 }
 
-inline checks::Finding f(std::string site, std::string code, Severity severity,
-                         std::string subject, std::string page, std::string detail) {
-  return checks::Finding{std::move(site), std::move(code), severity, std::move(subject),
-                         std::move(page), std::move(detail)};
+inline checks::Finding f(std::string site, std::string code, Severity severity, std::string subject,
+                         std::string page, std::string detail) {
+  return checks::Finding{std::move(site),    std::move(code), severity,
+                         std::move(subject), std::move(page), std::move(detail)};
 }
 
 // The findings each run saves: month 0 is 2026-10, month 1 is 2026-11; run 0 or 1 of it.
@@ -80,8 +80,8 @@ inline std::vector<checks::Finding> fixture_findings(int month, int run) {
   }
   out.push_back(f("hb-jtt", "SEC-NO-HTTPS", Severity::warning, "jtt.hb.example", hb,
                   "homepage served over plain HTTP"));
-  out.push_back(f("hb-jtt", "META-MISSING", Severity::info, "SiteIDCode", hb,
-                  "12 个页面缺少 SiteIDCode"));
+  out.push_back(
+      f("hb-jtt", "META-MISSING", Severity::info, "SiteIDCode", hb, "12 个页面缺少 SiteIDCode"));
   if (month == 0) {
     out.push_back(f("hb-jtt", "LINK-BROKEN", Severity::error, hb + "files/2026/old.pdf",
                     hb + "tzgg/t20261001.html", "HTTP 404"));
@@ -92,9 +92,10 @@ inline std::vector<checks::Finding> fixture_findings(int month, int run) {
                     hb + "zcfg/", "no answer within 15 s"));
     out.push_back(f("hb-jtt", "LINK-REDIRECT-LOOP", Severity::error, hb + "old/loop.html", hb,
                     "redirect loop after 2 hops"));
-    out.push_back(f("hb-jtt", "LINK-SOFT404", Severity::warning, hb + "ztzl/2019/",
-                    hb + "ztzl/", std::string("HTTP 200, but the page says it does not exist "
-                                              "(title \"") + kScriptTitle + "\")"));
+    out.push_back(f("hb-jtt", "LINK-SOFT404", Severity::warning, hb + "ztzl/2019/", hb + "ztzl/",
+                    std::string("HTTP 200, but the page says it does not exist "
+                                "(title \"") +
+                        kScriptTitle + "\")"));
     out.push_back(f("hb-jtt", "LINK-UNAPPROVED", Severity::warning, "=cmd|' /C calc'!A0",
                     "javascript:alert(2)", "http://=cmd/"));
     out.push_back(f("hb-jtt", "COLUMN-MISSING", Severity::error, "disclosure_annual_report", "",
@@ -113,8 +114,8 @@ inline std::vector<checks::Finding> fixture_findings(int month, int run) {
                     js + "hdjl/ly/123.html", "留言 2026-07-01 发布，未答复"));
     out.push_back(f("js-jtt", "INTERACT-BROKEN", Severity::error, "message_board", js + "hdjl/",
                     "留言表单提交返回 HTTP 500"));
-    out.push_back(f("js-jtt", "SEC-FOREIGN-SCRIPT", Severity::error, "http://evil.example/a.js",
-                    js, "script from a foreign host"));
+    out.push_back(f("js-jtt", "SEC-FOREIGN-SCRIPT", Severity::error, "http://evil.example/a.js", js,
+                    "script from a foreign host"));
     out.push_back(f("js-jtt", "SEC-HEADERS", Severity::info, "jtt.js.example", js,
                     "missing: X-Frame-Options"));
     if (run == 0) {
@@ -127,12 +128,12 @@ inline std::vector<checks::Finding> fixture_findings(int month, int run) {
   out.push_back(f("cj-msa", "COLUMN-EMPTY", Severity::error, cj + "hsxm/", cj + "hsxm/",
                   "栏目无信息（暂无信息）"));
   if (month == 1) {
-    out.push_back(f("cj-msa", "COLUMN-EMPTY", Severity::error, cj + "xzcf/", cj + "xzcf/",
-                    "栏目无信息"));
+    out.push_back(
+        f("cj-msa", "COLUMN-EMPTY", Severity::error, cj + "xzcf/", cj + "xzcf/", "栏目无信息"));
     out.push_back(f("cj-msa", "INTERACT-TOO-FEW", Severity::warning, "interview", cj + "zxft/",
                     "今年在线访谈 1 次，少于 2 次"));
-    out.push_back(f("cj-msa", "INTERACT-MISSING", Severity::error, "solicitation", "",
-                    "未找到意见征集"));
+    out.push_back(
+        f("cj-msa", "INTERACT-MISSING", Severity::error, "solicitation", "", "未找到意见征集"));
   }
   // kys: tampered, homepage stale, the daemon's availability veto.
   if (month == 1) {
@@ -144,9 +145,10 @@ inline std::vector<checks::Finding> fixture_findings(int month, int run) {
   return out;
 }
 
-inline const char* kRunTimes[2][2][2] = {
-    {{"2026-10-05T02:00:00Z", "2026-10-05T02:40:00Z"}, {"2026-10-20T02:00:00Z", "2026-10-20T02:40:00Z"}},
-    {{"2026-11-05T02:00:00Z", "2026-11-05T02:40:00Z"}, {"2026-11-20T02:00:00Z", "2026-11-20T02:40:00Z"}}};
+inline const char* kRunTimes[2][2][2] = {{{"2026-10-05T02:00:00Z", "2026-10-05T02:40:00Z"},
+                                          {"2026-10-20T02:00:00Z", "2026-10-20T02:40:00Z"}},
+                                         {{"2026-11-05T02:00:00Z", "2026-11-05T02:40:00Z"},
+                                          {"2026-11-20T02:00:00Z", "2026-11-20T02:40:00Z"}}};
 
 // Fills `store` with the four runs; each run also checks four attachments of hb-jtt, one of
 // which fails in November.
@@ -159,8 +161,8 @@ inline void fill_store(store::Store& store) {
       std::vector<store::LinkRecord> links;
       for (const char* file : {"a.pdf", "b.doc", "c.xlsx", "d.zip"}) {
         const bool broken = month == 1 && std::string(file) == "b.doc";
-        links.push_back(store::testing::link("hb-jtt", std::string("http://jtt.hb.example/files/") + file,
-                                             broken ? 404 : 200));
+        links.push_back(store::testing::link(
+            "hb-jtt", std::string("http://jtt.hb.example/files/") + file, broken ? 404 : 200));
       }
       links.push_back(store::testing::link("hb-jtt", "http://jtt.hb.example/about.html"));
       ASSERT_TRUE(store.save_links(*id, links));

@@ -51,7 +51,8 @@ class ReportGolden : public ::testing::Test {
       std::filesystem::create_directories(golden_dir());
       std::ofstream(file, std::ios::binary) << actual;
     }
-    ASSERT_TRUE(std::filesystem::exists(file)) << file << " missing; run with SITEPATROL_UPDATE_GOLDEN=1";
+    ASSERT_TRUE(std::filesystem::exists(file))
+        << file << " missing; run with SITEPATROL_UPDATE_GOLDEN=1";
     EXPECT_EQ(read(file), actual) << "differs from " << file;
   }
 
@@ -60,10 +61,18 @@ class ReportGolden : public ::testing::Test {
   config::Config config_ = fixture_config();
 };
 
-TEST_F(ReportGolden, MonthlyHtml) { compare("monthly.html", render(fixture_options(), ReportFormat::html)); }
-TEST_F(ReportGolden, MonthlyMarkdown) { compare("monthly.md", render(fixture_options(), ReportFormat::md)); }
-TEST_F(ReportGolden, MonthlyCsv) { compare("monthly.csv", render(fixture_options(), ReportFormat::csv)); }
-TEST_F(ReportGolden, MonthlyJson) { compare("monthly.json", render(fixture_options(), ReportFormat::json)); }
+TEST_F(ReportGolden, MonthlyHtml) {
+  compare("monthly.html", render(fixture_options(), ReportFormat::html));
+}
+TEST_F(ReportGolden, MonthlyMarkdown) {
+  compare("monthly.md", render(fixture_options(), ReportFormat::md));
+}
+TEST_F(ReportGolden, MonthlyCsv) {
+  compare("monthly.csv", render(fixture_options(), ReportFormat::csv));
+}
+TEST_F(ReportGolden, MonthlyJson) {
+  compare("monthly.json", render(fixture_options(), ReportFormat::json));
+}
 TEST_F(ReportGolden, MonthlyEnglishHtml) {
   compare("monthly.en.html", render(fixture_options(std::nullopt, "en"), ReportFormat::html));
 }
@@ -80,7 +89,8 @@ TEST_F(ReportGolden, SelfInspectionJson) {
   compare("self-inspection-js-jtt.json", render(fixture_options("js-jtt"), ReportFormat::json));
 }
 TEST_F(ReportGolden, SelfInspectionEnglishMarkdown) {
-  compare("self-inspection-js-jtt.en.md", render(fixture_options("js-jtt", "en"), ReportFormat::md));
+  compare("self-inspection-js-jtt.en.md",
+          render(fixture_options("js-jtt", "en"), ReportFormat::md));
 }
 
 }  // namespace

@@ -12,8 +12,8 @@ namespace {
 using checks::Severity;
 
 TEST(MonthBounds, ValidAndInvalid) {
-  EXPECT_EQ(month_bounds("2026-12"),
-            std::make_pair(std::string("2026-12-01T00:00:00Z"), std::string("2027-01-01T00:00:00Z")));
+  EXPECT_EQ(month_bounds("2026-12"), std::make_pair(std::string("2026-12-01T00:00:00Z"),
+                                                    std::string("2027-01-01T00:00:00Z")));
   for (const char* bad : {"2026-13", "2026-00", "2026-1", "26-11", "2026-11-01", "2026/11", ""}) {
     EXPECT_FALSE(month_bounds(bad).has_value()) << bad;
   }
@@ -75,7 +75,7 @@ TEST_F(LoadMonth, UnfinishedRunsDoNotCount) {
   run("2026-11-03T00:00:00Z", {finding("SEC-SPAM", "y")}, {"a"}, false);  // killed, then aborted
   checks::Finding on_b = finding("LINK-BROKEN", "x");
   on_b.site = "b";
-  run("2026-11-04T00:00:00Z", {on_b}, {"b"});                               // aborts it
+  run("2026-11-04T00:00:00Z", {on_b}, {"b"});  // aborts it
   const MonthData m = load("2026-11");
   EXPECT_EQ(m.runs, 2);
   ASSERT_EQ(m.sites.size(), 2u);
@@ -97,7 +97,8 @@ TEST_F(LoadMonth, EndStateDownRunsAndResolutionsThatStick) {
   std::vector<std::string> resolved;
   for (const auto& r : s.resolved) resolved.push_back(r.row.finding.subject + "@" + r.resolved_at);
   // h came back: not resolved; x and z are, each at the run that resolved it.
-  EXPECT_EQ(resolved, (std::vector<std::string>{"z@2026-11-16T00:00:00Z", "x@2026-11-09T00:00:00Z"}));
+  EXPECT_EQ(resolved,
+            (std::vector<std::string>{"z@2026-11-16T00:00:00Z", "x@2026-11-09T00:00:00Z"}));
 }
 
 TEST_F(LoadMonth, SiteFilterAndAttachments) {

@@ -19,7 +19,8 @@ SiteMonth site_with(std::string code, int count) {
   SiteMonth m;
   m.site.id = "s";
   m.runs = 1;
-  for (int i = 0; i < count; ++i) m.current.push_back(row(code, "http://s/c" + std::to_string(i) + "/"));
+  for (int i = 0; i < count; ++i)
+    m.current.push_back(row(code, "http://s/c" + std::to_string(i) + "/"));
   return m;
 }
 
@@ -43,11 +44,11 @@ TEST(Verdicts, UnreachableFromRunsAtFivePercent) {
   m.runs_down = 5;  // exactly 5 %: veto
   EXPECT_FALSE(judge_site(m).passed);
   EXPECT_EQ(item(judge_site(m), "unreachable").basis, "runs");
-  m.runs = 101;     // 4.95 %: early warning only
+  m.runs = 101;  // 4.95 %: early warning only
   const SiteVerdict v = judge_site(m);
   EXPECT_TRUE(v.passed);
   EXPECT_TRUE(item(v, "unreachable").warning);
-  m.runs = 167;     // 2.99 %: nothing
+  m.runs = 167;  // 2.99 %: nothing
   EXPECT_FALSE(item(judge_site(m), "unreachable").warning);
 }
 
@@ -78,7 +79,8 @@ TEST(Verdicts, HomepageNotUpdated) {
 
 TEST(Verdicts, KeyColumnsStaleFromConfiguredClasses) {
   SiteMonth m = site_with("FRESH-COLUMN", 5);
-  for (int i = 0; i < 4; ++i) m.site.column_classes["http://s/c" + std::to_string(i) + "/"] = "news";
+  for (int i = 0; i < 4; ++i)
+    m.site.column_classes["http://s/c" + std::to_string(i) + "/"] = "news";
   m.site.column_classes["http://s/c4/"] = "personnel";
   EXPECT_TRUE(judge_site(m).passed) << "4 key columns, 5 stale in all";
   m.site.column_classes["http://s/c4/"] = "policy";

@@ -294,11 +294,30 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
            static_cast<long>(count("SEC-TAMPER")), static_cast<long>(count("SEC-DARKLINK")),
            static_cast<long>(count("SEC-SPAM")), static_cast<long>(count("SEC-FOREIGN-SCRIPT")),
            static_cast<long>(count("SEC-NO-HTTPS")), static_cast<long>(count("TLS-CERT")))};
+  // The single-veto items each point answers for: a vetoed one fails the point, whatever its
+  // findings (an outage resolved by the month's end leaves no finding, but the veto stands).
+  std::array<std::string, 4> vetoes;
+  for (const VetoCheck& c : site.verdict.checks) {
+    if (!c.vetoed) continue;
+    const int p = c.item == "poor_response"                                               ? 1
+                  : (c.item == "dark_links" || c.item == "spam" || c.item == "tampering") ? 3
+                                                                                          : 0;
+    vetoes[p] +=
+        (vetoes[p].empty() ? "" : std::string(pick(lang, "；", "; "))) + veto_reason(c, lang);
+  }
   for (int i = 0; i < 4; ++i) {
     InspectionPoint& p = points[i];
-    p.passed = serious[i] == 0;
+    p.passed = serious[i] == 0 && vetoes[i].empty();
     const long n = static_cast<long>(p.to_fix.size());
-    if (n == 0) {
+    if (!vetoes[i].empty()) {
+      p.conclusion =
+          std::string(pick(lang, "经自查，本项不合格（单项否决：", "Fails (single veto: ")) +
+          vetoes[i] + std::string(pick(lang, "），需立即整改。", "); rectify now."));
+      if (n > 0) {
+        p.conclusion += line("共 %ld 个问题，其中错误及以上 %d 个。",
+                             " %ld problems, %d errors or worse.", n, serious[i]);
+      }
+    } else if (n == 0) {
       p.conclusion = pick(lang, "经自查，本项未发现问题。", "No problems found.");
     } else if (p.passed) {
       p.conclusion = line("经自查，本项基本合格，有 %ld 项提示或警告需关注。",

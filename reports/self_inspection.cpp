@@ -48,10 +48,7 @@ Document self_inspection_document(const Report& r) {
       doc.heading(4, std::string(pick(lang, "需整改事项", "To fix")));
       findings_table(doc, p.to_fix, lang, true);
     }
-    if (p.number == 1) {
-      doc.heading(4, std::string(pick(lang, "首页可用率", "Homepage availability")));
-      availability_chart(doc, {&s}, lang);
-    }
+    if (p.number == 1) availability_chart(doc, {&s}, lang);
   }
 
   doc.heading(2, std::string(pick(lang, "单项否决指标", "Single-veto items")));

@@ -143,6 +143,7 @@ Document monthly_document(const Report& r) {
     };
     section("最严重的断链（含所在页面）", "Worst broken links (with the page carrying them)",
             s.worst_links, true);
+    section("未经审核的外链（错链）", "Unapproved external links", s.unapproved_links, true);
     section("不更新的首页和栏目", "Stale homepage and columns", s.stale_columns, false);
     section("空白栏目", "Blank columns", s.blank_columns, false);
     section("缺失的栏目", "Missing columns", s.missing_columns, false);

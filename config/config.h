@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "config/indices.h"
+
 namespace sitepatrol::config {
 
 struct ColumnConfig {
@@ -61,6 +63,7 @@ struct SiteConfig {
   std::vector<ColumnConfig> columns;
   std::optional<bool> respect_robots;          // per-site override of [patrol]
   std::optional<int> max_pages;                // per-site override of max_pages_per_site
+  IndexBaseline baseline;                      // baseline_* (reports, issue 6)
 };
 
 struct PatrolConfig {
@@ -113,6 +116,7 @@ struct Config {
   std::vector<ColumnKind> column_kinds;   // the column dictionary (built-in + [columns])
   std::filesystem::path column_dictionary;  // [columns] dictionary, "" when not given
   std::vector<SiteConfig> sites;
+  IndicesConfig indices;               // [indices] (reports, issue 6)
 };
 
 struct ConfigError {

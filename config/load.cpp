@@ -15,6 +15,7 @@
 #include "config/columns_section.h"
 #include "config/config.h"
 #include "config/security.h"
+#include "config/indices_section.h"
 #include "config/security_section.h"
 #include "config/toml_reader.h"
 
@@ -246,6 +247,7 @@ void read_site(TableReader& r, SiteConfig& s) {
   r.read("disable_codes", s.disable_codes, check_code);
   r.read("respect_robots", s.respect_robots);
   r.read("max_pages", s.max_pages, 1);
+  detail::read_site_baseline(r, s.baseline);
 
   if (const auto* headers = r.typed<toml::table>("headers", "a table")) {
     for (auto&& [name, value] : *headers) {
@@ -323,6 +325,10 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
     read_columns(columns_reader, config, folder);
   } else {
     config.column_kinds = builtin_column_kinds();
+  }
+  if (const auto* indices = r.typed<toml::table>("indices", "a table ([indices])")) {
+    TableReader indices_reader(*indices, "indices", problems);
+    detail::read_indices(indices_reader, config.indices);
   }
   for (std::string_view key : kLaterTables) r.typed<toml::table>(key, "a table");
   for (std::string_view key : kLaterArrays) {

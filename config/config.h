@@ -20,6 +20,9 @@
 #include <string_view>
 #include <vector>
 
+#include "config/alerts.h"
+#include "config/schedule.h"
+
 namespace sitepatrol::config {
 
 struct ColumnConfig {
@@ -101,6 +104,10 @@ struct Config {
   SecurityConfig security;
   std::map<std::string, int> thresholds;  // column class -> max age in days (defaults merged)
   std::vector<SiteConfig> sites;
+  // The daemon (issue 7): config/schedule.h, config/alerts.h.
+  ScheduleConfig schedule;
+  HttpConfig http;
+  std::vector<AlertChannel> alerts;
 };
 
 struct ConfigError {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <list>
+#include <set>
 #include <iostream>
 #include <thread>
 
@@ -67,9 +69,13 @@ struct Daemon::Impl {
 
   std::unique_ptr<store::Store> store;   // the main loop's connection
 
-  // Probes.
-  Job probe_job;
-  std::vector<store::ProbeRecord> probe_results;   // written by the worker before finished
+  // Probes: a batch per due time, each on a thread of its own; a site is in one batch at a
+  // time (`probing`), so a hanging site skips its own next probes, nobody else's.
+  std::list<Job> probe_jobs;
+  std::set<std::string> probing;
+  std::mutex probe_mutex;
+  std::vector<store::ProbeRecord> probe_results;   // guarded by probe_mutex
+  std::atomic<bool> probes_in{false};
   std::deque<store::ProbeRecord> unsaved_probes;
 
   // Patrol.
@@ -80,6 +86,8 @@ struct Daemon::Impl {
   std::atomic<bool> cancel_patrol{false};
   system_clock::time_point patrol_started;
   system_clock::time_point last_homepage_scan;
+  system_clock::time_point last_run_check;
+  std::int64_t last_seen_run = 0;   // newest finished run whose alerts were raised
   ConfigPtr patrol_config;
 
   // Alerts.
@@ -105,6 +113,8 @@ struct Daemon::Impl {
   void start_patrol(const std::vector<std::string>& ids);
   void collect_patrol(Scheduler& scheduler);
   void scan_homepage_links();
+  void watch_other_runs();
+  void alert_run(std::int64_t run_id, const std::vector<config::SiteConfig>& sites);
   void queue(alerts::Alert alert);
   void flush_alerts();
   void alert_loop();
@@ -173,21 +183,26 @@ int Daemon::Impl::run() {
                config->alerts.size(), database.string());
   std::cerr << "sitepatrol daemon: started with " << config->sites.size() << " sites\n";
 
+  // Runs finished before the daemon started are history, not news.
+  if (auto latest = store->run(std::nullopt); latest && *latest) last_seen_run = (*latest)->id;
   Scheduler scheduler(*config, clock.now());
   auto last_prune = system_clock::time_point{};
   while (!stop) {
     const auto now = clock.now();
     if (reload.exchange(false)) do_reload(scheduler);
 
-    if (probe_job.done()) collect_probes();
+    collect_probes();
     if (!unsaved_probes.empty()) save_probes();
     if (auto due = scheduler.take_due_probes(now); !due.empty()) {
-      if (probe_job.active()) {
-        spdlog::warn("probes of {} site(s) skipped: the previous batch is still running",
-                     due.size());
-      } else {
-        start_probes(due);
+      std::vector<std::string> start;
+      for (auto& id : due) {
+        if (probing.contains(id)) {
+          spdlog::warn("probe of {} skipped: the previous one has not answered yet", id);
+        } else {
+          start.push_back(std::move(id));
+        }
       }
+      if (!start.empty()) start_probes(start);
     }
 
     if (patrol_job.done()) collect_patrol(scheduler);
@@ -195,6 +210,7 @@ int Daemon::Impl::run() {
     if (auto ids = scheduler.take_patrol(now); !ids.empty()) start_patrol(ids);
     for (int i = skipped_before; i < scheduler.skipped(); ++i) metrics.patrol_skipped();
     if (patrol_job.active() && now - last_homepage_scan >= kHomepageScan) scan_homepage_links();
+    if (!patrol_job.active() && now - last_run_check >= kHomepageScan) watch_other_runs();
 
     flush_alerts();
     if (now - last_prune > std::chrono::hours(1)) {
@@ -208,7 +224,7 @@ int Daemon::Impl::run() {
     if (auto next = scheduler.next_event(); next && *next < until) until = *next;
     std::unique_lock lock(wake_mutex);
     wake.wait_until(lock, until, [&] {
-      return stop.load() || reload.load() || probe_job.done() || patrol_job.done();
+      return stop.load() || reload.load() || probes_in.load() || patrol_job.done();
     });
   }
 
@@ -216,7 +232,7 @@ int Daemon::Impl::run() {
   cancel_patrol = true;
   notify();
   spdlog::info("daemon stopping");
-  if (probe_job.active()) probe_job.join();
+  for (auto& job : probe_jobs) job.join();
   if (patrol_job.active()) {
     patrol_job.join();
     metrics.patrol_ended(patrol_result.finished ? "finished" : "aborted", 0, 0, 0);
@@ -255,23 +271,45 @@ void Daemon::Impl::do_reload(Scheduler& scheduler) {
 }
 
 void Daemon::Impl::start_probes(const std::vector<std::string>& ids) {
-  probe_job.thread = std::thread([this, ids, cfg = config] {
-    auto sites = pick(*cfg, ids);
-    probe_results = probe_homepages(
-        *cfg, sites, [this] { return alerts::unix_ms(clock.now()); }, &stop);
-    probe_job.finished = true;
+  for (const auto& id : ids) probing.insert(id);
+  Job& job = probe_jobs.emplace_back();
+  job.thread = std::thread([this, &job, ids, cfg = config] {
+    probe_homepages(
+        *cfg, pick(*cfg, ids), [this] { return alerts::unix_ms(clock.now()); },
+        [this](store::ProbeRecord r) {
+          {
+            std::lock_guard lock(probe_mutex);
+            probe_results.push_back(std::move(r));
+          }
+          probes_in = true;
+          notify();
+        },
+        &stop);
+    job.finished = true;
     notify();
   });
 }
 
 void Daemon::Impl::collect_probes() {
-  probe_job.join();
-  for (auto& p : probe_results) {
+  std::vector<store::ProbeRecord> results;
+  {
+    std::lock_guard lock(probe_mutex);
+    results.swap(probe_results);
+    probes_in = false;
+  }
+  for (auto& p : results) {
+    probing.erase(p.site);
     metrics.probe(p.site, p.up, p.elapsed_ms);
     if (!p.up) spdlog::warn("probe {}: {} is down: {}", p.site, p.url, p.error);
     if (unsaved_probes.size() < kMaxBuffered) unsaved_probes.push_back(std::move(p));
   }
-  probe_results.clear();
+  // Finished batches; a site dropped without an answer (stop) is free again.
+  std::erase_if(probe_jobs, [](Job& job) {
+    if (!job.done()) return false;
+    job.join();
+    return true;
+  });
+  if (probe_jobs.empty()) probing.clear();
 }
 
 void Daemon::Impl::save_probes() {
@@ -345,13 +383,20 @@ void Daemon::Impl::collect_patrol(Scheduler& scheduler) {
   metrics.patrol_ended("finished", seconds, r.totals.pages, r.totals.links_checked);
   spdlog::info("patrol run {} finished: {} pages, {} links", r.run_id, r.totals.pages,
                r.totals.links_checked);
+  alert_run(r.run_id, patrol_config->sites);
+  std::cerr << "sitepatrol daemon: patrol run " << r.run_id << " finished\n";
+}
+
+// The findings of a finished run: metrics, and the alerts they raise.
+void Daemon::Impl::alert_run(std::int64_t run_id, const std::vector<config::SiteConfig>& sites) {
+  last_seen_run = std::max(last_seen_run, run_id);
   store::FindingQuery query;
-  query.run = r.run_id;
+  query.run = run_id;
   query.status = store::StatusFilter::all;
   auto rows = store->findings(query);
   if (!rows) {
     metrics.store_error();
-    spdlog::error("reading the findings of run {}: {}", r.run_id, rows.error().message);
+    spdlog::error("reading the findings of run {}: {}", run_id, rows.error().message);
     return;
   }
   std::map<std::pair<std::string, std::string>, int> counts;
@@ -360,9 +405,18 @@ void Daemon::Impl::collect_patrol(Scheduler& scheduler) {
     ++counts[{row.finding.code, std::string(checks::to_string(row.finding.severity))}];
   }
   metrics.set_findings(std::move(counts));
-  for (auto& alert : alerts::run_alerts(r.run_id, *rows, patrol_config->sites, clock.now()))
+  for (auto& alert : alerts::run_alerts(run_id, *rows, sites, clock.now()))
     queue(std::move(alert));
-  std::cerr << "sitepatrol daemon: patrol run " << r.run_id << " finished\n";
+}
+
+// A patrol run by `sitepatrol crawl` (a timer, a CronJob) on the same database is alerted on
+// like the daemon's own.
+void Daemon::Impl::watch_other_runs() {
+  last_run_check = clock.now();
+  auto latest = store->run(std::nullopt);
+  if (!latest || !*latest || (*latest)->id <= last_seen_run) return;
+  spdlog::info("run {} finished by another process; raising its alerts", (*latest)->id);
+  alert_run((*latest)->id, config->sites);
 }
 
 void Daemon::Impl::scan_homepage_links() {

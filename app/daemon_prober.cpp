@@ -12,13 +12,11 @@ namespace sitepatrol::app {
 
 namespace asio = boost::asio;
 
-std::vector<store::ProbeRecord> probe_homepages(const config::Config& config,
-                                                const std::vector<const config::SiteConfig*>& sites,
-                                                const NowMs& now_ms,
-                                                const std::atomic<bool>* stop) {
+void probe_homepages(const config::Config& config,
+                     const std::vector<const config::SiteConfig*>& sites, const NowMs& now_ms,
+                     const ProbeDone& done, const std::atomic<bool>* stop) {
   const auto& p = config.patrol;
-  std::vector<store::ProbeRecord> out;
-  if (sites.empty()) return out;
+  if (sites.empty()) return;
   asio::io_context io(1);
   auto guard = asio::make_work_guard(io);
   crawler::CurlOptions o;
@@ -71,7 +69,7 @@ std::vector<store::ProbeRecord> probe_homepages(const config::Config& config,
           } else if (!r.up) {
             r.error = "HTTP " + std::to_string(r.status);
           }
-          out.push_back(std::move(r));
+          done(std::move(r));
           if (--remaining == 0) guard.reset();
         });
   }
@@ -91,7 +89,6 @@ std::vector<store::ProbeRecord> probe_homepages(const config::Config& config,
   watch();
   io.run();
   poll.cancel();
-  return out;
 }
 
 }  // namespace sitepatrol::app

@@ -106,11 +106,8 @@ bool read_crons(TableReader& r, std::string_view key, std::vector<CronExpr>& out
   if (!n) return false;
   std::vector<const toml::node*> items;
   if (const auto* array = n->as_array()) {
+    // An empty array means no patrols by the daemon (a timer or CronJob runs `crawl`).
     for (const auto& item : *array) items.push_back(&item);
-    if (items.empty()) {
-      r.problems().add(n->source(), r.path_of(key), "needs at least one cron expression");
-      return false;
-    }
   } else {
     items.push_back(n);
   }

@@ -2,7 +2,8 @@
 // the alert channels of [[alert]] (config/alerts.h). Plain values, filled by load_config.
 //
 // [schedule]
-//   patrol = "0 2 * * *"            cron expression(s), local time (config/schedule_cron.h)
+//   patrol = "0 2 * * *"            cron expression(s), local time (config/schedule_cron.h);
+//                                   [] for none (patrols by `sitepatrol crawl` elsewhere)
 //   probe_interval = "20m"          homepage probes: s, m, h units ("90s", "1h30m")
 //   down_after = 3                  consecutive failed probes before site_down
 //   ratio_window_days = 7           AVAIL-RATIO looks at this many days of probes ...

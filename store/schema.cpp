@@ -156,12 +156,12 @@ CREATE TABLE baselines (
 
 // Version 4 (issue 7, the daemon): availability probes and the alert history. Times are
 // Unix milliseconds (the daemon schedules at sub-second resolution and compares them).
-// - `probes`: one row per homepage probe; AVAIL-RATIO reads a site's last days of them.
+// - `homepage_probes`: one row per homepage probe; AVAIL-RATIO reads a site's last days of them.
 // - `alerts`: one row per (alert, channel), unique on (key, channel) so an event is sent once
 //   per channel however often it is noticed; `payload` is the alert as JSON, kept for retries
 //   and as the history.
 constexpr std::string_view kVersion4 = R"sql(
-CREATE TABLE probes (
+CREATE TABLE homepage_probes (
   id         INTEGER PRIMARY KEY,
   site       TEXT NOT NULL,
   url        TEXT NOT NULL,
@@ -171,7 +171,7 @@ CREATE TABLE probes (
   error      TEXT NOT NULL,
   elapsed_ms REAL NOT NULL
 );
-CREATE INDEX probes_by_site ON probes (site, at_ms);
+CREATE INDEX homepage_probes_by_site ON homepage_probes (site, at_ms);
 
 CREATE TABLE alerts (
   id              INTEGER PRIMARY KEY,

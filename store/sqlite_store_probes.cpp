@@ -34,7 +34,7 @@ Result<std::vector<ProbeRecord>> read_probes(Result<Statement>& stmt) {
 
 Result<void> SqliteStore::save_probe(const ProbeRecord& probe) {
   auto stmt = db_.prepare(
-      "INSERT INTO probes (site, url, at_ms, up, status, error, elapsed_ms) "
+      "INSERT INTO homepage_probes (site, url, at_ms, up, status, error, elapsed_ms) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_text(1, probe.site)
@@ -50,7 +50,7 @@ Result<void> SqliteStore::save_probe(const ProbeRecord& probe) {
 Result<std::vector<ProbeRecord>> SqliteStore::probes(const std::string& site,
                                                      std::int64_t since_ms) {
   auto stmt = db_.prepare(std::string("SELECT ") + std::string(kProbeColumns) +
-                          " FROM probes WHERE site = ?1 AND at_ms >= ?2 ORDER BY at_ms, id");
+                          " FROM homepage_probes WHERE site = ?1 AND at_ms >= ?2 ORDER BY at_ms, id");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_text(1, site).bind_int(2, since_ms);
   return read_probes(stmt);
@@ -58,14 +58,14 @@ Result<std::vector<ProbeRecord>> SqliteStore::probes(const std::string& site,
 
 Result<std::vector<ProbeRecord>> SqliteStore::recent_probes(const std::string& site, int limit) {
   auto stmt = db_.prepare(std::string("SELECT ") + std::string(kProbeColumns) +
-                          " FROM probes WHERE site = ?1 ORDER BY at_ms DESC, id DESC LIMIT ?2");
+                          " FROM homepage_probes WHERE site = ?1 ORDER BY at_ms DESC, id DESC LIMIT ?2");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_text(1, site).bind_int(2, limit);
   return read_probes(stmt);
 }
 
 Result<int> SqliteStore::prune_probes(std::int64_t before_ms) {
-  auto stmt = db_.prepare("DELETE FROM probes WHERE at_ms < ?1");
+  auto stmt = db_.prepare("DELETE FROM homepage_probes WHERE at_ms < ?1");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_int(1, before_ms);
   if (auto ok = stmt->run(); !ok) return std::unexpected(ok.error());

@@ -348,6 +348,67 @@ listen = "127.0.0.1:0"
   EXPECT_EQ(query(db, "SELECT status FROM runs ORDER BY id DESC LIMIT 1"), "running");
 }
 
+// AVAIL-RATIO comes from the stored probes and lands in the next patrol's findings, where it
+// raises a critical alert like any other critical finding.
+TEST(Daemon, ProbeFailuresBecomeAvailRatio) {
+  TempDir dir{"sitepatrol-daemon-ratio"};
+  FixtureServer site;
+  FixtureServer hooks;
+  WebhookReceiver webhook{hooks, "/hook"};
+  std::atomic<bool> down{true};
+  site.route("/", [&](const testsupport::HttpRequest&) {
+    HttpReply r;
+    r.status = down ? 503 : 200;
+    r.body = "<html><body>ok</body></html>";
+    return r;
+  });
+  const std::string home = site_url("ratio.example", site.port());
+  const std::string text = R"([patrol]
+database = "ratio.db"
+per_host_delay_ms = 0
+resolve = ["ratio.example:)" + std::to_string(site.port()) + R"(:127.0.0.1"]
+
+[[site]]
+id = "ratio"
+url = ")" + home + R"("
+
+[schedule]
+patrol = "*/2 * * * * *"
+probe_interval = "1s"
+ratio_min_probes = 3
+
+[[alert]]
+kind = "webhook"
+url = ")" + hooks.url("/hook") + R"("
+events = ["critical"]
+
+[http]
+listen = "127.0.0.1:0"
+)";
+  const auto file = dir.write_file("sites.toml", text);
+  testsupport::ProcessOptions options;
+  options.timeout = 60s;
+  testsupport::ChildProcess daemon({testsupport::sitepatrol_binary(), "daemon", "-c", file.string()},
+                                   options);
+  const unsigned short port = metrics_port(daemon);
+  ASSERT_NE(port, 0) << daemon.err();
+  ASSERT_TRUE(eventually([&] {
+    return metric(http_get(port, "/metrics").second,
+                  "sitepatrol_probes_total{site=\"ratio\",result=\"down\"}") >= 1;
+  })) << daemon.err();
+  down = false;   // the patrols that follow see the homepage up: no AVAIL-DOWN to mask it
+  ASSERT_TRUE(eventually([&] { return !webhook.events("critical", "ratio").empty(); }, 15s))
+      << daemon.err();
+  const auto alert = webhook.events("critical", "ratio")[0];
+  ASSERT_EQ(alert["findings"].size(), 1u) << alert.dump();
+  EXPECT_EQ(alert["findings"][0]["code"], "AVAIL-RATIO");
+  EXPECT_EQ(alert["findings"][0]["subject"], home);
+  EXPECT_NE(alert["findings"][0]["detail"].get<std::string>().find("probes failed"),
+            std::string::npos);
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.wait(10s).exit_code, 0);
+}
+
 // With `patrol = []` the daemon leaves patrols to `sitepatrol crawl` (a timer, a CronJob) and
 // still alerts on the runs it finishes, once; runs from before the daemon started are not news.
 TEST(Daemon, AlertsOnRunsFinishedByCrawl) {

@@ -131,5 +131,20 @@ void read_alert(TableReader& r, AlertChannel& out, std::size_t index,
   r.reject_unknown_keys();
 }
 
+void check_alert_names(const toml::table& root, const std::vector<AlertChannel>& alerts,
+                       Problems& problems) {
+  const auto* array = root.get_as<toml::array>("alert");
+  for (std::size_t i = 0; i < alerts.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (alerts[i].name != alerts[j].name) continue;
+      const auto* table = array->get(i)->as_table();
+      const toml::node* at = table->get("name") ? table->get("name") : table;
+      problems.add(at->source(), "alert[" + std::to_string(i + 1) + "].name",
+                   "duplicate alert name '" + alerts[i].name + "'");
+      break;
+    }
+  }
+}
+
 }  // namespace detail
 }  // namespace sitepatrol::config

@@ -322,6 +322,7 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
   for_each_table(r, "alert", [&](TableReader& alert, std::size_t i) {
     detail::read_alert(alert, config.alerts.emplace_back(), i, config.sites);
   });
+  detail::check_alert_names(root, config.alerts, problems);
   r.reject_unknown_keys();
 }
 

@@ -14,6 +14,9 @@ void read_schedule(TableReader& r, ScheduleConfig& out, const std::vector<SiteCo
 void read_http(TableReader& r, HttpConfig& out);
 void read_alert(TableReader& r, AlertChannel& out, std::size_t index,
                 const std::vector<SiteConfig>& sites);
+// Two [[alert]] with the same name would share one alert history: a problem at the second.
+void check_alert_names(const toml::table& root, const std::vector<AlertChannel>& alerts,
+                       Problems& problems);
 // The defaults when [schedule] is absent.
 ScheduleConfig default_schedule();
 

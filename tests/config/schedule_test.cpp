@@ -298,6 +298,11 @@ TEST(AlertConfigTest, MistakesNameLineAndKey) {
 
   e = parse_error("[[alert]]\nkind = \"webhook\"\nurl = \"http://x/\"\ntoken = \"t\"\n");
   EXPECT_EQ(e.key, "alert[1].token");
+
+  e = parse_error("[[alert]]\nname = \"ops\"\nkind = \"webhook\"\nurl = \"http://x/\"\n"
+                  "[[alert]]\nname = \"ops\"\nkind = \"wecom\"\nurl = \"http://y/\"\n");
+  EXPECT_EQ(e.key, "alert[2].name");
+  EXPECT_EQ(e.line, 6);
 }
 
 }  // namespace

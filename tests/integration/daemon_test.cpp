@@ -287,6 +287,30 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   EXPECT_EQ(query(db, "PRAGMA integrity_check"), "ok");
   EXPECT_EQ(query(db, "SELECT count(*) FROM alerts WHERE status = 'pending'"), "0");
   EXPECT_EQ(query(db, "SELECT count(*) FROM alerts WHERE key LIKE 'site_down:flaky:%'"), "4");
+
+  // The history, as `alert history` shows it: the retried delivery took three tries.
+  const auto history = testsupport::run_process(
+      {testsupport::sitepatrol_binary(), "alert", "history", "-c", file.string()}, s.env());
+  EXPECT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_TRUE(std::regex_search(history.out, std::regex(R"(unreliable +site_down +flaky +sent +3 )")))
+      << history.out;
+}
+
+// `alert test` sends one message on every channel and says which failed.
+TEST(Daemon, AlertTestReachesEveryChannel) {
+  DaemonSetup s;
+  const auto file = s.write(s.config());
+  const auto result = testsupport::run_process(
+      {testsupport::sitepatrol_binary(), "alert", "test", "-c", file.string()}, s.env());
+  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;   // "unreliable" fails its first
+  EXPECT_NE(result.out.find("ops (webhook): sent"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("unreliable (webhook): FAILED: HTTP 500"), std::string::npos);
+  EXPECT_NE(result.out.find("robot (dingtalk): sent"), std::string::npos);
+  EXPECT_NE(result.out.find("mail (email): sent"), std::string::npos);
+  ASSERT_EQ(s.webhook.events("test").size(), 1u);
+  ASSERT_EQ(s.smtp.messages().size(), 1u);
+  EXPECT_NE(s.smtp.messages()[0].find("X-Sitepatrol-Event: test"), std::string::npos);
+  EXPECT_EQ(s.smtp.recipients(), (std::vector<std::string>{"<webmaster@example.org>"}));
 }
 
 // A site that hangs neither blocks the probes of the others nor stops SIGTERM: the patrol in

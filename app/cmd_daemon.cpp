@@ -38,6 +38,9 @@ int run_daemon(const DaemonCliOptions& o, const LogOptions& log) {
   sigaddset(&set, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
+  // A file-size limit (ulimit -f) reached by the database is a failed write, like a full
+  // disk, not a reason to die.
+  std::signal(SIGXFSZ, SIG_IGN);
 
   crawler::SystemClock clock;
   DaemonOptions options{o.config, o.db.empty() ? std::filesystem::path() : std::filesystem::path(o.db)};

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <unistd.h>
+
 #include <csignal>
 #include <fstream>
 #include <regex>
@@ -62,15 +64,18 @@ std::string prometheus_problem(const std::string& text) {
   return "";
 }
 
-// A metric's value (first sample whose line starts with `prefix`), or -1.
+// The sum of the samples whose line starts with `prefix` (a name, or a name with the first
+// labels: `x{site="a"` sums x over the other labels), or -1 when there is none.
 double metric(const std::string& text, const std::string& prefix) {
   std::istringstream in(text);
+  double sum = -1;
   for (std::string line; std::getline(in, line);) {
-    if (line.rfind(prefix, 0) == 0 && line.size() > prefix.size() &&
-        (line[prefix.size()] == ' ' || line[prefix.size()] == '{' || prefix.back() == '}'))
-      return std::stod(line.substr(line.rfind(' ') + 1));
+    if (line.rfind(prefix, 0) != 0 || line.size() <= prefix.size()) continue;
+    const char next = line[prefix.size()];
+    if (prefix.back() != '}' && next != ' ' && next != '{' && next != ',') continue;
+    sum = (sum < 0 ? 0 : sum) + std::stod(line.substr(line.rfind(' ') + 1));
   }
-  return -1;
+  return sum;
 }
 
 std::string query(const std::filesystem::path& db, const std::string& sql) {
@@ -431,6 +436,68 @@ listen = "127.0.0.1:0"
             std::string::npos);
   daemon.signal(SIGTERM);
   EXPECT_EQ(daemon.wait(10s).exit_code, 0);
+}
+
+// A full disk, simulated with a file-size limit set on the running daemon (prlimit): writes
+// fail, the daemon says so and keeps probing; once there is room again the probes it held
+// are written, none lost, and the database is whole.
+TEST(Daemon, SurvivesAFullDiskAndCatchesUp) {
+  const std::string prlimit = "/usr/bin/prlimit";
+  if (::access(prlimit.c_str(), X_OK) != 0) GTEST_SKIP() << "prlimit is not installed";
+  TempDir dir{"sitepatrol-daemon-full"};
+  FixtureServer site;
+  site.page("/", "<html><body>ok</body></html>");
+  std::string text = R"([patrol]
+database = "full.db"
+resolve = ["a.example:)" + std::to_string(site.port()) + R"(:127.0.0.1"]
+)";
+  for (int i = 0; i < 4; ++i) {
+    text += "\n[[site]]\nid = \"s" + std::to_string(i) + "\"\nurl = \"http://a.example:" +
+            std::to_string(site.port()) + "/\"\n";
+  }
+  text += "\n[schedule]\npatrol = []\nprobe_interval = \"1s\"\n\n[http]\nlisten = \"127.0.0.1:0\"\n";
+  const auto file = dir.write_file("sites.toml", text);
+  testsupport::ProcessOptions options;
+  options.timeout = 60s;
+  testsupport::ChildProcess daemon({testsupport::sitepatrol_binary(), "daemon", "-c", file.string()},
+                                   options);
+  const unsigned short port = metrics_port(daemon);
+  ASSERT_NE(port, 0) << daemon.err();
+  const auto db = dir.path() / "full.db";
+  const auto stored = [&] { return std::stoi("0" + query(db, "SELECT count(*) FROM homepage_probes")); };
+  ASSERT_TRUE(eventually([&] { return stored() >= 4; })) << daemon.err();
+
+  // No room to grow: every file the daemon writes is capped at its current size (the soft
+  // limit only, so it can be lifted again without privileges).
+  std::error_code ec;
+  const auto size = std::max(std::filesystem::file_size(db, ec),
+                             std::filesystem::file_size(db.string() + "-wal", ec));
+  const auto pid = std::to_string(daemon.pid());
+  ASSERT_EQ(testsupport::run_process({prlimit, "--pid", pid, "--fsize=" + std::to_string(size) + ":unlimited"})
+                .exit_code, 0);
+  ASSERT_TRUE(eventually([&] {
+    const auto m = http_get(port, "/metrics").second;
+    return metric(m, "sitepatrol_store_errors_total") >= 3 &&
+           metric(m, "sitepatrol_probes_total{site=\"s0\"") >= 3;
+  })) << daemon.err();
+  EXPECT_EQ(http_get(port, "/healthz").first, 200);
+  const int while_full = stored();
+  EXPECT_LT(while_full, 40);
+
+  // Room again: the held probes are written; the database has every probe the daemon made.
+  ASSERT_EQ(testsupport::run_process({prlimit, "--pid", pid, "--fsize=unlimited:unlimited"}).exit_code, 0);
+  const double probed = metric(http_get(port, "/metrics").second, "sitepatrol_probes_total{site=\"s0\"");
+  ASSERT_GT(probed, 0);
+  ASSERT_GE(probed, 2);   // at least one of them made while the disk was full
+  ASSERT_TRUE(eventually([&] {
+    return std::stoi("0" + query(db, "SELECT count(*) FROM homepage_probes WHERE site = 's0'")) >=
+           static_cast<int>(probed);
+  }, 10s)) << daemon.err();
+  EXPECT_GT(stored(), while_full);
+  EXPECT_NE(daemon.err().find("will retry"), std::string::npos);
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.wait(10s).exit_code, 0);
+  EXPECT_EQ(query(db, "PRAGMA integrity_check"), "ok");
 }
 
 // With `patrol = []` the daemon leaves patrols to `sitepatrol crawl` (a timer, a CronJob) and

@@ -20,7 +20,7 @@ namespace sitepatrol::alerts {
 class Sender {
  public:
   virtual ~Sender() = default;
-  // "" on success is not used: success is a value, failure a message saying why.
+  // Nothing on success; on failure a message saying why (for the history and the log).
   virtual std::expected<void, std::string> send(const config::AlertChannel& channel,
                                                 const Alert& alert) = 0;
 };

@@ -117,7 +117,7 @@ struct Daemon::Impl {
   void alert_run(std::int64_t run_id, const std::vector<config::SiteConfig>& sites);
   void queue(alerts::Alert alert);
   void flush_alerts();
-  void alert_loop();
+  void alert_loop(const std::string& user_agent, const std::string& ca_bundle);
   void prune();
 };
 
@@ -178,7 +178,10 @@ int Daemon::Impl::run() {
     std::lock_guard lock(channels_mutex);
     channels = config->alerts;
   }
-  alert_thread = std::thread([this] { alert_loop(); });
+  alert_thread = std::thread([this, user_agent = config->patrol.user_agent,
+                              ca_bundle = config->patrol.ca_bundle] {
+    alert_loop(user_agent, ca_bundle);
+  });
   spdlog::info("daemon started: {} sites, {} alert channels, database {}", config->sites.size(),
                config->alerts.size(), database.string());
   std::cerr << "sitepatrol daemon: started with " << config->sites.size() << " sites\n";
@@ -464,15 +467,15 @@ void Daemon::Impl::flush_alerts() {
   }
 }
 
-void Daemon::Impl::alert_loop() {
+void Daemon::Impl::alert_loop(const std::string& user_agent, const std::string& ca_bundle) {
   auto opened = store::open_sqlite(database);
   if (!opened) {
     spdlog::error("alerts: cannot open the database: {}", opened.error().message);
     return;
   }
   alerts::CurlSenderOptions options;
-  options.user_agent = config->patrol.user_agent;
-  options.ca_bundle = config->patrol.ca_bundle;
+  options.user_agent = user_agent;
+  options.ca_bundle = ca_bundle;
   options.stop = &stop;
   alerts::CurlSender sender(options);
   alerts::Dispatcher dispatcher(**opened, sender);

@@ -21,6 +21,8 @@
 #include <vector>
 
 #include "config/indices.h"
+#include "config/alerts.h"
+#include "config/schedule.h"
 
 namespace sitepatrol::config {
 
@@ -117,6 +119,10 @@ struct Config {
   std::filesystem::path column_dictionary;  // [columns] dictionary, "" when not given
   std::vector<SiteConfig> sites;
   IndicesConfig indices;               // [indices] (reports, issue 6)
+  // The daemon (issue 7): config/schedule.h, config/alerts.h.
+  ScheduleConfig schedule;
+  HttpConfig http;
+  std::vector<AlertChannel> alerts;
 };
 
 struct ConfigError {

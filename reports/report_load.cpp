@@ -1,6 +1,8 @@
 #include "reports/report_load.h"
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -38,12 +40,8 @@ std::expected<RunFindings, std::string> findings_of(store::Store& store, std::in
 // Fills one site's month from the runs that covered it (oldest first, at least one), given
 // each run's findings and the last run's counts.
 //
-// Merge point for later check families: after the findings, set
-//   month.columns     from the freshness column history of the last run (one ColumnStat per
-//                     column: key, class, age, stale, empty);
-//   month.interaction from the interaction statistics of the site for the month;
-//   month.probes      from the daemon's probes of the homepage within the month.
-// Everything downstream (verdicts, indices, all formats) already uses them when present.
+// load_month adds the column statistics (column_stats) and the daemon's probes
+// (probe_availability); the interaction statistics are still to come (issue 4).
 void fill_site_month(SiteMonth& month, const std::vector<const store::PeriodRun*>& runs,
                      const std::map<std::int64_t, RunFindings>& findings,
                      const std::map<std::string, store::SiteRunCounts>& last_counts) {
@@ -83,6 +81,65 @@ void fill_site_month(SiteMonth& month, const std::vector<const store::PeriodRun*
     month.attachments = it->second.attachments;
     month.attachments_failed = it->second.attachments_failed;
   }
+}
+
+// The Beijing day of an RFC 3339 UTC time ("2026-11-24T18:30:00Z" is the 25th there).
+std::optional<checks::Date> china_day(const std::string& rfc3339) {
+  auto date = checks::parse_iso_date(rfc3339.substr(0, 10));
+  if (!date) return std::nullopt;
+  const int hour = rfc3339.size() >= 13 ? std::atoi(rfc3339.substr(11, 2).c_str()) : 0;
+  return hour >= 16 ? checks::Date{std::chrono::sys_days{*date} + std::chrono::days{1}} : *date;
+}
+
+// The site's columns as the month's last run saw them (freshness column history), judged by
+// that run's findings. Empty when the store has no history of that run.
+std::expected<std::vector<ColumnStat>, std::string> column_stats(
+    store::Store& store, const std::string& site, const store::PeriodRun& last,
+    const std::vector<store::FindingRow>& current) {
+  auto history = store.column_history(site);
+  if (!history) return std::unexpected(history.error().message);
+  std::set<std::pair<std::string, std::string>> raised;
+  for (const auto& row : current) raised.emplace(row.finding.code, row.finding.subject);
+  const auto today = china_day(last.info.started_at);
+  std::vector<ColumnStat> out;
+  for (const store::ColumnHistoryRow& row : *history) {
+    if (row.run != last.info.id || row.column.key == "homepage") continue;
+    ColumnStat c;
+    c.key = row.column.key;
+    c.name = row.column.name;
+    c.url = row.column.url;
+    c.column_class = row.column.column_class;
+    if (row.column.newest && today) c.age_days = checks::days_between(*row.column.newest, *today);
+    c.stale = raised.contains({"FRESH-COLUMN", c.url});
+    c.empty = raised.contains({"COLUMN-EMPTY", c.url});
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::int64_t unix_ms(const std::string& rfc3339_midnight) {
+  auto date = checks::parse_iso_date(rfc3339_midnight.substr(0, 10));
+  if (!date) return 0;
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::sys_days{*date}.time_since_epoch())
+      .count();
+}
+
+// The daemon's probes of the site's homepage within the month (none without a daemon).
+std::expected<ProbeAvailability, std::string> probe_availability(
+    store::Store& store, const std::string& site,
+    const std::pair<std::string, std::string>& bounds) {
+  ProbeAvailability out;
+  const std::int64_t from = unix_ms(bounds.first);
+  const std::int64_t to = unix_ms(bounds.second);
+  auto probes = store.probes(site, from);
+  if (!probes) return out;  // a store without probes: no availability figure, not an error
+  for (const store::ProbeRecord& p : *probes) {
+    if (p.at_ms >= to) continue;
+    ++out.probes;
+    out.failed += p.up ? 0 : 1;
+  }
+  return out;
 }
 
 }  // namespace
@@ -146,6 +203,12 @@ std::expected<MonthData, std::string> load_month(store::Store& store, const conf
     SiteMonth m;
     m.site = site_info(s);
     fill_site_month(m, covering, findings, counts.at(last));
+    auto columns = column_stats(store, s.id, *covering.back(), m.current);
+    if (!columns) return std::unexpected(columns.error());
+    if (!columns->empty()) m.columns = std::move(*columns);
+    auto probes = probe_availability(store, s.id, *bounds);
+    if (!probes) return std::unexpected(probes.error());
+    if (probes->probes > 0) m.probes = *probes;
     data.sites.push_back(std::move(m));
   }
   return data;

@@ -68,6 +68,21 @@ TEST(Freshness, FixtureSiteGivesExactlyThePlantedFindings) {
   const auto blank = r.findings.find("COLUMN-EMPTY", on_site(server, "/zwgk/ghjh/"));
   ASSERT_TRUE(blank);
   EXPECT_NE(blank->detail.find("no information yet"), std::string::npos);
+
+  // The monthly report judges the column vetoes from the stored column history.
+  const ProcessResult report = patrol.run(
+      {"report", "-c", patrol.config_path().string(), "--month", "2026-11", "--format", "json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const auto doc = nlohmann::json::parse(report.out);
+  const auto& checks = doc.at("sites").at(0).at("verdict").at("checks");
+  bool judged = false;
+  for (const auto& c : checks) {
+    if (c.at("item") != "columns_stale") continue;
+    judged = true;
+    EXPECT_EQ(c.at("basis"), "columns");
+    EXPECT_EQ(c.at("value"), 4.0);
+  }
+  EXPECT_TRUE(judged) << report.out;
 }
 
 TEST(Freshness, HomepageTurnsStaleAfterFourteenDaysAndHistoryKeepsEachRun) {

@@ -76,6 +76,27 @@ struct LinkResult {
   double elapsed_ms = 0;
 };
 
+// ---- interactive features (issue 4) -----------------------------------------------------
+// Forms of a page (crawler/html_forms.h) and what the crawler learnt about the site's
+// interactive features (checks/interact.h). Never submitted, except GET search forms.
+struct FormField {
+  std::string tag;          // input | select | textarea | button
+  std::string type;         // lower case: text, search, hidden, submit, ...; "" for select
+  std::string name;
+  std::string value;        // the value attribute (the first selected option for select)
+  std::string placeholder;
+};
+
+struct FormInfo {
+  std::string action;       // absolute, normalised; the page URL when the form names none
+  std::string method;       // "get" or "post" (anything but post is get, as browsers do)
+  std::string hints;        // id, class, name and action attributes, lower case, for
+                            // telling a search form (checks/feature_names.h)
+  std::string text;         // the form's visible text and button labels, collapsed, short
+  std::vector<FormField> fields;
+};
+// ---- end of issue 4 block ----
+
 // A page of the site that was fetched and parsed (HTML only).
 struct PageResult {
   std::string url;                       // as requested (normalised)
@@ -97,6 +118,7 @@ struct PageResult {
   std::vector<std::pair<std::string, std::string>> meta;     // <meta> name/property -> content
   std::string hidden_text;               // text readers cannot see (same rules as hidden links)
   std::optional<PageSketch> sketch;      // homepage and depth-1 pages only
+  std::vector<FormInfo> forms;           // issue 4: every <form>, see crawler/html_forms.h
 };
 
 // What every check may know about the site being patrolled.
@@ -108,6 +130,8 @@ struct SiteContext {
   std::set<std::string> registered_hosts;   // hosts of every registered site
   std::chrono::system_clock::time_point now;  // the run's start (injected clock)
   const std::map<std::string, PageSketch>* baselines = nullptr;  // url -> accepted sketch
+  const config::FeaturesConfig* features = nullptr;  // issue 4: [features]; null = defaults
 };
 
 }  // namespace sitepatrol::checks
+

@@ -10,6 +10,7 @@
 
 #include "checks/finding.h"
 #include "checks/inputs.h"
+#include "checks/interact_facts.h"
 
 namespace sitepatrol::checks {
 
@@ -20,6 +21,7 @@ struct SiteResult {
   PageResult homepage;
   int pages = 0;
   int links_checked = 0;
+  InteractionFacts interaction;  // issue 4: checks/interact_facts.h
 };
 
 using PageCheck = void (*)(const SiteContext&, const PageResult&, Findings&);

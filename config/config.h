@@ -29,6 +29,31 @@ struct ColumnConfig {
   std::optional<int> max_age_days;     // overrides the class limit
 };
 
+// ---- interactive features (issue 4; config/features.h) ----------------------------------
+
+// [[site.feature]]: where a site's feature is, when the user knows better than the names.
+struct FeatureConfig {
+  std::string kind;                    // feature_kinds(): message_board | interview | ...
+  std::string url;                     // normalised
+};
+
+// The names of one kind of feature (config/features.toml, plus a names_file's additions).
+struct FeatureNames {
+  std::vector<std::string> names;      // an anchor text containing one is a candidate
+  std::vector<std::string> ignore;     // ... unless it also contains one of these
+};
+
+// [features]: finding interactive features and the limits of the INTERACT-* checks.
+struct FeaturesConfig {
+  std::filesystem::path names_file;                    // "" = the built-in names only
+  std::map<std::string, FeatureNames> names;           // kind (and "mailbox_stats") -> names
+  std::map<std::string, std::vector<std::string>> required;  // category -> kinds it must have
+  std::map<std::string, int> interviews_per_year;      // category -> minimum (absent: none)
+  int unanswered_days = 90;            // INTERACT-UNANSWERED after this many days
+  int message_months = 12;             // messages older than this are not looked at
+  int solicitation_feedback_days = 30; // a closed solicitation owes feedback after this
+};
+
 struct BasicAuth {
   std::string username;
   std::string password;                // resolved from password_env when given
@@ -51,6 +76,7 @@ struct SiteConfig {
   std::vector<ColumnConfig> columns;
   std::optional<bool> respect_robots;          // per-site override of [patrol]
   std::optional<int> max_pages;                // per-site override of max_pages_per_site
+  std::vector<FeatureConfig> features;         // [[site.feature]] (issue 4)
 };
 
 struct PatrolConfig {
@@ -100,6 +126,7 @@ struct Config {
   PatrolConfig patrol;
   SecurityConfig security;
   std::map<std::string, int> thresholds;  // column class -> max age in days (defaults merged)
+  FeaturesConfig features;             // [features] (issue 4)
   std::vector<SiteConfig> sites;
 };
 

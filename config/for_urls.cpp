@@ -2,6 +2,7 @@
 #include <set>
 
 #include "config/config.h"
+#include "config/features.h"
 #include "config/security.h"
 
 namespace sitepatrol::config {
@@ -37,6 +38,7 @@ std::expected<Config, ConfigError> config_for_urls(const std::vector<std::string
   config.patrol.database.clear();
   config.thresholds = default_thresholds();
   config.security = default_security();
+  config.features = default_features();
   std::set<std::string> ids;
   for (std::size_t i = 0; i < urls.size(); ++i) {
     const std::string& given = urls[i];

@@ -12,6 +12,8 @@
 #include <set>
 
 #include "config/config.h"
+#include "config/features.h"
+#include "config/features_section.h"
 #include "config/security.h"
 #include "config/security_section.h"
 #include "config/toml_reader.h"
@@ -261,6 +263,9 @@ void read_site(TableReader& r, SiteConfig& s) {
   for_each_table(r, "column", [&](TableReader& column, std::size_t) {
     read_column(column, s.columns.emplace_back());
   });
+  for_each_table(r, "feature", [&](TableReader& feature, std::size_t) {  // issue 4
+    detail::read_site_feature(feature, s.features.emplace_back());
+  });
   r.reject_unknown_keys();
 }
 
@@ -310,6 +315,13 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
     read_security(security_reader, config.security, folder);
   } else {
     config.security = default_security();
+  }
+  // [features] (issue 4): feature names and the INTERACT-* limits.
+  if (const auto* features = r.typed<toml::table>("features", "a table ([features])")) {
+    TableReader features_reader(*features, "features", problems);
+    detail::read_features(features_reader, config.features, folder);
+  } else {
+    config.features = default_features();
   }
   for (std::string_view key : kLaterTables) r.typed<toml::table>(key, "a table");
   for (std::string_view key : kLaterArrays) {

@@ -58,6 +58,7 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
   context_.patrol = &patrol;
   context_.security = &run_.config.security;
   context_.baselines = &baselines_;
+  context_.features = &run_.config.features;
   context_.now = run_.now;
   context_.registered_hosts = run_.registered_hosts;
   context_.own_hosts.insert(url_host(site_.url));
@@ -67,6 +68,8 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
   RequesterOptions options;
   options.max_redirects = patrol.max_redirects;
   options.max_retries = patrol.max_retries;
+  interact_ = std::make_unique<InteractCollector>(
+      site_, run_.config.features, [this](const std::string& url) { return is_own_host(url_host(url)); });
   requester_ = std::make_unique<Requester>(
       run_.io, run_.fetcher, run_.gate, [this](const std::string& url) { return make_request(url); },
       options);
@@ -135,6 +138,7 @@ void SiteCrawl::start_crawl() {
   frontier_.push_front(PageJob{site_.url, 0, "", "a"});
   ++pages_started_;
   if (run_.progress) ++run_.progress->queued;
+  for (const auto& url : interact_->seeds()) enqueue_page(url, 1, site_.url, "a");  // issue 4
   pump();
   settle();
 }
@@ -176,7 +180,9 @@ void SiteCrawl::fetch_page(PageJob job) {
   const bool homepage = job.depth == 0;
   // The homepage is always read in full: availability, identifiers and headers are judged on
   // what it says today, not on what it said last time.
-  const auto v = homepage ? validators_.end() : validators_.find(job.url);
+  // So are the pages of interactive features (issue 4): a 304 would hide their forms.
+  const auto v = homepage || interact_->wants_full(job.url) ? validators_.end()
+                                                            : validators_.find(job.url);
   std::string url = job.url;
   requester_->get(
       url,
@@ -254,6 +260,7 @@ void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed
   page.meta = std::move(parsed->html.meta);
   page.hidden_text = std::move(parsed->html.hidden_text);
   page.sketch = std::move(parsed->sketch);
+  page.forms = std::move(parsed->html.forms);
   finish_page(std::move(job), o, std::move(page), std::move(parsed->content_hash), {});
 }
 
@@ -312,6 +319,7 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
         emit(std::move(f), &record.page_findings);
       }
     }
+    interact_after_page(page);  // issue 4
     follow_links(page);
   }
   if (page.is_homepage) result_.homepage = page;
@@ -368,6 +376,7 @@ void SiteCrawl::check_link(const std::string& url, const std::string& kind,
 void SiteCrawl::link_result(checks::LinkResult result) {
   ++totals_.links_checked;
   if (run_.progress) ++run_.progress->links_checked;
+  interact_->on_link(result);  // issue 4
   checks::Findings found;
   for (auto check : checks::link_checks()) check(context_, result, found);
   for (auto& f : found) {
@@ -435,6 +444,7 @@ void SiteCrawl::settle() {
   finished_ = true;
   result_.pages = totals_.pages;
   result_.links_checked = totals_.links_checked;
+  result_.interaction = interact_->take();  // issue 4
   checks::Findings found;
   for (auto check : checks::site_checks()) check(context_, result_, found);
   for (auto& f : found) {

@@ -52,6 +52,19 @@ struct LinkRef {
   std::string hidden_by;     // the technique, e.g. "display:none on div#links"
 };
 
+// One row of list markup: the unit a column's entries and a message board's messages are
+// read from. A row is the element around one link that says more than the link: the li, tr
+// or dl holding it, or the largest element holding that link and no other (a div with a
+// span, a dd, a p). crawler/list_rows.h finds them; checks read the dates from `text`.
+struct ListRow {
+  std::string text;        // the row's text, whitespace collapsed (at most ~400 bytes)
+  std::string url;         // the row's link, absolute and normalised
+  std::string link_text;   // that link's text
+  int list = 0;            // rows of one list share it (their parent element), in page order
+  std::string region;      // "" in the page body; "nav", "footer" or "calendar" where
+                           // entries are not read (header menus, copyright lines, date pickers)
+};
+
 // The template fingerprint of a page (SEC-TAMPER): its structure without its changing text.
 // Built by checks/fingerprint.h from the page's tag paths; compared with a stored baseline.
 struct PageSketch {
@@ -118,6 +131,7 @@ struct PageResult {
   std::vector<std::pair<std::string, std::string>> meta;     // <meta> name/property -> content
   std::string hidden_text;               // text readers cannot see (same rules as hidden links)
   std::optional<PageSketch> sketch;      // homepage and depth-1 pages only
+  std::vector<ListRow> rows;             // list markup rows (column entries, messages)
   std::vector<FormInfo> forms;           // issue 4: every <form>, see crawler/html_forms.h
 };
 

@@ -259,6 +259,7 @@ void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed
   page.links = std::move(parsed->html.links);
   page.meta = std::move(parsed->html.meta);
   page.hidden_text = std::move(parsed->html.hidden_text);
+  page.rows = std::move(parsed->html.rows);
   page.sketch = std::move(parsed->sketch);
   page.forms = std::move(parsed->html.forms);
   finish_page(std::move(job), o, std::move(page), std::move(parsed->content_hash), {});

@@ -1,0 +1,352 @@
+#include "checks/dates.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace sitepatrol::checks {
+namespace {
+
+using namespace std::chrono;
+
+constexpr int kFirstYear = 1990;
+constexpr int kLastYear = 2099;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Full-width forms (U+FF0D..U+FF19: － ． ／ ０-９) read as their ASCII twins; every other
+// byte is kept, so positions stay meaningful only in the folded text.
+std::string fold_full_width(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto b = static_cast<unsigned char>(in[i]);
+    if (b == 0xEF && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xBC) {
+      const auto c = static_cast<unsigned char>(in[i + 2]);
+      if (c >= 0x90 && c <= 0x99) {
+        out.push_back(static_cast<char>('0' + (c - 0x90)));
+        i += 2;
+        continue;
+      }
+      if (c == 0x8D || c == 0x8E || c == 0x8F) {
+        out.push_back(c == 0x8D ? '-' : (c == 0x8E ? '.' : '/'));
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(in[i]);
+  }
+  return out;
+}
+
+std::optional<Date> make_date(int y, int m, int d) {
+  if (y < kFirstYear || y > kLastYear) return std::nullopt;
+  const Date date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  if (m < 1 || m > 12 || d < 1 || !date.ok()) return std::nullopt;
+  return date;
+}
+
+// A month and day whose year the page leaves out: the context's year, moved back a year when
+// that would put the date after today.
+std::optional<Date> month_day(int m, int d, const DateContext& ctx) {
+  const int y = ctx.year.value_or(static_cast<int>(ctx.today.year()));
+  auto date = make_date(y, m, d);
+  if (!date && m == 2 && d == 29) date = make_date(y - 1, m, d);
+  if (date && sys_days(*date) > sys_days(ctx.today)) date = make_date(y - 1, m, d);
+  return date;
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const DateContext& ctx) : s_(text), ctx_(ctx) {}
+
+  std::vector<Date> run() {
+    std::vector<Date> out;
+    std::size_t i = 0;
+    while (i < s_.size()) {
+      if (is_digit(s_[i])) {
+        i = digits_at(i, out);
+      } else if (auto end = cjk_date_at(i, out)) {
+        i = *end;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  // Reads the ASCII-digit run at i and what follows it; returns where to go on.
+  std::size_t digits_at(std::size_t i, std::vector<Date>& out) {
+    std::size_t end = run_end(i);
+    const std::size_t len = end - i;
+    // A time (10:30) or a longer number is no start; "时间:2026-11-25" is.
+    const char before = i == 0 ? ' ' : s_[i - 1];
+    if (is_digit(before) || is_separator(before)) return end;
+    const int n = number(i, end);
+    if (len == 4) {
+      if (auto next = year_first(n, end, out)) return *next;
+    } else if (len <= 2 && before != ':') {
+      if (auto next = month_first(n, i, end, out)) return *next;
+    }
+    return end;
+  }
+
+  // 2026-11-25 / 2026/11/25 / 2026.11.25 / 2026_11_25, or 2026年11月25日.
+  std::optional<std::size_t> year_first(int y, std::size_t at, std::vector<Date>& out) {
+    if (at < s_.size() && is_separator(s_[at])) {
+      const char sep = s_[at];
+      std::size_t m_end = run_end(at + 1);
+      if (m_end - (at + 1) < 1 || m_end - (at + 1) > 2) return std::nullopt;
+      if (m_end >= s_.size() || s_[m_end] != sep) return std::nullopt;
+      std::size_t d_end = run_end(m_end + 1);
+      if (d_end - (m_end + 1) < 1 || d_end - (m_end + 1) > 2) return std::nullopt;
+      if (!stands_apart(d_end)) return std::nullopt;
+      auto date = make_date(y, number(at + 1, m_end), number(m_end + 1, d_end));
+      if (!date) return std::nullopt;
+      out.push_back(*date);
+      return d_end;
+    }
+    std::size_t p = skip_spaces(at);
+    if (!word_at(p, "年")) return std::nullopt;
+    p = skip_spaces(p + 3);
+    std::size_t m_end = run_end(p);
+    if (m_end == p || m_end - p > 2) return std::nullopt;
+    const int m = number(p, m_end);
+    p = skip_spaces(m_end);
+    if (!word_at(p, "月")) return std::nullopt;
+    p = skip_spaces(p + 3);
+    std::size_t d_end = run_end(p);
+    if (d_end == p || d_end - p > 2) return std::nullopt;
+    auto date = make_date(y, m, number(p, d_end));
+    if (!date) return std::nullopt;
+    out.push_back(*date);
+    return word_at(skip_spaces(d_end), "日") ? skip_spaces(d_end) + 3 : d_end;
+  }
+
+  // 11月25日, [11-25], (11/25), 【11-25】, or bare 11-25 with two-digit parts.
+  std::optional<std::size_t> month_first(int m, std::size_t begin, std::size_t at,
+                                         std::vector<Date>& out) {
+    std::size_t p = skip_spaces(at);
+    if (word_at(p, "月")) {
+      p = skip_spaces(p + 3);
+      std::size_t d_end = run_end(p);
+      if (d_end == p || d_end - p > 2) return std::nullopt;
+      std::size_t q = skip_spaces(d_end);
+      if (!word_at(q, "日") && !word_at(q, "号")) return std::nullopt;
+      auto date = month_day(m, number(p, d_end), ctx_);
+      if (!date) return std::nullopt;
+      out.push_back(*date);
+      return q + 3;
+    }
+    if (at >= s_.size() || (s_[at] != '-' && s_[at] != '/')) return std::nullopt;
+    std::size_t d_end = run_end(at + 1);
+    const std::size_t d_len = d_end - (at + 1);
+    if (d_len < 1 || d_len > 2 || !stands_apart(d_end)) return std::nullopt;
+    const bool bracketed = opens_bracket(begin) && closes_bracket(d_end);
+    if (!bracketed && (at - begin != 2 || d_len != 2)) return std::nullopt;
+    auto date = month_day(m, number(at + 1, d_end), ctx_);
+    if (!date) return std::nullopt;
+    out.push_back(*date);
+    return d_end;
+  }
+
+  // 二〇二六年十一月二十五日: four numeral digits, 年, a numeral month, 月, a numeral day, 日.
+  std::optional<std::size_t> cjk_date_at(std::size_t i, std::vector<Date>& out) {
+    int y = 0;
+    std::size_t p = i;
+    for (int k = 0; k < 4; ++k) {
+      auto [value, len] = cjk_numeral(p);
+      if (len == 0 || value > 9) return std::nullopt;
+      y = y * 10 + value;
+      p += len;
+    }
+    if (!word_at(p, "年")) return std::nullopt;
+    auto m = cjk_number(p + 3);
+    if (!m || !word_at(m->second, "月")) return std::nullopt;
+    auto d = cjk_number(m->second + 3);
+    if (!d || !word_at(d->second, "日")) return std::nullopt;
+    auto date = make_date(y, m->first, d->first);
+    if (!date) return std::nullopt;
+    out.push_back(*date);
+    return d->second + 3;
+  }
+
+  // A number 1..39 in numerals: 五, 十, 十一, 二十, 二十五, 三十一.
+  std::optional<std::pair<int, std::size_t>> cjk_number(std::size_t p) {
+    std::array<int, 3> values{};
+    std::size_t n = 0;
+    while (n < values.size()) {
+      auto [value, len] = cjk_numeral(p);
+      if (len == 0) break;
+      values[n++] = value;
+      p += len;
+    }
+    int result = -1;
+    if (n == 1 && values[0] != 10) result = values[0];
+    else if (n == 1) result = 10;
+    else if (n == 2 && values[0] == 10 && values[1] < 10) result = 10 + values[1];
+    else if (n == 2 && values[1] == 10 && values[0] < 10) result = values[0] * 10;
+    else if (n == 3 && values[1] == 10 && values[0] < 10 && values[2] < 10)
+      result = values[0] * 10 + values[2];
+    if (result <= 0) return std::nullopt;
+    return std::pair{result, p};
+  }
+
+  // The numeral at p: its value (0-9, 10 for 十) and its length in bytes (0: none).
+  std::pair<int, std::size_t> cjk_numeral(std::size_t p) const {
+    static constexpr std::pair<std::string_view, int> kNumerals[] = {
+        {"〇", 0}, {"○", 0}, {"О", 0}, {"零", 0}, {"一", 1}, {"二", 2}, {"三", 3},
+        {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}, {"十", 10}};
+    for (auto [word, value] : kNumerals) {
+      if (word_at(p, word)) return {value, word.size()};
+    }
+    return {0, 0};
+  }
+
+  static bool is_separator(char c) { return c == '-' || c == '/' || c == '.' || c == '_'; }
+
+  // Nothing that continues the number follows: no digit, and no separator with a digit.
+  bool stands_apart(std::size_t end) const {
+    if (end >= s_.size()) return true;
+    if (is_digit(s_[end])) return false;
+    return !(is_separator(s_[end]) && end + 1 < s_.size() && is_digit(s_[end + 1]));
+  }
+
+  bool opens_bracket(std::size_t begin) const {
+    if (begin == 0) return false;
+    const char c = s_[begin - 1];
+    if (c == '[' || c == '(') return true;
+    return (begin >= 3 && (s_.substr(begin - 3, 3) == "【" || s_.substr(begin - 3, 3) == "（"));
+  }
+  bool closes_bracket(std::size_t end) const {
+    if (end >= s_.size()) return false;
+    return s_[end] == ']' || s_[end] == ')' || word_at(end, "】") || word_at(end, "）");
+  }
+
+  std::size_t run_end(std::size_t i) const {
+    while (i < s_.size() && is_digit(s_[i])) ++i;
+    return i;
+  }
+  std::size_t skip_spaces(std::size_t i) const {
+    while (i < s_.size() && s_[i] == ' ') ++i;
+    return i;
+  }
+  bool word_at(std::size_t i, std::string_view word) const {
+    return s_.substr(std::min(i, s_.size()), word.size()) == word;
+  }
+  int number(std::size_t begin, std::size_t end) const {
+    int n = 0;
+    for (std::size_t k = begin; k < end && k < begin + 4; ++k) n = n * 10 + (s_[k] - '0');
+    return n;
+  }
+
+  std::string_view s_;
+  const DateContext& ctx_;
+};
+
+// Eight digits standing alone (t20261125_123): a date when they make one.
+std::optional<Date> compact_date(std::string_view s, std::size_t i) {
+  std::size_t end = i;
+  while (end < s.size() && is_digit(s[end])) ++end;
+  if (end - i != 8) return std::nullopt;
+  auto num = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t k = from; k < from + n; ++k) v = v * 10 + (s[k] - '0');
+    return v;
+  };
+  return make_date(num(i, 4), num(i + 4, 2), num(i + 6, 2));
+}
+
+std::string_view path_of(std::string_view url) {
+  if (auto scheme = url.find("://"); scheme != std::string_view::npos) {
+    url.remove_prefix(scheme + 3);
+    auto slash = url.find('/');
+    url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+  }
+  return url.substr(0, url.find_first_of("?#"));
+}
+
+}  // namespace
+
+std::vector<Date> find_dates(std::string_view text, const DateContext& context) {
+  const std::string folded = fold_full_width(text);
+  return Scanner(folded, context).run();
+}
+
+std::optional<Date> first_date(std::string_view text, const DateContext& context) {
+  auto dates = find_dates(text, context);
+  if (dates.empty()) return std::nullopt;
+  return dates.front();
+}
+
+std::optional<Date> date_in_url(std::string_view url) {
+  const std::string_view path = path_of(url);
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (!is_digit(path[i]) || (i > 0 && is_digit(path[i - 1]))) continue;
+    if (auto d = compact_date(path, i)) return d;
+  }
+  // /2026/11/25/ and 2026-11-25: the text forms from each digit run on (a "/" before the
+  // year is a path separator here, not part of a number), with the year written out.
+  const DateContext no_context{year{kFirstYear - 1} / 1 / 1, std::nullopt};
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (!is_digit(path[i]) || (i > 0 && is_digit(path[i - 1]))) continue;
+    const std::size_t end = std::min(path.size(), i + 10);
+    if (end < path.size() && is_digit(path[end])) continue;
+    for (Date d : find_dates(path.substr(i, end - i), no_context)) {
+      if (static_cast<int>(d.year()) >= kFirstYear) return d;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<int> year_in_url(std::string_view url) {
+  if (auto d = date_in_url(url)) return static_cast<int>(d->year());
+  const std::string_view path = path_of(url);
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (!is_digit(path[i]) || (i > 0 && is_digit(path[i - 1]))) continue;
+    std::size_t end = i;
+    while (end < path.size() && is_digit(path[end])) ++end;
+    const std::string_view run = path.substr(i, end - i);
+    i = end;
+    if (run.size() != 4 && run.size() != 6) continue;
+    const int y = std::stoi(std::string(run.substr(0, 4)));
+    if (y < kFirstYear || y > kLastYear) continue;
+    const bool segment = run.size() == 4 && i - 4 > 0 && path[i - 5] == '/' &&
+                         (end == path.size() || path[end] == '/');
+    const int m = run.size() == 6 ? std::stoi(std::string(run.substr(4))) : 0;
+    if (segment || (m >= 1 && m <= 12)) return y;
+  }
+  return std::nullopt;
+}
+
+Date today_in_china(std::chrono::system_clock::time_point now) {
+  return Date{floor<days>(now + hours{8})};
+}
+
+int days_between(Date date, Date today) {
+  return static_cast<int>((sys_days(today) - sys_days(date)).count());
+}
+
+std::string to_string(Date date) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return buf;
+}
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (!is_digit(text[i])) return std::nullopt;
+  }
+  auto num = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t k = from; k < from + n; ++k) v = v * 10 + (text[k] - '0');
+    return v;
+  };
+  return make_date(num(0, 4), num(5, 2), num(8, 2));
+}
+
+}  // namespace sitepatrol::checks

@@ -37,6 +37,7 @@ struct FeaturePage {
   std::string text;          // visible text, cut at kFeatureTextMax bytes
   std::vector<FormInfo> forms;
   std::vector<LinkRef> links;  // anchors only
+  std::vector<ListRow> rows;   // of the page body (not nav, footer or calendar)
 };
 inline constexpr std::size_t kFeatureTextMax = 20000;
 

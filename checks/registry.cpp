@@ -4,6 +4,7 @@
 #include "checks/darklink.h"
 #include "checks/foreign_script.h"
 #include "checks/identifiers.h"
+#include "checks/interact.h"
 #include "checks/link_status.h"
 #include "checks/soft404.h"
 #include "checks/spam.h"
@@ -29,7 +30,8 @@ const std::vector<LinkCheck>& link_checks() {
 
 const std::vector<SiteCheck>& site_checks() {
   static const std::vector<SiteCheck> checks = {check_availability, check_tls, check_transport,
-                                                 check_identifiers};
+                                                 check_identifiers,
+                                                 check_interaction};  // issue 4
   return checks;
 }
 

@@ -52,6 +52,7 @@ struct FeaturesConfig {
   int unanswered_days = 90;            // INTERACT-UNANSWERED after this many days
   int message_months = 12;             // messages older than this are not looked at
   int solicitation_feedback_days = 30; // a closed solicitation owes feedback after this
+  int mailbox_stats_days = 183;        // copied from [thresholds] mailbox_stats when loading
 };
 
 struct BasicAuth {

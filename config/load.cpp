@@ -323,6 +323,7 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
   } else {
     config.features = default_features();
   }
+  if (auto days = max_age_days(config, "mailbox_stats")) config.features.mailbox_stats_days = *days;
   for (std::string_view key : kLaterTables) r.typed<toml::table>(key, "a table");
   for (std::string_view key : kLaterArrays) {
     for_each_table(r, key, [](TableReader&, std::size_t) {});

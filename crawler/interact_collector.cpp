@@ -109,6 +109,8 @@ InteractCollector::Actions InteractCollector::on_page(const checks::PageResult& 
   fp.forms = page.forms;
   for (const auto& link : page.links)
     if (link.kind == "a" || link.kind == "area") fp.links.push_back(link);
+  for (const auto& row : page.rows)
+    if (row.region.empty()) fp.rows.push_back(row);
   facts_.pages.insert_or_assign(page.url, std::move(fp));
 
   probe_forms(page, /*search_only=*/page.is_homepage);

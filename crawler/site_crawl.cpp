@@ -5,6 +5,7 @@
 #include <boost/asio/post.hpp>
 
 #include "checks/fingerprint.h"
+#include "checks/interact_stats.h"
 #include "crawler/charset.h"
 #include "crawler/content_hash.h"
 #include "crawler/html.h"
@@ -453,6 +454,9 @@ void SiteCrawl::settle() {
     emit(std::move(f));
   }
   if (!new_baselines_.empty()) run_.writer.add_baselines(site_.id, std::move(new_baselines_));
+  if (result_.homepage.status >= 200 && result_.homepage.status < 300)  // issue 4
+    run_.writer.add_interaction_months(site_.id,
+                                       checks::interaction_months(context_, result_.interaction));
   run_.writer.flush();
   spdlog::info("{}: patrol done, {} pages, {} links checked, {} findings", site_.id,
                totals_.pages, totals_.links_checked, emitted_.size());

@@ -32,6 +32,8 @@ class StoreWriter {
   void add_baselines(std::string site,
                      std::vector<std::pair<std::string, checks::PageSketch>> sketches);
   void flush();
+  // issue 4: a site's interaction figures, one transaction.
+  void add_interaction_months(std::string site, std::vector<checks::InteractionMonth> months);
 
   void load_memory(const std::string& site, const std::string& url,
                    std::function<void(std::optional<store::PageMemory>)> done);

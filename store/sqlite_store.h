@@ -68,6 +68,12 @@ class SqliteStore final : public Store {
   Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) override;
   Result<std::vector<FindingRow>> findings(const FindingQuery& query) override;
 
+  // issue 4: sqlite_store_interaction.cpp
+  Result<void> save_interaction_months(std::int64_t run, const std::string& site,
+                                       std::span<const checks::InteractionMonth> months) override;
+  Result<std::vector<checks::InteractionMonth>> interaction_months(
+      const std::string& site) override;
+
  private:
   explicit SqliteStore(Db db) : db_(std::move(db)) {}
 

@@ -23,6 +23,7 @@
 
 #include "checks/finding.h"
 #include "checks/inputs.h"
+#include "checks/interact_stats.h"
 
 namespace sitepatrol::store {
 
@@ -143,6 +144,15 @@ class Store {
 
   virtual Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) = 0;
   virtual Result<std::vector<FindingRow>> findings(const FindingQuery& query) = 0;
+
+  // ---- interaction figures (issue 4; store/sqlite_store_interaction.cpp) ----
+  // Stores a site's months as `run` saw them, replacing earlier readings of those months.
+  virtual Result<void> save_interaction_months(
+      std::int64_t run, const std::string& site,
+      std::span<const checks::InteractionMonth> months) = 0;
+  // The site's stored months, oldest first.
+  virtual Result<std::vector<checks::InteractionMonth>> interaction_months(
+      const std::string& site) = 0;
 };
 
 // Opens (creating and migrating as needed) a SQLite database in WAL mode.

@@ -1,0 +1,165 @@
+#include "checks/message_board.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace sitepatrol::checks {
+namespace {
+
+constexpr std::array<std::string_view, 16> kUnanswered = {
+    "尚未回复", "暂未回复", "暂无回复", "未回复", "未答复", "未办结", "未处理", "待回复",
+    "待答复",   "待处理",   "处理中",   "办理中", "正在办理", "已受理", "未受理", "转办中"};
+constexpr std::array<std::string_view, 8> kAnswered = {
+    "已回复", "已答复", "已办结", "已处理", "已解答", "已反馈", "已完成", "办结"};
+
+constexpr std::array<std::string_view, 12> kPostedLabels = {
+    "留言时间", "留言日期", "提问时间", "来信时间", "来信日期", "咨询时间",
+    "提交时间", "写信时间", "投诉时间", "发布时间", "提问日期", "信件时间"};
+constexpr std::array<std::string_view, 8> kRepliedLabels = {
+    "回复时间", "回复日期", "答复时间", "答复日期", "办结时间", "办结日期", "处理时间", "回复于"};
+constexpr std::array<std::string_view, 6> kReplyBody = {"回复内容", "答复内容", "回复意见",
+                                                       "答复意见", "办理结果", "处理结果"};
+
+bool is_message_kind(const std::string& kind) {
+  return kind == "message_board" || kind == "mailbox";
+}
+
+// The date written right after the first of `labels` in `text`.
+template <std::size_t N>
+std::optional<Date> labelled_date(std::string_view text,
+                                  const std::array<std::string_view, N>& labels,
+                                  const DateContext& context) {
+  for (std::string_view label : labels) {
+    const auto at = text.find(label);
+    if (at == std::string_view::npos) continue;
+    std::string_view after = text.substr(at + label.size(), 48);
+    if (auto d = first_date(after, context)) return d;
+  }
+  return std::nullopt;
+}
+
+// A reply body: one of the labels followed by some text that is not another label.
+bool has_reply_body(std::string_view text) {
+  for (std::string_view label : kReplyBody) {
+    const auto at = text.find(label);
+    if (at == std::string_view::npos) continue;
+    std::string_view after = text.substr(at + label.size(), 60);
+    while (!after.empty() && (after.front() == ' ' || after.front() == ':')) after.remove_prefix(1);
+    if (after.starts_with("：")) after.remove_prefix(std::string_view("：").size());
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    if (after.size() >= 12 && reply_state(after.substr(0, 12)) != ReplyState::unanswered &&
+        !after.starts_with("无") && !after.starts_with("暂无"))
+      return true;
+  }
+  return false;
+}
+
+DateContext context_for(Date today, std::string_view url) {
+  return DateContext{today, year_in_url(url)};
+}
+
+}  // namespace
+
+ReplyState reply_state(std::string_view text, std::string* matched) {
+  for (std::string_view w : kUnanswered) {
+    if (text.find(w) != std::string_view::npos) {
+      if (matched) *matched = w;
+      return ReplyState::unanswered;
+    }
+  }
+  for (std::string_view w : kAnswered) {
+    if (text.find(w) != std::string_view::npos) {
+      if (matched) *matched = w;
+      return ReplyState::answered;
+    }
+  }
+  return ReplyState::unknown;
+}
+
+std::vector<Message> read_messages(const InteractionFacts& facts, Date today) {
+  std::map<std::string, Message> by_url;
+  // List rows of the boards and their pagination.
+  for (const auto& [url, page] : facts.pages) {
+    if (!is_message_kind(page.kind) || page.hop != 0 || page.status < 200 || page.status >= 300)
+      continue;
+    const DateContext context = context_for(today, url);
+    for (const auto& row : page.rows) {
+      if (row.url.empty() || row.url == url) continue;
+      auto dates = find_dates(row.text, context);
+      if (dates.empty()) continue;
+      Message m;
+      m.url = row.url;
+      m.title = row.link_text;
+      m.list_page = url;
+      m.posted = dates.front();
+      m.state = reply_state(row.text, &m.state_text);
+      if (dates.size() > 1 && m.state != ReplyState::unanswered) {
+        m.replied = dates[1];
+        if (m.state == ReplyState::unknown) m.state = ReplyState::answered;
+      }
+      by_url.try_emplace(m.url, std::move(m));
+    }
+  }
+  // Detail pages: their labels say more than a row.
+  for (const auto& [url, page] : facts.pages) {
+    if (!is_message_kind(page.kind) || page.hop != 1 || page.status < 200 || page.status >= 300)
+      continue;
+    const DateContext context = context_for(today, url);
+    auto posted = labelled_date(page.text, kPostedLabels, context);
+    if (!posted) continue;  // not a message's page
+    Message& m = by_url[url];
+    if (m.url.empty()) {
+      m.url = url;
+      m.list_page = url;
+    }
+    if (m.title.empty()) m.title = page.title;
+    m.posted = posted;
+    std::string said;
+    const ReplyState state = reply_state(page.text, &said);
+    if (auto replied = labelled_date(page.text, kRepliedLabels, context);
+        replied && state != ReplyState::unanswered) {
+      m.replied = replied;
+      m.state = ReplyState::answered;
+      m.state_text = said.empty() ? "回复时间" : said;
+    } else if (state != ReplyState::unknown) {
+      m.state = state;
+      m.state_text = said;
+    } else if (has_reply_body(page.text)) {
+      m.state = ReplyState::answered;
+      m.state_text = "回复内容";
+    }
+  }
+  std::vector<Message> out;
+  out.reserve(by_url.size());
+  for (auto& [url, m] : by_url) out.push_back(std::move(m));
+  return out;
+}
+
+std::vector<ListEntry> read_entries(const InteractionFacts& facts, const std::string& kind,
+                                    Date today) {
+  std::map<std::string, ListEntry> by_url;
+  for (const auto& [url, page] : facts.pages) {
+    if (page.kind != kind || page.hop != 0 || page.status < 200 || page.status >= 300) continue;
+    const DateContext context = context_for(today, url);
+    for (const auto& row : page.rows) {
+      if (row.url.empty() || row.url == url) continue;
+      auto dates = find_dates(row.text, context);
+      if (dates.empty()) continue;
+      ListEntry e;
+      e.url = row.url;
+      e.title = row.link_text;
+      e.list_page = url;
+      e.date = dates.front();
+      if (dates.size() > 1) e.closes = dates.back();
+      e.feedback = row.text.find("反馈") != std::string::npos ||
+                   row.text.find("采纳") != std::string::npos;
+      by_url.try_emplace(e.url, std::move(e));
+    }
+  }
+  std::vector<ListEntry> out;
+  for (auto& [url, e] : by_url) out.push_back(std::move(e));
+  return out;
+}
+
+}  // namespace sitepatrol::checks

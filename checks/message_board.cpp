@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 
 namespace sitepatrol::checks {
 namespace {
@@ -77,59 +78,75 @@ ReplyState reply_state(std::string_view text, std::string* matched) {
   return ReplyState::unknown;
 }
 
+namespace {
+
+// The messages of one list page's rows.
+std::vector<Message> row_messages(const std::string& url, const FeaturePage& page,
+                                  const DateContext& context) {
+  std::vector<Message> out;
+  for (const auto& row : page.rows) {
+    if (row.url.empty() || row.url == url) continue;
+    auto dates = find_dates(row.text, context);
+    if (dates.empty()) continue;
+    Message m;
+    m.url = row.url;
+    m.title = row.link_text;
+    m.list_page = url;
+    m.posted = dates.front();
+    m.state = reply_state(row.text, &m.state_text);
+    if (dates.size() > 1 && m.state != ReplyState::unanswered) {
+      m.replied = dates[1];
+      if (m.state == ReplyState::unknown) m.state = ReplyState::answered;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+// A message's own page: its labels, state words or reply body.
+void read_detail(const FeaturePage& page, Date posted, const DateContext& context, Message& m) {
+  if (m.url.empty()) {
+    m.url = page.url;
+    m.list_page = page.url;
+  }
+  if (m.title.empty()) m.title = page.title;
+  m.posted = posted;
+  std::string said;
+  const ReplyState state = reply_state(page.text, &said);
+  if (auto replied = labelled_date(page.text, kRepliedLabels, context);
+      replied && state != ReplyState::unanswered) {
+    m.replied = replied;
+    m.state = ReplyState::answered;
+    m.state_text = said.empty() ? "回复时间" : said;
+  } else if (state != ReplyState::unknown) {
+    m.state = state;
+    m.state_text = said;
+  } else if (has_reply_body(page.text)) {
+    m.state = ReplyState::answered;
+    m.state_text = "回复内容";
+  }
+}
+
+}  // namespace
+
 std::vector<Message> read_messages(const InteractionFacts& facts, Date today) {
   std::map<std::string, Message> by_url;
-  // List rows of the boards and their pagination.
+  std::vector<std::pair<const FeaturePage*, Date>> details;
   for (const auto& [url, page] : facts.pages) {
-    if (!is_message_kind(page.kind) || page.hop != 0 || page.status < 200 || page.status >= 300)
-      continue;
+    if (!is_message_kind(page.kind) || page.status < 200 || page.status >= 300) continue;
     const DateContext context = context_for(today, url);
-    for (const auto& row : page.rows) {
-      if (row.url.empty() || row.url == url) continue;
-      auto dates = find_dates(row.text, context);
-      if (dates.empty()) continue;
-      Message m;
-      m.url = row.url;
-      m.title = row.link_text;
-      m.list_page = url;
-      m.posted = dates.front();
-      m.state = reply_state(row.text, &m.state_text);
-      if (dates.size() > 1 && m.state != ReplyState::unanswered) {
-        m.replied = dates[1];
-        if (m.state == ReplyState::unknown) m.state = ReplyState::answered;
-      }
-      by_url.try_emplace(m.url, std::move(m));
-    }
-  }
-  // Detail pages: their labels say more than a row.
-  for (const auto& [url, page] : facts.pages) {
-    if (!is_message_kind(page.kind) || page.hop != 1 || page.status < 200 || page.status >= 300)
+    auto rows = row_messages(url, page, context);
+    // A page that labels a posting date and lists no more than one message is a message's
+    // own page (a message title naming a feature makes it a hop-0 page: the hop cannot tell).
+    // A list's header row says 留言时间 too, but a list has rows.
+    if (auto posted = labelled_date(page.text, kPostedLabels, context); posted && rows.size() < 2) {
+      details.emplace_back(&page, *posted);
       continue;
-    const DateContext context = context_for(today, url);
-    auto posted = labelled_date(page.text, kPostedLabels, context);
-    if (!posted) continue;  // not a message's page
-    Message& m = by_url[url];
-    if (m.url.empty()) {
-      m.url = url;
-      m.list_page = url;
     }
-    if (m.title.empty()) m.title = page.title;
-    m.posted = posted;
-    std::string said;
-    const ReplyState state = reply_state(page.text, &said);
-    if (auto replied = labelled_date(page.text, kRepliedLabels, context);
-        replied && state != ReplyState::unanswered) {
-      m.replied = replied;
-      m.state = ReplyState::answered;
-      m.state_text = said.empty() ? "回复时间" : said;
-    } else if (state != ReplyState::unknown) {
-      m.state = state;
-      m.state_text = said;
-    } else if (has_reply_body(page.text)) {
-      m.state = ReplyState::answered;
-      m.state_text = "回复内容";
-    }
+    for (auto& m : rows) by_url.try_emplace(m.url, std::move(m));
   }
+  for (const auto& [page, posted] : details)
+    read_detail(*page, posted, context_for(today, page->url), by_url[page->url]);
   std::vector<Message> out;
   out.reserve(by_url.size());
   for (auto& [url, m] : by_url) out.push_back(std::move(m));

@@ -321,8 +321,10 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
         emit(std::move(f), &record.page_findings);
       }
     }
-    interact_after_page(page);  // issue 4
+    interact_after_page(page);  // issue 4: before follow_links, so pagination keeps its depth
     follow_links(page);
+  } else {
+    interact_after_page(page);  // issue 4: an unusable feature page counts too
   }
   if (page.is_homepage) result_.homepage = page;
   if (page.sketch && !baselines_.contains(page.url))  // first sighting: it becomes the baseline

@@ -18,6 +18,21 @@ std::string cut_utf8(const std::string& s, std::size_t max) {
   return s.substr(0, end);
 }
 
+// A list page whose dated entries all lie more than `months` back: the pages after it hold
+// older ones still. False for a page with no dated entry (nothing to go by).
+bool all_entries_older(const checks::PageResult& page, checks::Date today, int months) {
+  const checks::DateContext context{today, checks::year_in_url(page.url)};
+  bool dated = false;
+  for (const auto& row : page.rows) {
+    if (!row.region.empty()) continue;
+    for (const auto& d : checks::find_dates(row.text, context)) {
+      if (checks::days_between(d, today) <= months * 366 / 12) return false;
+      dated = true;
+    }
+  }
+  return dated;
+}
+
 bool has_list_of_messages(const std::string& kind) {
   return kind == "message_board" || kind == "mailbox";
 }
@@ -25,8 +40,10 @@ bool has_list_of_messages(const std::string& kind) {
 }  // namespace
 
 InteractCollector::InteractCollector(const config::SiteConfig& site,
-                                     const config::FeaturesConfig& features, OwnHost own)
-    : site_(site), features_(features), own_(std::move(own)) {
+                                     const config::FeaturesConfig& features, OwnHost own,
+                                     std::chrono::system_clock::time_point now)
+    : site_(site), features_(features), own_(std::move(own)),
+      today_(checks::today_in_china(now)) {
   for (const auto& f : site_.features) {
     checks::FeatureCandidate c;
     c.kind = f.kind;
@@ -115,10 +132,11 @@ InteractCollector::Actions InteractCollector::on_page(const checks::PageResult& 
 
   probe_forms(page, /*search_only=*/page.is_homepage);
   if (m.hop > 0 || m.kind == "search") return out;
+  const bool turn_pages = !all_entries_older(page, today_, features_.message_months);
   for (const auto& link : page.links) {
     if (link.kind != "a" || !own_(link.url) || link.url == page.url) continue;
     if (checks::is_pagination_text(link.text)) {
-      if (area_.contains(link.url)) continue;
+      if (!turn_pages || area_.contains(link.url)) continue;
       if (++pagination_count_[m.kind] > kMaxPaginationPerKind) continue;
       mark(link.url, m.kind, 0);
       out.pagination.push_back(link.url);

@@ -13,6 +13,7 @@
 // Thread rules: used only on the patrol's I/O thread, owned by one SiteCrawl.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -20,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/dates.h"
 #include "checks/interact_facts.h"
 #include "config/config.h"
 
@@ -29,7 +31,7 @@ class InteractCollector {
  public:
   using OwnHost = std::function<bool(const std::string& url)>;
   InteractCollector(const config::SiteConfig& site, const config::FeaturesConfig& features,
-                    OwnHost own);
+                    OwnHost own, std::chrono::system_clock::time_point now);
 
   // What SiteCrawl should do after a page.
   struct Actions {
@@ -63,6 +65,7 @@ class InteractCollector {
   const config::SiteConfig& site_;
   const config::FeaturesConfig& features_;
   OwnHost own_;
+  checks::Date today_;
   checks::InteractionFacts facts_;
   std::map<std::string, Member> area_;          // url -> its feature and hop
   std::map<std::string, int> pagination_count_; // kind -> pagination pages enqueued

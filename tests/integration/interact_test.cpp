@@ -39,7 +39,8 @@ std::string iso(year_month_day d) {
 std::map<std::string, std::string> planted_dates() {
   const auto today = floor<days>(system_clock::now() + hours(8));
   std::map<std::string, std::string> values{{"today", iso(year_month_day(today))}};
-  for (int n : {10, 17, 20, 30, 36, 40, 55, 60, 70, 75, 80, 100, 120, 150, 160, 170, 200, 380, 400})
+  for (int n : {10, 17, 20, 30, 36, 40, 55, 60, 70, 75, 80, 100, 120, 150, 160, 170, 200, 380,
+                400, 420, 450})
     values["d" + std::to_string(n)] = iso(year_month_day(today - days(n)));
   const year_month_day ymd(today);
   values["lastyear"] = iso((ymd.year() - years(1)) / June / 15);
@@ -165,6 +166,26 @@ TEST_F(Interact, NothingButGetAndHeadReachesTheSites) {
   EXPECT_GE(a_.hits("/hdjl/zx/submit"), 1u);
   EXPECT_GE(c_.hits("/search.jsp"), 1u);
   EXPECT_EQ(c_.hits("/search.jsp", "POST"), 0u);
+}
+
+// A list's pagination costs no crawl depth, and stops after the page whose entries are all
+// older than 12 months: with max_depth 1 the second page (two clicks from home) is still read
+// as a page, the fourth is only checked.
+TEST(InteractPagination, FollowedWithoutSpendingDepthForTwelveMonths) {
+  FixtureServer server;
+  serve_site(server, "a");
+  server.status("/hdjl/zx/submit", 405);
+  server.status("/xxgk/ysq/submit", 405);
+  Patrol patrol(server, "name = \"示范市交通运输局\"");
+  patrol.set("max_depth", "1");
+  patrol.set("check_external_links", "false");
+  const Round r = patrol.round();
+  ASSERT_TRUE(round_ok(r));
+  EXPECT_TRUE(r.findings.find("INTERACT-UNANSWERED", on_site(server, "/detail.html?id=zx201")))
+      << r.findings.describe();
+  EXPECT_EQ(server.hits("/hdjl/zx/index_1.html", "GET"), 1u);
+  EXPECT_EQ(server.hits("/hdjl/zx/index_2.html", "GET"), 1u);  // the page after a recent one
+  EXPECT_EQ(server.hits("/hdjl/zx/index_3.html", "GET"), 0u);  // after one all over a year old
 }
 
 }  // namespace

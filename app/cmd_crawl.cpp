@@ -18,6 +18,7 @@ struct CrawlOptions {
   std::string db;
   std::string shard = "0/1";
   std::string fail_on;
+  std::string as_of;
 };
 
 int run_crawl(const CrawlOptions& o, const LogOptions& log) {
@@ -41,7 +42,11 @@ int run_crawl(const CrawlOptions& o, const LogOptions& log) {
   }
   auto store = open_store_or_report(database_path(*config, o.db));
   if (!store) return store.error();
-  crawler::SystemClock clock;
+  if (o.as_of.empty()) {
+    crawler::SystemClock clock;
+    return run_patrol_session(*config, *sites, **store, clock, session).exit_code;
+  }
+  crawler::FixedClock clock(*crawler::parse_rfc3339(o.as_of));
   return run_patrol_session(*config, *sites, **store, clock, session).exit_code;
 }
 
@@ -56,6 +61,13 @@ CLI::App* add_crawl_command(CLI::App& cli, LogOptions& log, Command* run) {
   cmd->add_option("--shard", o->shard, "K/N: only sites whose id hashes to K modulo N");
   cmd->add_option("--fail-on", o->fail_on,
                   "Exit 1 when findings at or above LEVEL exist (info|warning|error|critical)");
+  cmd->add_option("--as-of", o->as_of,
+                  "Judge dates as if the patrol started at TIME (RFC 3339, e.g. "
+                  "2026-11-25T02:00:00Z): reproduces an earlier night's freshness verdicts")
+      ->check([](const std::string& t) {
+        return crawler::parse_rfc3339(t) ? std::string()
+                                         : "not an RFC 3339 time such as 2026-11-25T02:00:00Z";
+      });
   cmd->callback([o, &log, run] { *run = [o, &log] { return run_crawl(*o, log); }; });
   return cmd;
 }

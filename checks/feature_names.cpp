@@ -92,7 +92,7 @@ bool is_pagination_text(std::string_view text) {
 }
 
 const config::FeaturesConfig& features_of(const SiteContext& ctx) {
-  if (ctx.features) return *ctx.features;
+  if (ctx.config) return ctx.config->features;
   static const config::FeaturesConfig defaults = config::default_features();
   return defaults;
 }

@@ -144,7 +144,7 @@ struct SiteContext {
   std::set<std::string> registered_hosts;   // hosts of every registered site
   std::chrono::system_clock::time_point now;  // the run's start (injected clock)
   const std::map<std::string, PageSketch>* baselines = nullptr;  // url -> accepted sketch
-  const config::FeaturesConfig* features = nullptr;  // issue 4: [features]; null = defaults
+  const config::Config* config = nullptr;   // thresholds and the column dictionary
 };
 
 }  // namespace sitepatrol::checks

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "checks/columns.h"
 #include "checks/finding.h"
 #include "checks/inputs.h"
 #include "checks/interact_facts.h"
@@ -16,11 +17,14 @@ namespace sitepatrol::checks {
 
 using Findings = std::vector<Finding>;
 
-// End-of-site facts: the homepage outcome and totals.
+// End-of-site facts: the homepage outcome and totals, and what freshness reads (every page's
+// summary, and the columns found from them before the site checks run).
 struct SiteResult {
   PageResult homepage;
   int pages = 0;
   int links_checked = 0;
+  std::vector<PageSummary> summaries;
+  std::vector<Column> columns;
   InteractionFacts interaction;  // issue 4: checks/interact_facts.h
 };
 

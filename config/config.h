@@ -25,8 +25,18 @@ namespace sitepatrol::config {
 struct ColumnConfig {
   std::string name;
   std::string url;
-  std::string column_class;            // news | notice | policy | ... | static
+  std::string column_class;            // news | notice | policy | ... | static | other
   std::optional<int> max_age_days;     // overrides the class limit
+  std::string key;                     // column key (COLUMN-MISSING); "" = from the name
+};
+
+// One entry of the column dictionary (config/columns.h, config/columns.toml).
+struct ColumnKind {
+  std::string key;                     // organization, disclosure_guide, ..., or the user's own
+  std::string column_class;            // "" in a dictionary extension that keeps the class
+  std::vector<std::string> required;   // categories that must have the column
+  std::vector<std::string> names;      // names sites give it
+  bool required_given = false;         // whether the entry said `required` (for merging)
 };
 
 // ---- interactive features (issue 4; config/features.h) ----------------------------------
@@ -127,6 +137,8 @@ struct Config {
   PatrolConfig patrol;
   SecurityConfig security;
   std::map<std::string, int> thresholds;  // column class -> max age in days (defaults merged)
+  std::vector<ColumnKind> column_kinds;   // the column dictionary (built-in + [columns])
+  std::filesystem::path column_dictionary;  // [columns] dictionary, "" when not given
   FeaturesConfig features;             // [features] (issue 4)
   std::vector<SiteConfig> sites;
 };

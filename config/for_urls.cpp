@@ -1,6 +1,7 @@
 // The built-in configuration of `sitepatrol check URL...`: defaults plus one site per URL.
 #include <set>
 
+#include "config/columns.h"
 #include "config/config.h"
 #include "config/features.h"
 #include "config/security.h"
@@ -38,6 +39,7 @@ std::expected<Config, ConfigError> config_for_urls(const std::vector<std::string
   config.patrol.database.clear();
   config.thresholds = default_thresholds();
   config.security = default_security();
+  config.column_kinds = builtin_column_kinds();
   config.features = default_features();
   std::set<std::string> ids;
   for (std::size_t i = 0; i < urls.size(); ++i) {

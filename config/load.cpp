@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <set>
 
+#include "config/columns.h"
+#include "config/columns_section.h"
 #include "config/config.h"
 #include "config/features.h"
 #include "config/features_section.h"
@@ -30,6 +32,7 @@ using detail::join;
 using detail::parse_toml;
 using detail::Problems;
 using detail::read_file;
+using detail::read_columns;
 using detail::read_security;
 using detail::relative_to;
 using detail::TableReader;
@@ -222,6 +225,10 @@ void read_column(TableReader& r, ColumnConfig& c) {
   if (!r.node("class")) r.problems().add(r.where(), r.path_of("class"), "missing key");
   read_choice(r, "class", c.column_class, column_classes());
   r.read("max_age_days", c.max_age_days, 1);
+  if (r.read("key", c.key) && !is_column_key(c.key)) {
+    r.problems().add(r.node("key")->source(), r.path_of("key"),
+                     "'" + c.key + "' is not a column key (lower-case letters, digits, '_')");
+  }
   r.reject_unknown_keys();
 }
 
@@ -315,6 +322,12 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
     read_security(security_reader, config.security, folder);
   } else {
     config.security = default_security();
+  }
+  if (const auto* columns = r.typed<toml::table>("columns", "a table ([columns])")) {
+    TableReader columns_reader(*columns, "columns", problems);
+    read_columns(columns_reader, config, folder);
+  } else {
+    config.column_kinds = builtin_column_kinds();
   }
   // [features] (issue 4): feature names and the INTERACT-* limits.
   if (const auto* features = r.typed<toml::table>("features", "a table ([features])")) {

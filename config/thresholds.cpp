@@ -6,7 +6,7 @@ namespace sitepatrol::config {
 const std::vector<std::string>& column_classes() {
   static const std::vector<std::string> classes = {
       "news",    "notice",     "policy",     "personnel",     "planning",
-      "finance", "statistics", "disclosure", "mailbox_stats", "static"};
+      "finance", "statistics", "disclosure", "mailbox_stats", "other",   "static"};
   return classes;
 }
 
@@ -14,7 +14,8 @@ const std::map<std::string, int>& default_thresholds() {
   static const std::map<std::string, int> limits = {
       {"news", 14},        {"notice", 180},     {"policy", 180},
       {"personnel", 365},  {"planning", 365},   {"finance", 365},
-      {"statistics", 365}, {"disclosure", 365}, {"mailbox_stats", 183}};
+      {"statistics", 365}, {"disclosure", 365}, {"mailbox_stats", 183},
+      {"other", 365}};
   return limits;
 }
 

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace sitepatrol::crawler {
 
@@ -30,5 +32,9 @@ class FixedClock final : public Clock {
 
 // "2026-11-25T02:00:03Z"
 std::string to_rfc3339(std::chrono::system_clock::time_point t);
+
+// Reads "2026-11-25T02:00:03Z" (UTC, as to_rfc3339 writes it) or "2026-11-25T10:00:03+08:00";
+// nullopt for anything else.
+std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view text);
 
 }  // namespace sitepatrol::crawler

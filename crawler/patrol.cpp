@@ -64,10 +64,14 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   for (std::size_t i = 0; i < sites.size(); ++i) {
     auto stored = store_.validators(sites[i]->id);
     auto baselines = store_.baselines(sites[i]->id);
-    if (!stored || !baselines) {
-      result.error = !stored ? stored.error().message : baselines.error().message;
+    auto columns = store_.column_states(sites[i]->id);
+    if (!stored || !baselines || !columns) {
+      result.error = !stored     ? stored.error().message
+                     : !baselines ? baselines.error().message
+                                  : columns.error().message;
       return result;
     }
+    memories[i].columns = std::move(*columns);
     for (auto& [url, memory] : *stored)
       memories[i].validators.emplace(url, Validators{memory.etag, memory.last_modified});
     memories[i].baselines = std::move(*baselines);

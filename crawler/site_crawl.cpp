@@ -4,7 +4,9 @@
 
 #include <boost/asio/post.hpp>
 
+#include "checks/column_names.h"
 #include "checks/fingerprint.h"
+#include "checks/page_facts.h"
 #include "checks/interact_stats.h"
 #include "crawler/charset.h"
 #include "crawler/content_hash.h"
@@ -28,6 +30,7 @@ struct SiteCrawl::Parsed {
 namespace {
 
 constexpr std::chrono::milliseconds kMaxCrawlDelay{5000};
+constexpr int kMaxColumnEntryDepth = 3;  // entries kept for pages this deep (and pagination)
 
 bool is_navigational(const std::string& kind) {
   return kind == "a" || kind == "area" || kind == "iframe" || kind == "frame" ||
@@ -53,13 +56,14 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
       site_(site),
       validators_(std::move(memory.validators)),
       baselines_(std::move(memory.baselines)),
+      column_states_(std::move(memory.columns)),
       on_done_(std::move(on_done)) {
   const auto& patrol = run_.config.patrol;
   context_.site = &site_;
   context_.patrol = &patrol;
   context_.security = &run_.config.security;
   context_.baselines = &baselines_;
-  context_.features = &run_.config.features;
+  context_.config = &run_.config;
   context_.now = run_.now;
   context_.registered_hosts = run_.registered_hosts;
   context_.own_hosts.insert(url_host(site_.url));
@@ -272,19 +276,23 @@ void SiteCrawl::on_memory(PageJob job, Outcome o, std::optional<store::PageMemor
   page.not_modified = true;
   std::string hash;
   std::vector<checks::Finding> reused;
+  std::optional<checks::PageFacts> facts;
   if (memory) {
+    facts = std::move(memory->facts);
     page.charset = memory->charset;
     page.title = memory->title;
     page.links = std::move(memory->links);
     hash = memory->content_hash;
     reused = std::move(memory->page_findings);
   }
-  finish_page(std::move(job), o, std::move(page), std::move(hash), std::move(reused));
+  finish_page(std::move(job), o, std::move(page), std::move(hash), std::move(reused),
+              std::move(facts));
 }
 
 // Common end of every page: checks, store, links to follow.
 void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult page,
-                            std::string content_hash, std::vector<checks::Finding> reused) {
+                            std::string content_hash, std::vector<checks::Finding> reused,
+                            std::optional<checks::PageFacts> reused_facts) {
   --in_flight_;
   // A page counts when it was read: parsed now (it has a content hash) or unchanged since the
   // last run. A 404 or a file that a page link led to was only a link check.
@@ -326,6 +334,11 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
     follow_links(page);
   } else {
     interact_after_page(page);  // issue 4: an unusable feature page counts too
+  }
+  if (page.not_modified || !record.content_hash.empty()) {
+    std::optional<checks::PageFacts> facts = std::move(reused_facts);
+    if (!page.not_modified) facts = checks::page_facts(page, checks::today_in_china(run_.now));
+    summarize(page, std::move(facts), record);
   }
   if (page.is_homepage) result_.homepage = page;
   if (page.sketch && !baselines_.contains(page.url))  // first sighting: it becomes the baseline
@@ -449,6 +462,7 @@ void SiteCrawl::settle() {
   finished_ = true;
   result_.pages = totals_.pages;
   result_.links_checked = totals_.links_checked;
+  result_.columns = checks::find_columns(context_, result_.summaries);
   result_.interaction = interact_->take();  // issue 4
   checks::Findings found;
   for (auto check : checks::site_checks()) check(context_, result_, found);
@@ -456,6 +470,7 @@ void SiteCrawl::settle() {
     f.site = site_.id;
     emit(std::move(f));
   }
+  finish_columns();
   if (!new_baselines_.empty()) run_.writer.add_baselines(site_.id, std::move(new_baselines_));
   if (result_.homepage.status >= 200 && result_.homepage.status < 300)  // issue 4
     run_.writer.add_interaction_months(site_.id,
@@ -466,6 +481,31 @@ void SiteCrawl::settle() {
   totals_.sites = 1;
   if (run_.progress) ++run_.progress->sites_done;
   on_done_(totals_);
+}
+
+// ---- freshness ----
+
+// Keeps what the column checks need of a parsed (or unchanged) page until the site is done,
+// and stores its facts with it. Entries are kept only near the top of the site, where
+// columns are looked for, and on list pages further down (pagination): a 20,000-page site
+// would otherwise hold every article's side lists.
+void SiteCrawl::summarize(const checks::PageResult& page, std::optional<checks::PageFacts> facts,
+                          store::PageRecord& record) {
+  if (!facts) return;
+  if (!page.not_modified) record.facts = *facts;
+  checks::PageSummary summary = checks::summarize_page(context_, page, std::move(*facts));
+  const bool pagination = checks::column_first_page(page.url) != page.url;
+  if (page.depth > kMaxColumnEntryDepth && !pagination) summary.facts.entries.clear();
+  result_.summaries.push_back(std::move(summary));
+}
+
+// Column history: what this run saw of each column, stored for the report and the next run.
+void SiteCrawl::finish_columns() {
+  auto observations = checks::observe_columns(result_, column_states_,
+                                              checks::today_in_china(run_.now));
+  if (!observations.empty()) run_.writer.add_columns(site_.id, std::move(observations));
+  result_.summaries.clear();
+  result_.summaries.shrink_to_fit();
 }
 
 // ---- helpers ----

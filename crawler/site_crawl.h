@@ -22,6 +22,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "checks/column_history.h"
 #include "checks/registry.h"
 #include "crawler/host_gate.h"
 #include "crawler/interact_collector.h"
@@ -54,6 +55,7 @@ struct Validators {
 struct SiteMemory {
   std::unordered_map<std::string, Validators> validators;  // for conditional requests
   std::map<std::string, checks::PageSketch> baselines;     // accepted template fingerprints
+  std::map<std::string, checks::ColumnState> columns;      // column history, by column URL
 };
 
 class SiteCrawl {
@@ -84,12 +86,16 @@ class SiteCrawl {
   void on_parsed(PageJob job, Outcome outcome, std::shared_ptr<Parsed> parsed);
   void on_memory(PageJob job, Outcome outcome, std::optional<store::PageMemory> memory);
   void finish_page(PageJob job, const Outcome& outcome, checks::PageResult page,
-                   std::string content_hash, std::vector<checks::Finding> reused_findings);
+                   std::string content_hash, std::vector<checks::Finding> reused_findings,
+                   std::optional<checks::PageFacts> reused_facts = std::nullopt);
   void follow_links(const checks::PageResult& page);
   void check_link(const std::string& url, const std::string& kind, const std::string& found_on);
   void link_result(checks::LinkResult result);
   void emit(checks::Finding finding, std::vector<checks::Finding>* also = nullptr);
   void settle();
+  void summarize(const checks::PageResult& page, std::optional<checks::PageFacts> facts,
+                 store::PageRecord& record);
+  void finish_columns();
 
   bool is_own_host(const std::string& host) const;
   bool disabled(const std::string& code) const;  // [patrol] or the site's disable_codes
@@ -113,6 +119,7 @@ class SiteCrawl {
   std::unordered_map<std::string, Validators> validators_;
   std::map<std::string, checks::PageSketch> baselines_;  // accepted template fingerprints
   std::vector<std::pair<std::string, checks::PageSketch>> new_baselines_;  // first sightings
+  std::map<std::string, checks::ColumnState> column_states_;  // what the last run left
   std::function<void(const store::RunTotals&)> on_done_;
   std::unique_ptr<Requester> requester_;
   std::unique_ptr<InteractCollector> interact_;  // issue 4

@@ -31,6 +31,7 @@ class StoreWriter {
   void add_finding(checks::Finding finding);
   void add_baselines(std::string site,
                      std::vector<std::pair<std::string, checks::PageSketch>> sketches);
+  void add_columns(std::string site, std::vector<checks::ColumnObservation> columns);
   void flush();
   // issue 4: a site's interaction figures, one transaction.
   void add_interaction_months(std::string site, std::vector<checks::InteractionMonth> months);

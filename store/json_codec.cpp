@@ -116,4 +116,59 @@ Result<checks::PageSketch> decode_sketch(std::string_view text) {
   return sketch;
 }
 
+namespace {
+
+json date_or_null(const std::optional<checks::Date>& d) {
+  return d ? json(checks::to_string(*d)) : json(nullptr);
+}
+
+std::optional<checks::Date> date_member(const json& object, const char* key) {
+  return checks::parse_iso_date(member(object, key));
+}
+
+}  // namespace
+
+std::string encode_facts(const checks::PageFacts& facts) {
+  json entries = json::array();
+  for (const checks::Entry& e : facts.entries) {
+    entries.push_back({{"url", e.url}, {"title", e.title}, {"date", date_or_null(e.date)}});
+  }
+  return dump({{"entries", entries},
+               {"undated", facts.undated_entries},
+               {"placeholder", facts.placeholder},
+               {"published", date_or_null(facts.published)},
+               {"newest_in_text", date_or_null(facts.newest_in_text)},
+               {"column_name", facts.column_name},
+               {"meta", facts.meta},
+               {"text_length", facts.text_length}});
+}
+
+Result<checks::PageFacts> decode_facts(std::string_view text) {
+  auto object = parse(text, "page facts", /*object=*/true);
+  if (!object) return std::unexpected(object.error());
+  const StoreError damaged{"page facts: stored JSON is damaged"};
+  checks::PageFacts facts;
+  if (auto it = object->find("entries"); it != object->end()) {
+    if (!it->is_array()) return std::unexpected(damaged);
+    for (const json& item : *it) {
+      if (!item.is_object()) return std::unexpected(damaged);
+      facts.entries.push_back({member(item, "url"), member(item, "title"), date_member(item, "date")});
+    }
+  }
+  auto number = [&](const char* key) -> std::int64_t {
+    auto it = object->find(key);
+    return it != object->end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+  };
+  facts.undated_entries = static_cast<int>(number("undated"));
+  if (auto it = object->find("placeholder"); it != object->end() && it->is_boolean()) {
+    facts.placeholder = it->get<bool>();
+  }
+  facts.published = date_member(*object, "published");
+  facts.newest_in_text = date_member(*object, "newest_in_text");
+  facts.column_name = member(*object, "column_name");
+  facts.meta = static_cast<std::uint8_t>(number("meta"));
+  facts.text_length = static_cast<std::size_t>(number("text_length"));
+  return facts;
+}
+
 }  // namespace sitepatrol::store

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/column_history.h"
 #include "checks/finding.h"
 #include "checks/inputs.h"
 #include "store/store.h"
@@ -25,5 +26,9 @@ Result<std::vector<std::string>> decode_strings(std::string_view json);
 // {"minhash": [u64...], "scripts": [...], "iframes": [...], "title": "...", "elements": n}
 std::string encode_sketch(const checks::PageSketch& sketch);
 Result<checks::PageSketch> decode_sketch(std::string_view json);
+
+// A page's freshness facts (checks/page_facts.h); dates as "YYYY-MM-DD".
+std::string encode_facts(const checks::PageFacts& facts);
+Result<checks::PageFacts> decode_facts(std::string_view json);
 
 }  // namespace sitepatrol::store

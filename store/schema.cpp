@@ -154,6 +154,40 @@ CREATE TABLE baselines (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 3 (issue 3, freshness): each page keeps its freshness facts (entries with dates,
+// meta tags) so a 304 can reuse them; each column keeps the state the last run left it in
+// (entry URLs, list hash, newest date) and each run's observation of it, for the report's
+// update volume and the faked-dates rule.
+constexpr std::string_view kVersion3 = R"sql(
+ALTER TABLE pages ADD COLUMN facts TEXT;
+-- Pages stored before have no facts for a 304 to reuse: forget their validators, so the
+-- next patrol reads each page once in full.
+UPDATE pages SET etag = '', last_modified = '';
+
+CREATE TABLE column_state (
+  site      TEXT NOT NULL,
+  url_id    INTEGER NOT NULL REFERENCES urls (id),
+  entries   TEXT NOT NULL,
+  list_hash TEXT NOT NULL,
+  newest    TEXT,
+  PRIMARY KEY (site, url_id)
+) WITHOUT ROWID;
+
+CREATE TABLE column_observations (
+  run_id           INTEGER NOT NULL REFERENCES runs (id),
+  site             TEXT NOT NULL,
+  url_id           INTEGER NOT NULL REFERENCES urls (id),
+  name             TEXT NOT NULL,
+  column_key       TEXT NOT NULL,
+  column_class     TEXT NOT NULL,
+  newest           TEXT,
+  entries          INTEGER NOT NULL,
+  new_entries      INTEGER NOT NULL,
+  first_seen       INTEGER NOT NULL,
+  dates_suspicious INTEGER NOT NULL,
+  PRIMARY KEY (run_id, site, url_id)
+) WITHOUT ROWID;
+CREATE INDEX column_observations_by_site ON column_observations (site, run_id);
 // Version 5 (issue 4): the interaction figures per site and month (checks/interact_stats.h)
 // for the report's public interaction index. One row per (site, month); each patrol
 // overwrites the months it saw (the latest reading of a board wins). `run_id` is that patrol.
@@ -177,6 +211,7 @@ CREATE TABLE interaction_months (
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
+    {3, kVersion3},
     {5, kVersion5},
 };
 

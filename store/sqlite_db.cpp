@@ -68,6 +68,10 @@ Statement& Statement::bind_int_or_null(int index, std::optional<std::int64_t> va
   return value ? bind_int(index, *value) : bind_null(index);
 }
 
+Statement& Statement::bind_text_or_null(int index, const std::optional<std::string>& value) {
+  return value ? bind_text(index, *value) : bind_null(index);
+}
+
 StoreError Statement::error(std::string_view what) const {
   const char* sql = sqlite3_sql(stmt_);
   return sqlite_error(db_, str_cat(what, " (", sql != nullptr ? sql : "?", ")"));

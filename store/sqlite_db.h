@@ -45,6 +45,7 @@ class Statement {
   Statement& bind_real(int index, double value);
   Statement& bind_null(int index);
   Statement& bind_int_or_null(int index, std::optional<std::int64_t> value);
+  Statement& bind_text_or_null(int index, const std::optional<std::string>& value);
 
   // Advances the cursor: true when a row is available, false when done.
   Result<bool> step();

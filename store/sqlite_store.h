@@ -68,6 +68,11 @@ class SqliteStore final : public Store {
   Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) override;
   Result<std::vector<FindingRow>> findings(const FindingQuery& query) override;
 
+  Result<std::map<std::string, checks::ColumnState>> column_states(
+      const std::string& site) override;
+  Result<void> save_columns(std::int64_t run, const std::string& site,
+                            std::span<const checks::ColumnObservation> columns) override;
+  Result<std::vector<ColumnHistoryRow>> column_history(const std::string& site) override;
   // issue 4: sqlite_store_interaction.cpp
   Result<void> save_interaction_months(std::int64_t run, const std::string& site,
                                        std::span<const checks::InteractionMonth> months) override;

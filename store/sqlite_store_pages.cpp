@@ -16,9 +16,9 @@ namespace {
 constexpr std::string_view kUpsertPage = R"sql(
 INSERT INTO pages (site, url_id, final_url_id, found_on_id, depth, is_homepage, status, error,
                    error_text, elapsed_ms, charset, content_type, content_hash, etag,
-                   last_modified, title, bytes, last_run, page_findings, sketch)
+                   last_modified, title, bytes, last_run, page_findings, sketch, facts)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-        ?21)
+        ?21, ?22)
 ON CONFLICT (site, url_id) DO UPDATE SET
   final_url_id = excluded.final_url_id,
   found_on_id = excluded.found_on_id,
@@ -36,6 +36,7 @@ ON CONFLICT (site, url_id) DO UPDATE SET
   title = CASE WHEN ?20 THEN pages.title ELSE excluded.title END,
   page_findings = CASE WHEN ?20 THEN pages.page_findings ELSE excluded.page_findings END,
   sketch = CASE WHEN ?20 THEN coalesce(excluded.sketch, pages.sketch) ELSE excluded.sketch END,
+  facts = CASE WHEN ?20 THEN coalesce(excluded.facts, pages.facts) ELSE excluded.facts END,
   etag = CASE WHEN ?20 AND excluded.etag = '' THEN pages.etag ELSE excluded.etag END,
   last_modified = CASE WHEN ?20 AND excluded.last_modified = '' THEN pages.last_modified
                        ELSE excluded.last_modified END
@@ -133,6 +134,11 @@ Result<void> SqliteStore::save_page(std::int64_t run, const PageRecord& record) 
       upsert->bind_text(21, encode_sketch(*sketch));
     } else {
       upsert->bind_null(21);
+    }
+    if (record.facts) {
+      upsert->bind_text(22, encode_facts(*record.facts));
+    } else {
+      upsert->bind_null(22);
     }
     auto row = upsert->step();
     if (!row) return std::unexpected(row.error());
@@ -241,7 +247,8 @@ Result<std::optional<PageMemory>> SqliteStore::page_memory(const std::string& si
   std::int64_t page_id = 0;
   {
     auto stmt = db_.prepare(R"sql(
-SELECT p.id, p.etag, p.last_modified, p.content_hash, p.charset, p.title, p.page_findings
+SELECT p.id, p.etag, p.last_modified, p.content_hash, p.charset, p.title, p.page_findings,
+       p.facts
   FROM pages p JOIN urls u ON u.id = p.url_id
  WHERE p.site = ?1 AND u.url = ?2
 )sql");
@@ -262,6 +269,14 @@ SELECT p.id, p.etag, p.last_modified, p.content_hash, p.charset, p.title, p.page
           StoreError{str_cat("page ", url, " of ", site, ": ", findings.error().message)});
     }
     memory.page_findings = std::move(*findings);
+    if (!stmt->column_is_null(7)) {
+      auto facts = decode_facts(stmt->column_text(7));
+      if (!facts) {
+        return std::unexpected(
+            StoreError{str_cat("page ", url, " of ", site, ": ", facts.error().message)});
+      }
+      memory.facts = std::move(*facts);
+    }
   }
   auto links = db_.prepare(R"sql(
 SELECT u.url, l.kind, l.text

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/column_history.h"
 #include "checks/finding.h"
 #include "checks/inputs.h"
 #include "checks/interact_stats.h"
@@ -62,6 +63,7 @@ struct PageRecord {
   std::int64_t bytes = 0;      // bytes transferred
   std::vector<checks::Finding> page_findings;  // what page checks raised, for reuse on 304
   std::optional<checks::PageSketch> sketch;    // kept with the page (baseline accept uses it)
+  std::optional<checks::PageFacts> facts;      // freshness facts; nullopt keeps the stored ones
 };
 
 struct LinkRecord {
@@ -79,6 +81,14 @@ struct PageMemory {
   std::string title;
   std::vector<checks::LinkRef> links;
   std::vector<checks::Finding> page_findings;
+  std::optional<checks::PageFacts> facts;      // nullopt when none were stored
+};
+
+// One column as one run saw it (column history, checks/column_history.h).
+struct ColumnHistoryRow {
+  std::int64_t run = 0;
+  std::string started_at;              // RFC 3339 UTC, the run's start
+  checks::ColumnObservation column;    // `state` left empty
 };
 
 enum class StatusFilter { current, new_only, open, resolved, all };
@@ -145,6 +155,15 @@ class Store {
   virtual Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) = 0;
   virtual Result<std::vector<FindingRow>> findings(const FindingQuery& query) = 0;
 
+  // ---- column history (issue 3) ----
+  // The state each column of the site was left in by the last run that saw it, by URL.
+  virtual Result<std::map<std::string, checks::ColumnState>> column_states(
+      const std::string& site) = 0;
+  // Records what the run saw of the site's columns and keeps their states for the next run.
+  virtual Result<void> save_columns(std::int64_t run, const std::string& site,
+                                    std::span<const checks::ColumnObservation> columns) = 0;
+  // Every observation of the site's columns in finished runs, oldest run first.
+  virtual Result<std::vector<ColumnHistoryRow>> column_history(const std::string& site) = 0;
   // ---- interaction figures (issue 4; store/sqlite_store_interaction.cpp) ----
   // Stores a site's months as `run` saw them, replacing earlier readings of those months.
   virtual Result<void> save_interaction_months(

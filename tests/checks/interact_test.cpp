@@ -52,10 +52,12 @@ FormInfo get_search(std::string action) {
 
 struct Site {
   SiteFixture fixture;
-  config::FeaturesConfig features = config::default_features();
+  config::Config config;
+  config::FeaturesConfig& features = config.features;
   SiteResult result;
 
   Site() {
+    features = config::default_features();
     result.homepage.url = kHome;
     result.homepage.status = 200;
     result.homepage.is_homepage = true;
@@ -70,7 +72,7 @@ struct Site {
   void add(FeaturePage p) { result.interaction.pages[p.url] = std::move(p); }
   std::set<std::string> findings() const {
     SiteContext ctx = fixture.context();
-    ctx.features = &features;
+    ctx.config = &config;
     Findings out;
     check_interaction(ctx, result, out);
     std::set<std::string> codes;
@@ -301,7 +303,7 @@ TEST(InteractionMonths, ReplyRateMedianDaysInterviewsAndSolicitations) {
              {row("征求意见 2026-10-01至2026-10-15", kHome + "yj/1.html"),
               row("征求意见 2026-10-02至2026-10-16 采纳情况反馈", kHome + "yj/2.html")}));
   SiteContext ctx = s.fixture.context();
-  ctx.features = &s.features;
+  ctx.config = &s.config;
   const auto months = interaction_months(ctx, s.result.interaction);
   ASSERT_EQ(months.size(), 12u);
   EXPECT_EQ(months.front().month, "2025-12");

@@ -17,13 +17,13 @@ TEST(Thresholds, ContractDefaults) {
   EXPECT_EQ(d.at("disclosure"), 365);
   EXPECT_EQ(d.at("mailbox_stats"), 183);
   EXPECT_FALSE(d.contains("static"));
-  EXPECT_EQ(column_classes().size(), 10u);
+  EXPECT_EQ(column_classes().size(), 11u);  // the contract's ten and "other"
   EXPECT_EQ(column_classes().back(), "static");
 }
 
 TEST(Thresholds, ColumnOverThresholdsOverDefaults) {
   Config config;  // built by hand: no [thresholds] merged in
-  ColumnConfig column{"要闻", "http://a.example/yw/", "news", std::nullopt};
+  ColumnConfig column{"要闻", "http://a.example/yw/", "news", std::nullopt, ""};
   EXPECT_EQ(max_age_days(config, column), 14);
   config.thresholds["news"] = 10;
   EXPECT_EQ(max_age_days(config, column), 10);

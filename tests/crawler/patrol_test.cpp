@@ -89,7 +89,9 @@ class PatrolTest : public ::testing::Test {
     p.per_host_delay_ms = 0;
     // The fixture is plain HTTP with a bare footer; those site-level findings are not
     // what these tests are about.
-    p.disable_codes = {"SEC-NO-HTTPS", "SEC-HEADERS", "ID-MISSING"};
+    // Site-level findings every bare fixture site would have; tests of them enable them.
+    p.disable_codes = {"SEC-NO-HTTPS", "SEC-HEADERS", "ID-MISSING", "FRESH-HOME",
+                       "COLUMN-MISSING", "META-MISSING"};
     p.timeout_s = 5;
     p.connect_timeout_s = 5;
     p.parse_threads = 2;

@@ -108,6 +108,17 @@ class RecordingStore final : public store::Store {
   store::Result<std::vector<store::FindingRow>> findings(const store::FindingQuery&) override {
     return std::vector<store::FindingRow>{};
   }
+  store::Result<std::map<std::string, checks::ColumnState>> column_states(
+      const std::string&) override {
+    return std::map<std::string, checks::ColumnState>{};
+  }
+  store::Result<void> save_columns(std::int64_t run, const std::string&,
+                                   std::span<const checks::ColumnObservation> columns) override {
+    return record("columns", run, columns.size());
+  }
+  store::Result<std::vector<store::ColumnHistoryRow>> column_history(
+      const std::string&) override {
+    return std::vector<store::ColumnHistoryRow>{};
   // issue 4
   store::Result<void> save_interaction_months(
       std::int64_t run, const std::string&, std::span<const checks::InteractionMonth> m) override {

@@ -41,7 +41,7 @@ TEST(Fetching, HeadRefusedFallsBackToGet) {
 
 TEST(Fetching, GzipPageIsReadAndItsLinksFollowed) {
   FixtureServer server;
-  server.gzip("/", html("<a href=\"/gzdt/index.html\">工作动态</a>"));
+  server.gzip("/", html("<a href=\"/gzdt/index.html\">关于本站</a>"));
   server.page("/gzdt/index.html", html("<p>动态</p>"));
   Patrol patrol(server);
   const Round r = patrol.round();

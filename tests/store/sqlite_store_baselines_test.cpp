@@ -209,12 +209,15 @@ TEST(BaselinesMigration, VersionOneDatabaseGainsSketchesAndKeepsItsPages) {
   auto opened = open_sqlite(file);
   ASSERT_TRUE(opened) << opened.error().message;
   auto& store = *opened;
-  EXPECT_EQ(query_int(file, "PRAGMA user_version"), 2);
+  EXPECT_EQ(query_int(file, "PRAGMA user_version"), current_schema_version());
   EXPECT_EQ(query_text(file, "SELECT title FROM pages"), "首页");
   EXPECT_EQ(query_int(file, "SELECT count(*) FROM pages WHERE sketch IS NULL"), 1);
   auto memory = store->page_memory("s1", kHome);
   ASSERT_TRUE(memory && *memory);
-  EXPECT_EQ((*memory)->etag, "\"v1\"");
+  // Version 3 forgets validators of pages stored without freshness facts, so the next
+  // patrol reads each page in full once instead of reusing nothing on a 304.
+  EXPECT_EQ((*memory)->etag, "");
+  EXPECT_FALSE((*memory)->facts.has_value());
 
   // An old page has no sketch, so there is nothing to accept until a patrol sketches it.
   EXPECT_EQ(store->accept_baselines("s1").value_or(-1), 0);

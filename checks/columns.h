@@ -1,0 +1,64 @@
+// A site's columns (栏目): which pages are columns, what they are called, which key and class
+// they have, and their entries. Built at the end of a site from what each page left behind
+// (PageSummary), judged by checks/freshness.h and recorded run by run (column history).
+//
+// Where columns come from, in order (the first that finds a column names it):
+//  1. the site's [[site.column]] entries, used as given;
+//  2. navigation: links on the homepage and on the pages it links to (second-level
+//     navigation) whose text is a column name of the dictionary (config/columns.toml);
+//  3. pages up to depth 2 whose ColumnName meta tag is such a name, unless they are articles
+//     (an ArticleTitle or PubDate tag, or a date in the URL);
+//  4. pages up to depth 2 that list three or more dated entries and are no article: named
+//     by ColumnName, else the page title; key from the dictionary when the name is in it,
+//     else no key and class "other".
+// A column is identified by its folder (/tzgg/ and /tzgg/index.html are one column); its
+// pagination pages (index_1.html, ?page=2) add their entries to it. Pure.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "checks/inputs.h"
+#include "checks/page_facts.h"
+
+namespace sitepatrol::checks {
+
+// What the crawler keeps of each page of a site until the site is done.
+struct PageSummary {
+  std::string url;
+  int depth = 0;
+  bool is_homepage = false;
+  bool ok = false;                     // answered 2xx (or 304) and was read as HTML
+  std::string title;
+  PageFacts facts;
+  // Internal <a> links with short texts, kept for pages at depth <= 1 only (navigation).
+  std::vector<std::pair<std::string, std::string>> nav_links;  // (url, text)
+};
+
+// The summary of a parsed page (nav_links filled for depth <= 1 and hosts in ctx.own_hosts).
+PageSummary summarize_page(const SiteContext& ctx, const PageResult& page, PageFacts facts);
+
+struct Column {
+  std::string url;                     // the page the column was found at (first page)
+  std::string name;
+  std::string key;                     // "" when the dictionary does not know the name
+  std::string column_class;
+  std::optional<int> max_age_days;     // nullopt: never stale (static)
+  bool configured = false;
+  bool fetched = false;                // a page of the column was read
+  std::vector<Entry> entries;          // of all its pages, first page first
+  int undated_entries = 0;
+  bool placeholder = false;
+  std::optional<Date> content_date;    // a content page's own date (published or in text)
+  std::size_t text_length = 0;
+};
+
+std::vector<Column> find_columns(const SiteContext& ctx, const std::vector<PageSummary>& pages);
+
+// The newest entry of a column not after today; for a column without entries, its page's
+// own date.
+std::optional<Date> newest_date(const Column& column, Date today);
+
+}  // namespace sitepatrol::checks

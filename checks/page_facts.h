@@ -1,0 +1,65 @@
+// What freshness needs to remember of one page: its dated list entries, its publication date,
+// its ColumnName and which of the design rules' meta tags it carries. Computed when the page
+// is parsed, stored with it (a 304 next time reuses them), and read at the end of the site by
+// the column checks (checks/columns.h).
+//
+// Entries come from the page's list rows (checks::ListRow) outside navigation, footers and
+// calendars. A row's date is the first date in its text outside the link text (a title may
+// quote a date), else in the link text; month-day dates take their year from the row's URL
+// (TRS and Hanweb put the date there), else from today. Lists where no row has a date give
+// "undated entries" only when their links lead into the page's own folder (articles of the
+// column), so a side menu is not taken for an undated list. Pure.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/dates.h"
+#include "checks/inputs.h"
+
+namespace sitepatrol::checks {
+
+struct Entry {
+  std::string url;
+  std::string title;
+  std::optional<Date> date;
+};
+
+// The meta tags of the government web page design rules (DOMAIN.md "Page identifiers").
+enum MetaTag : std::uint8_t {
+  kSiteName = 1 << 0,
+  kSiteDomain = 1 << 1,
+  kSiteIdCode = 1 << 2,
+  kColumnName = 1 << 3,
+  kColumnType = 1 << 4,
+  kArticleTitle = 1 << 5,
+  kPubDate = 1 << 6,
+  kContentSource = 1 << 7,
+};
+// "SiteName", ... as the rules spell them.
+std::string_view meta_tag_name(MetaTag tag);
+inline constexpr MetaTag kAllMetaTags[] = {kSiteName,   kSiteDomain,   kSiteIdCode,
+                                           kColumnName, kColumnType,   kArticleTitle,
+                                           kPubDate,    kContentSource};
+
+struct PageFacts {
+  std::vector<Entry> entries;          // rows of lists holding at least one dated row
+  int undated_entries = 0;             // article links in lists without any date
+  bool placeholder = false;            // 暂无信息, 暂无数据, 正在建设中, ...
+  std::optional<Date> published;      // PubDate-like meta tag, else a date in the URL
+  std::optional<Date> newest_in_text;  // the newest date in the visible text, not after today
+  std::string column_name;             // the ColumnName meta tag
+  std::uint8_t meta = 0;               // MetaTag bits present (non-empty content)
+  std::size_t text_length = 0;         // bytes of visible text
+
+  bool operator==(const PageFacts&) const = default;
+};
+
+PageFacts page_facts(const PageResult& page, Date today);
+
+// The newest entry date that is not after today.
+std::optional<Date> newest_entry(const PageFacts& facts, Date today);
+
+}  // namespace sitepatrol::checks

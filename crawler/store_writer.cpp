@@ -37,6 +37,9 @@ void StoreWriter::add_baselines(std::string site,
 void StoreWriter::add_columns(std::string site, std::vector<checks::ColumnObservation> columns) {
   asio::post(thread_, [this, site = std::move(site), columns = std::move(columns)] {
     if (auto r = store_.save_columns(run_, site, columns); !r) record_error(r.error());
+  });
+}
+
 void StoreWriter::add_interaction_months(std::string site,
                                          std::vector<checks::InteractionMonth> months) {
   asio::post(thread_, [this, site = std::move(site), months = std::move(months)] {

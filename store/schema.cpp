@@ -188,6 +188,8 @@ CREATE TABLE column_observations (
   PRIMARY KEY (run_id, site, url_id)
 ) WITHOUT ROWID;
 CREATE INDEX column_observations_by_site ON column_observations (site, run_id);
+)sql";
+
 // Version 5 (issue 4): the interaction figures per site and month (checks/interact_stats.h)
 // for the report's public interaction index. One row per (site, month); each patrol
 // overwrites the months it saw (the latest reading of a board wins). `run_id` is that patrol.

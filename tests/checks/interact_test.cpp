@@ -33,6 +33,10 @@ FeaturePage page(std::string kind, std::string url, std::vector<ListRow> rows = 
   return p;
 }
 
+ActionProbe probe(std::string url, int status, FetchError error = FetchError::none) {
+  return ActionProbe{std::move(url), status, error, error == FetchError::none ? "" : "refused"};
+}
+
 FormInfo post_form(std::string action) {
   FormInfo f;
   f.action = std::move(action);
@@ -135,15 +139,15 @@ TEST(Interact, AFormOneClickAwayWhoseActionAnswersIsUsable) {
   Site s;
   s.candidate("message_board", kBoard);
   FeaturePage board = page("message_board", kBoard);
-  board.links = {{kBoard + "write.html", "a", "我要留言"}};
+  board.links = {{kBoard + "write.html", "a", "我要留言", false, ""}};
   s.add(board);
   FeaturePage write = page("message_board", kBoard + "write.html", {}, 1);
   write.forms = {post_form(kBoard + "submit")};
   s.add(write);
-  s.result.interaction.actions[kBoard + "submit"] = {kBoard + "submit", 405};
+  s.result.interaction.actions[kBoard + "submit"] = probe(kBoard + "submit", 405);
   EXPECT_TRUE(s.findings().empty());
 
-  s.result.interaction.actions[kBoard + "submit"] = {kBoard + "submit", 404};
+  s.result.interaction.actions[kBoard + "submit"] = probe(kBoard + "submit", 404);
   EXPECT_EQ(s.findings(), (std::set<std::string>{"INTERACT-BROKEN message_board"}));
 }
 
@@ -204,9 +208,9 @@ TEST(Interact, APostSearchFormIsOnlyChecked) {
   FormInfo form = get_search(kHome + "search.jsp");
   form.method = "post";
   s.result.homepage.forms = {form};
-  s.result.interaction.actions[form.action] = {form.action, 200};
+  s.result.interaction.actions[form.action] = probe(form.action, 200);
   EXPECT_TRUE(s.findings().empty());
-  s.result.interaction.actions[form.action] = {form.action, 0, FetchError::connect, "refused"};
+  s.result.interaction.actions[form.action] = probe(form.action, 0, FetchError::connect);
   EXPECT_EQ(s.findings(), (std::set<std::string>{"INTERACT-BROKEN search"}));
 }
 

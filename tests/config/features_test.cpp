@@ -111,7 +111,7 @@ url = "http://a.example/"
 TEST(FeaturesConfig, MistakesNameFileLineAndKey) {
   auto e = parse_error("[features]\nrequired.local = [\"mesage_board\"]\n");
   EXPECT_EQ(e.line, 2);
-  EXPECT_EQ(e.key, "features.required.local");
+  EXPECT_EQ(e.key, "features.required.local[1]");
   EXPECT_NE(e.message.find("did you mean 'message_board'"), std::string::npos) << e.message;
 
   e = parse_error("[features]\nrequired.county = [\"search\"]\n");

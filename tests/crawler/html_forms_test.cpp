@@ -47,9 +47,9 @@ TEST(HtmlForms, ActionMethodFieldsAndText) {
 
 TEST(HtmlForms, JavascriptActionsCannotBeCheckedAndBaseHrefApplies) {
   const auto parsed = parse_html(
-      R"(<html><head><base href="http://www.site.example/app/"></head><body>
+      R"html(<html><head><base href="http://www.site.example/app/"></head><body>
       <form action="javascript:void(0)" method="post"><textarea name="c"></textarea></form>
-      <form action="do"></form></body></html>)",
+      <form action="do"></form></body></html>)html",
       kPage);
   ASSERT_EQ(parsed.forms.size(), 2u);
   EXPECT_EQ(parsed.forms[0].action, "");

@@ -119,6 +119,7 @@ class RecordingStore final : public store::Store {
   store::Result<std::vector<store::ColumnHistoryRow>> column_history(
       const std::string&) override {
     return std::vector<store::ColumnHistoryRow>{};
+  }
   // issue 4
   store::Result<void> save_interaction_months(
       std::int64_t run, const std::string&, std::span<const checks::InteractionMonth> m) override {

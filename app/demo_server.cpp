@@ -1,5 +1,7 @@
 #include "app/demo_server.h"
 
+#include "config/features.h"
+
 #include "app/static_files.h"
 
 namespace sitepatrol::app {
@@ -42,6 +44,7 @@ config::Config demo_config(unsigned short port) {
     for (const char* port : {":80:", ":443:"})
       c.patrol.resolve.push_back(std::string(host) + port + "127.0.0.1");
   c.patrol.per_host_delay_ms = 0;
+  c.features = config::default_features();  // issue 4: feature names and required kinds
   c.patrol.timeout_s = 5;
   config::SiteConfig s;
   s.id = "demo-jtt";

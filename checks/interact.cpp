@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <regex>
 
 #include "checks/emit.h"
 #include "checks/feature_names.h"
@@ -41,17 +42,12 @@ std::optional<std::string> action_failure(const InteractionFacts& facts, const F
   return std::nullopt;
 }
 
-// 027-83460000, (027)83460000, 12345 hotlines, 400-xxx-xxxx.
+// A telephone number: 027-83460000, (027)83460000, 13912345678, 400-123-4567, 12345. Dates
+// (2026-11-25) are not: an area code starts with 0, a mobile number has 11 digits.
 bool mentions_phone(std::string_view text) {
-  int digits = 0;
-  for (char c : text) {
-    if (c >= '0' && c <= '9') {
-      if (++digits >= 7) return true;
-    } else if (c != '-' && c != ' ' && c != '(' && c != ')') {
-      digits = 0;
-    }
-  }
-  return text.find("12345") != std::string_view::npos;
+  static const std::regex kPhone(
+      R"((^|[^0-9])(\(?0[0-9]{2,3}\)?-?[0-9]{7,8}|1[3-9][0-9]{9}|400-?[0-9]{3}-?[0-9]{4}|12345)([^0-9]|$))");
+  return std::regex_search(text.begin(), text.end(), kPhone);
 }
 
 std::size_t dated_rows(const FeaturePage& page, Date today) {
@@ -132,11 +128,12 @@ struct Judge {
           return {Verdict::broken, c.url, *failure};
         return {Verdict::usable, c.url, ""};
       }
-      if (rows > 0 && kind != "disclosure_request") return {Verdict::usable, c.url, ""};
+      if ((rows > 0 || shows_messages(page)) && kind != "disclosure_request")
+        return {Verdict::usable, c.url, ""};
     } else if (rows > 0) {
       return {Verdict::usable, c.url, ""};
     }
-    if (page.forms.empty() && rows == 0 && mentions_phone(page.text))
+    if (page.forms.empty() && rows == 0 && !shows_messages(page) && mentions_phone(page.text))
       return {Verdict::phone_only, c.url, c.url + " gives only a telephone number"};
     return {Verdict::broken, c.url,
             c.url + (is_form_kind(kind) ? " holds no form to write in and no list of messages"

@@ -127,15 +127,54 @@ void read_detail(const FeaturePage& page, Date posted, const DateContext& contex
   }
 }
 
+// Where each posting-date label stands in `text`, in order.
+std::vector<std::size_t> posted_labels(std::string_view text) {
+  std::vector<std::size_t> at;
+  for (std::string_view label : kPostedLabels)
+    for (auto i = text.find(label); i != std::string_view::npos; i = text.find(label, i + 1))
+      at.push_back(i);
+  std::ranges::sort(at);
+  return at;
+}
+
+// A board that shows its messages in full on the list page, without a page of their own:
+// one message per posting-date label, up to the next. They share the page's URL.
+std::vector<Message> without_pagemessages(const FeaturePage& page, const DateContext& context) {
+  std::vector<Message> out;
+  const auto at = posted_labels(page.text);
+  for (std::size_t i = 0; i < at.size(); ++i) {
+    const std::string_view text(page.text);
+    const std::size_t end = i + 1 < at.size() ? at[i + 1] : text.size();
+    FeaturePage one = page;
+    one.text = std::string(text.substr(at[i], end - at[i]));
+    auto posted = labelled_date(std::string_view(one.text), kPostedLabels, context);
+    if (!posted) continue;
+    Message m;
+    m.url = page.url;
+    m.list_page = page.url;
+    m.title = "第" + std::to_string(i + 1) + "条留言（" + page.title + "）";
+    read_detail(one, *posted, context, m);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 }  // namespace
+
+bool shows_messages(const FeaturePage& page) { return posted_labels(page.text).size() >= 2; }
 
 std::vector<Message> read_messages(const InteractionFacts& facts, Date today) {
   std::map<std::string, Message> by_url;
+  std::vector<Message> without_page;  // messages without a page of their own
   std::vector<std::pair<const FeaturePage*, Date>> details;
   for (const auto& [url, page] : facts.pages) {
     if (!is_message_kind(page.kind) || page.status < 200 || page.status >= 300) continue;
     const DateContext context = context_for(today, url);
     auto rows = row_messages(url, page, context);
+    if (rows.size() < 2 && posted_labels(page.text).size() >= 2) {
+      for (auto& m : without_pagemessages(page, context)) without_page.push_back(std::move(m));
+      continue;
+    }
     // A page that labels a posting date and lists no more than one message is a message's
     // own page (a message title naming a feature makes it a hop-0 page: the hop cannot tell).
     // A list's header row says 留言时间 too, but a list has rows.
@@ -148,8 +187,9 @@ std::vector<Message> read_messages(const InteractionFacts& facts, Date today) {
   for (const auto& [page, posted] : details)
     read_detail(*page, posted, context_for(today, page->url), by_url[page->url]);
   std::vector<Message> out;
-  out.reserve(by_url.size());
+  out.reserve(by_url.size() + without_page.size());
   for (auto& [url, m] : by_url) out.push_back(std::move(m));
+  for (auto& m : without_page) out.push_back(std::move(m));
   return out;
 }
 

@@ -80,18 +80,23 @@ void InteractCollector::mark(const std::string& url, const std::string& kind, in
 
 InteractCollector::Actions InteractCollector::on_page(const checks::PageResult& page) {
   Actions out;
-  for (const auto& link : page.links) {
-    if (link.kind != "a" && link.kind != "area") continue;
-    if (auto kind = checks::feature_kind_of(features_, link.text)) {
+  // Links are kept once per URL with their first text; rows keep every occurrence, so a
+  // 依申请公开 entry pointing into the 政府信息公开 page is seen too.
+  auto consider = [&](const std::string& url, const std::string& text) {
+    if (auto kind = checks::feature_kind_of(features_, text)) {
       add_candidate({.kind = *kind,
-                     .url = link.url,
-                     .text = link.text,
+                     .url = url,
+                     .text = text,
                      .found_on = page.url,
                      .configured = false,
                      .on_homepage = page.is_homepage,
-                     .internal = own_(link.url)});
+                     .internal = own_(url)});
     }
-  }
+  };
+  for (const auto& link : page.links)
+    if (link.kind == "a" || link.kind == "area") consider(link.url, link.text);
+  for (const auto& row : page.rows)
+    if (!row.url.empty()) consider(row.url, row.link_text);
 
   auto probe_forms = [&](const checks::PageResult& p, bool search_only) {
     for (const auto& form : p.forms) {

@@ -13,6 +13,8 @@
 namespace sitepatrol::checks {
 namespace {
 
+using namespace std::chrono_literals;
+
 using testing::SiteFixture;
 const std::string kHome = "http://www.site.example/";
 const std::string kBoard = "http://www.site.example/hdjl/lyb/";
@@ -264,6 +266,25 @@ TEST(Interact, DetailPagesSayWhetherAMessageWasAnswered) {
   s.add(b);
   s.add(c);
   EXPECT_EQ(s.findings(), (std::set<std::string>{"INTERACT-UNANSWERED " + kBoard + "1.html"}));
+}
+
+TEST(Interact, MessagesShownInFullOnTheBoardPageShareItsUrl) {
+  Site s;
+  s.candidate("message_board", kBoard);
+  FeaturePage board = page("message_board", kBoard);
+  board.text =
+      "路灯不亮 留言人：王** 留言时间：2026-11-01 请尽快维修。 答复时间：2026-11-03 您好，已修复。 "
+      "公交改线 留言人：李** 留言时间：2026-07-01 为何改线？ 办理状态：处理中 "
+      "驾校收费 留言人：赵** 留言时间：2026-06-01 收费太高。 答复单位：本局 答复时间：2026-06-05 已核查。";
+  s.add(board);
+  EXPECT_EQ(s.findings(), (std::set<std::string>{"INTERACT-UNANSWERED " + kBoard}));
+  const auto messages = read_messages(s.result.interaction, 2026y / 11 / 25);
+  ASSERT_EQ(messages.size(), 3u);
+  EXPECT_EQ(messages[0].state, ReplyState::answered);
+  EXPECT_EQ(messages[1].state, ReplyState::unanswered);
+  EXPECT_EQ(messages[2].state, ReplyState::answered);
+  ASSERT_TRUE(messages[2].replied);
+  EXPECT_EQ(*messages[2].replied, 2026y / 6 / 5);
 }
 
 // ---- INTERACT-TOO-FEW, mailbox statistics ------------------------------------------------

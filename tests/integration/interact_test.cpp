@@ -20,6 +20,7 @@
 #include <set>
 #include <sstream>
 
+#include "store/store.h"
 #include "tests/integration/patrol_harness.h"
 
 namespace sitepatrol::integration {
@@ -128,6 +129,39 @@ TEST_F(Interact, TableAndListBoardsReportTheirOldUnansweredMessagesOnly) {
   EXPECT_NE(f->detail.find("150 days"), std::string::npos) << f->detail;
 }
 
+TEST_F(Interact, ReplyRatesAndInterviewsAreStoredPerSiteAndMonth) {
+  ASSERT_TRUE(round_ok(round_));
+  auto store = store::open_sqlite(patrol_.database_path());
+  ASSERT_TRUE(store) << store.error().message;
+  auto months = (*store)->interaction_months("a");
+  ASSERT_TRUE(months) << months.error().message;
+  ASSERT_EQ(months->size(), 12u);
+  const auto dates = planted_dates();
+  auto month_of = [&](const std::string& day) -> const checks::InteractionMonth& {
+    for (const auto& m : *months)
+      if (m.month == day.substr(0, 7)) return m;
+    throw std::runtime_error("no month for " + day);
+  };
+  int messages = 0, answered = 0, interviews = 0, no_feedback = 0;
+  for (const auto& m : *months) {
+    messages += m.messages;
+    answered += m.answered;
+    interviews += m.interviews;
+    no_feedback += m.solicitations_no_feedback;
+  }
+  // Within 12 months: board zx101 zx102 zx103 zx104 zx201 zx203, mailbox xx1 xx2; answered
+  // zx103 zx104 zx203 xx2. Interviews: the two of today. Solicitation yj1 owes feedback.
+  EXPECT_EQ(messages, 8);
+  EXPECT_EQ(answered, 4);
+  EXPECT_EQ(interviews, 2);
+  EXPECT_EQ(no_feedback, 1);
+  EXPECT_GE(month_of(dates.at("d120")).unanswered, 1);
+  EXPECT_EQ(month_of(dates.at("d70")).solicitations_no_feedback, 1);
+  auto b = (*store)->interaction_months("b");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->size(), 12u);
+}
+
 TEST_F(Interact, StaleMailboxStatisticsAreAStaleColumn) {
   ASSERT_TRUE(round_ok(round_));
   auto f = round_.findings.find("FRESH-COLUMN", a("/hdjl/tj/"));
@@ -172,6 +206,26 @@ TEST_F(Interact, NothingButGetAndHeadReachesTheSites) {
   EXPECT_GE(a_.hits("/hdjl/zx/submit"), 1u);
   EXPECT_GE(c_.hits("/search.jsp"), 1u);
   EXPECT_EQ(c_.hits("/search.jsp", "POST"), 0u);
+}
+
+// [[site.feature]] names a feature no link names: it is fetched (though nothing links to it)
+// and replaces the telephone-only page the names found.
+TEST(InteractConfigured, AConfiguredFeatureIsFetchedAndUsedInsteadOfTheNamedOnes) {
+  FixtureServer server;
+  serve_site(server, "c");
+  server.status("/ysq/apply", 405);
+  server.page("/hudong/", html("<form action=\"/hudong/post\" method=\"post\">"
+                               "<input name=\"title\"><textarea name=\"body\"></textarea></form>"));
+  server.status("/hudong/post", 405);
+  Patrol patrol(server, "name = \"示范县交通运输局\"\n  [[site.feature]]\n  kind = \"message_board\"\n"
+                        "  url = \"" + site_url(kSiteHost, server.port(), "/hudong/") + "\"");
+  patrol.set("disable_codes", kQuiet);
+  const Round r = patrol.round();
+  ASSERT_TRUE(round_ok(r));
+  EXPECT_TRUE(interact_findings(r.findings, "site").empty()) << r.findings.describe();
+  EXPECT_EQ(server.hits("/hudong/", "GET"), 1u);
+  EXPECT_EQ(server.hits("/hudong/post", "POST"), 0u);
+  expect_only_get_and_head(server);
 }
 
 // A list's pagination costs no crawl depth, and stops after the page whose entries are all

@@ -15,9 +15,13 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+constexpr char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+
+// `haystack` is folded already; the words are folded on the fly (no copies: this runs for
+// every link of every page).
 bool contains_any(std::string_view haystack, const std::vector<std::string>& words) {
   return std::ranges::any_of(words, [&](const std::string& w) {
-    return haystack.find(ascii_lower(w)) != std::string_view::npos;
+    return !std::ranges::search(haystack, w, {}, {}, fold).empty();
   });
 }
 
@@ -37,6 +41,8 @@ bool says_query(std::string_view name) {
          contains_any(n, {"search", "query", "keyword", "sousuo", "searchword"});
 }
 
+constexpr std::size_t kMaxNameText = 60;  // bytes: 20 Chinese characters
+
 }  // namespace
 
 std::optional<std::string> feature_kind_of(const config::FeaturesConfig& features,
@@ -44,7 +50,9 @@ std::optional<std::string> feature_kind_of(const config::FeaturesConfig& feature
   static constexpr std::array<std::string_view, 7> kOrder = {
       "mailbox_stats", "mailbox", "disclosure_request", "interview",
       "solicitation",  "search",  "message_board"};
-  if (text.empty()) return std::nullopt;
+  // A feature's link is a short name; a long text is an article title that mentions one
+  // (关于开展在线访谈活动的通知).
+  if (text.empty() || text.size() > kMaxNameText) return std::nullopt;
   const std::string folded = ascii_lower(text);
   for (std::string_view kind : kOrder) {
     auto it = features.names.find(std::string(kind));

@@ -18,7 +18,8 @@ namespace sitepatrol::checks {
 
 // The kind ("message_board", ..., or "mailbox_stats") whose names `text` contains and whose
 // ignore words it does not; the more specific kinds win (mailbox_stats before mailbox,
-// message_board last: 留言 is in many names). nullopt when none.
+// message_board last: 留言 is in many names). nullopt when none, and for texts over 60 bytes
+// (20 Chinese characters): those are article titles that mention a feature.
 std::optional<std::string> feature_kind_of(const config::FeaturesConfig& features,
                                            std::string_view text);
 

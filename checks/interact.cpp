@@ -102,7 +102,8 @@ struct Judge {
   Judgement candidate(const std::string& kind, const FeatureCandidate& c) const {
     if (!c.internal) {
       auto it = facts.external.find(c.url);
-      if (it == facts.external.end() || it->second.error == FetchError::robots)
+      if (it == facts.external.end() || it->second.error == FetchError::robots ||
+          (it->second.error == FetchError::none && it->second.status == 0))  // not fetched
         return {Verdict::not_judged, c.url, ""};
       const LinkResult& l = it->second;
       if (l.error != FetchError::none || l.status >= 400)

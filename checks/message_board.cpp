@@ -14,9 +14,10 @@ constexpr std::array<std::string_view, 16> kUnanswered = {
 constexpr std::array<std::string_view, 8> kAnswered = {
     "已回复", "已答复", "已办结", "已处理", "已解答", "已反馈", "已完成", "办结"};
 
-constexpr std::array<std::string_view, 12> kPostedLabels = {
+// Not 发布时间: every article says it.
+constexpr std::array<std::string_view, 11> kPostedLabels = {
     "留言时间", "留言日期", "提问时间", "来信时间", "来信日期", "咨询时间",
-    "提交时间", "写信时间", "投诉时间", "发布时间", "提问日期", "信件时间"};
+    "提交时间", "写信时间", "投诉时间", "提问日期", "信件时间"};
 constexpr std::array<std::string_view, 8> kRepliedLabels = {
     "回复时间", "回复日期", "答复时间", "答复日期", "办结时间", "办结日期", "处理时间", "回复于"};
 constexpr std::array<std::string_view, 6> kReplyBody = {"回复内容", "答复内容", "回复意见",

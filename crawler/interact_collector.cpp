@@ -118,6 +118,9 @@ InteractCollector::Actions InteractCollector::on_page(const checks::PageResult& 
     if (page.is_homepage) probe_forms(page, /*search_only=*/true);
     return out;
   }
+  // Fetched with a conditional request before it was known to be a feature page (a sitemap
+  // URL racing the homepage): a 304 has no forms or rows to judge, so it is left unjudged.
+  if (page.not_modified) return out;
   const Member m = member->second;
   checks::FeaturePage fp;
   fp.kind = m.kind;

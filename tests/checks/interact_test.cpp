@@ -100,6 +100,7 @@ TEST(FeatureNames, LinkTextsNameTheirKind) {
   EXPECT_EQ(feature_kind_of(features, "咨询电话"), std::nullopt);
   EXPECT_EQ(feature_kind_of(features, "留言统计"), std::nullopt);
   EXPECT_EQ(feature_kind_of(features, "工作动态"), std::nullopt);
+  EXPECT_EQ(feature_kind_of(features, "关于开展2026年度局长在线访谈活动的通知（第三批）"), std::nullopt);
 }
 
 TEST(FeatureNames, SearchAndMessageFormsAndPagination) {

@@ -12,6 +12,7 @@
 #include "app/patrol_session.h"
 #include "reports/findings_csv.h"
 #include "reports/findings_json.h"
+#include "reports/report_generate.h"
 
 namespace sitepatrol::app {
 
@@ -48,7 +49,9 @@ int run_demo(const DemoOptions& o, const LogOptions& log) {
   auto store = open_store_or_report(config.patrol.database);
   if (!store) return store.error();
   std::vector<const config::SiteConfig*> sites{&config.sites[0]};
-  crawler::SystemClock clock;
+  // The demo site's dates are written for a patrol on this day (app/demo_site/DEFECTS.md):
+  // the demo judges freshness as of then, so it shows the same findings on any day.
+  crawler::FixedClock clock(*crawler::parse_rfc3339(kDemoPatrolTime));
   SessionOptions session;
   session.quiet = log.quiet;
   auto result = run_patrol_session(config, sites, **store, clock, session);
@@ -65,8 +68,27 @@ int run_demo(const DemoOptions& o, const LogOptions& log) {
   reports::write_findings_json(json, **run, *rows);
   std::ofstream csv(dir / "findings.csv", std::ios::binary);
   reports::write_findings_csv(csv, *rows);
+  // Both reports of the run's month, html: the notification and the site's self-inspection.
+  std::vector<std::string> written;
+  for (bool self : {false, true}) {
+    reports::LoadOptions load;
+    load.month = (*run)->started_at.substr(0, 7);
+    if (self) load.site = config.sites[0].id;
+    load.generated_at = reports::report_timestamp();
+    const auto path = dir / (self ? "self-inspection-" + config.sites[0].id + ".html"
+                                  : "monthly-report.html");
+    std::ofstream html(path, std::ios::binary);
+    if (auto ok = reports::generate_report(**store, config, load, reports::ReportFormat::html, html);
+        !ok || !html) {
+      std::cerr << "sitepatrol: demo: writing " << path.string() << " failed\n";
+      return kExitRuntime;
+    }
+    written.push_back(path.string());
+  }
   std::cout << "\nWritten: " << (dir / "findings.json").string() << ", "
             << (dir / "findings.csv").string() << "\n"
+            << "Monthly report: " << written[0] << "\n"
+            << "Self-inspection report: " << written[1] << "\n"
             << "Next: sitepatrol findings --db " << config.patrol.database.string()
             << " --format json\n";
   return kExitOk;

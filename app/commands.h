@@ -21,5 +21,6 @@ CLI::App* add_check_command(CLI::App& cli, LogOptions& log, Command* run);
 CLI::App* add_config_command(CLI::App& cli, Command* run);
 CLI::App* add_demo_command(CLI::App& cli, LogOptions& log, Command* run);
 CLI::App* add_baseline_command(CLI::App& cli, Command* run);
+CLI::App* add_report_command(CLI::App& cli, Command* run);
 
 }  // namespace sitepatrol::app

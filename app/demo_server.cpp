@@ -1,8 +1,9 @@
 #include "app/demo_server.h"
 
-#include "config/features.h"
-
 #include "app/static_files.h"
+#include "config/columns.h"
+#include "config/features.h"
+#include "config/security.h"
 
 namespace sitepatrol::app {
 
@@ -35,6 +36,10 @@ DemoServer::DemoServer(const std::filesystem::path& root) : server_(listen(root)
 
 config::Config demo_config(unsigned short port) {
   config::Config c;
+  c.thresholds = config::default_thresholds();
+  c.column_kinds = config::builtin_column_kinds();
+  c.security = config::default_security();
+  c.features = config::default_features();  // issue 4: feature names and required kinds
   const std::string p = std::to_string(port);
   // The demo's outside links resolve to loopback too, so the private-address rule keeps
   // them unfetched: the demo never leaves the machine, and gives the same result offline.
@@ -44,7 +49,6 @@ config::Config demo_config(unsigned short port) {
     for (const char* port : {":80:", ":443:"})
       c.patrol.resolve.push_back(std::string(host) + port + "127.0.0.1");
   c.patrol.per_host_delay_ms = 0;
-  c.features = config::default_features();  // issue 4: feature names and required kinds
   c.patrol.timeout_s = 5;
   config::SiteConfig s;
   s.id = "demo-jtt";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 
 #include "app/http_server.h"
 #include "config/config.h"
@@ -26,5 +27,9 @@ class DemoServer {
 // One site, www.demo-jtt.gov.cn, resolved to 127.0.0.1:port; its "external" links point at
 // hosts that resolve to loopback too, and so stay unfetched under the private-address rule.
 config::Config demo_config(unsigned short port);
+
+// The day the demo site's dates are written for (app/demo_site/DEFECTS.md): the demo patrols
+// as of this time, so its freshness findings do not change as the calendar moves on.
+inline constexpr std::string_view kDemoPatrolTime = "2026-11-25T02:00:00Z";
 
 }  // namespace sitepatrol::app

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   add_config_command(cli, &run);
   add_demo_command(cli, log, &run);
   add_baseline_command(cli, &run);
+  add_report_command(cli, &run);
 
   try {
     cli.parse(argc, argv);

@@ -10,9 +10,6 @@ namespace {
 
 using namespace std::chrono;
 
-// A list page with less text than this and no entries shows nothing to its readers.
-constexpr std::size_t kMinContentText = 30;
-
 const PageSummary* homepage_of(const SiteResult& result) {
   for (const PageSummary& p : result.summaries) {
     if (p.is_homepage) return &p;
@@ -58,16 +55,17 @@ void check_columns(const SiteContext& ctx, const SiteResult& result, Findings& o
     if (!c.fetched) continue;  // unreachable: LINK-BROKEN tells
     const std::optional<Date> newest = newest_date(c, today);
     const bool listed = !c.entries.empty() || c.undated_entries > 0;
-    if ((c.placeholder && !newest) || (!listed && !newest && c.text_length < kMinContentText)) {
+    if (c.placeholder && !newest) {
       emit(ctx, out, "COLUMN-EMPTY", Severity::error, c.url, c.url,
-           column_label(c) + (c.placeholder ? ": the column says it has no information yet"
-                                            : ": the column lists no entries"));
+           column_label(c) + ": the column says it has no information yet");
       continue;
     }
-    if (!c.max_age_days) continue;  // static: never stale
+    if (!c.max_age_days) continue;  // static: a page, not a list; never stale
     const int limit = *c.max_age_days;
-    if (!newest) {
-      if (!listed && c.text_length < kMinContentText) continue;
+    if (!listed && !newest) {
+      emit(ctx, out, "COLUMN-EMPTY", Severity::error, c.url, c.url,
+           column_label(c) + ": the column lists no entries");
+    } else if (!newest) {
       emit(ctx, out, "FRESH-COLUMN", Severity::error, c.url, c.url,
            column_label(c) + ": no entry carries a date (counts as not updated)");
     } else if (days_between(*newest, today) > limit) {

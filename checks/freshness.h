@@ -10,7 +10,8 @@
 //    column's limit (its max_age_days, [thresholds], or the class default); a column whose
 //    entries carry no date at all is not updated either. Static columns are never stale.
 //  - COLUMN-EMPTY (error, subject the column URL): the column's page says 暂无信息 (or a
-//    similar placeholder) and lists no dated entry, or lists nothing and holds almost no text.
+//    similar placeholder) and lists no dated entry; or a column that should be updated
+//    (any class but static) lists no entries and its page carries no date of its own.
 //  - COLUMN-MISSING (error, subject the column key): a key the dictionary requires for the
 //    site's category belongs to no column found. Only judged when the homepage was read.
 // "Older than N days" means N+1 days or more: on day 14 a news column is still current.

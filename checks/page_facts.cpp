@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace sitepatrol::checks {
 namespace {
@@ -125,10 +126,15 @@ PageFacts page_facts(const PageResult& page, Date today) {
     }
   }
   if (!out.published) out.published = date_in_url(page.url);
+  // Dates of footers (更新时间, copyright lines) and calendars say nothing about the content.
+  std::set<Date> outside_content;
+  for (const ListRow& row : page.rows) {
+    if (row.region != "footer" && row.region != "calendar") continue;
+    for (Date d : find_dates(row.text, ctx)) outside_content.insert(d);
+  }
   for (Date d : find_dates(page.text, ctx)) {
-    if (sys_days(d) <= sys_days(today) && (!out.newest_in_text || d > *out.newest_in_text)) {
-      out.newest_in_text = d;
-    }
+    if (outside_content.contains(d) || sys_days(d) > sys_days(today)) continue;
+    if (!out.newest_in_text || d > *out.newest_in_text) out.newest_in_text = d;
   }
   out.text_length = page.text.size();
   return out;

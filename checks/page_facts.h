@@ -25,6 +25,8 @@ struct Entry {
   std::string url;
   std::string title;
   std::optional<Date> date;
+
+  bool operator==(const Entry&) const = default;
 };
 
 // The meta tags of the government web page design rules (DOMAIN.md "Page identifiers").
@@ -50,6 +52,7 @@ struct PageFacts {
   bool placeholder = false;            // 暂无信息, 暂无数据, 正在建设中, ...
   std::optional<Date> published;      // PubDate-like meta tag, else a date in the URL
   std::optional<Date> newest_in_text;  // the newest date in the visible text, not after today
+                                       // and not one of the footer's or a calendar's
   std::string column_name;             // the ColumnName meta tag
   std::uint8_t meta = 0;               // MetaTag bits present (non-empty content)
   std::size_t text_length = 0;         // bytes of visible text

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "config/indices.h"
+
 namespace sitepatrol::config {
 
 struct ColumnConfig {
@@ -88,6 +90,7 @@ struct SiteConfig {
   std::optional<bool> respect_robots;          // per-site override of [patrol]
   std::optional<int> max_pages;                // per-site override of max_pages_per_site
   std::vector<FeatureConfig> features;         // [[site.feature]] (issue 4)
+  IndexBaseline baseline;                      // baseline_* (reports, issue 6)
 };
 
 struct PatrolConfig {
@@ -141,6 +144,7 @@ struct Config {
   std::filesystem::path column_dictionary;  // [columns] dictionary, "" when not given
   FeaturesConfig features;             // [features] (issue 4)
   std::vector<SiteConfig> sites;
+  IndicesConfig indices;               // [indices] (reports, issue 6)
 };
 
 struct ConfigError {

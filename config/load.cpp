@@ -17,6 +17,7 @@
 #include "config/features.h"
 #include "config/features_section.h"
 #include "config/security.h"
+#include "config/indices_section.h"
 #include "config/security_section.h"
 #include "config/toml_reader.h"
 
@@ -248,6 +249,7 @@ void read_site(TableReader& r, SiteConfig& s) {
   r.read("disable_codes", s.disable_codes, check_code);
   r.read("respect_robots", s.respect_robots);
   r.read("max_pages", s.max_pages, 1);
+  detail::read_site_baseline(r, s.baseline);
 
   if (const auto* headers = r.typed<toml::table>("headers", "a table")) {
     for (auto&& [name, value] : *headers) {
@@ -337,6 +339,10 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
     config.features = default_features();
   }
   if (auto days = max_age_days(config, "mailbox_stats")) config.features.mailbox_stats_days = *days;
+  if (const auto* indices = r.typed<toml::table>("indices", "a table ([indices])")) {
+    TableReader indices_reader(*indices, "indices", problems);
+    detail::read_indices(indices_reader, config.indices);
+  }
   for (std::string_view key : kLaterTables) r.typed<toml::table>(key, "a table");
   for (std::string_view key : kLaterArrays) {
     for_each_table(r, key, [](TableReader&, std::size_t) {});

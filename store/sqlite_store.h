@@ -79,6 +79,11 @@ class SqliteStore final : public Store {
   Result<std::vector<checks::InteractionMonth>> interaction_months(
       const std::string& site) override;
 
+  // Monthly reports (sqlite_store_report.cpp).
+  Result<std::vector<PeriodRun>> runs_in_period(const std::string& from,
+                                                const std::string& to) override;
+  Result<std::map<std::string, SiteRunCounts>> site_run_counts(std::int64_t run) override;
+
  private:
   explicit SqliteStore(Db db) : db_(std::move(db)) {}
 

@@ -115,6 +115,22 @@ struct FindingRow {
   std::string last_seen;
 };
 
+// ---- Monthly reports (issue 6) -------------------------------------------------------------
+// A finished run and the sites it covered.
+struct PeriodRun {
+  RunInfo info;
+  std::vector<std::string> sites;
+};
+
+// What one run did on one site: pages read, links checked, and of those links the
+// attachments (documents and forms: .pdf, .doc, .xls, .zip, ...) and how many failed to open.
+struct SiteRunCounts {
+  int pages = 0;
+  int links_checked = 0;
+  int attachments = 0;
+  int attachments_failed = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -172,6 +188,20 @@ class Store {
   // The site's stored months, oldest first.
   virtual Result<std::vector<checks::InteractionMonth>> interaction_months(
       const std::string& site) = 0;
+
+  // ---- Monthly reports (issue 6; SQLite: sqlite_store_report.cpp) ----
+  // Stores that do not implement these (test fakes) answer with an error.
+  // Finished runs that started in [from, to) (RFC 3339 UTC strings), oldest first.
+  virtual Result<std::vector<PeriodRun>> runs_in_period(const std::string& from,
+                                                        const std::string& to) {
+    (void)from, (void)to;
+    return std::unexpected(StoreError{"runs_in_period: not supported by this store"});
+  }
+  // Per site: what run `run` read and checked there.
+  virtual Result<std::map<std::string, SiteRunCounts>> site_run_counts(std::int64_t run) {
+    (void)run;
+    return std::unexpected(StoreError{"site_run_counts: not supported by this store"});
+  }
 };
 
 // Opens (creating and migrating as needed) a SQLite database in WAL mode.

@@ -35,6 +35,13 @@ TEST(Demo, FindsThePlantedDefects) {
     EXPECT_FALSE(f.with_code(code).empty()) << code << " missing\n" << f.describe();
   EXPECT_TRUE(f.find("LINK-UNAPPROVED", "www.unapproved-example.com")) << f.describe();
   EXPECT_TRUE(f.find("SEC-DARKLINK", "http://www.bet-example.com/")) << f.describe();
+  // Freshness is judged as of the day the demo's dates are written for, on any day.
+  EXPECT_EQ(f.with_code("FRESH-COLUMN").size(), 1u) << f.describe();
+  EXPECT_TRUE(f.find("FRESH-COLUMN", "http://www.demo-jtt.gov.cn:18469/rsxx/index.html") ||
+              f.with_code("FRESH-COLUMN").front().subject.ends_with("/rsxx/index.html"))
+      << f.describe();
+  EXPECT_TRUE(f.with_code("FRESH-HOME").empty()) << f.describe();
+  EXPECT_TRUE(f.with_code("COLUMN-MISSING").empty()) << f.describe();
   for (const auto& x : f.all) {
     const bool about_private = x.subject.find("10.0.0.1") != std::string::npos ||
                                x.detail.find("10.0.0.1") != std::string::npos;

@@ -1,0 +1,176 @@
+#include "reports/report_load.h"
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace sitepatrol::reports {
+
+namespace {
+
+SiteInfo site_info(const config::SiteConfig& s) {
+  SiteInfo info;
+  info.id = s.id;
+  info.name = s.name;
+  info.url = s.url;
+  info.category = s.category;
+  info.unit = s.unit;
+  info.baseline = s.baseline;
+  for (const config::ColumnConfig& c : s.columns) info.column_classes[c.url] = c.column_class;
+  return info;
+}
+
+// Every finding of one run (new, open and resolved), by site: one query a run, whatever the
+// number of sites.
+using RunFindings = std::map<std::string, std::vector<store::FindingRow>>;
+
+std::expected<RunFindings, std::string> findings_of(store::Store& store, std::int64_t run) {
+  store::FindingQuery q;
+  q.run = run;
+  q.status = store::StatusFilter::all;
+  auto rows = store.findings(q);
+  if (!rows) return std::unexpected(rows.error().message);
+  RunFindings by_site;
+  for (store::FindingRow& row : *rows) by_site[row.finding.site].push_back(std::move(row));
+  return by_site;
+}
+
+// Fills one site's month from the runs that covered it (oldest first, at least one), given
+// each run's findings and the last run's counts.
+//
+// Merge point for later check families: after the findings, set
+//   month.columns     from the freshness column history of the last run (one ColumnStat per
+//                     column: key, class, age, stale, empty);
+//   month.interaction from the interaction statistics of the site for the month;
+//   month.probes      from the daemon's probes of the homepage within the month.
+// Everything downstream (verdicts, indices, all formats) already uses them when present.
+void fill_site_month(SiteMonth& month, const std::vector<const store::PeriodRun*>& runs,
+                     const std::map<std::int64_t, RunFindings>& findings,
+                     const std::map<std::string, store::SiteRunCounts>& last_counts) {
+  const std::string& id = month.site.id;
+  month.runs = static_cast<int>(runs.size());
+  for (const store::PeriodRun* run : runs) {
+    const RunFindings& of_run = findings.at(run->info.id);
+    auto it = of_run.find(id);
+    if (it == of_run.end()) continue;
+    bool down = false;
+    for (const store::FindingRow& row : it->second) {
+      if (row.status == "resolved") {
+        month.resolved.push_back(ResolvedFinding{row, run->info.finished_at});
+        continue;
+      }
+      down = down || row.finding.code == "AVAIL-DOWN";
+      if (run == runs.back()) month.current.push_back(row);
+    }
+    month.runs_down += down ? 1 : 0;
+  }
+  // A finding resolved and back by the month's end is open, not resolved; of several
+  // resolutions of one identity the last counts.
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& row : month.current) seen.emplace(row.finding.code, row.finding.subject);
+  std::vector<ResolvedFinding> resolved;
+  for (auto it = month.resolved.rbegin(); it != month.resolved.rend(); ++it) {
+    if (seen.emplace(it->row.finding.code, it->row.finding.subject).second) {
+      resolved.push_back(std::move(*it));
+    }
+  }
+  month.resolved = std::move(resolved);
+
+  month.last_run_at = runs.back()->info.started_at;
+  if (auto it = last_counts.find(id); it != last_counts.end()) {
+    month.pages = it->second.pages;
+    month.links_checked = it->second.links_checked;
+    month.attachments = it->second.attachments;
+    month.attachments_failed = it->second.attachments_failed;
+  }
+}
+
+}  // namespace
+
+std::optional<std::pair<std::string, std::string>> month_bounds(const std::string& month) {
+  int y = 0, m = 0;
+  char tail = 0;
+  if (month.size() != 7 || month[4] != '-' ||
+      std::sscanf(month.c_str(), "%4d-%2d%c", &y, &m, &tail) != 2 || y < 1970 || m < 1 || m > 12) {
+    return std::nullopt;
+  }
+  char from[32];
+  char to[32];
+  std::snprintf(from, sizeof from, "%04d-%02d-01T00:00:00Z", y, m);
+  std::snprintf(to, sizeof to, "%04d-%02d-01T00:00:00Z", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
+  return std::make_pair(std::string(from), std::string(to));
+}
+
+std::string month_before(const std::string& month, int months) {
+  int y = 0, m = 0;
+  std::sscanf(month.c_str(), "%4d-%2d", &y, &m);
+  int index = y * 12 + (m - 1) - months;
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02d", index / 12, index % 12 + 1);
+  return out;
+}
+
+std::expected<MonthData, std::string> load_month(store::Store& store, const config::Config& config,
+                                                 const std::string& month,
+                                                 const std::optional<std::string>& site) {
+  auto bounds = month_bounds(month);
+  if (!bounds) return std::unexpected("not a month (YYYY-MM): '" + month + "'");
+  auto runs = store.runs_in_period(bounds->first, bounds->second);
+  if (!runs) return std::unexpected(runs.error().message);
+  MonthData data;
+  data.month = month;
+  data.runs = static_cast<int>(runs->size());
+  std::map<std::int64_t, RunFindings> findings;
+  std::map<std::int64_t, std::map<std::string, store::SiteRunCounts>> counts;
+  for (const config::SiteConfig& s : config.sites) {
+    if (site && s.id != *site) continue;
+    std::vector<const store::PeriodRun*> covering;
+    for (const store::PeriodRun& run : *runs) {
+      for (const std::string& id : run.sites) {
+        if (id == s.id) covering.push_back(&run);
+      }
+    }
+    if (covering.empty()) continue;
+    for (const store::PeriodRun* run : covering) {
+      if (findings.contains(run->info.id)) continue;
+      auto rows = findings_of(store, run->info.id);
+      if (!rows) return std::unexpected(rows.error());
+      findings.emplace(run->info.id, std::move(*rows));
+    }
+    const std::int64_t last = covering.back()->info.id;
+    if (!counts.contains(last)) {
+      auto c = store.site_run_counts(last);
+      if (!c) return std::unexpected(c.error().message);
+      counts.emplace(last, std::move(*c));
+    }
+    SiteMonth m;
+    m.site = site_info(s);
+    fill_site_month(m, covering, findings, counts.at(last));
+    data.sites.push_back(std::move(m));
+  }
+  return data;
+}
+
+std::expected<ReportData, std::string> load_report_data(store::Store& store,
+                                                        const config::Config& config,
+                                                        const LoadOptions& options) {
+  ReportData data;
+  data.generated_at = options.generated_at;
+  data.lang = options.lang;
+  data.site = options.site;
+  data.weights = config.indices;
+  auto month = load_month(store, config, options.month, options.site);
+  if (!month) return std::unexpected(month.error());
+  data.month = std::move(*month);
+  for (int back = options.history_months; back >= 1; --back) {
+    auto earlier = load_month(store, config, month_before(options.month, back), options.site);
+    if (!earlier) return std::unexpected(earlier.error());
+    if (earlier->sites.empty()) continue;
+    if (back == 1) data.previous = *earlier;
+    if (back == 12) data.year_ago = *earlier;
+    data.history.push_back(std::move(*earlier));
+  }
+  return data;
+}
+
+}  // namespace sitepatrol::reports

@@ -1,0 +1,98 @@
+// SqliteStore: the reads monthly reports need (store.h, "Monthly reports"): the finished runs
+// of a period and what each run did per site. Findings themselves come from findings().
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "store/sqlite_store.h"
+
+namespace sitepatrol::store {
+
+namespace {
+
+// Documents and forms a site offers for download (办事指南 表格下载, 公开年报, ...), by the
+// path's extension; the query string is ignored.
+bool is_attachment(std::string_view url) {
+  static constexpr std::array<std::string_view, 14> kExtensions = {
+      ".pdf", ".doc",  ".docx", ".xls", ".xlsx", ".wps", ".et",
+      ".ppt", ".pptx", ".zip",  ".rar", ".7z",   ".ofd", ".txt"};
+  url = url.substr(0, url.find_first_of("?#"));
+  std::string lower(url.substr(url.size() > 8 ? url.size() - 8 : 0));
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::any_of(kExtensions.begin(), kExtensions.end(),
+                     [&](std::string_view ext) { return lower.ends_with(ext); });
+}
+
+}  // namespace
+
+Result<std::vector<PeriodRun>> SqliteStore::runs_in_period(const std::string& from,
+                                                           const std::string& to) {
+  auto stmt = db_.prepare(R"sql(
+SELECT r.id, r.started_at, coalesce(r.finished_at, ''), r.status, r.sites, r.pages,
+       r.links_checked, rs.site
+  FROM runs r JOIN run_sites rs ON rs.run_id = r.id
+ WHERE r.status = 'finished' AND r.started_at >= ?1 AND r.started_at < ?2
+ ORDER BY r.started_at, r.id, rs.site
+)sql");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_text(1, from).bind_text(2, to);
+  std::vector<PeriodRun> runs;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    const std::int64_t id = stmt->column_int(0);
+    if (runs.empty() || runs.back().info.id != id) {
+      PeriodRun run;
+      run.info.id = id;
+      run.info.started_at = stmt->column_text(1);
+      run.info.finished_at = stmt->column_text(2);
+      run.info.status = stmt->column_text(3);
+      run.info.sites = static_cast<int>(stmt->column_int(4));
+      run.info.pages = static_cast<int>(stmt->column_int(5));
+      run.info.links_checked = static_cast<int>(stmt->column_int(6));
+      runs.push_back(std::move(run));
+    }
+    runs.back().sites.push_back(stmt->column_text(7));
+  }
+  return runs;
+}
+
+Result<std::map<std::string, SiteRunCounts>> SqliteStore::site_run_counts(std::int64_t run) {
+  std::map<std::string, SiteRunCounts> counts;
+  {
+    auto stmt = db_.prepare(R"sql(
+SELECT p.site, count(*) FROM page_fetches f JOIN pages p ON p.id = f.page_id
+ WHERE f.run_id = ?1 GROUP BY p.site
+)sql");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind_int(1, run);
+    for (;;) {
+      auto row = stmt->step();
+      if (!row) return std::unexpected(row.error());
+      if (!*row) break;
+      counts[stmt->column_text(0)].pages = static_cast<int>(stmt->column_int(1));
+    }
+  }
+  auto stmt = db_.prepare(R"sql(
+SELECT c.site, u.url, c.status, c.error FROM link_checks c JOIN urls u ON u.id = c.url_id
+ WHERE c.run_id = ?1
+)sql");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_int(1, run);
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    SiteRunCounts& c = counts[stmt->column_text(0)];
+    ++c.links_checked;
+    if (!is_attachment(stmt->column_text(1))) continue;
+    ++c.attachments;
+    const std::int64_t status = stmt->column_int(2);
+    if (stmt->column_text(3) != "none" || status < 200 || status >= 400) ++c.attachments_failed;
+  }
+  return counts;
+}
+
+}  // namespace sitepatrol::store

@@ -153,7 +153,7 @@ std::vector<Message> without_pagemessages(const FeaturePage& page, const DateCon
     Message m;
     m.url = page.url;
     m.list_page = page.url;
-    m.title = "第" + std::to_string(i + 1) + "条留言（" + page.title + "）";
+    m.title = "第" + std::to_string(out.size() + 1) + "条留言（" + page.title + "）";
     read_detail(one, *posted, context, m);
     out.push_back(std::move(m));
   }

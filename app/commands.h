@@ -22,5 +22,8 @@ CLI::App* add_config_command(CLI::App& cli, Command* run);
 CLI::App* add_demo_command(CLI::App& cli, LogOptions& log, Command* run);
 CLI::App* add_baseline_command(CLI::App& cli, Command* run);
 CLI::App* add_report_command(CLI::App& cli, Command* run);
+// The daemon and its alert channels (issue 7).
+CLI::App* add_daemon_command(CLI::App& cli, LogOptions& log, Command* run);
+CLI::App* add_alert_command(CLI::App& cli, Command* run);
 
 }  // namespace sitepatrol::app

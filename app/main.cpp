@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   add_demo_command(cli, log, &run);
   add_baseline_command(cli, &run);
   add_report_command(cli, &run);
+  add_daemon_command(cli, log, &run);
+  add_alert_command(cli, &run);
 
   try {
     cli.parse(argc, argv);

@@ -21,6 +21,8 @@
 #include <vector>
 
 #include "config/indices.h"
+#include "config/alerts.h"
+#include "config/schedule.h"
 
 namespace sitepatrol::config {
 
@@ -145,6 +147,10 @@ struct Config {
   FeaturesConfig features;             // [features] (issue 4)
   std::vector<SiteConfig> sites;
   IndicesConfig indices;               // [indices] (reports, issue 6)
+  // The daemon (issue 7): config/schedule.h, config/alerts.h.
+  ScheduleConfig schedule;
+  HttpConfig http;
+  std::vector<AlertChannel> alerts;
 };
 
 struct ConfigError {

@@ -18,6 +18,7 @@
 #include "config/features_section.h"
 #include "config/security.h"
 #include "config/indices_section.h"
+#include "config/schedule_section.h"
 #include "config/security_section.h"
 #include "config/toml_reader.h"
 
@@ -41,10 +42,6 @@ using detail::type_name;
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kCategories = {"local", "ministry", "ministry_unit", "maritime"};
-
-// Sections later issues parse; accepted here with their type checked and nothing more.
-constexpr std::string_view kLaterTables[] = {"schedule", "http"};
-constexpr std::string_view kLaterArrays[] = {"alert"};
 
 // ---- small helpers ------------------------------------------------------------------------
 
@@ -343,10 +340,21 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
     TableReader indices_reader(*indices, "indices", problems);
     detail::read_indices(indices_reader, config.indices);
   }
-  for (std::string_view key : kLaterTables) r.typed<toml::table>(key, "a table");
-  for (std::string_view key : kLaterArrays) {
-    for_each_table(r, key, [](TableReader&, std::size_t) {});
+  // The daemon's sections (config/schedule_section.h).
+  if (const auto* schedule = r.typed<toml::table>("schedule", "a table ([schedule])")) {
+    TableReader schedule_reader(*schedule, "schedule", problems);
+    detail::read_schedule(schedule_reader, config.schedule, config.sites);
+  } else {
+    config.schedule = detail::default_schedule();
   }
+  if (const auto* http = r.typed<toml::table>("http", "a table ([http])")) {
+    TableReader http_reader(*http, "http", problems);
+    detail::read_http(http_reader, config.http);
+  }
+  for_each_table(r, "alert", [&](TableReader& alert, std::size_t i) {
+    detail::read_alert(alert, config.alerts.emplace_back(), i, config.sites);
+  });
+  detail::check_alert_names(root, config.alerts, problems);
   r.reject_unknown_keys();
 }
 

@@ -190,6 +190,43 @@ CREATE TABLE column_observations (
 CREATE INDEX column_observations_by_site ON column_observations (site, run_id);
 )sql";
 
+// Version 4 (issue 7, the daemon): availability probes and the alert history. Times are
+// Unix milliseconds (the daemon schedules at sub-second resolution and compares them).
+// - `homepage_probes`: one row per homepage probe; AVAIL-RATIO reads a site's last days of them.
+// - `alerts`: one row per (alert, channel), unique on (key, channel) so an event is sent once
+//   per channel however often it is noticed; `payload` is the alert as JSON, kept for retries
+//   and as the history.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE homepage_probes (
+  id         INTEGER PRIMARY KEY,
+  site       TEXT NOT NULL,
+  url        TEXT NOT NULL,
+  at_ms      INTEGER NOT NULL,
+  up         INTEGER NOT NULL,
+  status     INTEGER NOT NULL,
+  error      TEXT NOT NULL,
+  elapsed_ms REAL NOT NULL
+);
+CREATE INDEX homepage_probes_by_site ON homepage_probes (site, at_ms);
+
+CREATE TABLE alerts (
+  id              INTEGER PRIMARY KEY,
+  key             TEXT NOT NULL,
+  channel         TEXT NOT NULL,
+  event           TEXT NOT NULL,
+  site            TEXT NOT NULL,
+  payload         TEXT NOT NULL,
+  status          TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  created_ms      INTEGER NOT NULL,
+  next_attempt_ms INTEGER NOT NULL,
+  sent_ms         INTEGER,
+  last_error      TEXT NOT NULL DEFAULT '',
+  UNIQUE (key, channel)
+);
+CREATE INDEX alerts_pending ON alerts (status, next_attempt_ms);
+)sql";
+
 // Version 5 (issue 4): the interaction figures per site and month (checks/interact_stats.h)
 // for the report's public interaction index. One row per (site, month); each patrol
 // overwrites the months it saw (the latest reading of a board wins). `run_id` is that patrol.
@@ -214,6 +251,7 @@ constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
+    {4, kVersion4},
     {5, kVersion5},
 };
 

@@ -83,6 +83,15 @@ class SqliteStore final : public Store {
   Result<std::vector<PeriodRun>> runs_in_period(const std::string& from,
                                                 const std::string& to) override;
   Result<std::map<std::string, SiteRunCounts>> site_run_counts(std::int64_t run) override;
+  // The daemon (issue 7): sqlite_store_probes.cpp, sqlite_store_alerts.cpp.
+  Result<void> save_probe(const ProbeRecord& probe) override;
+  Result<std::vector<ProbeRecord>> probes(const std::string& site, std::int64_t since_ms) override;
+  Result<std::vector<ProbeRecord>> recent_probes(const std::string& site, int limit) override;
+  Result<int> prune_probes(std::int64_t before_ms) override;
+  Result<bool> add_alert(const AlertRecord& alert) override;
+  Result<std::vector<AlertRecord>> due_alerts(std::int64_t now_ms) override;
+  Result<void> update_alert(const AlertRecord& alert) override;
+  Result<std::vector<AlertRecord>> alert_history(int limit) override;
 
  private:
   explicit SqliteStore(Db db) : db_(std::move(db)) {}

@@ -131,6 +131,37 @@ struct SiteRunCounts {
   int attachments_failed = 0;
 };
 
+// ---- The daemon (issue 7): availability probes and the alert history ----------------------
+
+// One availability probe of a homepage (`sitepatrol daemon`). Times are Unix milliseconds.
+struct ProbeRecord {
+  std::string site;
+  std::string url;
+  std::int64_t at_ms = 0;
+  bool up = false;
+  int status = 0;              // HTTP status, 0 when none
+  std::string error;           // fetch error or "HTTP 503", "" when up
+  double elapsed_ms = 0;
+};
+
+// One alert to one channel. `key` is the event's identity (site_down of a site since a given
+// probe, a finding's first sighting, a run's digest); (key, channel) is unique, which is what
+// makes every alert go out once.
+struct AlertRecord {
+  std::int64_t id = 0;         // assigned by add_alert
+  std::string key;
+  std::string channel;         // [[alert]] name
+  std::string event;           // site_down | site_up | critical | homepage_links | dead_links
+  std::string site;
+  std::string payload;         // the alert as JSON (alerts/alert.h)
+  std::string status = "pending";  // pending | sent | failed
+  int attempts = 0;
+  std::int64_t created_ms = 0;
+  std::int64_t next_attempt_ms = 0;
+  std::int64_t sent_ms = 0;    // 0 until sent
+  std::string last_error;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -201,6 +232,33 @@ class Store {
   virtual Result<std::map<std::string, SiteRunCounts>> site_run_counts(std::int64_t run) {
     (void)run;
     return std::unexpected(StoreError{"site_run_counts: not supported by this store"});
+  }
+
+  // ---- The daemon (issue 7): probes (sqlite_store_probes.cpp) and alert history
+  // (sqlite_store_alerts.cpp). Not pure: stores without a daemon side answer "not supported".
+  virtual Result<void> save_probe(const ProbeRecord&) { return unsupported(); }
+  // The site's probes at or after `since_ms`, oldest first.
+  virtual Result<std::vector<ProbeRecord>> probes(const std::string&, std::int64_t) {
+    return unsupported();
+  }
+  // The site's newest `limit` probes, newest first.
+  virtual Result<std::vector<ProbeRecord>> recent_probes(const std::string&, int) {
+    return unsupported();
+  }
+  // Deletes probes older than `before_ms`; returns how many.
+  virtual Result<int> prune_probes(std::int64_t) { return unsupported(); }
+  // Adds a pending alert; false (and nothing written) when (key, channel) is already there.
+  virtual Result<bool> add_alert(const AlertRecord&) { return unsupported(); }
+  // Pending alerts whose next attempt is due at `now_ms`, oldest first.
+  virtual Result<std::vector<AlertRecord>> due_alerts(std::int64_t) { return unsupported(); }
+  // Stores status, attempts, next_attempt_ms, sent_ms and last_error of `alert.id`.
+  virtual Result<void> update_alert(const AlertRecord&) { return unsupported(); }
+  // The newest `limit` alerts, newest first.
+  virtual Result<std::vector<AlertRecord>> alert_history(int) { return unsupported(); }
+
+ private:
+  static std::unexpected<StoreError> unsupported() {
+    return std::unexpected(StoreError{"not supported by this store"});
   }
 };
 

@@ -132,7 +132,7 @@ allowed_domains = ["*.Gov.CN", ".mot.gov.cn"]
   unsetenv("SITEPATROL_TEST_PW_FULL");
 }
 
-TEST(ConfigExample, LaterSectionsAreAccepted) {
+TEST(ConfigExample, DaemonSectionsAreRead) {
   const Config c = parse_ok(R"(
 [schedule]
 patrol = ["0 2 * * *", "0 14 * * *"]
@@ -141,14 +141,20 @@ probe_interval = "20m"
 [[alert]]
 kind = "email"
 smtp_url = "smtp://mail.example:587"
+from = "a@example.org"
+to = ["b@example.org"]
 
 [[alert]]
 kind = "webhook"
+url = "http://hooks.example/x"
 
 [http]
 listen = "127.0.0.1:9469"
 )");
   EXPECT_TRUE(c.sites.empty());
+  EXPECT_EQ(c.schedule.patrol.size(), 2u);  // details: tests/config/schedule_test.cpp
+  EXPECT_EQ(c.alerts.size(), 2u);
+  EXPECT_EQ(c.http.port(), 9469);
 }
 
 // ---- paths --------------------------------------------------------------------------------

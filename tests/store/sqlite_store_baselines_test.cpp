@@ -209,7 +209,7 @@ TEST(BaselinesMigration, VersionOneDatabaseGainsSketchesAndKeepsItsPages) {
   auto opened = open_sqlite(file);
   ASSERT_TRUE(opened) << opened.error().message;
   auto& store = *opened;
-  EXPECT_EQ(query_int(file, "PRAGMA user_version"), current_schema_version());
+  EXPECT_EQ(query_int(file, "PRAGMA user_version"), current_schema_version());  // 2 and later
   EXPECT_EQ(query_text(file, "SELECT title FROM pages"), "首页");
   EXPECT_EQ(query_int(file, "SELECT count(*) FROM pages WHERE sketch IS NULL"), 1);
   auto memory = store->page_memory("s1", kHome);

@@ -1,0 +1,44 @@
+// Delivering one alert to one channel: the seam between the dispatcher and the network.
+//
+// CurlSender is the real one: webhook, DingTalk and WeCom by an HTTP POST of the channel's
+// format (alerts/format.h), e-mail through libcurl's SMTP (STARTTLS required on smtp:// when
+// the channel says starttls, implicit TLS on smtps://). A robot webhook that answers 200 with
+// a non-zero "errcode" (bad token, rate limit) has failed. Blocking, one transfer at a time,
+// bounded by the channel's timeout_s; `stop`, when set, aborts a transfer in progress.
+// Tests substitute a fake Sender.
+#pragma once
+
+#include <atomic>
+#include <expected>
+#include <string>
+
+#include "alerts/alert.h"
+#include "config/alerts.h"
+
+namespace sitepatrol::alerts {
+
+class Sender {
+ public:
+  virtual ~Sender() = default;
+  // Nothing on success; on failure a message saying why (for the history and the log).
+  virtual std::expected<void, std::string> send(const config::AlertChannel& channel,
+                                                const Alert& alert) = 0;
+};
+
+struct CurlSenderOptions {
+  std::string user_agent = "sitepatrol/1.0";
+  std::string ca_bundle;                   // extra CA file ([patrol] ca_bundle)
+  const std::atomic<bool>* stop = nullptr;
+};
+
+class CurlSender final : public Sender {
+ public:
+  explicit CurlSender(CurlSenderOptions options) : options_(std::move(options)) {}
+  std::expected<void, std::string> send(const config::AlertChannel& channel,
+                                        const Alert& alert) override;
+
+ private:
+  CurlSenderOptions options_;
+};
+
+}  // namespace sitepatrol::alerts

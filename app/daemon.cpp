@@ -1,0 +1,518 @@
+#include "app/daemon.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <deque>
+#include <list>
+#include <set>
+#include <iostream>
+#include <thread>
+
+#include "alerts/dispatcher.h"
+#include "alerts/rules.h"
+#include "app/daemon_prober.h"
+#include "app/daemon_ratio_store.h"
+#include "app/daemon_scheduler.h"
+#include "app/http_server.h"
+#include "crawler/patrol.h"
+
+namespace sitepatrol::app {
+
+namespace {
+
+using std::chrono::system_clock;
+using ConfigPtr = std::shared_ptr<const config::Config>;
+
+constexpr std::size_t kMaxBuffered = 10'000;   // probes or alerts held while the store fails
+constexpr auto kTick = std::chrono::milliseconds(500);
+constexpr auto kHomepageScan = std::chrono::seconds(2);
+
+std::vector<const config::SiteConfig*> pick(const config::Config& config,
+                                            const std::vector<std::string>& ids) {
+  std::vector<const config::SiteConfig*> out;
+  for (const auto& id : ids) {
+    auto it = std::ranges::find(config.sites, id, &config::SiteConfig::id);
+    if (it != config.sites.end()) out.push_back(&*it);
+  }
+  return out;
+}
+
+// A worker thread running one job; the main loop polls done().
+struct Job {
+  std::thread thread;
+  std::atomic<bool> finished{false};
+  bool active() const { return thread.joinable(); }
+  bool done() const { return finished.load(); }
+  void join() {
+    if (thread.joinable()) thread.join();
+    finished = false;
+  }
+};
+
+}  // namespace
+
+struct Daemon::Impl {
+  Impl(ConfigPtr c, DaemonOptions o, const crawler::Clock& clk, DaemonMetrics& m)
+      : config(std::move(c)), options(std::move(o)), clock(clk), metrics(m) {}
+
+  ConfigPtr config;
+  DaemonOptions options;
+  const crawler::Clock& clock;
+  DaemonMetrics& metrics;
+  std::filesystem::path database;
+
+  std::atomic<bool> stop{false};
+  std::atomic<bool> reload{false};
+  std::mutex wake_mutex;
+  std::condition_variable wake;
+
+  std::unique_ptr<store::Store> store;   // the main loop's connection
+
+  // Probes: a batch per due time, each on a thread of its own; a site is in one batch at a
+  // time (`probing`), so a hanging site skips its own next probes, nobody else's.
+  std::list<Job> probe_jobs;
+  std::set<std::string> probing;
+  std::mutex probe_mutex;
+  std::vector<store::ProbeRecord> probe_results;   // guarded by probe_mutex
+  std::atomic<bool> probes_in{false};
+  std::deque<store::ProbeRecord> unsaved_probes;
+
+  // Patrol.
+  Job patrol_job;
+  crawler::PatrolProgress progress;
+  crawler::PatrolResult patrol_result;
+  std::atomic<std::int64_t> patrol_run{0};
+  std::atomic<bool> cancel_patrol{false};
+  system_clock::time_point patrol_started;
+  system_clock::time_point last_homepage_scan;
+  system_clock::time_point last_run_check;
+  std::int64_t last_seen_run = 0;   // newest finished run whose alerts were raised
+  ConfigPtr patrol_config;
+
+  // Alerts.
+  std::deque<alerts::Alert> unqueued_alerts;
+  std::thread alert_thread;
+  std::mutex channels_mutex;
+  std::vector<config::AlertChannel> channels;
+  std::atomic<std::int64_t> alerts_pending{0};
+  std::atomic<bool> alert_kick{false};
+
+  std::unique_ptr<HttpServer> http;
+
+  void notify() {
+    std::lock_guard lock(wake_mutex);
+    wake.notify_all();
+  }
+
+  int run();
+  void do_reload(Scheduler& scheduler);
+  void start_probes(const std::vector<std::string>& ids);
+  void collect_probes();
+  void save_probes();
+  void start_patrol(const std::vector<std::string>& ids);
+  void collect_patrol(Scheduler& scheduler);
+  void scan_homepage_links();
+  void watch_other_runs();
+  void alert_run(std::int64_t run_id, const std::vector<config::SiteConfig>& sites);
+  void queue(alerts::Alert alert);
+  void flush_alerts();
+  void alert_loop(const std::string& user_agent, const std::string& ca_bundle);
+  void prune();
+};
+
+Daemon::Daemon(ConfigPtr config, DaemonOptions options, const crawler::Clock& clock)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(options), clock, metrics_)) {}
+
+Daemon::~Daemon() {
+  request_stop();
+}
+
+void Daemon::request_stop() {
+  impl_->stop = true;
+  impl_->cancel_patrol = true;
+  impl_->notify();
+}
+
+void Daemon::request_reload() {
+  impl_->reload = true;
+  impl_->notify();
+}
+
+int Daemon::run() { return impl_->run(); }
+
+int Daemon::Impl::run() {
+  database = options.database.empty() ? config->patrol.database : options.database;
+  auto opened = store::open_sqlite(database);
+  if (!opened) {
+    std::cerr << "sitepatrol: database: " << opened.error().message << "\n";
+    return 3;
+  }
+  store = std::move(*opened);
+  if (!config->http.listen.empty()) {
+    try {
+      http = std::make_unique<HttpServer>(
+          [this](const HttpRequest& request) {
+            HttpReply reply;
+            if (request.path() == "/healthz") {
+              reply.headers = {{"Content-Type", "text/plain; charset=utf-8"}};
+              reply.body = "ok\n";
+            } else if (request.path() == "/metrics") {
+              reply.headers = {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}};
+              reply.body = metrics.render();
+            } else {
+              reply.status = 404;
+              reply.headers = {{"Content-Type", "text/plain; charset=utf-8"}};
+              reply.body = "not found; try /healthz or /metrics\n";
+            }
+            return reply;
+          },
+          config->http.address(), config->http.port());
+    } catch (const std::exception& e) {
+      std::cerr << "sitepatrol: [http] listen " << config->http.listen << ": " << e.what() << "\n";
+      return 3;
+    }
+    std::cerr << "sitepatrol daemon: metrics on " << http->base_url() << "/metrics\n";
+  }
+  {
+    std::lock_guard lock(channels_mutex);
+    channels = config->alerts;
+  }
+  alert_thread = std::thread([this, user_agent = config->patrol.user_agent,
+                              ca_bundle = config->patrol.ca_bundle] {
+    alert_loop(user_agent, ca_bundle);
+  });
+  spdlog::info("daemon started: {} sites, {} alert channels, database {}", config->sites.size(),
+               config->alerts.size(), database.string());
+  std::cerr << "sitepatrol daemon: started with " << config->sites.size() << " sites\n";
+
+  // Runs finished before the daemon started are history, not news.
+  if (auto latest = store->run(std::nullopt); latest && *latest) last_seen_run = (*latest)->id;
+  Scheduler scheduler(*config, clock.now());
+  auto last_prune = system_clock::time_point{};
+  while (!stop) {
+    const auto now = clock.now();
+    if (reload.exchange(false)) do_reload(scheduler);
+
+    collect_probes();
+    if (!unsaved_probes.empty()) save_probes();
+    if (auto due = scheduler.take_due_probes(now); !due.empty()) {
+      std::vector<std::string> start;
+      for (auto& id : due) {
+        if (probing.contains(id)) {
+          spdlog::warn("probe of {} skipped: the previous one has not answered yet", id);
+        } else {
+          start.push_back(std::move(id));
+        }
+      }
+      if (!start.empty()) start_probes(start);
+    }
+
+    if (patrol_job.done()) collect_patrol(scheduler);
+    const int skipped_before = scheduler.skipped();
+    if (auto ids = scheduler.take_patrol(now); !ids.empty()) start_patrol(ids);
+    for (int i = skipped_before; i < scheduler.skipped(); ++i) metrics.patrol_skipped();
+    if (patrol_job.active() && now - last_homepage_scan >= kHomepageScan) scan_homepage_links();
+    if (!patrol_job.active() && now - last_run_check >= kHomepageScan) watch_other_runs();
+
+    flush_alerts();
+    if (now - last_prune > std::chrono::hours(1)) {
+      prune();
+      last_prune = now;
+    }
+    metrics.set_gauges(alerts_pending.load(), static_cast<std::int64_t>(scheduler.queued()),
+                       patrol_job.active() ? progress.queued.load() : 0);
+
+    auto until = now + kTick;
+    if (auto next = scheduler.next_event(); next && *next < until) until = *next;
+    std::unique_lock lock(wake_mutex);
+    wake.wait_until(lock, until, [&] {
+      return stop.load() || reload.load() || probes_in.load() || patrol_job.done();
+    });
+  }
+
+  // Stopping: cancel the patrol, drop probes in flight, stop delivering.
+  cancel_patrol = true;
+  notify();
+  spdlog::info("daemon stopping");
+  for (auto& job : probe_jobs) job.join();
+  if (patrol_job.active()) {
+    patrol_job.join();
+    metrics.patrol_ended(patrol_result.finished ? "finished" : "aborted", 0, 0, 0);
+  }
+  if (alert_thread.joinable()) alert_thread.join();
+  if (http) http->stop();
+  std::cerr << "sitepatrol daemon: stopped\n";
+  return 0;
+}
+
+void Daemon::Impl::do_reload(Scheduler& scheduler) {
+  auto loaded = config::load_config(options.config_file);
+  if (!loaded) {
+    metrics.reload(false);
+    spdlog::error("reload: {}; keeping the running configuration", loaded.error().to_string());
+    std::cerr << "sitepatrol daemon: reload failed: " << loaded.error().to_string() << "\n";
+    return;
+  }
+  if (options.database.empty() && loaded->patrol.database != database) {
+    spdlog::warn("reload: [patrol] database changed; it takes effect after a restart");
+  }
+  if (loaded->http.listen != config->http.listen) {
+    spdlog::warn("reload: [http] listen changed; it takes effect after a restart");
+  }
+  config = std::make_shared<const config::Config>(std::move(*loaded));
+  scheduler.reconfigure(*config, clock.now());
+  {
+    std::lock_guard lock(channels_mutex);
+    channels = config->alerts;
+  }
+  metrics.reload(true);
+  spdlog::info("configuration reloaded: {} sites, {} alert channels", config->sites.size(),
+               config->alerts.size());
+  std::cerr << "sitepatrol daemon: configuration reloaded (" << config->sites.size()
+            << " sites, " << config->alerts.size() << " alert channels)\n";
+}
+
+void Daemon::Impl::start_probes(const std::vector<std::string>& ids) {
+  for (const auto& id : ids) probing.insert(id);
+  Job& job = probe_jobs.emplace_back();
+  job.thread = std::thread([this, &job, ids, cfg = config] {
+    probe_homepages(
+        *cfg, pick(*cfg, ids), [this] { return alerts::unix_ms(clock.now()); },
+        [this](store::ProbeRecord r) {
+          {
+            std::lock_guard lock(probe_mutex);
+            probe_results.push_back(std::move(r));
+          }
+          probes_in = true;
+          notify();
+        },
+        &stop);
+    job.finished = true;
+    notify();
+  });
+}
+
+void Daemon::Impl::collect_probes() {
+  std::vector<store::ProbeRecord> results;
+  {
+    std::lock_guard lock(probe_mutex);
+    results.swap(probe_results);
+    probes_in = false;
+  }
+  for (auto& p : results) {
+    probing.erase(p.site);
+    metrics.probe(p.site, p.up, p.elapsed_ms);
+    if (!p.up) spdlog::warn("probe {}: {} is down: {}", p.site, p.url, p.error);
+    if (unsaved_probes.size() < kMaxBuffered) unsaved_probes.push_back(std::move(p));
+  }
+  // Finished batches; a site dropped without an answer (stop) is free again.
+  std::erase_if(probe_jobs, [](Job& job) {
+    if (!job.done()) return false;
+    job.join();
+    return true;
+  });
+  if (probe_jobs.empty()) probing.clear();
+}
+
+void Daemon::Impl::save_probes() {
+  while (!unsaved_probes.empty()) {
+    const auto& probe = unsaved_probes.front();
+    if (auto ok = store->save_probe(probe); !ok) {
+      metrics.store_error();
+      spdlog::error("saving a probe of {}: {}; will retry", probe.site, ok.error().message);
+      return;
+    }
+    const auto site = std::ranges::find(config->sites, probe.site, &config::SiteConfig::id);
+    const std::string id = probe.site;
+    unsaved_probes.pop_front();
+    if (site == config->sites.end()) continue;
+    auto recent = store->recent_probes(id, config->schedule.down_after + 1);
+    if (!recent) {
+      metrics.store_error();
+      spdlog::error("reading probes of {}: {}", id, recent.error().message);
+      continue;
+    }
+    if (auto alert = alerts::probe_alert(*site, *recent, config->schedule.down_after)) {
+      spdlog::warn("{}: {}", alert->event, alert->text);
+      queue(std::move(*alert));
+    }
+  }
+}
+
+void Daemon::Impl::start_patrol(const std::vector<std::string>& ids) {
+  cancel_patrol = stop.load();
+  patrol_run = 0;
+  progress.queued = 0;
+  patrol_started = clock.now();
+  last_homepage_scan = patrol_started;
+  patrol_config = config;
+  metrics.patrol_started();
+  spdlog::info("patrol of {} site(s) starting", ids.size());
+  patrol_job.thread = std::thread([this, ids, cfg = config] {
+    crawler::PatrolResult result;
+    auto opened = store::open_sqlite(database);
+    if (!opened) {
+      result.error = opened.error().message;
+    } else {
+      RatioStore ratio(**opened, *cfg, [this] { return clock.now(); }, &patrol_run);
+      crawler::Patrol patrol(*cfg, ratio, clock);
+      auto sites = pick(*cfg, ids);
+      result = patrol.run(sites, &progress, &cancel_patrol);
+    }
+    patrol_result = std::move(result);
+    patrol_job.finished = true;
+    notify();
+  });
+}
+
+void Daemon::Impl::collect_patrol(Scheduler& scheduler) {
+  patrol_job.join();
+  scheduler.patrol_finished();
+  const auto seconds =
+      std::chrono::duration<double>(clock.now() - patrol_started).count();
+  const auto& r = patrol_result;
+  if (!r.error.empty()) {
+    metrics.patrol_ended("failed", seconds, 0, 0);
+    metrics.store_error();
+    spdlog::error("patrol failed: {}; the next one runs at its time", r.error);
+    std::cerr << "sitepatrol daemon: patrol failed: " << r.error << "\n";
+    return;
+  }
+  if (!r.finished) {
+    metrics.patrol_ended("aborted", seconds, 0, 0);
+    return;
+  }
+  metrics.patrol_ended("finished", seconds, r.totals.pages, r.totals.links_checked);
+  spdlog::info("patrol run {} finished: {} pages, {} links", r.run_id, r.totals.pages,
+               r.totals.links_checked);
+  alert_run(r.run_id, patrol_config->sites);
+  std::cerr << "sitepatrol daemon: patrol run " << r.run_id << " finished\n";
+}
+
+// The findings of a finished run: metrics, and the alerts they raise.
+void Daemon::Impl::alert_run(std::int64_t run_id, const std::vector<config::SiteConfig>& sites) {
+  last_seen_run = std::max(last_seen_run, run_id);
+  store::FindingQuery query;
+  query.run = run_id;
+  query.status = store::StatusFilter::all;
+  auto rows = store->findings(query);
+  if (!rows) {
+    metrics.store_error();
+    spdlog::error("reading the findings of run {}: {}", run_id, rows.error().message);
+    return;
+  }
+  std::map<std::pair<std::string, std::string>, int> counts;
+  for (const auto& row : *rows) {
+    if (row.status == "resolved") continue;
+    ++counts[{row.finding.code, std::string(checks::to_string(row.finding.severity))}];
+  }
+  metrics.set_findings(std::move(counts));
+  for (auto& alert : alerts::run_alerts(run_id, *rows, sites, clock.now()))
+    queue(std::move(alert));
+}
+
+// A patrol run by `sitepatrol crawl` (a timer, a CronJob) on the same database is alerted on
+// like the daemon's own.
+void Daemon::Impl::watch_other_runs() {
+  last_run_check = clock.now();
+  auto latest = store->run(std::nullopt);
+  if (!latest || !*latest || (*latest)->id <= last_seen_run) return;
+  spdlog::info("run {} finished by another process; raising its alerts", (*latest)->id);
+  alert_run((*latest)->id, config->sites);
+}
+
+void Daemon::Impl::scan_homepage_links() {
+  last_homepage_scan = clock.now();
+  const std::int64_t run = patrol_run.load();
+  if (run == 0) return;
+  store::FindingQuery query;
+  query.run = run;
+  query.status = store::StatusFilter::new_only;
+  auto rows = store->findings(query);
+  if (!rows) {
+    spdlog::debug("reading the findings of running run {}: {}", run, rows.error().message);
+    return;
+  }
+  for (auto& alert : alerts::run_alerts(run, *rows, patrol_config->sites, clock.now(), true))
+    queue(std::move(alert));
+}
+
+void Daemon::Impl::queue(alerts::Alert alert) {
+  if (unqueued_alerts.size() < kMaxBuffered) unqueued_alerts.push_back(std::move(alert));
+  flush_alerts();
+}
+
+void Daemon::Impl::flush_alerts() {
+  if (unqueued_alerts.empty()) return;
+  std::vector<config::AlertChannel> current;
+  {
+    std::lock_guard lock(channels_mutex);
+    current = channels;
+  }
+  bool added = false;
+  while (!unqueued_alerts.empty()) {
+    auto n = alerts::enqueue(*store, unqueued_alerts.front(), current, clock.now());
+    if (!n) {
+      metrics.store_error();
+      spdlog::error("queueing an alert: {}; will retry", n.error().message);
+      return;
+    }
+    added = added || *n > 0;
+    unqueued_alerts.pop_front();
+  }
+  if (added) {
+    alert_kick = true;
+    notify();
+  }
+}
+
+void Daemon::Impl::alert_loop(const std::string& user_agent, const std::string& ca_bundle) {
+  auto opened = store::open_sqlite(database);
+  if (!opened) {
+    spdlog::error("alerts: cannot open the database: {}", opened.error().message);
+    return;
+  }
+  alerts::CurlSenderOptions options;
+  options.user_agent = user_agent;
+  options.ca_bundle = ca_bundle;
+  options.stop = &stop;
+  alerts::CurlSender sender(options);
+  alerts::Dispatcher dispatcher(**opened, sender);
+  auto observer = [this](const std::string& channel, const std::string& event,
+                         const std::string& error) {
+    metrics.alert_attempt(channel, error.empty());
+    if (error.empty()) {
+      spdlog::info("alert {} sent to {}", event, channel);
+    } else {
+      spdlog::warn("alert {} to {} failed: {}", event, channel, error);
+    }
+  };
+  while (!stop) {
+    std::vector<config::AlertChannel> current;
+    {
+      std::lock_guard lock(channels_mutex);
+      current = channels;
+    }
+    const auto report = dispatcher.deliver(current, clock.now(), &stop, observer);
+    if (!report.store_error.empty()) {
+      metrics.store_error();
+      spdlog::error("alerts: {}", report.store_error);
+    }
+    if (auto pending = (*opened)->due_alerts(INT64_MAX))
+      alerts_pending = static_cast<std::int64_t>(pending->size());
+    std::unique_lock lock(wake_mutex);
+    wake.wait_for(lock, std::chrono::seconds(1),
+                  [&] { return stop.load() || alert_kick.exchange(false); });
+  }
+}
+
+void Daemon::Impl::prune() {
+  const auto keep = std::chrono::hours(24 * (config->schedule.ratio_window_days + 1));
+  if (auto n = store->prune_probes(alerts::unix_ms(clock.now() - keep)); !n) {
+    metrics.store_error();
+    spdlog::warn("pruning old probes: {}", n.error().message);
+  }
+}
+
+}  // namespace sitepatrol::app

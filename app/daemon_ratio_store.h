@@ -1,0 +1,105 @@
+// The store a daemon patrol writes through: the real store, plus AVAIL-RATIO.
+//
+// AVAIL-RATIO (checks/avail_ratio.h) is computed from the probes the daemon stored, so the
+// crawler knows nothing about it: this decorator remembers which sites a run covers and, just
+// before the run is finished, adds each site's AVAIL-RATIO finding to it (unless the code is
+// disabled for the site), so the finding takes part in the run's lifecycle like any other.
+// Everything else is passed through. One thread at a time, like every Store.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "store/store.h"
+
+namespace sitepatrol::app {
+
+class RatioStore final : public store::Store {
+ public:
+  using Now = std::function<std::chrono::system_clock::time_point()>;
+  // `run_id`, when given, receives the id of the run begun (the daemon watches the run's
+  // findings while it is still running).
+  RatioStore(store::Store& inner, const config::Config& config, Now now,
+             std::atomic<std::int64_t>* run_id = nullptr)
+      : inner_(inner), config_(config), now_(std::move(now)), run_id_(run_id) {}
+
+  store::Result<std::int64_t> begin_run(const std::string& started_at,
+                                        const std::vector<std::string>& site_ids) override {
+    sites_ = site_ids;
+    auto id = inner_.begin_run(started_at, site_ids);
+    if (id && run_id_) run_id_->store(*id);
+    return id;
+  }
+  store::Result<void> save_pages(std::int64_t run,
+                                 std::span<const store::PageRecord> pages) override {
+    return inner_.save_pages(run, pages);
+  }
+  store::Result<void> save_links(std::int64_t run,
+                                 std::span<const store::LinkRecord> links) override {
+    return inner_.save_links(run, links);
+  }
+  store::Result<void> save_findings(std::int64_t run,
+                                    std::span<const checks::Finding> findings) override {
+    return inner_.save_findings(run, findings);
+  }
+  store::Result<void> finish_run(std::int64_t run, const std::string& finished_at,
+                                 const store::RunTotals& totals) override;
+  store::Result<std::vector<std::pair<std::string, store::PageMemory>>> validators(
+      const std::string& site) override {
+    return inner_.validators(site);
+  }
+  store::Result<std::optional<store::PageMemory>> page_memory(const std::string& site,
+                                                              const std::string& url) override {
+    return inner_.page_memory(site, url);
+  }
+  store::Result<std::map<std::string, checks::PageSketch>> baselines(
+      const std::string& site) override {
+    return inner_.baselines(site);
+  }
+  store::Result<void> add_baselines(
+      const std::string& site,
+      std::span<const std::pair<std::string, checks::PageSketch>> sketches) override {
+    return inner_.add_baselines(site, sketches);
+  }
+  store::Result<int> accept_baselines(const std::string& site) override {
+    return inner_.accept_baselines(site);
+  }
+  store::Result<std::vector<store::BaselineInfo>> baseline_list(const std::string& site) override {
+    return inner_.baseline_list(site);
+  }
+  store::Result<std::optional<store::RunInfo>> run(std::optional<std::int64_t> id) override {
+    return inner_.run(id);
+  }
+  store::Result<std::vector<store::FindingRow>> findings(const store::FindingQuery& q) override {
+    return inner_.findings(q);
+  }
+  store::Result<std::vector<store::ProbeRecord>> probes(const std::string& site,
+                                                        std::int64_t since_ms) override {
+    return inner_.probes(site, since_ms);
+  }
+  store::Result<std::map<std::string, checks::ColumnState>> column_states(
+      const std::string& site) override {
+    return inner_.column_states(site);
+  }
+  store::Result<void> save_columns(std::int64_t run, const std::string& site,
+                                   std::span<const checks::ColumnObservation> columns) override {
+    return inner_.save_columns(run, site, columns);
+  }
+  store::Result<std::vector<store::ColumnHistoryRow>> column_history(
+      const std::string& site) override {
+    return inner_.column_history(site);
+  }
+
+ private:
+  store::Store& inner_;
+  const config::Config& config_;
+  Now now_;
+  std::atomic<std::int64_t>* run_id_;
+  std::vector<std::string> sites_;
+};
+
+}  // namespace sitepatrol::app

@@ -1,0 +1,167 @@
+#include "alerts/dispatcher.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <deque>
+
+#include "tests/support/temp_dir.h"
+
+namespace sitepatrol::alerts {
+namespace {
+
+using namespace std::chrono;
+
+// Records every send; fails while `failures` has entries (one popped per send).
+class FakeSender final : public Sender {
+ public:
+  std::expected<void, std::string> send(const config::AlertChannel& channel,
+                                        const Alert& alert) override {
+    sent.push_back({channel.name, alert.key});
+    if (!failures.empty()) {
+      auto error = failures.front();
+      failures.pop_front();
+      return std::unexpected(error);
+    }
+    return {};
+  }
+  std::vector<std::pair<std::string, std::string>> sent;
+  std::deque<std::string> failures;
+};
+
+config::AlertChannel channel(std::string name, std::vector<std::string> events = {},
+                             std::vector<std::string> sites = {}) {
+  config::AlertChannel c;
+  c.name = std::move(name);
+  c.kind = "webhook";
+  c.url = "http://hooks.example/";
+  c.events = events.empty() ? config::alert_events() : std::move(events);
+  c.sites = std::move(sites);
+  c.retry_after = seconds(30);
+  c.max_attempts = 3;
+  return c;
+}
+
+Alert alert(std::string event, std::string site, std::string key) {
+  Alert a;
+  a.event = std::move(event);
+  a.site = std::move(site);
+  a.key = std::move(key);
+  a.title = "t";
+  a.text = "x";
+  return a;
+}
+
+class DispatcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    auto opened = store::open_sqlite(dir_ / "alerts.db");
+    ASSERT_TRUE(opened) << opened.error().message;
+    store_ = std::move(*opened);
+  }
+  void TearDown() override {
+    unsetenv("TZ");
+    tzset();
+  }
+  // 2026-11-25 12:00:00 UTC plus `s` seconds: the fake clock.
+  static system_clock::time_point at(int s) {
+    return system_clock::from_time_t(1795608000) + seconds(s);
+  }
+
+  testsupport::TempDir dir_{"sitepatrol-dispatch"};
+  std::unique_ptr<store::Store> store_;
+  FakeSender sender_;
+};
+
+TEST_F(DispatcherTest, EachAlertOncePerChannelThatWantsIt) {
+  const std::vector<config::AlertChannel> channels = {
+      channel("all"), channel("downs", {"site_down"}), channel("other-site", {}, {"cj-msa"})};
+  auto added = enqueue(*store_, alert("site_down", "hb-jtt", "k1"), channels, at(0));
+  ASSERT_TRUE(added);
+  EXPECT_EQ(*added, 2);   // "other-site" only wants cj-msa
+  // Noticed again (a restart, a second look): nothing new.
+  EXPECT_EQ(*enqueue(*store_, alert("site_down", "hb-jtt", "k1"), channels, at(5)), 0);
+  EXPECT_EQ(*enqueue(*store_, alert("dead_links", "hb-jtt", "k2"), channels, at(5)), 1);
+
+  Dispatcher d(*store_, sender_);
+  const auto report = d.deliver(channels, at(6));
+  EXPECT_EQ(report.sent, 3);
+  EXPECT_EQ(report.store_error, "");
+  EXPECT_EQ(d.deliver(channels, at(100)).sent, 0);   // sent means sent
+  EXPECT_EQ(sender_.sent.size(), 3u);
+  auto history = store_->alert_history(10);
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 3u);
+  for (const auto& row : *history) {
+    EXPECT_EQ(row.status, "sent");
+    EXPECT_EQ(row.attempts, 1);
+    EXPECT_EQ(row.sent_ms, unix_ms(at(6)));
+  }
+}
+
+TEST_F(DispatcherTest, FailedSendsAreRetriedWithBackoffThenGivenUp) {
+  const std::vector<config::AlertChannel> channels = {channel("hook")};
+  ASSERT_TRUE(enqueue(*store_, alert("site_down", "hb-jtt", "k"), channels, at(0)));
+  Dispatcher d(*store_, sender_);
+  sender_.failures = {"HTTP 500", "timeout"};
+
+  EXPECT_EQ(d.deliver(channels, at(0)).failed_attempts, 1);
+  EXPECT_EQ(d.deliver(channels, at(29)).failed_attempts, 0);   // not yet: 30 s
+  EXPECT_EQ(d.deliver(channels, at(30)).failed_attempts, 1);
+  EXPECT_EQ(d.deliver(channels, at(89)).sent, 0);              // doubled: 60 s after the 2nd
+  EXPECT_EQ(d.deliver(channels, at(90)).sent, 1);
+  EXPECT_EQ(sender_.sent.size(), 3u);
+  auto history = store_->alert_history(1);
+  EXPECT_EQ((*history)[0].status, "sent");
+  EXPECT_EQ((*history)[0].attempts, 3);
+
+  // A channel that never takes it: marked failed after max_attempts (3).
+  ASSERT_TRUE(enqueue(*store_, alert("site_up", "hb-jtt", "k-up"), channels, at(100)));
+  sender_.failures = {"a", "b", "c", "d"};
+  d.deliver(channels, at(100));
+  d.deliver(channels, at(130));
+  const auto last = d.deliver(channels, at(200));
+  EXPECT_EQ(last.given_up, 1);
+  history = store_->alert_history(1);
+  EXPECT_EQ((*history)[0].status, "failed");
+  EXPECT_EQ((*history)[0].last_error, "c");
+  EXPECT_EQ(d.deliver(channels, at(10000)).failed_attempts, 0);
+}
+
+TEST_F(DispatcherTest, QuietHoursHoldAlertsUntilTheyEnd) {
+  auto night = channel("night");
+  night.quiet_hours = config::parse_quiet_hours("11:00-13:00");   // at(0) is 12:00 UTC
+  const std::vector<config::AlertChannel> channels = {night, channel("day")};
+  ASSERT_TRUE(enqueue(*store_, alert("site_down", "hb-jtt", "k"), channels, at(0)));
+  Dispatcher d(*store_, sender_);
+  EXPECT_EQ(d.deliver(channels, at(0)).sent, 1);              // "day" at once
+  EXPECT_EQ(d.deliver(channels, at(3599)).sent, 0);
+  EXPECT_EQ(d.deliver(channels, at(3600)).sent, 1);           // 13:00: "night"
+  ASSERT_EQ(sender_.sent.size(), 2u);
+  EXPECT_EQ(sender_.sent[1].first, "night");
+  EXPECT_EQ(release_time(night, at(0)), at(3600));
+  EXPECT_EQ(release_time(night, at(3600)), at(3600));
+}
+
+TEST_F(DispatcherTest, AChannelRemovedByAReloadFailsItsAlerts) {
+  ASSERT_TRUE(enqueue(*store_, alert("site_down", "hb-jtt", "k"), std::vector{channel("old")}, at(0)));
+  Dispatcher d(*store_, sender_);
+  EXPECT_EQ(d.deliver(std::vector{channel("new")}, at(1)).given_up, 1);
+  EXPECT_TRUE(sender_.sent.empty());
+  EXPECT_NE((*store_->alert_history(1))[0].last_error.find("no longer configured"),
+            std::string::npos);
+}
+
+TEST(RetryDelay, DoublesUpToAnHour) {
+  auto c = channel("c");
+  EXPECT_EQ(retry_delay(c, 1), seconds(30));
+  EXPECT_EQ(retry_delay(c, 2), seconds(60));
+  EXPECT_EQ(retry_delay(c, 4), seconds(240));
+  EXPECT_EQ(retry_delay(c, 20), hours(1));
+}
+
+}  // namespace
+}  // namespace sitepatrol::alerts

@@ -93,6 +93,15 @@ class RatioStore final : public store::Store {
       const std::string& site) override {
     return inner_.column_history(site);
   }
+  store::Result<void> save_interaction_months(
+      std::int64_t run, const std::string& site,
+      std::span<const checks::InteractionMonth> months) override {  // issue 4
+    return inner_.save_interaction_months(run, site, months);
+  }
+  store::Result<std::vector<checks::InteractionMonth>> interaction_months(
+      const std::string& site) override {
+    return inner_.interaction_months(site);
+  }
 
  private:
   store::Store& inner_;

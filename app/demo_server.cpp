@@ -2,6 +2,7 @@
 
 #include "app/static_files.h"
 #include "config/columns.h"
+#include "config/features.h"
 #include "config/security.h"
 
 namespace sitepatrol::app {
@@ -38,6 +39,7 @@ config::Config demo_config(unsigned short port) {
   c.thresholds = config::default_thresholds();
   c.column_kinds = config::builtin_column_kinds();
   c.security = config::default_security();
+  c.features = config::default_features();  // issue 4: feature names and required kinds
   const std::string p = std::to_string(port);
   // The demo's outside links resolve to loopback too, so the private-address rule keeps
   // them unfetched: the demo never leaves the machine, and gives the same result offline.

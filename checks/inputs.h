@@ -89,6 +89,27 @@ struct LinkResult {
   double elapsed_ms = 0;
 };
 
+// ---- interactive features (issue 4) -----------------------------------------------------
+// Forms of a page (crawler/html_forms.h) and what the crawler learnt about the site's
+// interactive features (checks/interact.h). Never submitted, except GET search forms.
+struct FormField {
+  std::string tag;          // input | select | textarea | button
+  std::string type;         // lower case: text, search, hidden, submit, ...; "" for select
+  std::string name;
+  std::string value;        // the value attribute (the first selected option for select)
+  std::string placeholder;
+};
+
+struct FormInfo {
+  std::string action;       // absolute, normalised; the page URL when the form names none
+  std::string method;       // "get" or "post" (anything but post is get, as browsers do)
+  std::string hints;        // id, class, name and action attributes, lower case, for
+                            // telling a search form (checks/feature_names.h)
+  std::string text;         // the form's visible text and button labels, collapsed, short
+  std::vector<FormField> fields;
+};
+// ---- end of issue 4 block ----
+
 // A page of the site that was fetched and parsed (HTML only).
 struct PageResult {
   std::string url;                       // as requested (normalised)
@@ -111,6 +132,7 @@ struct PageResult {
   std::string hidden_text;               // text readers cannot see (same rules as hidden links)
   std::optional<PageSketch> sketch;      // homepage and depth-1 pages only
   std::vector<ListRow> rows;             // list markup rows (column entries, messages)
+  std::vector<FormInfo> forms;           // issue 4: every <form>, see crawler/html_forms.h
 };
 
 // What every check may know about the site being patrolled.
@@ -126,3 +148,4 @@ struct SiteContext {
 };
 
 }  // namespace sitepatrol::checks
+

@@ -5,6 +5,7 @@
 #include "checks/foreign_script.h"
 #include "checks/freshness.h"
 #include "checks/identifiers.h"
+#include "checks/interact.h"
 #include "checks/link_status.h"
 #include "checks/meta_tags.h"
 #include "checks/soft404.h"
@@ -32,7 +33,8 @@ const std::vector<LinkCheck>& link_checks() {
 const std::vector<SiteCheck>& site_checks() {
   static const std::vector<SiteCheck> checks = {
       check_availability, check_tls,           check_transport,       check_identifiers,
-      check_home_freshness, check_columns,     check_missing_columns, check_meta_tags};
+      check_home_freshness, check_columns,     check_missing_columns, check_meta_tags,
+      check_interaction};  // issue 4
   return checks;
 }
 

@@ -11,6 +11,7 @@
 #include "checks/columns.h"
 #include "checks/finding.h"
 #include "checks/inputs.h"
+#include "checks/interact_facts.h"
 
 namespace sitepatrol::checks {
 
@@ -24,6 +25,7 @@ struct SiteResult {
   int links_checked = 0;
   std::vector<PageSummary> summaries;
   std::vector<Column> columns;
+  InteractionFacts interaction;  // issue 4: checks/interact_facts.h
 };
 
 using PageCheck = void (*)(const SiteContext&, const PageResult&, Findings&);

@@ -43,6 +43,32 @@ struct ColumnKind {
   bool required_given = false;         // whether the entry said `required` (for merging)
 };
 
+// ---- interactive features (issue 4; config/features.h) ----------------------------------
+
+// [[site.feature]]: where a site's feature is, when the user knows better than the names.
+struct FeatureConfig {
+  std::string kind;                    // feature_kinds(): message_board | interview | ...
+  std::string url;                     // normalised
+};
+
+// The names of one kind of feature (config/features.toml, plus a names_file's additions).
+struct FeatureNames {
+  std::vector<std::string> names;      // an anchor text containing one is a candidate
+  std::vector<std::string> ignore;     // ... unless it also contains one of these
+};
+
+// [features]: finding interactive features and the limits of the INTERACT-* checks.
+struct FeaturesConfig {
+  std::filesystem::path names_file;                    // "" = the built-in names only
+  std::map<std::string, FeatureNames> names;           // kind (and "mailbox_stats") -> names
+  std::map<std::string, std::vector<std::string>> required;  // category -> kinds it must have
+  std::map<std::string, int> interviews_per_year;      // category -> minimum (absent: none)
+  int unanswered_days = 90;            // INTERACT-UNANSWERED after this many days
+  int message_months = 12;             // messages older than this are not looked at
+  int solicitation_feedback_days = 30; // a closed solicitation owes feedback after this
+  int mailbox_stats_days = 183;        // copied from [thresholds] mailbox_stats when loading
+};
+
 struct BasicAuth {
   std::string username;
   std::string password;                // resolved from password_env when given
@@ -65,6 +91,7 @@ struct SiteConfig {
   std::vector<ColumnConfig> columns;
   std::optional<bool> respect_robots;          // per-site override of [patrol]
   std::optional<int> max_pages;                // per-site override of max_pages_per_site
+  std::vector<FeatureConfig> features;         // [[site.feature]] (issue 4)
   IndexBaseline baseline;                      // baseline_* (reports, issue 6)
 };
 
@@ -117,6 +144,7 @@ struct Config {
   std::map<std::string, int> thresholds;  // column class -> max age in days (defaults merged)
   std::vector<ColumnKind> column_kinds;   // the column dictionary (built-in + [columns])
   std::filesystem::path column_dictionary;  // [columns] dictionary, "" when not given
+  FeaturesConfig features;             // [features] (issue 4)
   std::vector<SiteConfig> sites;
   IndicesConfig indices;               // [indices] (reports, issue 6)
   // The daemon (issue 7): config/schedule.h, config/alerts.h.

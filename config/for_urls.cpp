@@ -3,6 +3,7 @@
 
 #include "config/columns.h"
 #include "config/config.h"
+#include "config/features.h"
 #include "config/security.h"
 
 namespace sitepatrol::config {
@@ -39,6 +40,7 @@ std::expected<Config, ConfigError> config_for_urls(const std::vector<std::string
   config.thresholds = default_thresholds();
   config.security = default_security();
   config.column_kinds = builtin_column_kinds();
+  config.features = default_features();
   std::set<std::string> ids;
   for (std::size_t i = 0; i < urls.size(); ++i) {
     const std::string& given = urls[i];

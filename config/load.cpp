@@ -14,6 +14,8 @@
 #include "config/columns.h"
 #include "config/columns_section.h"
 #include "config/config.h"
+#include "config/features.h"
+#include "config/features_section.h"
 #include "config/security.h"
 #include "config/indices_section.h"
 #include "config/schedule_section.h"
@@ -267,6 +269,9 @@ void read_site(TableReader& r, SiteConfig& s) {
   for_each_table(r, "column", [&](TableReader& column, std::size_t) {
     read_column(column, s.columns.emplace_back());
   });
+  for_each_table(r, "feature", [&](TableReader& feature, std::size_t) {  // issue 4
+    detail::read_site_feature(feature, s.features.emplace_back());
+  });
   r.reject_unknown_keys();
 }
 
@@ -323,6 +328,14 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
   } else {
     config.column_kinds = builtin_column_kinds();
   }
+  // [features] (issue 4): feature names and the INTERACT-* limits.
+  if (const auto* features = r.typed<toml::table>("features", "a table ([features])")) {
+    TableReader features_reader(*features, "features", problems);
+    detail::read_features(features_reader, config.features, folder);
+  } else {
+    config.features = default_features();
+  }
+  if (auto days = max_age_days(config, "mailbox_stats")) config.features.mailbox_stats_days = *days;
   if (const auto* indices = r.typed<toml::table>("indices", "a table ([indices])")) {
     TableReader indices_reader(*indices, "indices", problems);
     detail::read_indices(indices_reader, config.indices);

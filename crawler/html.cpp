@@ -27,6 +27,7 @@
 #include "crawler/document_write.h"
 #include "crawler/element_visibility.h"
 #include "crawler/list_rows.h"
+#include "crawler/html_forms.h"
 #include "crawler/raw_markup.h"
 #include "crawler/url.h"
 
@@ -811,6 +812,7 @@ ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url,
   }
   resolve_links(out, walker.links(), walker.inert_text(), base);
   out.rows = list_rows(output->document, base);
+  out.forms = extract_forms(output->document, base);  // issue 4
   // No gumbo_destroy_output: it recurses per level, and the arena frees it all anyway.
   return out;
 }

@@ -32,6 +32,7 @@ struct ParsedHtml {
   std::vector<std::pair<std::string, std::string>> meta;  // <meta name|property, content>
   std::vector<std::string> tag_paths;     // only with ParseOptions::structure; see below
   std::vector<checks::ListRow> rows;      // list markup rows (crawler/list_rows.h)
+  std::vector<checks::FormInfo> forms;    // issue 4: crawler/html_forms.h
 };
 
 struct ParseOptions {

@@ -7,6 +7,7 @@
 #include "checks/column_names.h"
 #include "checks/fingerprint.h"
 #include "checks/page_facts.h"
+#include "checks/interact_stats.h"
 #include "crawler/charset.h"
 #include "crawler/content_hash.h"
 #include "crawler/html.h"
@@ -72,6 +73,9 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
   RequesterOptions options;
   options.max_redirects = patrol.max_redirects;
   options.max_retries = patrol.max_retries;
+  interact_ = std::make_unique<InteractCollector>(
+      site_, run_.config.features,
+      [this](const std::string& url) { return is_own_host(url_host(url)); }, run_.now);
   requester_ = std::make_unique<Requester>(
       run_.io, run_.fetcher, run_.gate, [this](const std::string& url) { return make_request(url); },
       options);
@@ -140,6 +144,7 @@ void SiteCrawl::start_crawl() {
   frontier_.push_front(PageJob{site_.url, 0, "", "a"});
   ++pages_started_;
   if (run_.progress) ++run_.progress->queued;
+  for (const auto& url : interact_->seeds()) enqueue_page(url, 1, site_.url, "a");  // issue 4
   pump();
   settle();
 }
@@ -181,7 +186,9 @@ void SiteCrawl::fetch_page(PageJob job) {
   const bool homepage = job.depth == 0;
   // The homepage is always read in full: availability, identifiers and headers are judged on
   // what it says today, not on what it said last time.
-  const auto v = homepage ? validators_.end() : validators_.find(job.url);
+  // So are the pages of interactive features (issue 4): a 304 would hide their forms.
+  const auto v = homepage || interact_->wants_full(job.url) ? validators_.end()
+                                                            : validators_.find(job.url);
   std::string url = job.url;
   requester_->get(
       url,
@@ -260,6 +267,7 @@ void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed
   page.hidden_text = std::move(parsed->html.hidden_text);
   page.rows = std::move(parsed->html.rows);
   page.sketch = std::move(parsed->sketch);
+  page.forms = std::move(parsed->html.forms);
   finish_page(std::move(job), o, std::move(page), std::move(parsed->content_hash), {});
 }
 
@@ -322,7 +330,10 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
         emit(std::move(f), &record.page_findings);
       }
     }
+    interact_after_page(page);  // issue 4: before follow_links, so pagination keeps its depth
     follow_links(page);
+  } else {
+    interact_after_page(page);  // issue 4: an unusable feature page counts too
   }
   if (page.not_modified || !record.content_hash.empty()) {
     std::optional<checks::PageFacts> facts = std::move(reused_facts);
@@ -383,6 +394,7 @@ void SiteCrawl::check_link(const std::string& url, const std::string& kind,
 void SiteCrawl::link_result(checks::LinkResult result) {
   ++totals_.links_checked;
   if (run_.progress) ++run_.progress->links_checked;
+  interact_->on_link(result);  // issue 4
   checks::Findings found;
   for (auto check : checks::link_checks()) check(context_, result, found);
   for (auto& f : found) {
@@ -451,6 +463,7 @@ void SiteCrawl::settle() {
   result_.pages = totals_.pages;
   result_.links_checked = totals_.links_checked;
   result_.columns = checks::find_columns(context_, result_.summaries);
+  result_.interaction = interact_->take();  // issue 4
   checks::Findings found;
   for (auto check : checks::site_checks()) check(context_, result_, found);
   for (auto& f : found) {
@@ -459,6 +472,9 @@ void SiteCrawl::settle() {
   }
   finish_columns();
   if (!new_baselines_.empty()) run_.writer.add_baselines(site_.id, std::move(new_baselines_));
+  if (result_.homepage.status >= 200 && result_.homepage.status < 300)  // issue 4
+    run_.writer.add_interaction_months(site_.id,
+                                       checks::interaction_months(context_, result_.interaction));
   run_.writer.flush();
   spdlog::info("{}: patrol done, {} pages, {} links checked, {} findings", site_.id,
                totals_.pages, totals_.links_checked, emitted_.size());

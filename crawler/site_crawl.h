@@ -25,6 +25,7 @@
 #include "checks/column_history.h"
 #include "checks/registry.h"
 #include "crawler/host_gate.h"
+#include "crawler/interact_collector.h"
 #include "crawler/patrol.h"
 #include "crawler/requester.h"
 #include "crawler/robots.h"
@@ -100,6 +101,12 @@ class SiteCrawl {
   bool disabled(const std::string& code) const;  // [patrol] or the site's disable_codes
   bool robots_allow(const std::string& url) const;
   FetchRequest make_request(const std::string& url) const;
+
+  // Interactive features (issue 4), in crawler/interact_probes.cpp: after a page, the form
+  // action checks, the GET search and the pagination the collector asks for.
+  void interact_after_page(const checks::PageResult& page);
+  void probe_action(const std::string& url);
+  void probe_search(const checks::FormInfo& form, const std::string& page);
   checks::PageResult page_base(const PageJob& job, const Outcome& o) const;
   checks::LinkResult unfetched_link(const std::string& url, const std::string& found_on,
                                     const std::string& kind, checks::FetchError why) const;
@@ -115,6 +122,7 @@ class SiteCrawl {
   std::map<std::string, checks::ColumnState> column_states_;  // what the last run left
   std::function<void(const store::RunTotals&)> on_done_;
   std::unique_ptr<Requester> requester_;
+  std::unique_ptr<InteractCollector> interact_;  // issue 4
   std::optional<Robots> robots_;
 
   std::deque<PageJob> frontier_;

@@ -40,6 +40,13 @@ void StoreWriter::add_columns(std::string site, std::vector<checks::ColumnObserv
   });
 }
 
+void StoreWriter::add_interaction_months(std::string site,
+                                         std::vector<checks::InteractionMonth> months) {
+  asio::post(thread_, [this, site = std::move(site), months = std::move(months)] {
+    if (auto r = store_.save_interaction_months(run_, site, months); !r) record_error(r.error());
+  });
+}
+
 // Hands the current batches to the store thread; each becomes one transaction there.
 void StoreWriter::flush() {
   if (pages_.empty() && links_.empty() && findings_.empty()) return;

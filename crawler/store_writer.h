@@ -33,6 +33,8 @@ class StoreWriter {
                      std::vector<std::pair<std::string, checks::PageSketch>> sketches);
   void add_columns(std::string site, std::vector<checks::ColumnObservation> columns);
   void flush();
+  // issue 4: a site's interaction figures, one transaction.
+  void add_interaction_months(std::string site, std::vector<checks::InteractionMonth> months);
 
   void load_memory(const std::string& site, const std::string& url,
                    std::function<void(std::optional<store::PageMemory>)> done);

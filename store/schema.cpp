@@ -227,11 +227,32 @@ CREATE TABLE alerts (
 CREATE INDEX alerts_pending ON alerts (status, next_attempt_ms);
 )sql";
 
+// Version 5 (issue 4): the interaction figures per site and month (checks/interact_stats.h)
+// for the report's public interaction index. One row per (site, month); each patrol
+// overwrites the months it saw (the latest reading of a board wins). `run_id` is that patrol.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE interaction_months (
+  site                      TEXT NOT NULL,
+  month                     TEXT NOT NULL,
+  run_id                    INTEGER NOT NULL REFERENCES runs (id),
+  messages                  INTEGER NOT NULL,
+  answered                  INTEGER NOT NULL,
+  unanswered                INTEGER NOT NULL,
+  reply_rate                REAL,
+  median_reply_days         REAL,
+  interviews                INTEGER NOT NULL,
+  solicitations             INTEGER NOT NULL,
+  solicitations_no_feedback INTEGER NOT NULL,
+  PRIMARY KEY (site, month)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
     {4, kVersion4},
+    {5, kVersion5},
 };
 
 Result<int> read_user_version(Db& db) {

@@ -73,6 +73,11 @@ class SqliteStore final : public Store {
   Result<void> save_columns(std::int64_t run, const std::string& site,
                             std::span<const checks::ColumnObservation> columns) override;
   Result<std::vector<ColumnHistoryRow>> column_history(const std::string& site) override;
+  // issue 4: sqlite_store_interaction.cpp
+  Result<void> save_interaction_months(std::int64_t run, const std::string& site,
+                                       std::span<const checks::InteractionMonth> months) override;
+  Result<std::vector<checks::InteractionMonth>> interaction_months(
+      const std::string& site) override;
 
   // Monthly reports (sqlite_store_report.cpp).
   Result<std::vector<PeriodRun>> runs_in_period(const std::string& from,

@@ -24,6 +24,7 @@
 #include "checks/column_history.h"
 #include "checks/finding.h"
 #include "checks/inputs.h"
+#include "checks/interact_stats.h"
 
 namespace sitepatrol::store {
 
@@ -210,6 +211,14 @@ class Store {
                                     std::span<const checks::ColumnObservation> columns) = 0;
   // Every observation of the site's columns in finished runs, oldest run first.
   virtual Result<std::vector<ColumnHistoryRow>> column_history(const std::string& site) = 0;
+  // ---- interaction figures (issue 4; store/sqlite_store_interaction.cpp) ----
+  // Stores a site's months as `run` saw them, replacing earlier readings of those months.
+  virtual Result<void> save_interaction_months(
+      std::int64_t run, const std::string& site,
+      std::span<const checks::InteractionMonth> months) = 0;
+  // The site's stored months, oldest first.
+  virtual Result<std::vector<checks::InteractionMonth>> interaction_months(
+      const std::string& site) = 0;
 
   // ---- Monthly reports (issue 6; SQLite: sqlite_store_report.cpp) ----
   // Stores that do not implement these (test fakes) answer with an error.

@@ -120,6 +120,15 @@ class RecordingStore final : public store::Store {
       const std::string&) override {
     return std::vector<store::ColumnHistoryRow>{};
   }
+  // issue 4
+  store::Result<void> save_interaction_months(
+      std::int64_t run, const std::string&, std::span<const checks::InteractionMonth> m) override {
+    return record("interaction", run, m.size());
+  }
+  store::Result<std::vector<checks::InteractionMonth>> interaction_months(
+      const std::string&) override {
+    return std::vector<checks::InteractionMonth>{};
+  }
 
  private:
   store::Result<void> record(const std::string& what, std::int64_t run, std::size_t size) {

@@ -42,6 +42,11 @@ TEST(Demo, FindsThePlantedDefects) {
       << f.describe();
   EXPECT_TRUE(f.with_code("FRESH-HOME").empty()) << f.describe();
   EXPECT_TRUE(f.with_code("COLUMN-MISSING").empty()) << f.describe();
+  // Defect 10: a message left 处理中 for 128 days; every other interactive feature works.
+  ASSERT_EQ(f.with_code("INTERACT-UNANSWERED").size(), 1u) << f.describe();
+  EXPECT_TRUE(f.with_code("INTERACT-UNANSWERED").front().subject.ends_with("/hdjl/lyzx/index.html"));
+  for (const char* code : {"INTERACT-MISSING", "INTERACT-BROKEN", "INTERACT-TOO-FEW"})
+    EXPECT_TRUE(f.with_code(code).empty()) << code << "\n" << f.describe();
   for (const auto& x : f.all) {
     const bool about_private = x.subject.find("10.0.0.1") != std::string::npos ||
                                x.detail.find("10.0.0.1") != std::string::npos;

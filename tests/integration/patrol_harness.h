@@ -152,9 +152,11 @@ class Patrol {
                {"respect_robots", "false"},
                // Fixture sites are plain HTTP with bare footers: these site-level findings
                // would be in every test. Tests of them set("disable_codes", "[]").
-               // So would the freshness findings of an undated homepage without columns.
+               // So would the freshness findings of an undated homepage without columns,
+               // and the interactive features such a homepage lacks (INTERACT-MISSING).
                {"disable_codes", "[\"SEC-NO-HTTPS\", \"SEC-HEADERS\", \"ID-MISSING\", "
-                                 "\"FRESH-HOME\", \"COLUMN-MISSING\", \"META-MISSING\"]"}};
+                                 "\"FRESH-HOME\", \"COLUMN-MISSING\", \"META-MISSING\", "
+                                 "\"INTERACT-MISSING\"]"}};
   }
   // One site, id "site", at http://www.site.example:PORT/ served by `server`.
   explicit Patrol(const FixtureServer& server, std::string extra_site_toml = "") : Patrol() {

@@ -1,0 +1,108 @@
+#include "checks/feature_names.h"
+
+#include <algorithm>
+#include <array>
+
+#include "config/features.h"
+
+namespace sitepatrol::checks {
+namespace {
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  return out;
+}
+
+constexpr char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
+
+// `haystack` is folded already; the words are folded on the fly (no copies: this runs for
+// every link of every page).
+bool contains_any(std::string_view haystack, const std::vector<std::string>& words) {
+  return std::ranges::any_of(words, [&](const std::string& w) {
+    return !std::ranges::search(haystack, w, {}, {}, fold).empty();
+  });
+}
+
+bool contains_any(std::string_view haystack, std::initializer_list<std::string_view> words) {
+  return std::ranges::any_of(
+      words, [&](std::string_view w) { return haystack.find(w) != std::string_view::npos; });
+}
+
+bool is_text_input(const FormField& f) {
+  return f.tag == "input" && (f.type == "text" || f.type == "search" || f.type.empty());
+}
+
+bool says_query(std::string_view name) {
+  const std::string n = ascii_lower(name);
+  static constexpr std::array<std::string_view, 6> kShort = {"q", "s", "wd", "kw", "key", "word"};
+  return std::ranges::find(kShort, n) != kShort.end() ||
+         contains_any(n, {"search", "query", "keyword", "sousuo", "searchword"});
+}
+
+constexpr std::size_t kMaxNameText = 60;  // bytes: 20 Chinese characters
+
+}  // namespace
+
+std::optional<std::string> feature_kind_of(const config::FeaturesConfig& features,
+                                           std::string_view text) {
+  static constexpr std::array<std::string_view, 7> kOrder = {
+      "mailbox_stats", "mailbox", "disclosure_request", "interview",
+      "solicitation",  "search",  "message_board"};
+  // A feature's link is a short name; a long text is an article title that mentions one
+  // (关于开展在线访谈活动的通知).
+  if (text.empty() || text.size() > kMaxNameText) return std::nullopt;
+  const std::string folded = ascii_lower(text);
+  for (std::string_view kind : kOrder) {
+    auto it = features.names.find(std::string(kind));
+    if (it == features.names.end()) continue;
+    if (contains_any(folded, it->second.names) && !contains_any(folded, it->second.ignore))
+      return std::string(kind);
+  }
+  return std::nullopt;
+}
+
+bool is_search_form(const FormInfo& form) {
+  if (search_field(form).empty()) return false;
+  std::string said = form.hints + " " + ascii_lower(form.text);
+  for (const auto& f : form.fields) said += " " + ascii_lower(f.name) + " " + ascii_lower(f.placeholder);
+  return contains_any(said, {"search", "sou", "query", "keyword", "jsearch", "find", "搜索",
+                             "检索", "查询", "关键字", "关键词"});
+}
+
+std::string search_field(const FormInfo& form) {
+  const FormField* first = nullptr;
+  for (const auto& f : form.fields) {
+    if (!is_text_input(f) || f.name.empty()) continue;
+    if (says_query(f.name)) return f.name;
+    if (!first) first = &f;
+  }
+  return first ? first->name : std::string();
+}
+
+bool is_message_form(const FormInfo& form) {
+  int text_fields = 0;
+  for (const auto& f : form.fields) {
+    if (f.tag == "textarea") return true;
+    if (is_text_input(f) || f.type == "email" || f.type == "tel") ++text_fields;
+  }
+  return text_fields >= 2 && !is_search_form(form);
+}
+
+bool is_pagination_text(std::string_view text) {
+  if (text.empty()) return false;
+  if (std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; })) return true;
+  const std::string t = ascii_lower(text);
+  return contains_any(t, {"下一页", "下页", "尾页", "末页", "上一页", "上页", "后页", "前页",
+                          "next", "»", "›"}) ||
+         t == ">" || t == ">>" || t == "[>]";
+}
+
+const config::FeaturesConfig& features_of(const SiteContext& ctx) {
+  if (ctx.config) return ctx.config->features;
+  static const config::FeaturesConfig defaults = config::default_features();
+  return defaults;
+}
+
+}  // namespace sitepatrol::checks

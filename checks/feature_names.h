@@ -1,0 +1,43 @@
+// Telling interactive features apart (issue 4): which feature a link's text names, which form
+// is a search box and which one takes a message, which link turns a list's page.
+//
+// The names come from config/features.toml (plus a user's names_file); the form and
+// pagination tests are fixed heuristics over what government CMSs (TRS, Hanweb, 开普云) put
+// in their markup. Pure functions; the crawler uses them to decide what to fetch and probe,
+// the checks to judge what was fetched.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "checks/inputs.h"
+#include "config/config.h"
+
+namespace sitepatrol::checks {
+
+// The kind ("message_board", ..., or "mailbox_stats") whose names `text` contains and whose
+// ignore words it does not; the more specific kinds win (mailbox_stats before mailbox,
+// message_board last: 留言 is in many names). nullopt when none, and for texts over 60 bytes
+// (20 Chinese characters): those are article titles that mention a feature.
+std::optional<std::string> feature_kind_of(const config::FeaturesConfig& features,
+                                           std::string_view text);
+
+// A search box: its attributes, field names, placeholder or button say search (search, query,
+// keyword, 搜索, 检索, ...), and it has a text field for the query.
+bool is_search_form(const FormInfo& form);
+
+// The field a search form's query goes into: the first text/search input whose name says
+// query, else the first text/search input; "" when there is none.
+std::string search_field(const FormInfo& form);
+
+// A form that takes a message: a textarea, or at least two text fields besides a search box.
+bool is_message_form(const FormInfo& form);
+
+// A link that turns a list's page: 下一页, 下页, 尾页, 末页, 上一页, a page number, », >, next.
+bool is_pagination_text(std::string_view text);
+
+// The config's features, or the built-in defaults when the context carries none.
+const config::FeaturesConfig& features_of(const SiteContext& ctx);
+
+}  // namespace sitepatrol::checks

@@ -40,8 +40,8 @@ std::expected<RunFindings, std::string> findings_of(store::Store& store, std::in
 // Fills one site's month from the runs that covered it (oldest first, at least one), given
 // each run's findings and the last run's counts.
 //
-// load_month adds the column statistics (column_stats) and the daemon's probes
-// (probe_availability); the interaction statistics are still to come (issue 4).
+// load_month adds the column statistics (column_stats), the interaction figures
+// (interaction_stats) and the daemon's probes (probe_availability).
 void fill_site_month(SiteMonth& month, const std::vector<const store::PeriodRun*>& runs,
                      const std::map<std::int64_t, RunFindings>& findings,
                      const std::map<std::string, store::SiteRunCounts>& last_counts) {
@@ -115,6 +115,41 @@ std::expected<std::vector<ColumnStat>, std::string> column_stats(
     out.push_back(std::move(c));
   }
   return out;
+}
+
+// The interaction figures of the twelve months up to `month` (messages, replies) and of its
+// calendar year up to it (interviews, solicitations), from the stored interaction months.
+// nullopt when the site has none stored (no interaction check has run on it).
+std::expected<std::optional<InteractionStats>, std::string> interaction_stats(
+    store::Store& store, const std::string& site, const std::string& month) {
+  auto months = store.interaction_months(site);
+  if (!months) return std::unexpected(months.error().message);
+  const std::string year_ago = month_before(month, 12);
+  InteractionStats out;
+  double reply_days = 0;
+  int timed = 0;
+  bool any = false;
+  for (const checks::InteractionMonth& m : *months) {
+    if (m.month > month) continue;
+    if (m.month > year_ago) {
+      any = true;
+      out.messages += m.messages;
+      out.answered += m.answered;
+      if (m.median_reply_days && m.answered > 0) {
+        reply_days += *m.median_reply_days * m.answered;
+        timed += m.answered;
+      }
+    }
+    if (m.month.substr(0, 4) == month.substr(0, 4)) {
+      any = true;
+      out.interviews_this_year += m.interviews;
+      out.solicitations += m.solicitations;
+      out.solicitations_with_feedback += m.solicitations - m.solicitations_no_feedback;
+    }
+  }
+  if (timed > 0) out.mean_reply_days = reply_days / timed;
+  if (!any) return std::optional<InteractionStats>();
+  return std::optional<InteractionStats>(out);
 }
 
 std::int64_t unix_ms(const std::string& rfc3339_midnight) {
@@ -206,6 +241,9 @@ std::expected<MonthData, std::string> load_month(store::Store& store, const conf
     auto columns = column_stats(store, s.id, *covering.back(), m.current);
     if (!columns) return std::unexpected(columns.error());
     if (!columns->empty()) m.columns = std::move(*columns);
+    auto interaction = interaction_stats(store, s.id, month);
+    if (!interaction) return std::unexpected(interaction.error());
+    m.interaction = *interaction;
     auto probes = probe_availability(store, s.id, *bounds);
     if (!probes) return std::unexpected(probes.error());
     if (probes->probes > 0) m.probes = *probes;

@@ -9,6 +9,7 @@ packages=(
   libspdlog-dev libfmt-dev libgtest-dev nlohmann-json3-dev
   libtomlplusplus-dev libcli11-dev zlib1g-dev libssl-dev openssl
   chromium fonts-wqy-microhei   # report tests: headless rendering of the HTML report
+  systemd                       # deploy tests: systemd-analyze verify of the unit files
 )
 
 missing=()

@@ -59,7 +59,7 @@ std::vector<ColumnObservation> observe_columns(const SiteResult& result,
   for (const PageSummary& p : result.summaries) {
     if (!p.is_homepage || !p.ok) continue;
     out.push_back(observe(p.url, p.title, "homepage", "news", p.facts.entries,
-                          newest_entry(p.facts, today), previous, today));
+                          newest_entry(p.facts.entries, today), previous, today));
   }
   for (const Column& c : result.columns) {
     if (!c.fetched) continue;

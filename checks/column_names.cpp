@@ -2,15 +2,12 @@
 
 #include <algorithm>
 
+#include "checks/utf8.h"
+
 namespace sitepatrol::checks {
 namespace {
 
 constexpr std::size_t kMaxExtraCodePoints = 4;
-
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(std::ranges::count_if(
-      s, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 void erase_all(std::string& s, std::string_view what) {
   for (auto at = s.find(what); at != std::string::npos; at = s.find(what)) s.erase(at, what.size());

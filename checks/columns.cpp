@@ -194,12 +194,7 @@ std::vector<Column> find_columns(const SiteContext& ctx, const std::vector<PageS
 }
 
 std::optional<Date> newest_date(const Column& column, Date today) {
-  std::optional<Date> newest;
-  for (const Entry& e : column.entries) {
-    if (e.date && sys_days(*e.date) <= sys_days(today) && (!newest || *e.date > *newest)) {
-      newest = e.date;
-    }
-  }
+  std::optional<Date> newest = newest_entry(column.entries, today);
   if (!newest && column.entries.empty() && column.content_date &&
       sys_days(*column.content_date) <= sys_days(today)) {
     newest = column.content_date;

@@ -33,7 +33,7 @@ void check_home_freshness(const SiteContext& ctx, const SiteResult& result, Find
   const PageSummary* home = homepage_of(result);
   if (!home || !home->ok || home->facts.text_length == 0) return;
   const Date today = today_in_china(ctx.now);
-  std::optional<Date> newest = newest_entry(home->facts, today);
+  std::optional<Date> newest = newest_entry(home->facts.entries, today);
   for (const PageSummary& p : result.summaries) {  // articles the homepage links to
     if (p.depth != 1 || !p.ok || !p.facts.published) continue;
     const Date d = *p.facts.published;

@@ -4,6 +4,9 @@
 #include <map>
 #include <set>
 
+#include "checks/host.h"
+#include "checks/utf8.h"
+
 namespace sitepatrol::checks {
 namespace {
 
@@ -32,18 +35,6 @@ std::string_view folder_of(std::string_view url) {
   return slash == std::string_view::npos ? url : url.substr(0, slash + 1);
 }
 
-std::string_view host_part(std::string_view url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  const auto end = url.find('/', scheme + 3);
-  return url.substr(0, end);
-}
-
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::ranges::count_if(s, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // Pagination links: 下一页, 第2页, index_1.html and the like belong to the list itself.
 bool is_pager(const Entry& e) {
   constexpr std::string_view kWords[] = {"上一页", "下一页", "首页", "尾页", "末页", "页"};
@@ -68,7 +59,7 @@ std::optional<Date> row_date(const ListRow& row, Date today) {
   return first_date(row.link_text, ctx);
 }
 
-void read_entries(const PageResult& page, Date today, PageFacts& out) {
+void read_entries(const PageContent& page, Date today, PageFacts& out) {
   std::map<int, std::vector<Entry>> lists;
   std::map<int, int> dated;
   for (const ListRow& row : page.rows) {
@@ -86,7 +77,7 @@ void read_entries(const PageResult& page, Date today, PageFacts& out) {
     for (const Entry& e : entries) {
       if (e.url == page.url || is_pager(e)) continue;
       const bool inside = e.url.starts_with(folder) && e.url.size() > folder.size();
-      const bool titled = host_part(e.url) == host_part(folder) && code_points(e.title) >= 8;
+      const bool titled = host_of(e.url) == host_of(folder) && code_points(e.title) >= 8;
       if (inside || titled) ++out.undated_entries;
     }
   }
@@ -108,11 +99,11 @@ std::string_view meta_tag_name(MetaTag tag) {
   return "";
 }
 
-PageFacts page_facts(const PageResult& page, Date today) {
+PageFacts page_facts(const PageContent& page, Date today) {
   PageFacts out;
   read_entries(page, today, out);
   for (std::string_view p : kPlaceholders) {
-    if (page.text.find(p) != std::string::npos) out.placeholder = true;
+    if (page.text.find(p) != std::string_view::npos) out.placeholder = true;
   }
   const DateContext ctx{today, year_in_url(page.url)};
   for (const auto& [name, content] : page.meta) {
@@ -140,9 +131,9 @@ PageFacts page_facts(const PageResult& page, Date today) {
   return out;
 }
 
-std::optional<Date> newest_entry(const PageFacts& facts, Date today) {
+std::optional<Date> newest_entry(const std::vector<Entry>& entries, Date today) {
   std::optional<Date> newest;
-  for (const Entry& e : facts.entries) {
+  for (const Entry& e : entries) {
     if (e.date && sys_days(*e.date) <= sys_days(today) && (!newest || *e.date > *newest)) {
       newest = e.date;
     }

@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "checks/dates.h"
@@ -60,9 +62,22 @@ struct PageFacts {
   bool operator==(const PageFacts&) const = default;
 };
 
-PageFacts page_facts(const PageResult& page, Date today);
+// What page_facts reads of a page. The parse job has these before a PageResult exists, so the
+// facts are worked out on the parse pool, not on the I/O thread.
+struct PageContent {
+  std::string_view url;        // as requested
+  std::string_view final_url;  // after redirects
+  std::string_view text;       // visible text
+  const std::vector<std::pair<std::string, std::string>>& meta;
+  const std::vector<ListRow>& rows;
+};
+
+PageFacts page_facts(const PageContent& page, Date today);
+inline PageFacts page_facts(const PageResult& page, Date today) {
+  return page_facts(PageContent{page.url, page.final_url, page.text, page.meta, page.rows}, today);
+}
 
 // The newest entry date that is not after today.
-std::optional<Date> newest_entry(const PageFacts& facts, Date today);
+std::optional<Date> newest_entry(const std::vector<Entry>& entries, Date today);
 
 }  // namespace sitepatrol::checks

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "checks/emit.h"
+#include "checks/utf8.h"
 
 namespace sitepatrol::checks {
 namespace {
@@ -78,10 +79,6 @@ std::size_t sequence_length(unsigned char lead) {
   return 1;  // stray continuation byte: step over it
 }
 
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::ranges::count_if(s, [](unsigned char c) { return (c & 0xC0) != 0x80; }));
-}
 
 // The code point (as its UTF-8 bytes) ending just before `pos` / starting at `pos`.
 std::string_view before(std::string_view s, std::size_t pos) {

@@ -25,6 +25,7 @@ struct SiteCrawl::Parsed {
   std::string content_hash;
   ParsedHtml html;
   std::optional<checks::PageSketch> sketch;
+  checks::PageFacts facts;
 };
 
 namespace {
@@ -57,6 +58,7 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
       validators_(std::move(memory.validators)),
       baselines_(std::move(memory.baselines)),
       column_states_(std::move(memory.columns)),
+      today_(checks::today_in_china(run.now)),
       on_done_(std::move(on_done)) {
   const auto& patrol = run_.config.patrol;
   context_.site = &site_;
@@ -244,6 +246,9 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
                                              parsed->html.title);
         parsed->html.tag_paths = {};
       }
+      const ParsedHtml& h = parsed->html;
+      parsed->facts = checks::page_facts(
+          checks::PageContent{job.url, base, h.text, h.meta, h.rows}, today_);
       asio::post(run_.io, [this, job = std::move(job), o = std::move(o), parsed]() mutable {
         on_parsed(std::move(job), std::move(o), parsed);
       });
@@ -268,7 +273,8 @@ void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed
   page.rows = std::move(parsed->html.rows);
   page.sketch = std::move(parsed->sketch);
   page.forms = std::move(parsed->html.forms);
-  finish_page(std::move(job), o, std::move(page), std::move(parsed->content_hash), {});
+  finish_page(std::move(job), o, std::move(page), std::move(parsed->content_hash), {},
+              std::move(parsed->facts));
 }
 
 void SiteCrawl::on_memory(PageJob job, Outcome o, std::optional<store::PageMemory> memory) {
@@ -292,7 +298,7 @@ void SiteCrawl::on_memory(PageJob job, Outcome o, std::optional<store::PageMemor
 // Common end of every page: checks, store, links to follow.
 void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult page,
                             std::string content_hash, std::vector<checks::Finding> reused,
-                            std::optional<checks::PageFacts> reused_facts) {
+                            std::optional<checks::PageFacts> facts) {
   --in_flight_;
   // A page counts when it was read: parsed now (it has a content hash) or unchanged since the
   // last run. A 404 or a file that a page link led to was only a link check.
@@ -335,11 +341,7 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
   } else {
     interact_after_page(page);  // issue 4: an unusable feature page counts too
   }
-  if (page.not_modified || !record.content_hash.empty()) {
-    std::optional<checks::PageFacts> facts = std::move(reused_facts);
-    if (!page.not_modified) facts = checks::page_facts(page, checks::today_in_china(run_.now));
-    summarize(page, std::move(facts), record);
-  }
+  if (facts) summarize(page, std::move(*facts), record);
   if (page.is_homepage) result_.homepage = page;
   if (page.sketch && !baselines_.contains(page.url))  // first sighting: it becomes the baseline
     new_baselines_.emplace_back(page.url, *page.sketch);
@@ -489,11 +491,10 @@ void SiteCrawl::settle() {
 // and stores its facts with it. Entries are kept only near the top of the site, where
 // columns are looked for, and on list pages further down (pagination): a 20,000-page site
 // would otherwise hold every article's side lists.
-void SiteCrawl::summarize(const checks::PageResult& page, std::optional<checks::PageFacts> facts,
+void SiteCrawl::summarize(const checks::PageResult& page, checks::PageFacts facts,
                           store::PageRecord& record) {
-  if (!facts) return;
-  if (!page.not_modified) record.facts = *facts;
-  checks::PageSummary summary = checks::summarize_page(context_, page, std::move(*facts));
+  if (!page.not_modified) record.facts = facts;  // a 304 keeps the stored ones
+  checks::PageSummary summary = checks::summarize_page(context_, page, std::move(facts));
   const bool pagination = checks::column_first_page(page.url) != page.url;
   if (page.depth > kMaxColumnEntryDepth && !pagination) summary.facts.entries.clear();
   result_.summaries.push_back(std::move(summary));
@@ -501,8 +502,7 @@ void SiteCrawl::summarize(const checks::PageResult& page, std::optional<checks::
 
 // Column history: what this run saw of each column, stored for the report and the next run.
 void SiteCrawl::finish_columns() {
-  auto observations = checks::observe_columns(result_, column_states_,
-                                              checks::today_in_china(run_.now));
+  auto observations = checks::observe_columns(result_, column_states_, today_);
   if (!observations.empty()) run_.writer.add_columns(site_.id, std::move(observations));
   result_.summaries.clear();
   result_.summaries.shrink_to_fit();

@@ -87,13 +87,13 @@ class SiteCrawl {
   void on_memory(PageJob job, Outcome outcome, std::optional<store::PageMemory> memory);
   void finish_page(PageJob job, const Outcome& outcome, checks::PageResult page,
                    std::string content_hash, std::vector<checks::Finding> reused_findings,
-                   std::optional<checks::PageFacts> reused_facts = std::nullopt);
+                   std::optional<checks::PageFacts> facts = std::nullopt);
   void follow_links(const checks::PageResult& page);
   void check_link(const std::string& url, const std::string& kind, const std::string& found_on);
   void link_result(checks::LinkResult result);
   void emit(checks::Finding finding, std::vector<checks::Finding>* also = nullptr);
   void settle();
-  void summarize(const checks::PageResult& page, std::optional<checks::PageFacts> facts,
+  void summarize(const checks::PageResult& page, checks::PageFacts facts,
                  store::PageRecord& record);
   void finish_columns();
 
@@ -120,6 +120,7 @@ class SiteCrawl {
   std::map<std::string, checks::PageSketch> baselines_;  // accepted template fingerprints
   std::vector<std::pair<std::string, checks::PageSketch>> new_baselines_;  // first sightings
   std::map<std::string, checks::ColumnState> column_states_;  // what the last run left
+  checks::Date today_;  // the run's day in Beijing time (freshness)
   std::function<void(const store::RunTotals&)> on_done_;
   std::unique_ptr<Requester> requester_;
   std::unique_ptr<InteractCollector> interact_;  // issue 4

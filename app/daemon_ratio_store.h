@@ -46,6 +46,10 @@ class RatioStore final : public store::Store {
                                     std::span<const checks::Finding> findings) override {
     return inner_.save_findings(run, findings);
   }
+  store::Result<void> save_coverage(std::int64_t run, const std::string& site,
+                                    const store::SiteCoverage& coverage) override {
+    return inner_.save_coverage(run, site, coverage);
+  }
   store::Result<void> finish_run(std::int64_t run, const std::string& finished_at,
                                  const store::RunTotals& totals) override;
   store::Result<std::vector<std::pair<std::string, store::PageMemory>>> validators(

@@ -94,6 +94,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   if (progress) progress->sites_total = static_cast<int>(sites.size());
 
   std::size_t remaining = sites.size();
+  asio::steady_timer time_limit(io);
   std::vector<std::unique_ptr<SiteCrawl>> crawls;
   for (std::size_t i = 0; i < sites.size(); ++i) {
     crawls.push_back(std::make_unique<SiteCrawl>(
@@ -101,7 +102,10 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
           result.totals.sites += t.sites;
           result.totals.pages += t.pages;
           result.totals.links_checked += t.links_checked;
-          if (--remaining == 0) guard.reset();
+          if (--remaining == 0) {
+            guard.reset();
+            time_limit.cancel();
+          }
         }));
   }
   if (remaining == 0) guard.reset();
@@ -124,8 +128,21 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   };
   if (cancel) watch();
 
+  // [patrol] max_run_minutes: the walks stop taking pages and links; what is in flight ends
+  // and the run finishes, its unfinished sites covered partially (time_limit).
+  if (p.max_run_minutes > 0 && remaining > 0) {
+    time_limit.expires_after(std::chrono::minutes(p.max_run_minutes));
+    time_limit.async_wait([&](const boost::system::error_code& ec) {
+      if (ec) return;
+      spdlog::warn("patrol reached max_run_minutes ({}); finishing what is in flight",
+                   p.max_run_minutes);
+      context.time_up = true;
+    });
+  }
+
   io.run();
   poll.cancel();
+  time_limit.cancel();
   parse_pool.join();
 
   if (auto error = writer.close()) {

@@ -157,7 +157,11 @@ void SiteCrawl::enqueue_page(const std::string& url, int depth, const std::strin
                              const std::string& kind) {
   if (seen_pages_.contains(url)) return;
   if (pages_started_ >= max_pages_ || depth > run_.config.patrol.max_depth) {
-    check_link(url, kind, found_on);  // beyond the walk: still checked, with HEAD
+    // Beyond the walk: still checked, with HEAD. Past the page limit the page is left unread,
+    // so what it carries is not examined: the site is covered partially.
+    if (pages_started_ >= max_pages_ && depth <= run_.config.patrol.max_depth)
+      page_limit_hit_ = true;
+    check_link(url, kind, found_on);
     return;
   }
   seen_pages_.insert(url);
@@ -169,6 +173,11 @@ void SiteCrawl::enqueue_page(const std::string& url, int depth, const std::strin
 
 void SiteCrawl::pump() {
   if (!started_crawl_) return;
+  if (run_.time_up && !frontier_.empty()) {  // max_run_minutes: the rest stays unread
+    time_limit_hit_ = true;
+    if (run_.progress) run_.progress->queued -= static_cast<int>(frontier_.size());
+    frontier_.clear();
+  }
   while (in_flight_ < window_ && !frontier_.empty()) {
     PageJob job = std::move(frontier_.front());
     frontier_.pop_front();
@@ -370,7 +379,12 @@ void SiteCrawl::follow_links(const checks::PageResult& page) {
 
 void SiteCrawl::check_link(const std::string& url, const std::string& kind,
                            const std::string& found_on) {
-  if (!seen_links_.insert(url).second) return;
+  if (seen_links_.contains(url)) return;
+  if (run_.time_up) {  // max_run_minutes: left unchecked
+    time_limit_hit_ = true;
+    return;
+  }
+  seen_links_.insert(url);
   const bool internal = is_own_host(url_host(url));
   if (internal && !robots_allow(url)) {
     link_result(unfetched_link(url, found_on, kind, FetchError::robots));
@@ -477,12 +491,28 @@ void SiteCrawl::settle() {
   if (result_.homepage.status >= 200 && result_.homepage.status < 300)  // issue 4
     run_.writer.add_interaction_months(site_.id,
                                        checks::interaction_months(context_, result_.interaction));
+  const store::SiteCoverage covered = coverage();
+  run_.writer.add_coverage(site_.id, covered);
   run_.writer.flush();
-  spdlog::info("{}: patrol done, {} pages, {} links checked, {} findings", site_.id,
-               totals_.pages, totals_.links_checked, emitted_.size());
+  spdlog::info("{}: patrol done, {} pages, {} links checked, {} findings{}", site_.id,
+               totals_.pages, totals_.links_checked, emitted_.size(),
+               covered.state == "complete" ? "" : " (" + covered.state + ": " + covered.reason + ")");
   totals_.sites = 1;
   if (run_.progress) ++run_.progress->sites_done;
   on_done_(totals_);
+}
+
+// Down: the homepage was not read, so nothing else was. Partial: the walk was cut short, and
+// findings on the pages it did not read stay open unverified (store/verification.h).
+store::SiteCoverage SiteCrawl::coverage() const {
+  const checks::PageResult& home = result_.homepage;
+  if (home.error != FetchError::none)
+    return {"down", std::string(checks::to_string(home.error)) +
+                        (home.error_text.empty() ? "" : ": " + home.error_text)};
+  if (home.status < 200 || home.status >= 400) return {"down", "HTTP " + std::to_string(home.status)};
+  if (time_limit_hit_) return {"partial", "time_limit"};
+  if (page_limit_hit_) return {"partial", "page_limit"};
+  return {"complete", ""};
 }
 
 // ---- freshness ----

@@ -44,6 +44,7 @@ struct RunContext {
   std::set<std::string> registered_hosts;
   std::chrono::system_clock::time_point now;
   PatrolProgress* progress = nullptr;
+  bool time_up = false;  // [patrol] max_run_minutes has passed: take no new pages or links
 };
 
 struct Validators {
@@ -93,6 +94,7 @@ class SiteCrawl {
   void link_result(checks::LinkResult result);
   void emit(checks::Finding finding, std::vector<checks::Finding>* also = nullptr);
   void settle();
+  store::SiteCoverage coverage() const;  // how completely the walk examined the site
   void summarize(const checks::PageResult& page, checks::PageFacts facts,
                  store::PageRecord& record);
   void finish_columns();
@@ -131,6 +133,8 @@ class SiteCrawl {
   std::unordered_set<std::string> seen_links_;   // checked (or being checked) as links
   std::set<std::pair<std::string, std::string>> emitted_;  // (code, subject) this run
   int pages_started_ = 0;
+  bool page_limit_hit_ = false;  // a page was left unread: max_pages_per_site
+  bool time_limit_hit_ = false;  // pages or links were left: max_run_minutes
   int in_flight_ = 0;          // page fetches, link checks, parse jobs, memory loads
   int max_pages_ = 0;
   int window_ = 0;

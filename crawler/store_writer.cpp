@@ -40,6 +40,12 @@ void StoreWriter::add_columns(std::string site, std::vector<checks::ColumnObserv
   });
 }
 
+void StoreWriter::add_coverage(std::string site, store::SiteCoverage coverage) {
+  asio::post(thread_, [this, site = std::move(site), coverage = std::move(coverage)] {
+    if (auto r = store_.save_coverage(run_, site, coverage); !r) record_error(r.error());
+  });
+}
+
 void StoreWriter::add_interaction_months(std::string site,
                                          std::vector<checks::InteractionMonth> months) {
   asio::post(thread_, [this, site = std::move(site), months = std::move(months)] {

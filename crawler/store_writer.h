@@ -32,6 +32,8 @@ class StoreWriter {
   void add_baselines(std::string site,
                      std::vector<std::pair<std::string, checks::PageSketch>> sketches);
   void add_columns(std::string site, std::vector<checks::ColumnObservation> columns);
+  // issue 11: how completely the run examined the site.
+  void add_coverage(std::string site, store::SiteCoverage coverage);
   void flush();
   // issue 4: a site's interaction figures, one transaction.
   void add_interaction_months(std::string site, std::vector<checks::InteractionMonth> months);

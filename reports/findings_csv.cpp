@@ -39,14 +39,16 @@ std::string csv_field(std::string_view value, bool from_web) {
 }
 
 void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> rows) {
-  out << kBom << "site,code,severity,subject,page,detail,status,first_seen,last_seen" << kCrlf;
+  out << kBom << "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified"
+      << kCrlf;
   for (const store::FindingRow& row : rows) {
     const checks::Finding& f = row.finding;
     out << csv_field(f.site, false) << ',' << csv_field(f.code, false) << ','
         << csv_field(checks::to_string(f.severity), false) << ',' << csv_field(f.subject, true)
         << ',' << csv_field(f.page, true) << ',' << csv_field(f.detail, true) << ','
         << csv_field(row.status, false) << ',' << csv_field(row.first_seen, false) << ','
-        << csv_field(row.last_seen, false) << kCrlf;
+        << csv_field(row.last_seen, false) << ','
+        << csv_field(row.verified ? "" : row.unverified, false) << kCrlf;
   }
 }
 

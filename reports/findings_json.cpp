@@ -31,6 +31,12 @@ void write_findings_json(std::ostream& out, const store::RunInfo& run,
     item["status"] = row.status;
     item["first_seen"] = row.first_seen;
     item["last_seen"] = row.last_seen;
+    // issue 11: false when the run could not examine the subject and carried the finding
+    // over as the last run that did left it (docs/findings.md).
+    item["verified"] = row.verified;
+    if (!row.verified) {
+      item["unverified"] = Json{{"reason", row.unverified}, {"detail", row.unverified_detail}};
+    }
     findings.push_back(std::move(item));
   }
 

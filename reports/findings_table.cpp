@@ -161,8 +161,10 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     const checks::Finding& f = fr.finding;
     auto it = std::find(sites.begin(), sites.end(), f.site);
     if (it == sites.end()) it = sites.insert(sites.end(), f.site);
+    // "open?": carried over unverified (the run could not examine it), see the legend.
+    const std::string status = fr.verified ? fr.status : fr.status + "?";
     table.push_back({static_cast<std::size_t>(it - sites.begin()), f.severity,
-                     sanitize_for_terminal(f.code), sanitize_for_terminal(fr.status),
+                     sanitize_for_terminal(f.code), sanitize_for_terminal(status),
                      sanitize_for_terminal(f.subject), sanitize_for_terminal(f.page),
                      sanitize_for_terminal(f.detail)});
   }
@@ -204,6 +206,12 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     totals += " (" + std::to_string(resolved) + " resolved)";
   }
   out << totals << '\n';
+  const auto unverified = std::ranges::count(rows, false, &store::FindingRow::verified);
+  if (unverified > 0) {
+    out << unverified
+        << " not verified in this run (open?): the site was down, the page failed or the walk "
+           "was cut short; they stay open as last seen\n";
+  }
 }
 
 }  // namespace sitepatrol::reports

@@ -34,6 +34,9 @@ struct IndexResult {
   std::string baseline_source;   // config | year_ago | "" (none)
   std::optional<double> target;  // nullopt: the category has none (ministry, or no baseline)
   std::optional<bool> meets;
+  // false when the month's last run could not check the site: the value would be computed
+  // from nothing (issue 11), so formats show 不可测 / not measurable instead.
+  bool measurable = true;
 };
 
 struct SiteIndices {

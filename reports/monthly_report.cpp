@@ -91,7 +91,7 @@ Document monthly_document(const Report& r) {
     for (std::size_t i : unit.sites) {
       const SiteReport& s = r.sites[i];
       rows.push_back({Cell{std::to_string(++rank), "", ""}, Cell{s.data.site.name, "", ""},
-                      Cell{fixed(s.score, 1), "", ""},
+                      Cell{s.complete ? fixed(s.score, 1) : not_measurable(lang), "", ""},
                       Cell{s.verdict.passed ? std::string(pick(lang, "合格", "pass"))
                                             : std::string(pick(lang, "不合格", "fail")),
                            "", s.verdict.passed ? "pass" : "fail"},
@@ -120,6 +120,7 @@ Document monthly_document(const Report& r) {
     doc.heading(3, s.data.site.name + " (" + s.data.site.id + ")");
     doc.paragraph(s.data.site.url + " · " + category_label(s.data.site.category, lang) + " · " +
                   unit_name(s.data.site.unit, lang));
+    if (!s.complete) unchecked_paragraph(doc, s, lang);
     if (s.data.current.empty()) {
       doc.paragraph(std::string(pick(lang, "本月未发现问题。", "No problems this month.")));
       continue;

@@ -40,8 +40,19 @@ std::string state_label(const std::string& state, Lang lang) {
 }
 
 std::string verdict_text(const SiteReport& site, Lang lang) {
-  if (site.verdict.passed) return std::string(pick(lang, "合格", "pass"));
-  std::string out(pick(lang, "不合格：", "fail: "));
+  // A site the last run could not check completely says so first: its verdict rests on what
+  // was seen, and the rest could not be re-examined.
+  std::string out;
+  if (!site.complete) {
+    out = std::string(pick(lang, "未能完成检查（", "could not be checked (")) +
+          coverage_text(site.data.coverage.state, site.data.coverage.reason, lang) +
+          std::string(pick(lang, "）；", "); "));
+  }
+  if (site.verdict.passed) {
+    return out + std::string(site.complete ? pick(lang, "合格", "pass")
+                                           : pick(lang, "已查部分未见否决项", "no veto in what was checked"));
+  }
+  out += pick(lang, "不合格：", "fail: ");
   bool first = true;
   for (const VetoCheck& c : site.verdict.checks) {
     if (!c.vetoed) continue;
@@ -50,6 +61,27 @@ std::string verdict_text(const SiteReport& site, Lang lang) {
     first = false;
   }
   return out;
+}
+
+std::string not_measurable(Lang lang) { return std::string(pick(lang, "不可测", "not measurable")); }
+
+void unchecked_paragraph(Document& doc, const SiteReport& site, Lang lang) {
+  std::string text = std::string(pick(lang, "未能完成检查：", "Could not be checked: ")) +
+                     coverage_text(site.data.coverage.state, site.data.coverage.reason, lang) +
+                     std::string(pick(lang, "。未能检查的项目：", ". Points not checked: "));
+  bool first = true;
+  for (const InspectionPoint& p : inspection_points(site, lang)) {
+    if (p.checked) continue;
+    text += (first ? "" : std::string(pick(lang, "、", "; "))) + p.title;
+    first = false;
+  }
+  text += pick(lang, "。指数不可测。", ". Indices not measurable.");
+  if (site.unverified > 0) {
+    text += std::to_string(site.unverified) +
+            std::string(pick(lang, " 个此前发现的问题本次未能复查，仍按未整改计。",
+                             " problems found earlier could not be re-checked and stay open."));
+  }
+  doc.paragraph(text);
 }
 
 std::string index_label(const std::string& name, Lang lang) {
@@ -86,7 +118,8 @@ void indices_table(Document& doc, const std::vector<const SiteReport*>& sites, L
                         : pick(lang, "（上年同月）", " (a year earlier)");
       }
       rows.push_back({Cell{site_label(*s), "", ""}, Cell{index_label(i->name, lang), "", ""},
-                      Cell{fixed(i->value, 4), "", ""}, Cell{index_text(i->average_2011), "", ""},
+                      Cell{i->measurable ? fixed(i->value, 4) : not_measurable(lang), "", ""},
+                      Cell{index_text(i->average_2011), "", ""},
                       Cell{"+" + fixed(i->growth * 100, 0) + " %", "", ""}, Cell{baseline, "", ""},
                       Cell{index_text(i->target), "", ""}, Cell{meets, "", style}});
     }
@@ -105,7 +138,11 @@ void rectification_table(Document& doc, const SiteReport& site, Lang lang) {
   std::vector<std::vector<Cell>> rows;
   for (const RectificationItem& item : site.rectification) {
     const auto& f = item.row.finding;
-    rows.push_back({Cell{state_label(item.state, lang), "", item.state == "resolved" ? "pass" : ""},
+    // A finding carried over unverified is still open; the label says it was not re-checked.
+    const std::string state =
+        state_label(item.state, lang) +
+        (item.row.verified ? "" : std::string(pick(lang, "（本次未能复查）", " (not re-checked)")));
+    rows.push_back({Cell{state, "", item.state == "resolved" ? "pass" : ""},
                     Cell{f.code + " " + code_label(f.code, lang), "", ""}, url_cell(f.subject),
                     Cell{item.row.first_seen.substr(0, 10), "", ""},
                     Cell{item.resolved_at.substr(0, 10), "", ""},
@@ -132,7 +169,12 @@ void findings_table(Document& doc, const std::vector<store::FindingRow>& rows, L
                               Cell{f.code + " " + code_label(f.code, lang), "", ""},
                               url_cell(f.subject)};
     if (with_page) line.push_back(url_cell(f.page));
-    line.push_back(Cell{f.detail, "", ""});
+    std::string detail = f.detail;
+    if (!row.verified) {  // carried over from the last check that could see it
+      detail += std::string(pick(lang, "（本次未能复查，最后确认于 ", " (not re-checked; last confirmed ")) +
+                row.last_seen.substr(0, 10) + std::string(pick(lang, "）", ")"));
+    }
+    line.push_back(Cell{detail, "", ""});
     cells.push_back(std::move(line));
   }
   std::vector<std::string> headers = {std::string(pick(lang, "级别", "severity")),
@@ -224,8 +266,8 @@ void index_charts(Document& doc, const std::vector<const SiteReport*>& sites, La
       const IndexResult& i = std::string(name) == "disclosure" ? s->indices.disclosure
                              : std::string(name) == "service"  ? s->indices.service
                                                                : s->indices.interaction;
-      chart.categories.push_back(site_label(*s));
-      series.values.push_back(round4(i.value));
+      chart.categories.push_back(site_label(*s) + (i.measurable ? "" : " (" + not_measurable(lang) + ")"));
+      series.values.push_back(i.measurable ? round4(i.value) : 0.0);
       chart.markers.push_back(i.target);
     }
     chart.series.push_back(std::move(series));

@@ -19,6 +19,10 @@ std::string unit_name(const std::string& unit, Lang lang);
 std::string state_label(const std::string& state, Lang lang);  // new | open | resolved
 std::string verdict_text(const SiteReport& site, Lang lang);   // 合格 / 不合格：reasons
 std::string index_label(const std::string& name, Lang lang);
+std::string not_measurable(Lang lang);  // 不可测: an index or score of a site not checked
+
+// issue 11: "未能完成检查：why. Points not checked: ...; N earlier problems not re-checked".
+void unchecked_paragraph(Document& doc, const SiteReport& site, Lang lang);
 
 // Subject and page columns of a finding, with the URL linked when it is one.
 Cell url_cell(const std::string& text);

@@ -17,14 +17,24 @@ Json opt(std::optional<double> v) { return v ? Json(round4(*v)) : Json(nullptr);
 
 Json finding_json(const store::FindingRow& row) {
   const checks::Finding& f = row.finding;
-  return Json{{"code", f.code},
-              {"severity", std::string(checks::to_string(f.severity))},
-              {"subject", f.subject},
-              {"page", f.page},
-              {"detail", f.detail},
-              {"status", row.status},
-              {"first_seen", row.first_seen},
-              {"last_seen", row.last_seen}};
+  Json j{{"code", f.code},
+         {"severity", std::string(checks::to_string(f.severity))},
+         {"subject", f.subject},
+         {"page", f.page},
+         {"detail", f.detail},
+         {"status", row.status},
+         {"first_seen", row.first_seen},
+         {"last_seen", row.last_seen},
+         {"verified", row.verified}};
+  if (!row.verified) {
+    j["unverified"] = Json{{"reason", row.unverified}, {"detail", row.unverified_detail}};
+  }
+  return j;
+}
+
+// A count the last run could not measure (the site was down) is null, not 0.
+Json count_json(const SiteReport& s, int n) {
+  return s.data.coverage.state == "down" ? Json(nullptr) : Json(n);
 }
 
 Json rows_json(const std::vector<store::FindingRow>& rows) {
@@ -53,7 +63,8 @@ Json index_json(const IndexResult& i) {
     components[c.name] = Json{{"weight", c.weight}, {"value", opt(c.value)}};
   }
   return Json{
-      {"value", round4(i.value)},
+      {"value", i.measurable ? Json(round4(i.value)) : Json(nullptr)},
+      {"measurable", i.measurable},
       {"components", components},
       {"average_2011", opt(i.average_2011)},
       {"growth", i.growth},
@@ -97,13 +108,17 @@ Json site_json(const SiteReport& s) {
               {"runs", s.data.runs},
               {"runs_down", s.data.runs_down},
               {"last_run_at", s.data.last_run_at},
-              {"pages", s.data.pages},
-              {"links_checked", s.data.links_checked},
-              {"attachments", s.data.attachments},
-              {"attachments_failed", s.data.attachments_failed},
+              {"coverage", Json{{"state", s.data.coverage.state},
+                                {"reason", s.data.coverage.reason},
+                                {"complete", s.complete},
+                                {"unverified_findings", s.unverified}}},
+              {"pages", count_json(s, s.data.pages)},
+              {"links_checked", count_json(s, s.data.links_checked)},
+              {"attachments", count_json(s, s.data.attachments)},
+              {"attachments_failed", count_json(s, s.data.attachments_failed)},
               {"availability", opt(s.availability)},
               {"verdict", Json{{"passed", s.verdict.passed}, {"checks", checks}}},
-              {"score", s.score},
+              {"score", s.complete ? Json(s.score) : Json(nullptr)},
               {"findings_by_severity", severities(s.by_severity)},
               {"findings_by_code", by_code},
               {"indices", Json{{"disclosure", index_json(s.indices.disclosure)},
@@ -165,6 +180,7 @@ void write_report_json(std::ostream& out, const Report& r) {
       points.push_back(Json{{"point", p.number},
                             {"title", p.title},
                             {"passed", p.passed},
+                            {"checked", p.checked},
                             {"conclusion", p.conclusion},
                             {"evidence", p.evidence},
                             {"to_fix", rows_json(p.to_fix)}});

@@ -80,6 +80,7 @@ void fill_site_month(SiteMonth& month, const std::vector<const store::PeriodRun*
     month.links_checked = it->second.links_checked;
     month.attachments = it->second.attachments;
     month.attachments_failed = it->second.attachments_failed;
+    month.coverage = it->second.coverage;
   }
 }
 

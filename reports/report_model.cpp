@@ -76,6 +76,14 @@ SiteReport build_site(const SiteMonth& month, const config::IndicesConfig& weigh
   if (auto u = unavailability(s.data)) s.availability = 1.0 - u->share;
   s.verdict = judge_site(s.data);
   s.indices = compute_indices(s.data, weights, year_ago);
+  s.complete = s.data.coverage.state == "complete";
+  s.unverified = static_cast<int>(std::ranges::count(rows, false, &store::FindingRow::verified));
+  if (!s.complete) {
+    for (IndexResult* i : {&s.indices.disclosure, &s.indices.service, &s.indices.interaction}) {
+      i->measurable = false;
+      i->meets.reset();
+    }
+  }
   s.score = round1(100.0 *
                    (round4(s.indices.disclosure.value) + round4(s.indices.service.value) +
                     round4(s.indices.interaction.value)) /
@@ -143,18 +151,22 @@ TrendPoint trend_of(const MonthData& m, const config::IndicesConfig& weights) {
   TrendPoint t;
   t.month = m.month;
   if (m.sites.empty()) return t;
+  int measured = 0;  // sites whose last run checked them completely: only they have indices
   for (const SiteMonth& s : m.sites) {
     t.findings += static_cast<int>(s.current.size());
+    auto u = unavailability(s);
+    t.availability += u ? 1.0 - u->share : 1.0;
+    if (s.coverage.state != "complete") continue;
+    ++measured;
     t.disclosure += disclosure_index(s, weights.disclosure).value;
     t.service += service_index(s, weights.service).value;
     t.interaction += interaction_index(s, weights.interaction).value;
-    auto u = unavailability(s);
-    t.availability += u ? 1.0 - u->share : 1.0;
   }
   const double n = static_cast<double>(m.sites.size());
-  t.disclosure = round4(t.disclosure / n);
-  t.service = round4(t.service / n);
-  t.interaction = round4(t.interaction / n);
+  const double k = std::max(1, measured);
+  t.disclosure = round4(t.disclosure / k);
+  t.service = round4(t.service / k);
+  t.interaction = round4(t.interaction / k);
   t.availability = round4(t.availability / n);
   return t;
 }
@@ -199,6 +211,7 @@ Report build_report(const ReportData& data) {
       const SiteReport& x = r.sites[a];
       const SiteReport& y = r.sites[b];
       if (x.verdict.passed != y.verdict.passed) return x.verdict.passed;
+      if (x.complete != y.complete) return x.complete;  // no score to rank by
       if (x.score != y.score) return x.score > y.score;
       return x.data.site.id < y.data.site.id;
     });
@@ -294,6 +307,20 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
            static_cast<long>(count("SEC-TAMPER")), static_cast<long>(count("SEC-DARKLINK")),
            static_cast<long>(count("SEC-SPAM")), static_cast<long>(count("SEC-FOREIGN-SCRIPT")),
            static_cast<long>(count("SEC-NO-HTTPS")), static_cast<long>(count("TLS-CERT")))};
+  if (d.coverage.state == "down") {  // the last run read nothing: no counts that read 0
+    points[0].evidence[0] =
+        line("本月巡检 %d 次，首页无法访问 %d 次，可用率 %.1f %%；最近一次巡检首页无法访问，未能读取页面。",
+             "%d patrols this month, homepage unreachable in %d, availability %.1f %%; the last "
+             "patrol could not open the homepage and read no page.",
+             d.runs, d.runs_down, avail);
+    points[1].evidence[0] = line("最近一次巡检未能检查附件。",
+                                 "The last patrol could not check attachments.");
+    points[2].evidence[0] =
+        line("最近一次巡检未能检查链接；此前发现的断链 %ld 个、超时 %ld 个未能复查。",
+             "The last patrol could not check links; %ld broken and %ld timed-out links found "
+             "earlier could not be re-checked.",
+             static_cast<long>(count("LINK-BROKEN")), static_cast<long>(count("LINK-TIMEOUT")));
+  }
   // The single-veto items each point answers for: a vetoed one fails the point, whatever its
   // findings (an outage resolved by the month's end leaves no finding, but the veto stands).
   std::array<std::string, 4> vetoes;
@@ -309,6 +336,26 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
     InspectionPoint& p = points[i];
     p.passed = serious[i] == 0 && vetoes[i].empty();
     const long n = static_cast<long>(p.to_fix.size());
+    if (!site.complete) {
+      // Not checked (completely): no "no problems found", and what the last complete check
+      // found still counts as open.
+      p.checked = false;
+      p.passed = false;
+      p.conclusion = std::string(pick(lang, "未能完成检查：", "Could not be checked: ")) +
+                     coverage_text(d.coverage.state, d.coverage.reason, lang) +
+                     std::string(pick(lang, "。", "."));
+      const long unverified = std::ranges::count(p.to_fix, false, &store::FindingRow::verified);
+      if (unverified > 0) {
+        p.conclusion += line("此前发现的 %ld 个问题本次未能复查，仍按未整改计。",
+                             " %ld earlier problems could not be re-checked and stay open.",
+                             unverified);
+      }
+      if (!vetoes[i].empty()) {
+        p.conclusion += std::string(pick(lang, "单项否决：", " Single veto: ")) + vetoes[i] +
+                        std::string(pick(lang, "。", "."));
+      }
+      continue;
+    }
     if (!vetoes[i].empty()) {
       p.conclusion =
           std::string(pick(lang, "经自查，本项不合格（单项否决：", "Fails (single veto: ")) +

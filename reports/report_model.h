@@ -54,6 +54,10 @@ struct SiteReport {
   int new_count = 0;
   int open_count = 0;
   int resolved_count = 0;
+  // issue 11: false when the month's last run could not check the whole site (down, or cut
+  // short); `unverified` of its current findings were carried over without being re-examined.
+  bool complete = true;
+  int unverified = 0;
 };
 
 struct UnitRanking {
@@ -87,6 +91,7 @@ struct InspectionPoint {
   std::string title;
   std::vector<std::string> codes;  // the codes this point covers
   bool passed = true;              // nothing critical or error left
+  bool checked = true;             // false: the month's last run could not check the site
   std::string conclusion;
   std::vector<std::string> evidence;  // what was measured
   std::vector<store::FindingRow> to_fix;

@@ -218,4 +218,20 @@ std::string category_label(std::string_view category, Lang lang) {
   return label(labels, category, lang);
 }
 
+std::string coverage_text(std::string_view state, std::string_view reason, Lang lang) {
+  if (state == "down") {
+    return std::string(pick(lang, "首页无法访问（", "homepage unreachable (")) + std::string(reason) +
+           std::string(pick(lang, "），其余页面均未能检查", "); nothing else could be checked"));
+  }
+  if (reason == "page_limit") {
+    return std::string(pick(lang, "页面数达到上限（max_pages_per_site），部分页面未能检查",
+                            "page limit reached (max_pages_per_site); some pages were not read"));
+  }
+  if (reason == "time_limit") {
+    return std::string(pick(lang, "巡检时间达到上限（max_run_minutes），部分页面未能检查",
+                            "time limit reached (max_run_minutes); some pages were not read"));
+  }
+  return std::string(pick(lang, "检查未完成", "check incomplete"));
+}
+
 }  // namespace sitepatrol::reports

@@ -47,5 +47,8 @@ std::string column_label(std::string_view key, Lang lang);
 std::string feature_label(std::string_view kind, Lang lang);
 std::string severity_label(checks::Severity severity, Lang lang);
 std::string category_label(std::string_view category, Lang lang);
+// Why a run could not check a site completely (store::SiteCoverage's state and reason):
+// "首页无法访问（HTTP 503）", "page limit reached (max_pages_per_site): ...".
+std::string coverage_text(std::string_view state, std::string_view reason, Lang lang);
 
 }  // namespace sitepatrol::reports

@@ -247,12 +247,30 @@ CREATE TABLE interaction_months (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 6 (issue 11, verdicts that hold): how completely each run examined each site, and
+// findings carried over unverified.
+// - `run_sites.coverage`: complete | partial | down; `coverage_reason` says why not complete
+//   (the homepage's error for down; page_limit or time_limit for partial).
+// - A finding whose subject a run could not examine (its page failed, the site was down, the
+//   walk was cut short) is neither resolved nor seen: the run carries it as an occurrence with
+//   `verified = 0`, the previous occurrence's severity, page and detail, and the reason in
+//   `unverified` (site_down | page_failed | not_reached | link_not_checked) and
+//   `unverified_detail`. Its identity keeps its last verified sighting (last_seen, last_run).
+constexpr std::string_view kVersion6 = R"sql(
+ALTER TABLE run_sites ADD COLUMN coverage TEXT NOT NULL DEFAULT 'complete';
+ALTER TABLE run_sites ADD COLUMN coverage_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE finding_occurrences ADD COLUMN verified INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE finding_occurrences ADD COLUMN unverified TEXT NOT NULL DEFAULT '';
+ALTER TABLE finding_occurrences ADD COLUMN unverified_detail TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
     {4, kVersion4},
     {5, kVersion5},
+    {6, kVersion6},
 };
 
 Result<int> read_user_version(Db& db) {

@@ -40,12 +40,17 @@ constexpr std::string_view kLatestFinishedRun =
 // Occurrences of the run (new/open), then resolutions in the run (shown with their last
 // occurrence's severity, page and detail). ?1 run, ?2 include occurrences, ?3 occurrence
 // status or NULL for both, ?4 JSON array of sites or NULL for all, ?5 include resolutions.
+// last_seen is the last run up to ?1 that verified the finding (an unverified occurrence
+// carries the finding over without seeing it).
 constexpr std::string_view kFindingsQuery = R"sql(
 SELECT f.site AS site, f.code AS code, o.severity AS severity, f.subject AS subject,
        o.page, o.detail, o.status,
        CASE WHEN f.first_run IS NOT NULL AND f.first_run <= ?1 THEN f.first_seen
             ELSE r.started_at END,
-       r.started_at
+       CASE WHEN o.verified THEN r.started_at ELSE (SELECT max(vr.started_at) FROM finding_occurrences v JOIN runs vr ON vr.id = v.run_id
+         WHERE v.finding_id = f.id AND v.run_id <= ?1 AND v.verified
+           AND (vr.status = 'finished' OR v.run_id = ?1)) END,
+       o.verified, o.unverified, o.unverified_detail
   FROM finding_occurrences o
   JOIN findings f ON f.id = o.finding_id
   JOIN runs r ON r.id = o.run_id
@@ -54,11 +59,12 @@ SELECT f.site AS site, f.code AS code, o.severity AS severity, f.subject AS subj
    AND (?4 IS NULL OR f.site IN (SELECT value FROM json_each(?4)))
 UNION ALL
 SELECT f.site, f.code, o.severity, f.subject, o.page, o.detail, 'resolved',
-       f.first_seen, lr.started_at
+       f.first_seen, (SELECT max(vr.started_at) FROM finding_occurrences v JOIN runs vr ON vr.id = v.run_id
+         WHERE v.finding_id = f.id AND v.run_id <= ?1 AND v.verified
+           AND (vr.status = 'finished' OR v.run_id = ?1)), 1, '', ''
   FROM finding_resolutions x
   JOIN findings f ON f.id = x.finding_id
   JOIN finding_occurrences o ON o.run_id = x.last_run AND o.finding_id = x.finding_id
-  JOIN runs lr ON lr.id = x.last_run
  WHERE x.run_id = ?1 AND ?5
    AND (?4 IS NULL OR f.site IN (SELECT value FROM json_each(?4)))
  ORDER BY severity DESC, site, code, subject
@@ -224,24 +230,10 @@ Result<void> SqliteStore::finish_run(std::int64_t run, const std::string& finish
         .bind_int(5, totals.links_checked);
     if (auto ok = finish->run(); !ok) return ok;
   }
-  // Resolved: per covered site, identities last seen in the previous finished run that
-  // covered the site, and not seen in this one. Must run before the identities below move
+  // Findings the run did not raise again: resolved when it re-examined their subject,
+  // carried over unverified when it could not. Must run before the identities below move
   // their last_run to this run.
-  if (auto ok = exec(R"sql(
-INSERT INTO finding_resolutions (run_id, finding_id, last_run, resolved_at)
-SELECT ?1, f.id, f.last_run, ?2
-  FROM run_sites rs
-  JOIN findings f ON f.site = rs.site
- WHERE rs.run_id = ?1
-   AND f.resolved_run IS NULL
-   AND f.last_run = (SELECT max(p.run_id) FROM run_sites p JOIN runs r ON r.id = p.run_id
-                      WHERE p.site = rs.site AND p.run_id < ?1 AND r.status = 'finished')
-   AND NOT EXISTS (SELECT 1 FROM finding_occurrences o
-                    WHERE o.run_id = ?1 AND o.finding_id = f.id)
-)sql");
-      !ok) {
-    return ok;
-  }
+  if (auto ok = settle_unseen(run, finished_at); !ok) return ok;
   if (auto ok = exec(R"sql(
 UPDATE findings SET resolved_run = ?1, resolved_at = ?2
  WHERE id IN (SELECT finding_id FROM finding_resolutions WHERE run_id = ?1)
@@ -258,7 +250,7 @@ UPDATE findings
        last_run = ?1,
        resolved_run = NULL,
        resolved_at = NULL
- WHERE id IN (SELECT finding_id FROM finding_occurrences WHERE run_id = ?1)
+ WHERE id IN (SELECT finding_id FROM finding_occurrences WHERE run_id = ?1 AND verified = 1)
 )sql");
       !ok) {
     return ok;
@@ -309,6 +301,9 @@ Result<std::vector<FindingRow>> SqliteStore::findings(const FindingQuery& query)
     out.status = stmt->column_text(6);
     out.first_seen = stmt->column_text(7);
     out.last_seen = stmt->column_text(8);
+    out.verified = stmt->column_int(9) != 0;
+    out.unverified = stmt->column_text(10);
+    out.unverified_detail = stmt->column_text(11);
     rows.push_back(std::move(out));
   }
   return rows;

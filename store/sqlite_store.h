@@ -1,8 +1,9 @@
 // The SQLite implementation of `Store` (store.h), on one connection in WAL mode.
 //
-// Its methods are split by idea over three files: runs and the finding lifecycle
-// (sqlite_store.cpp), pages and links (sqlite_store_pages.cpp), template baselines
-// (sqlite_store_baselines.cpp). The schema is schema.cpp.
+// Its methods are split by idea over several files: runs and the finding lifecycle
+// (sqlite_store.cpp), what a run examined and the findings it could not (sqlite_store_coverage.cpp),
+// pages and links (sqlite_store_pages.cpp), template baselines (sqlite_store_baselines.cpp),
+// and more. The schema is schema.cpp.
 //
 // Lifecycle decisions (see also store.h):
 // - A finding's status in a run is decided when the occurrence is saved: `open` when the
@@ -23,6 +24,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -34,6 +36,7 @@
 
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "store/verification.h"
 
 namespace sitepatrol::store {
 
@@ -50,6 +53,8 @@ class SqliteStore final : public Store {
   Result<void> save_pages(std::int64_t run, std::span<const PageRecord> pages) override;
   Result<void> save_links(std::int64_t run, std::span<const LinkRecord> links) override;
   Result<void> save_findings(std::int64_t run, std::span<const checks::Finding> findings) override;
+  Result<void> save_coverage(std::int64_t run, const std::string& site,
+                             const SiteCoverage& coverage) override;
   Result<void> finish_run(std::int64_t run, const std::string& finished_at,
                           const RunTotals& totals) override;
 
@@ -103,6 +108,14 @@ class SqliteStore final : public Store {
   Result<void> save_page(std::int64_t run, const PageRecord& record);
   Result<void> save_link(std::int64_t run, const LinkRecord& record);
   Result<void> save_finding(std::int64_t run, const checks::Finding& finding);
+  // finish_run's settling of the findings the run did not raise again
+  // (sqlite_store_coverage.cpp): resolved when examined, else carried over unverified.
+  Result<void> settle_unseen(std::int64_t run, const std::string& finished_at);
+  Result<void> settle_one(std::int64_t run, const std::string& finished_at, std::int64_t finding,
+                          std::int64_t previous_run, std::int64_t severity,
+                          const std::string& page, const std::string& detail,
+                          const std::optional<Unverified>& why);
+  Result<bool> any_row(std::string_view sql, std::initializer_list<std::string_view> params);
 
   Db db_;
 };

@@ -6,9 +6,12 @@
 //
 // Finding lifecycle: `finish_run` compares the run's findings with the previous run that
 // covered the same site: a (site, code, subject) seen for the first time is `new`, one seen
-// before is `open`, and one from the previous run that is gone now is `resolved`. A run that
-// never reached `finish_run` (killed) is marked `aborted` by the next `begin_run` and takes
-// no part in the lifecycle.
+// before is `open`, and one from the previous run that is gone now is `resolved` — but only
+// when the run re-examined its subject (store/verification.h decides from the run's page
+// fetches, link checks and the site's coverage). One the run could not examine stays `open`,
+// carried into the run unverified with its old last sighting. A run that never reached
+// `finish_run` (killed, cancelled) is marked `aborted` by the next `begin_run` and takes no
+// part in the lifecycle.
 #pragma once
 
 #include <cstdint>
@@ -43,6 +46,13 @@ struct RunInfo {
   int sites = 0;
   int pages = 0;
   int links_checked = 0;
+};
+
+// How completely a run examined one site (issue 11).
+struct SiteCoverage {
+  std::string state = "complete";  // complete | partial | down
+  // down: the homepage's error ("HTTP 503", "timeout: ..."); partial: page_limit | time_limit
+  std::string reason;
 };
 
 struct RunTotals {
@@ -112,7 +122,12 @@ struct FindingRow {
   checks::Finding finding;
   std::string status;          // new | open | resolved
   std::string first_seen;      // RFC 3339 UTC
-  std::string last_seen;
+  std::string last_seen;       // the last run that verified it
+  // false: the run could not examine the finding's subject and carried it over as it was;
+  // `unverified` says why (site_down | page_failed | not_reached | link_not_checked).
+  bool verified = true;
+  std::string unverified;
+  std::string unverified_detail;
 };
 
 // ---- Monthly reports (issue 6) -------------------------------------------------------------
@@ -129,6 +144,7 @@ struct SiteRunCounts {
   int links_checked = 0;
   int attachments = 0;
   int attachments_failed = 0;
+  SiteCoverage coverage;
 };
 
 // ---- The daemon (issue 7): availability probes and the alert history ----------------------
@@ -174,6 +190,13 @@ class Store {
   virtual Result<void> save_links(std::int64_t run, std::span<const LinkRecord> links) = 0;
   virtual Result<void> save_findings(std::int64_t run,
                                      std::span<const checks::Finding> findings) = 0;
+  // How completely the run examined a site; a site never given one counts as complete.
+  // Stores that keep no coverage (test fakes) ignore it.
+  virtual Result<void> save_coverage(std::int64_t run, const std::string& site,
+                                     const SiteCoverage& coverage) {
+    (void)run, (void)site, (void)coverage;
+    return {};
+  }
   // Marks the run finished and settles the lifecycle of its sites' findings.
   virtual Result<void> finish_run(std::int64_t run, const std::string& finished_at,
                                   const RunTotals& totals) = 0;

@@ -108,7 +108,7 @@ struct PatrolConfig {
   int per_host_delay_ms = 250;
   int max_pages_per_site = 5000;
   int max_depth = 8;
-  int max_run_minutes = 0;             // 0: none; else the walk stops taking pages after this
+  std::chrono::seconds max_run_time{0};  // 0: none; else the walks stop taking pages after this
   int max_redirects = 10;
   int max_retries = 2;                 // after the first attempt, for resets, 429, 503
   std::size_t max_body_bytes = 8u << 20;

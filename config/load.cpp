@@ -142,7 +142,7 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
   r.read("per_host_delay_ms", p.per_host_delay_ms, 0);
   r.read("max_pages_per_site", p.max_pages_per_site, 1);
   r.read("max_depth", p.max_depth, 0);
-  r.read("max_run_minutes", p.max_run_minutes, 0, 7 * 24 * 60);
+  detail::read_duration(r, "max_run_time", p.max_run_time);
   r.read("max_redirects", p.max_redirects, 0, 50);
   r.read("max_retries", p.max_retries, 0, 10);
 

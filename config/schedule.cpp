@@ -132,6 +132,13 @@ bool read_crons(TableReader& r, std::string_view key, std::vector<CronExpr>& out
   return true;
 }
 
+
+bool is_site(const std::vector<SiteConfig>& sites, std::string_view id) {
+  return std::ranges::any_of(sites, [&](const SiteConfig& s) { return s.id == id; });
+}
+
+}  // namespace
+
 bool read_duration(TableReader& r, std::string_view key, std::chrono::seconds& out) {
   std::string text;
   if (!r.read(key, text)) return false;
@@ -143,12 +150,6 @@ bool read_duration(TableReader& r, std::string_view key, std::chrono::seconds& o
                    "'" + text + "' is not a duration such as \"20m\", \"90s\" or \"1h\"");
   return false;
 }
-
-bool is_site(const std::vector<SiteConfig>& sites, std::string_view id) {
-  return std::ranges::any_of(sites, [&](const SiteConfig& s) { return s.id == id; });
-}
-
-}  // namespace
 
 ScheduleConfig default_schedule() {
   ScheduleConfig s;

@@ -128,14 +128,14 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   };
   if (cancel) watch();
 
-  // [patrol] max_run_minutes: the walks stop taking pages and links; what is in flight ends
-  // and the run finishes, its unfinished sites covered partially (time_limit).
-  if (p.max_run_minutes > 0 && remaining > 0) {
-    time_limit.expires_after(std::chrono::minutes(p.max_run_minutes));
+  // [patrol] max_run_time: the walks stop taking pages and links; what is in flight ends and
+  // the run finishes, its unfinished sites covered partially (time_limit).
+  if (p.max_run_time.count() > 0 && remaining > 0) {
+    time_limit.expires_after(p.max_run_time);
     time_limit.async_wait([&](const boost::system::error_code& ec) {
       if (ec) return;
-      spdlog::warn("patrol reached max_run_minutes ({}); finishing what is in flight",
-                   p.max_run_minutes);
+      spdlog::warn("patrol reached max_run_time ({} s); finishing what is in flight",
+                   p.max_run_time.count());
       context.time_up = true;
     });
   }

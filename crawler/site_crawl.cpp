@@ -173,7 +173,7 @@ void SiteCrawl::enqueue_page(const std::string& url, int depth, const std::strin
 
 void SiteCrawl::pump() {
   if (!started_crawl_) return;
-  if (run_.time_up && !frontier_.empty()) {  // max_run_minutes: the rest stays unread
+  if (run_.time_up && !frontier_.empty()) {  // max_run_time: the rest stays unread
     time_limit_hit_ = true;
     if (run_.progress) run_.progress->queued -= static_cast<int>(frontier_.size());
     frontier_.clear();
@@ -380,7 +380,7 @@ void SiteCrawl::follow_links(const checks::PageResult& page) {
 void SiteCrawl::check_link(const std::string& url, const std::string& kind,
                            const std::string& found_on) {
   if (seen_links_.contains(url)) return;
-  if (run_.time_up) {  // max_run_minutes: left unchecked
+  if (run_.time_up) {  // max_run_time: left unchecked
     time_limit_hit_ = true;
     return;
   }

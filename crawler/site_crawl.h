@@ -44,7 +44,7 @@ struct RunContext {
   std::set<std::string> registered_hosts;
   std::chrono::system_clock::time_point now;
   PatrolProgress* progress = nullptr;
-  bool time_up = false;  // [patrol] max_run_minutes has passed: take no new pages or links
+  bool time_up = false;  // [patrol] max_run_time has passed: take no new pages or links
 };
 
 struct Validators {
@@ -134,7 +134,7 @@ class SiteCrawl {
   std::set<std::pair<std::string, std::string>> emitted_;  // (code, subject) this run
   int pages_started_ = 0;
   bool page_limit_hit_ = false;  // a page was left unread: max_pages_per_site
-  bool time_limit_hit_ = false;  // pages or links were left: max_run_minutes
+  bool time_limit_hit_ = false;  // pages or links were left: max_run_time
   int in_flight_ = 0;          // page fetches, link checks, parse jobs, memory loads
   int max_pages_ = 0;
   int window_ = 0;

@@ -228,8 +228,8 @@ std::string coverage_text(std::string_view state, std::string_view reason, Lang 
                             "page limit reached (max_pages_per_site); some pages were not read"));
   }
   if (reason == "time_limit") {
-    return std::string(pick(lang, "巡检时间达到上限（max_run_minutes），部分页面未能检查",
-                            "time limit reached (max_run_minutes); some pages were not read"));
+    return std::string(pick(lang, "巡检时间达到上限（max_run_time），部分页面未能检查",
+                            "time limit reached (max_run_time); some pages were not read"));
   }
   return std::string(pick(lang, "检查未完成", "check incomplete"));
 }

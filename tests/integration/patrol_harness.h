@@ -66,9 +66,12 @@ inline unsigned short unused_port() {
   return ntohs(addr.sin_port);
 }
 
-// One finding as `findings --format json` prints it (CONTRACT.md §4).
+// One finding as `findings --format json` prints it (docs/findings.md).
 struct Finding {
   std::string site, code, severity, subject, page, detail, status;
+  bool verified = true;
+  std::string unverified;  // the reason when not verified
+  std::string last_seen;
 };
 
 // A `findings --format json` answer, parsed.
@@ -113,8 +116,18 @@ inline Findings parse_findings(ProcessResult process) {
     out.run = doc.at("run");
     for (const auto& item : doc.at("findings")) {
       const auto text = [&](const char* key) { return item.at(key).get<std::string>(); };
-      out.all.push_back(Finding{text("site"), text("code"), text("severity"), text("subject"),
-                                text("page"), text("detail"), text("status")});
+      Finding f;
+      f.site = text("site");
+      f.code = text("code");
+      f.severity = text("severity");
+      f.subject = text("subject");
+      f.page = text("page");
+      f.detail = text("detail");
+      f.status = text("status");
+      f.verified = item.at("verified").get<bool>();
+      if (!f.verified) f.unverified = item.at("unverified").at("reason").get<std::string>();
+      f.last_seen = text("last_seen");
+      out.all.push_back(std::move(f));
     }
   } catch (const std::exception& e) {
     out.parse_error = e.what();

@@ -70,7 +70,7 @@ TEST(FindingsCsv, StartsWithBomAndHeaderRow) {
   std::string out = render({});
   EXPECT_EQ(out,
             "\xEF\xBB\xBF"
-            "site,code,severity,subject,page,detail,status,first_seen,last_seen\r\n");
+            "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified\r\n");
 }
 
 TEST(FindingsCsv, EveryLineEndsInCrlf) {
@@ -91,7 +91,7 @@ TEST(FindingsCsv, RowIsWrittenExactly) {
   std::string out = render({testing::sample_rows()[1]});
   EXPECT_TRUE(out.ends_with(
       "\r\njs-jtt,ID-MISSING,warning,icp,http://jtt.js.example/,页脚缺少ICP备案号,open,"
-      "2026-10-25T02:12:31Z,2026-11-25T02:10:00Z\r\n"))
+      "2026-10-25T02:12:31Z,2026-11-25T02:10:00Z,\r\n"))
       << out;
 }
 
@@ -107,8 +107,16 @@ TEST(FindingsCsv, ReadsBackFieldForField) {
     const auto& f = rows[i].finding;
     EXPECT_EQ(r, (std::vector<std::string>{
                      f.site, f.code, std::string(checks::to_string(f.severity)), f.subject, f.page,
-                     f.detail, rows[i].status, rows[i].first_seen, rows[i].last_seen}));
+                     f.detail, rows[i].status, rows[i].first_seen, rows[i].last_seen, ""}));
   }
+}
+
+TEST(FindingsCsv, CarriedOverFindingNamesWhyItWasNotVerified) {
+  auto row = testing::sample_rows()[1];
+  row.verified = false;
+  row.unverified = "site_down";
+  row.unverified_detail = "HTTP 503";
+  EXPECT_TRUE(render({row}).ends_with(",site_down\r\n")) << render({row});
 }
 
 TEST(FindingsCsv, QuotesCommaQuoteAndLineBreaks) {

@@ -53,7 +53,7 @@ TEST(FindingsJson, EveryFindingMatchesItsRowKeyByKey) {
     const Json& f = findings[i];
     EXPECT_EQ(keys_of(f),
               (std::vector<std::string>{"site", "code", "severity", "subject", "page", "detail",
-                                        "status", "first_seen", "last_seen"}));
+                                        "status", "first_seen", "last_seen", "verified"}));
     EXPECT_EQ(f["site"], rows[i].finding.site);
     EXPECT_EQ(f["code"], rows[i].finding.code);
     EXPECT_EQ(f["severity"], std::string(checks::to_string(rows[i].finding.severity)));
@@ -63,9 +63,22 @@ TEST(FindingsJson, EveryFindingMatchesItsRowKeyByKey) {
     EXPECT_EQ(f["status"], rows[i].status);
     EXPECT_EQ(f["first_seen"], rows[i].first_seen);
     EXPECT_EQ(f["last_seen"], rows[i].last_seen);
+    EXPECT_EQ(f["verified"], true);
   }
   EXPECT_EQ(findings[2]["severity"], "critical");
   EXPECT_EQ(findings[3]["severity"], "info");
+}
+
+TEST(FindingsJson, CarriedOverFindingSaysWhyItWasNotVerified) {
+  auto rows = testing::sample_rows();
+  rows[0].verified = false;
+  rows[0].unverified = "page_failed";
+  rows[0].unverified_detail = "HTTP 500";
+  Json doc = Json::parse(render(testing::sample_run(), rows));
+  const Json& f = doc["findings"][0];
+  EXPECT_EQ(f["verified"], false);
+  EXPECT_EQ(f["unverified"], (Json{{"reason", "page_failed"}, {"detail", "HTTP 500"}}));
+  EXPECT_FALSE(doc["findings"][1].contains("unverified"));
 }
 
 TEST(FindingsJson, ChineseIsWrittenUnescaped) {

@@ -79,6 +79,10 @@ void check_darklinks(const SiteContext& ctx, const PageResult& page, Findings& o
 
     std::string detail = "hidden by " + (link->hidden_by.empty() ? "style" : link->hidden_by);
     if (!link->text.empty()) detail += "; text " + link->text;
+    // Without evidence, a link in a block of the template (one holding the site's own or
+    // approved links: a 友情链接 drop-down, a tab pane) is navigation; elsewhere it is left
+    // for review.
+    if (evidence.empty() && template_blocks.contains(link->hidden_by)) continue;
     const Severity severity = evidence.empty() ? Severity::warning : Severity::critical;
     detail += evidence.empty() ? "; no spam term, suspicious host or link farm: review" : evidence;
     emit(ctx, out, "SEC-DARKLINK", severity, link->url, page.url, std::move(detail));

@@ -15,6 +15,9 @@
 //    text or URL, a suspicious host name, or a link farm: kLinkFarmHosts or more distinct
 //    unrelated registrable domains among the page's hidden foreign links, counting only
 //    hidden blocks that hold no link of the site or an approved host;
+//  - nothing, without such evidence, for a link in a hidden block of the template: one that
+//    also holds the site's own or approved links (a 友情链接 drop-down, a tab pane; blocks are
+//    told apart by LinkRef::hidden_by);
 //  - warning, for review, for any other hidden link to a foreign host. A warning does not
 //    fail the 暗链 single veto (reports/verdicts.h counts critical SEC-DARKLINK only).
 // Hidden iframes and scripts are not links a reader could follow; foreign ones are

@@ -85,34 +85,63 @@ bool in_a_list_row(const PageContent& page, std::string_view text, std::size_t a
   });
 }
 
+// The first usable date after a label of kDateLabels, or of kGenericDateLabels when
+// `generic`.
+template <typename Usable>
+std::optional<Date> labelled_date(const PageContent& page, const DateContext& ctx,
+                                  const Usable& usable, bool generic) {
+  const std::string_view text = page.text;
+  for (std::string_view label : generic ? std::span<const std::string_view>(kGenericDateLabels)
+                                        : std::span<const std::string_view>(kDateLabels)) {
+    for (std::size_t at = text.find(label); at != std::string_view::npos;
+         at = text.find(label, at + label.size())) {
+      if (generic && std::ranges::any_of(kOtherDates, [&](std::string_view w) {
+            return text.substr(0, at).ends_with(w);
+          })) {
+        continue;
+      }
+      const auto found = date_after(text, at, label, generic, ctx);
+      if (!found || !usable(found->first)) continue;
+      // Ten bytes of the date ("2019-03-05", "2019年3月") are enough to tell the row.
+      if (in_a_list_row(page, text, at, std::min(text.size(), found->second + 10))) continue;
+      if (generic && found->first == ctx.today) continue;
+      return found->first;
+    }
+  }
+  return std::nullopt;
+}
+
+// An info line without a label: "2020年09月15日 09时32分 来源: 绵阳市政务网" (开普云 article
+// templates): the last date in the few bytes before 来源.
+template <typename Usable>
+std::optional<Date> date_before_source(const PageContent& page, const DateContext& ctx,
+                                       const Usable& usable) {
+  constexpr std::size_t kWindow = 40;  // a date and a time, "2020年09月15日 09时32分 "
+  const std::string_view text = page.text;
+  constexpr std::string_view kSource = "来源";
+  for (std::size_t at = text.find(kSource); at != std::string_view::npos;
+       at = text.find(kSource, at + kSource.size())) {
+    std::size_t from = at > kWindow ? at - kWindow : 0;
+    while (from < at && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+    const std::vector<Date> dates = find_dates(text.substr(from, at - from), ctx);
+    if (dates.empty() || !usable(dates.back())) continue;
+    if (in_a_list_row(page, text, from, at + kSource.size())) continue;
+    return dates.back();
+  }
+  return std::nullopt;
+}
+
 // The page's own date as a reader sees it: the first date after a label of kDateLabels, else
-// after a generic one; not a list entry's, not a footer's or a calendar's, not after today.
+// right before 来源 in an info line, else after a generic label; not a list entry's, not a
+// footer's or a calendar's, not after today.
 std::optional<Date> visible_date(const PageContent& page, const DateContext& ctx,
                                  const std::set<Date>& outside_content) {
   const auto usable = [&](Date d) {
     return !outside_content.contains(d) && sys_days(d) <= sys_days(ctx.today);
   };
-  const std::string_view text = page.text;
-  for (const bool generic : {false, true}) {
-    for (std::string_view label : generic ? std::span<const std::string_view>(kGenericDateLabels)
-                                          : std::span<const std::string_view>(kDateLabels)) {
-      for (std::size_t at = text.find(label); at != std::string_view::npos;
-           at = text.find(label, at + label.size())) {
-        if (generic && std::ranges::any_of(kOtherDates, [&](std::string_view w) {
-              return text.substr(0, at).ends_with(w);
-            })) {
-          continue;
-        }
-        const auto found = date_after(text, at, label, generic, ctx);
-        if (!found || !usable(found->first)) continue;
-        // Ten bytes of the date ("2019-03-05", "2019年3月") are enough to tell the row.
-        if (in_a_list_row(page, text, at, std::min(text.size(), found->second + 10))) continue;
-        if (generic && found->first == ctx.today) continue;
-        return found->first;
-      }
-    }
-  }
-  return std::nullopt;
+  if (auto d = labelled_date(page, ctx, usable, false)) return d;
+  if (auto d = date_before_source(page, ctx, usable)) return d;
+  return labelled_date(page, ctx, usable, true);
 }
 
 std::string_view folder_of(std::string_view url) {

@@ -11,9 +11,10 @@
 // column), so a side menu is not taken for an undated list.
 //
 // An article's published date is the date its readers see after 发布日期/发布时间/发文日期/
-// 发表时间/发稿时间/发布于 (or 日期：/时间：, unless 更新日期 and the like, or today's date)
-// outside its lists, footer and calendars; a PubDate-like meta tag counts only when no date is
-// visible (CMSs re-stamp it on republishing), then a date in the URL. Pure.
+// 发表时间/发稿时间/发布于, else right before 来源 in an unlabelled info line (开普云:
+// "2020年09月15日 09时32分 来源: ..."), else after 日期：/时间： (not 更新日期 and the like, not
+// today's date), outside its lists, footer and calendars; a PubDate-like meta tag counts only
+// when no date is visible (CMSs re-stamp it on republishing), then a date in the URL. Pure.
 #pragma once
 
 #include <cstdint>

@@ -406,15 +406,25 @@ TEST_F(DarklinkTest, NoLinkFarm) {
       EXPECT_EQ(f.severity, Severity::warning) << f.subject << " " << f.detail;
     }
   }
-  // A hidden pane that also holds the site's own links is the template's (a tab of 友情链接).
-  const Findings tab = run(page(
-      "<div class=\"tab\" style=\"display:none\"><a href=\"/zwgk/tzgg/\">通知公告</a>"
-      "<a href=\"http://www.aa11.example/\">合作一</a><a href=\"http://bb22.example/\">合作二</a>"
-      "<a href=\"http://cc33.example/\">合作三</a></div>"));
-  ASSERT_EQ(tab.size(), 3u);
-  for (const Finding& f : tab) {
-    EXPECT_EQ(f.severity, Severity::warning) << f.subject << " " << f.detail;
-  }
+}
+
+TEST_F(DarklinkTest, ForeignLinksInAHiddenBlockOfTheTemplate) {
+  // A hidden pane that also holds the site's own or government links is the template's (a
+  // drop-down of 友情链接): its foreign links are navigation, not a link farm...
+  none(
+      "<ul class=\"yqlj\" style=\"display:none\"><li><a href=\"/zwgk/tzgg/\">通知公告</a></li>"
+      "<li><a href=\"http://www.yn.gov.cn/\">云南省人民政府</a></li>"
+      "<li><a href=\"http://www.cas.cn/\">中国科学院</a></li><li><a href=\"http://www.gov.hk/\">"
+      "香港</a></li><li><a href=\"http://www.gov.mo/\">澳门</a></li><li><a "
+      "href=\"http://www.ynlib.cn/\">云南省图书馆</a></li></ul>");
+  // ...but spam in it is still a dark link.
+  const Findings out = run(
+      page("<ul class=\"yqlj\" style=\"display:none\"><li><a href=\"http://www.yn.gov.cn/\">云南省"
+           "人民政府</a></li><li><a href=\"http://www.cas.cn/\">中国科学院</a></li><li><a "
+           "href=\"http://www.tyc.example/\">太阳城娱乐</a></li></ul>"));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].subject, "http://www.tyc.example/");
+  EXPECT_EQ(out[0].severity, Severity::critical);
 }
 
 TEST_F(DarklinkTest, EveryHiddenForeignLinkIsReported) {

@@ -56,6 +56,14 @@ TEST(ArticleDate, LabelsAsCmssWriteThem) {
             date(2019, 3, 5));
 }
 
+TEST(ArticleDate, AnUnlabelledDateBeforeTheSource) {
+  // 开普云 article templates: the date and time, then 来源, no label.
+  const PageFacts f =
+      facts_of(article("<meta name=\"PubDate\" content=\"2022-10-14 10:16:14\"/>",
+                       "<ul><li>2020年09月15日 09时32分</li><li>来源: 绵阳市政务网</li></ul>"));
+  EXPECT_EQ(f.published, date(2020, 9, 15));
+}
+
 TEST(ArticleDate, PubDateCountsOnlyWhenNoDateIsVisible) {
   const char* pub = "<meta name=\"PubDate\" content=\"2024-06-18 09:12\">";
   EXPECT_EQ(facts_of(article(pub, "来源：运输处")).published, date(2024, 6, 18));

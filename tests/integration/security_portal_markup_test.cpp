@@ -3,8 +3,9 @@
 // 机关 mark and the 找错 script, the Hanweb template's hidden vendor credit, a hidden 找错 link
 // by IP address — next to an injected gambling block and a hidden partner link.
 // tests/data/integration/security/portal/PLANTED.md lists what is planted. None of the
-// infrastructure is a SEC-* finding; the gambling links are critical dark links, the partner
-// link a warning for review, and an article's visible 发布日期 wins over its re-stamped PubDate.
+// infrastructure is a SEC-* finding; the gambling links and the hidden partner link (a third
+// unrelated host: a link farm) are critical dark links, and an article's visible 发布日期 wins
+// over its re-stamped PubDate.
 #include <gtest/gtest.h>
 
 #include "tests/integration/patrol_harness.h"
@@ -28,13 +29,16 @@ Round patrol_portal(FixtureServer& server, std::string approved_hosts = "") {
   return patrol.round({"--as-of", std::string(kNovember25)});
 }
 
-TEST(SecurityPortalMarkup, InfrastructureIsNoFindingDarkLinksAreCriticalOthersForReview) {
+TEST(SecurityPortalMarkup, InfrastructureIsNoFindingDarkLinksAreCritical) {
   FixtureServer server(kSiteRoot);
   const Round r = patrol_portal(server);
   ASSERT_TRUE(round_ok(r));
 
   EXPECT_TRUE(r.findings.with_code("SEC-FOREIGN-SCRIPT").empty()) << r.findings.describe();
-  EXPECT_TRUE(r.findings.with_code("SEC-SPAM").empty()) << r.findings.describe();
+  // The injected block is spam on the homepage; nothing else is.
+  const auto spam = r.findings.with_code("SEC-SPAM");
+  ASSERT_EQ(spam.size(), 1u) << r.findings.describe();
+  EXPECT_EQ(spam[0].subject, home(server));
 
   const auto darklinks = r.findings.with_code("SEC-DARKLINK");
   EXPECT_EQ(darklinks.size(), 3u) << r.findings.describe();
@@ -49,10 +53,14 @@ TEST(SecurityPortalMarkup, InfrastructureIsNoFindingDarkLinksAreCriticalOthersFo
                 ->detail.find("host name says bet"),
             std::string::npos);
 
+  // The hidden partner link alone would be a warning for review; next to the injected block
+  // it is the third unrelated host hidden on the page: a link farm.
   const auto partner = r.findings.find("SEC-DARKLINK", "http://www.hbjt-partner.example/");
   ASSERT_TRUE(partner) << r.findings.describe();
-  EXPECT_EQ(partner->severity, "warning");
-  EXPECT_NE(partner->detail.find("review"), std::string::npos) << partner->detail;
+  EXPECT_EQ(partner->severity, "critical");
+  EXPECT_EQ(partner->detail,
+            "hidden by display:none on div.hzdw; text 合作单位; one of 3 hidden links to 3 "
+            "unrelated hosts");
 
   // Not one of the vendor credit, the 找错 link or the identifier.
   for (const auto& f : darklinks) {

@@ -72,7 +72,8 @@ void check_darklinks(const SiteContext& ctx, const PageResult& page, Findings& o
       add("spam terms " + terms);
     }
     add(suspicious_host(host));
-    if (is_farm && farm.contains(registrable_domain(host))) {
+    const bool in_template = template_blocks.contains(link->hidden_by);
+    if (is_farm && !in_template) {
       add("one of " + std::to_string(farm_links) + " hidden links to " +
           std::to_string(farm.size()) + " unrelated hosts");
     }
@@ -82,7 +83,7 @@ void check_darklinks(const SiteContext& ctx, const PageResult& page, Findings& o
     // Without evidence, a link in a block of the template (one holding the site's own or
     // approved links: a 友情链接 drop-down, a tab pane) is navigation; elsewhere it is left
     // for review.
-    if (evidence.empty() && template_blocks.contains(link->hidden_by)) continue;
+    if (evidence.empty() && in_template) continue;
     const Severity severity = evidence.empty() ? Severity::warning : Severity::critical;
     detail += evidence.empty() ? "; no spam term, suspicious host or link farm: review" : evidence;
     emit(ctx, out, "SEC-DARKLINK", severity, link->url, page.url, std::move(detail));

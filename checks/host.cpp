@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "config/security.h"
+
 namespace sitepatrol::checks {
 namespace {
 
@@ -21,6 +23,14 @@ std::string_view without_www(std::string_view host) {
 // and the two filing registries named in the footer. Always approved.
 constexpr std::string_view kRegulatoryDomains[] = {"conac.cn", "beian.gov.cn",
                                                    "beian.miit.gov.cn"};
+
+// "*.cdn.example" and ".cdn.example" mean what "cdn.example" means: host_within() already
+// covers subdomains.
+std::string_view domain_of_entry(std::string_view entry) {
+  if (entry.starts_with("*.")) entry.remove_prefix(2);
+  if (entry.starts_with('.')) entry.remove_prefix(1);
+  return entry;
+}
 
 }  // namespace
 
@@ -51,6 +61,13 @@ bool host_approved(const SiteContext& ctx, std::string_view host) {
   if (std::ranges::any_of(ctx.own_hosts, within_site)) return true;
   if (std::ranges::any_of(ctx.registered_hosts, within_site)) return true;
   return ctx.site && std::ranges::any_of(ctx.site->allowed_domains, within);
+}
+
+bool infrastructure_host(const SiteContext& ctx, std::string_view host) {
+  const std::vector<std::string>& hosts =
+      ctx.security ? ctx.security->approved_hosts : config::default_approved_hosts();
+  return std::ranges::any_of(
+      hosts, [&](const std::string& e) { return host_within(host, domain_of_entry(e)); });
 }
 
 }  // namespace sitepatrol::checks

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 
 #include "checks/host.h"
 #include "checks/utf8.h"
@@ -27,6 +28,121 @@ constexpr std::pair<std::string_view, MetaTag> kMetaNames[] = {
     {"siteidcode", kSiteIdCode},   {"columnname", kColumnName},
     {"columntype", kColumnType},   {"articletitle", kArticleTitle},
     {"pubdate", kPubDate},         {"contentsource", kContentSource}};
+
+// Labels an article page puts before its own date, most specific first. The generic 日期/时间
+// only count followed by a colon, and not for today's date (a template's header clock).
+constexpr std::string_view kDateLabels[] = {"发布日期", "发布时间", "发文日期",
+                                            "发表时间", "发稿时间", "发布于"};
+constexpr std::string_view kGenericDateLabels[] = {"日期", "时间"};
+// Words that make a generic label some other date: 更新日期, 截止时间, 开始时间, ...
+constexpr std::string_view kOtherDates[] = {"更新", "修改", "访问", "截止", "开始", "结束",
+                                            "成文", "打印", "当前", "受理", "回复", "答复",
+                                            "办结", "留言", "有效", "实施", "生效", "服务"};
+
+bool starts_a_date(std::string_view s) {
+  if (s.empty()) return false;
+  if (s[0] >= '0' && s[0] <= '9') return true;
+  // Full-width digits (０-９) and the numerals a year in Chinese starts with (一, 二).
+  const bool full_width_digit = s.size() >= 3 && s.starts_with("\xEF\xBC") &&
+                                static_cast<unsigned char>(s[2]) >= 0x90 &&
+                                static_cast<unsigned char>(s[2]) <= 0x99;
+  return full_width_digit || s.starts_with("一") || s.starts_with("二");
+}
+
+// The date right after `label` at `at`, and where it starts: separators (spaces, colons,
+// brackets) skipped, then a date must begin there. `colon` requires a colon among them.
+std::optional<std::pair<Date, std::size_t>> date_after(std::string_view text, std::size_t at,
+                                                       std::string_view label, bool colon,
+                                                       const DateContext& ctx) {
+  std::size_t i = at + label.size();
+  bool saw_colon = false;
+  for (;;) {
+    if (i < text.size() && (text[i] == ' ' || text[i] == ':' || text[i] == ']')) {
+      saw_colon |= text[i] == ':';
+      ++i;
+    } else if (text.substr(i).starts_with("：")) {
+      saw_colon = true;
+      i += std::string_view("：").size();
+    } else if (text.substr(i).starts_with("】")) {
+      i += std::string_view("】").size();
+    } else {
+      break;
+    }
+  }
+  if ((colon && !saw_colon) || !starts_a_date(text.substr(i))) return std::nullopt;
+  const std::optional<Date> d = first_date(text.substr(i, 48), ctx);
+  if (!d) return std::nullopt;
+  return std::pair(*d, i);
+}
+
+// True when the label and date text[at, end) belong to a list entry ("发布时间：..." on each
+// row of a list), not to the page itself.
+bool in_a_list_row(const PageContent& page, std::string_view text, std::size_t at,
+                   std::size_t end) {
+  const std::string_view labelled = text.substr(at, end - at);
+  return std::ranges::any_of(page.rows, [&](const ListRow& row) {
+    return row.region.empty() && row.text.find(labelled) != std::string::npos;
+  });
+}
+
+// The first usable date after a label of kDateLabels, or of kGenericDateLabels when
+// `generic`.
+template <typename Usable>
+std::optional<Date> labelled_date(const PageContent& page, const DateContext& ctx,
+                                  const Usable& usable, bool generic) {
+  const std::string_view text = page.text;
+  for (std::string_view label : generic ? std::span<const std::string_view>(kGenericDateLabels)
+                                        : std::span<const std::string_view>(kDateLabels)) {
+    for (std::size_t at = text.find(label); at != std::string_view::npos;
+         at = text.find(label, at + label.size())) {
+      if (generic && std::ranges::any_of(kOtherDates, [&](std::string_view w) {
+            return text.substr(0, at).ends_with(w);
+          })) {
+        continue;
+      }
+      const auto found = date_after(text, at, label, generic, ctx);
+      if (!found || !usable(found->first)) continue;
+      // Ten bytes of the date ("2019-03-05", "2019年3月") are enough to tell the row.
+      if (in_a_list_row(page, text, at, std::min(text.size(), found->second + 10))) continue;
+      if (generic && found->first == ctx.today) continue;
+      return found->first;
+    }
+  }
+  return std::nullopt;
+}
+
+// An info line without a label: "2020年09月15日 09时32分 来源: 绵阳市政务网" (开普云 article
+// templates): the last date in the few bytes before 来源.
+template <typename Usable>
+std::optional<Date> date_before_source(const PageContent& page, const DateContext& ctx,
+                                       const Usable& usable) {
+  constexpr std::size_t kWindow = 40;  // a date and a time, "2020年09月15日 09时32分 "
+  const std::string_view text = page.text;
+  constexpr std::string_view kSource = "来源";
+  for (std::size_t at = text.find(kSource); at != std::string_view::npos;
+       at = text.find(kSource, at + kSource.size())) {
+    std::size_t from = at > kWindow ? at - kWindow : 0;
+    while (from < at && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+    const std::vector<Date> dates = find_dates(text.substr(from, at - from), ctx);
+    if (dates.empty() || !usable(dates.back())) continue;
+    if (in_a_list_row(page, text, from, at + kSource.size())) continue;
+    return dates.back();
+  }
+  return std::nullopt;
+}
+
+// The page's own date as a reader sees it: the first date after a label of kDateLabels, else
+// right before 来源 in an info line, else after a generic label; not a list entry's, not a
+// footer's or a calendar's, not after today.
+std::optional<Date> visible_date(const PageContent& page, const DateContext& ctx,
+                                 const std::set<Date>& outside_content) {
+  const auto usable = [&](Date d) {
+    return !outside_content.contains(d) && sys_days(d) <= sys_days(ctx.today);
+  };
+  if (auto d = labelled_date(page, ctx, usable, false)) return d;
+  if (auto d = date_before_source(page, ctx, usable)) return d;
+  return labelled_date(page, ctx, usable, true);
+}
 
 std::string_view folder_of(std::string_view url) {
   const auto query = url.find_first_of("?#");
@@ -106,23 +222,33 @@ PageFacts page_facts(const PageContent& page, Date today) {
     if (page.text.find(p) != std::string_view::npos) out.placeholder = true;
   }
   const DateContext ctx{today, year_in_url(page.url)};
+  std::optional<Date> in_meta;
   for (const auto& [name, content] : page.meta) {
     if (content.empty()) continue;
     for (auto [meta, bit] : kMetaNames) {
       if (name == meta) out.meta |= bit;
     }
     if (name == "columnname" && out.column_name.empty()) out.column_name = content;
-    if (!out.published && std::ranges::find(kPublishedMeta, name) != std::end(kPublishedMeta)) {
-      out.published = first_date(content, ctx);
+    if (!in_meta && std::ranges::find(kPublishedMeta, name) != std::end(kPublishedMeta)) {
+      in_meta = first_date(content, ctx);
     }
   }
-  if (!out.published) out.published = date_in_url(page.url);
   // Dates of footers (更新时间, copyright lines) and calendars say nothing about the content.
   std::set<Date> outside_content;
   for (const ListRow& row : page.rows) {
     if (row.region != "footer" && row.region != "calendar") continue;
     for (Date d : find_dates(row.text, ctx)) outside_content.insert(d);
   }
+  // An article's date is the one its readers see: CMSs re-stamp PubDate (and the like) when
+  // a page is republished, which makes an old article look years newer. The meta tag, then
+  // the URL, count only when no date is visible. Pages with no sign of being an article (no
+  // ArticleTitle or PubDate tag, no date in the meta or the URL) keep no published date, so a
+  // column page's header date does not make it one.
+  const std::optional<Date> in_url = date_in_url(page.url);
+  const bool article = (out.meta & (kArticleTitle | kPubDate)) != 0 || in_meta || in_url;
+  if (article) out.published = visible_date(page, ctx, outside_content);
+  if (!out.published) out.published = in_meta;
+  if (!out.published) out.published = in_url;
   for (Date d : find_dates(page.text, ctx)) {
     if (outside_content.contains(d) || sys_days(d) > sys_days(today)) continue;
     if (!out.newest_in_text || d > *out.newest_in_text) out.newest_in_text = d;

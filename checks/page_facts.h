@@ -8,7 +8,13 @@
 // quote a date), else in the link text; month-day dates take their year from the row's URL
 // (TRS and Hanweb put the date there), else from today. Lists where no row has a date give
 // "undated entries" only when their links lead into the page's own folder (articles of the
-// column), so a side menu is not taken for an undated list. Pure.
+// column), so a side menu is not taken for an undated list.
+//
+// An article's published date is the date its readers see after 发布日期/发布时间/发文日期/
+// 发表时间/发稿时间/发布于, else right before 来源 in an unlabelled info line (开普云:
+// "2020年09月15日 09时32分 来源: ..."), else after 日期：/时间： (not 更新日期 and the like, not
+// today's date), outside its lists, footer and calendars; a PubDate-like meta tag counts only
+// when no date is visible (CMSs re-stamp it on republishing), then a date in the URL. Pure.
 #pragma once
 
 #include <cstdint>
@@ -52,7 +58,8 @@ struct PageFacts {
   std::vector<Entry> entries;          // rows of lists holding at least one dated row
   int undated_entries = 0;             // article links in lists without any date
   bool placeholder = false;            // 暂无信息, 暂无数据, 正在建设中, ...
-  std::optional<Date> published;      // PubDate-like meta tag, else a date in the URL
+  std::optional<Date> published;       // an article's date: the visible one (发布日期：...),
+                                       // else a PubDate-like meta tag, else a date in the URL
   std::optional<Date> newest_in_text;  // the newest date in the visible text, not after today
                                        // and not one of the footer's or a calendar's
   std::string column_name;             // the ColumnName meta tag

@@ -134,7 +134,9 @@ struct SecurityConfig {
   std::filesystem::path spam_terms_file;        // "" = the built-in list (config/spam_terms.toml)
   std::vector<SpamTerm> spam_terms;             // loaded from the file or the built-in list
   int spam_threshold = 10;                      // page score at which SEC-SPAM is raised
-  std::vector<std::string> approved_script_hosts;  // CDNs and statistics services (+ defaults)
+  std::vector<std::string> approved_hosts;      // infrastructure hosts: scripts, frames and
+                                                // hidden links to them are fine (built-in list
+                                                // + [security] approved_hosts)
   double tamper_threshold = 0.35;               // share of structure changed for SEC-TAMPER
 };
 

@@ -6,36 +6,10 @@
 
 namespace sitepatrol::config {
 
-const std::vector<std::string>& default_approved_script_hosts() {
-  // Each entry covers its subdomains. Whole domains only where the operator serves nothing
-  // but its own code from every subdomain (cnzz.com, 51.la); otherwise single hosts.
-  // clang-format off
-  static const std::vector<std::string> hosts = {
-      // statistics
-      "hm.baidu.com", "hmcdn.baidu.com", "zz.bdstatic.com", "push.zhanzhang.baidu.com",
-      "cnzz.com", "51.la",
-      // public front-end CDNs
-      "cdn.bootcdn.net", "cdn.bootcss.com", "cdn.staticfile.org", "cdn.staticfile.net",
-      "cdnjs.cloudflare.com", "cdn.jsdelivr.net", "unpkg.com", "ajax.googleapis.com",
-      "code.jquery.com", "ajax.aspnetcdn.com", "lib.baomitu.com", "libs.baidu.com",
-      "apps.bdimg.com", "lib.sinaapp.com", "g.alicdn.com",
-      // maps
-      "api.map.baidu.com", "api0.map.bdimg.com", "webapi.amap.com", "restapi.amap.com",
-      "map.qq.com", "apis.map.qq.com", "api.tianditu.gov.cn",
-      // WeChat JS-SDK, sharing, embedded video
-      "res.wx.qq.com", "res2.wx.qq.com", "bdimg.share.baidu.com", "v.qq.com",
-      "player.bilibili.com",
-      // government widgets: 我为政府网站找错 (both hosts it has been served from), 党政机关 mark
-      "zfwzgl.www.gov.cn", "pucha.kaipuyun.cn", "dcs.conac.cn",
-  };
-  // clang-format on
-  return hosts;
-}
-
 SecurityConfig default_security() {
   SecurityConfig s;
   s.spam_terms = builtin_spam_terms();
-  s.approved_script_hosts = default_approved_script_hosts();
+  s.approved_hosts = default_approved_hosts();
   return s;
 }
 
@@ -59,11 +33,13 @@ void read_security(TableReader& r, SecurityConfig& out, const std::filesystem::p
   }
   r.read("spam_threshold", out.spam_threshold, 1, 1'000'000);
 
-  std::vector<std::string> hosts;
-  if (r.read("approved_script_hosts", hosts, check_domain)) {
+  // approved_script_hosts is the key's older name; both add to the same list.
+  for (std::string_view key : {"approved_hosts", "approved_script_hosts"}) {
+    std::vector<std::string> hosts;
+    if (!r.read(key, hosts, check_domain)) continue;
     for (auto& host : hosts) {
-      if (std::ranges::find(out.approved_script_hosts, host) == out.approved_script_hosts.end()) {
-        out.approved_script_hosts.push_back(std::move(host));
+      if (std::ranges::find(out.approved_hosts, host) == out.approved_hosts.end()) {
+        out.approved_hosts.push_back(std::move(host));
       }
     }
   }

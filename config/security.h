@@ -31,10 +31,19 @@ namespace sitepatrol::config {
 std::string_view builtin_spam_terms_toml();
 const std::vector<SpamTerm>& builtin_spam_terms();
 
-// CDNs, statistics services, map APIs and government widgets that Chinese government sites
-// commonly load scripts and frames from; each covers its subdomains. `approved_script_hosts`
-// in [security] adds to these.
-const std::vector<std::string>& default_approved_script_hosts();
+// config/infrastructure_hosts.toml as built into the binary: one table per category, each
+// with `hosts`, a list of domains ("conac.cn"; "*.x" and ".x" mean "x"):
+//
+//     [government]
+//     hosts = ["conac.cn", "zfwzgl.www.gov.cn"]
+//
+// The services government portals embed (the 党政机关 mark, the 找错 service, 无障碍 toolbars,
+// CMS vendors' credits and analytics, statistics, CDNs, maps); each entry covers its
+// subdomains. `approved_hosts` in [security] adds to these. Hosts in file order, each once.
+std::string_view builtin_infrastructure_hosts_toml();
+std::expected<std::vector<std::string>, ConfigError> parse_infrastructure_hosts(
+    std::string_view text, const std::filesystem::path& file);
+const std::vector<std::string>& default_approved_hosts();
 
 // What a configuration without [security] gets (and `config_for_urls`): the built-in list,
 // the default hosts, the default thresholds.

@@ -2,7 +2,8 @@
 //
 // Keys: spam_terms_file (relative to the configuration's folder; "" = the built-in list; the
 // file's own problems are reported with its name, line and key), spam_threshold (>= 1),
-// approved_script_hosts (domains added to default_approved_script_hosts()),
+// approved_hosts (domains added to default_approved_hosts(); approved_script_hosts is its older
+// name, still read),
 // tamper_threshold (0 < x <= 1). Unknown keys are problems. Internal to the config library.
 #pragma once
 

@@ -261,8 +261,11 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
   }
   const SiteMonth& d = site.data;
   auto count = [&](std::string_view code) {
-    return std::count_if(d.current.begin(), d.current.end(),
-                         [&](const auto& row) { return row.finding.code == code; });
+    return std::count_if(d.current.begin(), d.current.end(), [&](const auto& row) {
+      // Dark links are the critical SEC-DARKLINK; warnings are hidden links under review.
+      return row.finding.code == code &&
+             (code != "SEC-DARKLINK" || row.finding.severity == Severity::critical);
+    });
   };
   auto line = [&](std::string_view zh, std::string_view en, auto... values) {
     char buf[512];

@@ -7,10 +7,13 @@ namespace sitepatrol::reports {
 
 namespace {
 
-std::vector<std::string> subjects(const SiteMonth& site, std::string_view code) {
+std::vector<std::string> subjects(const SiteMonth& site, std::string_view code,
+                                  checks::Severity at_least = checks::Severity::info) {
   std::vector<std::string> out;
   for (const store::FindingRow& row : site.current) {
-    if (row.finding.code == code) out.push_back(row.finding.subject);
+    if (row.finding.code == code && row.finding.severity >= at_least) {
+      out.push_back(row.finding.subject);
+    }
   }
   return out;
 }
@@ -117,7 +120,10 @@ SiteVerdict judge_site(const SiteMonth& site) {
       response.push_back(f.code + " " + f.subject);
   }
   v.checks.push_back(count_check("poor_response", response, 1, 0, "findings"));
-  v.checks.push_back(count_check("dark_links", subjects(site, "SEC-DARKLINK"), 1, 0, "findings"));
+  // A warning SEC-DARKLINK is a hidden foreign link without evidence of spam, left for review:
+  // only critical ones (checks/darklink.h) are dark links that fail the veto.
+  v.checks.push_back(count_check(
+      "dark_links", subjects(site, "SEC-DARKLINK", checks::Severity::critical), 1, 0, "findings"));
   v.checks.push_back(count_check("spam", subjects(site, "SEC-SPAM"), 1, 0, "findings"));
   v.checks.push_back(count_check("tampering", subjects(site, "SEC-TAMPER"), 1, 0, "findings"));
   for (const VetoCheck& c : v.checks) v.passed = v.passed && !c.vetoed;

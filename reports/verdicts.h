@@ -10,7 +10,8 @@
 //   columns_stale      >= 10 stale columns; early warning from 8
 //   columns_blank      >= 5 blank columns (COLUMN-EMPTY); early warning from 2
 //   poor_response      any INTERACT-UNANSWERED, or the message board missing or unusable
-//   dark_links / spam / tampering   any SEC-DARKLINK / SEC-SPAM / SEC-TAMPER
+//   dark_links         any critical SEC-DARKLINK (a warning one is a hidden link left for review)
+//   spam / tampering   any SEC-SPAM / SEC-TAMPER
 // Pure functions; any thread.
 #pragma once
 

@@ -12,7 +12,7 @@ class ForeignScriptTest : public ::testing::Test {
  protected:
   ForeignScriptTest() {
     fixture_.site.allowed_domains = {"gov.cn"};
-    security_.approved_script_hosts = {"hm.baidu.com", "*.bootcdn.net", ".kaipuyun.cn"};
+    security_.approved_hosts = {"hm.baidu.com", "*.bootcdn.net", ".kaipuyun.cn"};
   }
 
   Findings run(std::string url, std::string kind = "script", bool internal = false) {
@@ -78,10 +78,39 @@ TEST_F(ForeignScriptTest, TheDefaultListApprovesTheCommonWidgets) {
   EXPECT_EQ(run("https://cdn.evil.example/jquery.min.js").size(), 1u);
 }
 
-TEST_F(ForeignScriptTest, WithoutSecurityConfigNoExtraHostIsApproved) {
+// Without ctx.security the built-in list applies, as the built-in spam terms do for SEC-SPAM
+// (before the infrastructure list, no extra host was approved then).
+TEST_F(ForeignScriptTest, WithoutSecurityConfigTheBuiltInListApplies) {
   with_security_ = false;
-  EXPECT_EQ(run("https://hm.baidu.com/hm.js?abc").size(), 1u);
+  EXPECT_TRUE(run("https://hm.baidu.com/hm.js?abc").empty());
+  EXPECT_EQ(run("https://cdn.evil.example/jquery.min.js").size(), 1u);
   EXPECT_TRUE(run("http://www.site.example/js/common.js").empty());
+}
+
+// What real portals embed (docs/security.md): none of it is a foreign script.
+TEST_F(ForeignScriptTest, TheInfrastructurePortalsEmbedIsApproved) {
+  security_ = config::default_security();
+  for (const char* url : {
+           "https://zfwzgl.www.gov.cn/exposure/jiucuo.js",  // 找错 service
+           "http://pucha.kaipuyun.cn/exposure/jiucuo.js",   // its former host
+           "https://dcs.conac.cn/js/33/000/0000/60425889/CA330000000604258890010.js",
+           "https://gov.govwza.cn/dist/aria.js?appid=68b7db36249004842defeadc7ad4f668",  // 无障碍
+           "http://api.govwza.cn/cniil/assist.js?sid=82430&pos=left",  // 无障碍
+           "https://ta.trs.cn/c/js/ta.js?mpid=539",                    // TRS analytics (网脉)
+           "https://fxsjcj2.kaipuyun.cn/count/10002888/10002888.js",   // 开普云 analytics
+           "https://tts.hanweb.com/txt_to_voice/interface/trans/txt2voice.do",  // Hanweb speech
+       }) {
+    EXPECT_TRUE(run(url).empty()) << url;
+  }
+  EXPECT_EQ(run("https://govwza.cn.evil.example/aria.js").size(), 1u);
+  EXPECT_EQ(run("https://evilhanweb.com/stat.js").size(), 1u);
+}
+
+TEST_F(ForeignScriptTest, UsersExtendTheList) {
+  security_ = config::default_security();
+  EXPECT_EQ(run("https://wza.vendor.example/toolbar.js").size(), 1u);
+  security_.approved_hosts.push_back("vendor.example");
+  EXPECT_TRUE(run("https://wza.vendor.example/toolbar.js").empty());
 }
 
 TEST_F(ForeignScriptTest, OwnSiteScriptsAreFine) {

@@ -103,6 +103,24 @@ TEST(FeatureNames, LinkTextsNameTheirKind) {
   EXPECT_EQ(feature_kind_of(features, "关于开展2026年度局长在线访谈活动的通知（第三批）"), std::nullopt);
 }
 
+TEST(FeatureNames, RealPortalNamesOfMailboxesAndChannels) {
+  const auto features = config::default_features();
+  // Every head's mailbox, whatever the head: ...长信箱.
+  for (const char* name : {"省长信箱", "市长信箱", "县长信箱", "区长信箱", "局长信箱",
+                           "厅长信箱", "部长信箱", "写信给市长信箱", "部门信箱"}) {
+    EXPECT_EQ(feature_kind_of(features, name), "mailbox") << name;
+  }
+  EXPECT_EQ(feature_kind_of(features, "政务咨询"), "message_board");
+  EXPECT_EQ(feature_kind_of(features, "网上信访"), "message_board");
+  // Statistics of a mailbox, telephone lines and article titles are not the feature.
+  EXPECT_EQ(feature_kind_of(features, "市长信箱收件、办件统计"), "mailbox_stats");
+  EXPECT_EQ(feature_kind_of(features, "市长信箱统计"), "mailbox_stats");
+  EXPECT_EQ(feature_kind_of(features, "政务咨询电话"), std::nullopt);
+  EXPECT_EQ(feature_kind_of(features, "信箱"), std::nullopt);
+  EXPECT_EQ(feature_kind_of(features, "关于2026年第三季度市长信箱来信办理情况的通报说明"),
+            std::nullopt);
+}
+
 TEST(FeatureNames, SearchAndMessageFormsAndPagination) {
   const FormInfo search = get_search("http://www.site.example/search");
   EXPECT_TRUE(is_search_form(search));

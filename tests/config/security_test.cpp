@@ -33,7 +33,7 @@ ConfigError terms_error(std::string_view text) {
 }
 
 bool has_host(const SecurityConfig& s, std::string_view host) {
-  return std::ranges::find(s.approved_script_hosts, host) != s.approved_script_hosts.end();
+  return std::ranges::find(s.approved_hosts, host) != s.approved_hosts.end();
 }
 
 // ---- the built-in list and defaults --------------------------------------------------------
@@ -82,7 +82,7 @@ TEST(SecurityDefaults, NoSectionGivesTheBuiltInListAndDefaults) {
   EXPECT_EQ(c.security.spam_terms.size(), builtin_spam_terms().size());
   EXPECT_EQ(c.security.spam_threshold, 10);
   EXPECT_DOUBLE_EQ(c.security.tamper_threshold, 0.35);
-  EXPECT_EQ(c.security.approved_script_hosts, default_approved_script_hosts());
+  EXPECT_EQ(c.security.approved_hosts, default_approved_hosts());
   for (const char* host : {"hm.baidu.com", "zz.bdstatic.com", "cnzz.com", "cdn.bootcdn.net",
                            "cdnjs.cloudflare.com", "cdn.jsdelivr.net", "res.wx.qq.com",
                            "api.map.baidu.com", "webapi.amap.com", "zfwzgl.www.gov.cn"}) {
@@ -90,17 +90,51 @@ TEST(SecurityDefaults, NoSectionGivesTheBuiltInListAndDefaults) {
   }
 }
 
+TEST(InfrastructureHostsBuiltIn, TheShippedListParsesAndCoversWhatPortalsEmbed) {
+  auto hosts =
+      parse_infrastructure_hosts(builtin_infrastructure_hosts_toml(), "infrastructure_hosts.toml");
+  ASSERT_TRUE(hosts.has_value()) << hosts.error().to_string();
+  EXPECT_EQ(*hosts, default_approved_hosts());
+  const SecurityConfig s = default_security();
+  for (const char* host : {"conac.cn", "zfwzgl.www.gov.cn", "121.43.68.40", "govwza.cn",
+                           "hanweb.com", "trs.cn", "kaipuyun.cn"}) {
+    EXPECT_TRUE(has_host(s, host)) << host;
+  }
+}
+
+TEST(InfrastructureHostsBuiltIn, IsConfigInfrastructureHostsTomlByteForByte) {
+  std::ifstream in(
+      std::filesystem::path(SITEPATROL_SOURCE_DIR) / "config/infrastructure_hosts.toml",
+      std::ios::binary);
+  ASSERT_TRUE(in);
+  const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(builtin_infrastructure_hosts_toml(), file);
+}
+
+TEST(InfrastructureHostsFormat, ProblemsNameTheKey) {
+  auto bad =
+      parse_infrastructure_hosts("[cdn]\nhosts = [\"ok.example\", \"http://x/\"]\n", "h.toml");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().key, "cdn.hosts[2]");
+  bad = parse_infrastructure_hosts("[cdn]\nhost = [\"ok.example\"]\n", "h.toml");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().key, "cdn.hosts");
+  bad = parse_infrastructure_hosts("cdn = 3\n", "h.toml");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().key, "cdn");
+}
+
 TEST(SecurityDefaults, EmptySectionIsTheSame) {
   const Config c = parse_ok("[security]\n");
   EXPECT_EQ(c.security.spam_terms.size(), builtin_spam_terms().size());
-  EXPECT_EQ(c.security.approved_script_hosts, default_approved_script_hosts());
+  EXPECT_EQ(c.security.approved_hosts, default_approved_hosts());
 }
 
 TEST(SecurityDefaults, CommandLineSitesGetThemToo) {
   auto c = config_for_urls({"www.site.example"});
   ASSERT_TRUE(c.has_value());
   EXPECT_EQ(c->security.spam_terms.size(), builtin_spam_terms().size());
-  EXPECT_EQ(c->security.approved_script_hosts, default_approved_script_hosts());
+  EXPECT_EQ(c->security.approved_hosts, default_approved_hosts());
   EXPECT_EQ(c->security.spam_threshold, 10);
 }
 
@@ -119,15 +153,19 @@ TEST(SecuritySection, ValuesAndHostsAddedToTheDefaults) {
   const Config c = parse_ok(R"(
 [security]
 spam_threshold = 25
-approved_script_hosts = ["*.Kaipuyun.cn", ".static.example", "hm.baidu.com"]
+approved_hosts = ["*.Wza.example", ".static.example", "hm.baidu.com"]
+approved_script_hosts = ["stat.vendor.example", "static.example"]
 tamper_threshold = 1
 )");
   EXPECT_EQ(c.security.spam_threshold, 25);
   EXPECT_DOUBLE_EQ(c.security.tamper_threshold, 1.0);
-  EXPECT_EQ(c.security.approved_script_hosts.size(), default_approved_script_hosts().size() + 2);
-  EXPECT_TRUE(has_host(c.security, "kaipuyun.cn"));
+  // Both keys add to the built-in list; each host is listed once.
+  EXPECT_EQ(c.security.approved_hosts.size(), default_approved_hosts().size() + 3);
+  EXPECT_TRUE(has_host(c.security, "wza.example"));
   EXPECT_TRUE(has_host(c.security, "static.example"));
-  EXPECT_EQ(std::ranges::count(c.security.approved_script_hosts, "hm.baidu.com"), 1);
+  EXPECT_TRUE(has_host(c.security, "stat.vendor.example"));
+  EXPECT_EQ(std::ranges::count(c.security.approved_hosts, "hm.baidu.com"), 1);
+  EXPECT_EQ(std::ranges::count(c.security.approved_hosts, "static.example"), 1);
 }
 
 TEST(SecuritySection, RelativeTermFileReplacesTheBuiltInList) {

@@ -8,9 +8,10 @@ namespace {
 
 using checks::Severity;
 
-store::FindingRow row(std::string code, std::string subject) {
+store::FindingRow row(std::string code, std::string subject,
+                      Severity severity = Severity::critical) {
   store::FindingRow r;
-  r.finding = checks::Finding{"s", std::move(code), Severity::error, std::move(subject), "", ""};
+  r.finding = checks::Finding{"s", std::move(code), severity, std::move(subject), "", ""};
   r.status = "open";
   return r;
 }
@@ -136,6 +137,18 @@ TEST(Verdicts, SecurityItemsVetoOnOne) {
     EXPECT_FALSE(judge_site(site_with(code, 1)).passed) << code;
   }
   EXPECT_TRUE(judge_site(site_with("SEC-FOREIGN-SCRIPT", 3)).passed);
+}
+
+TEST(Verdicts, AHiddenLinkLeftForReviewIsNoDarkLink) {
+  SiteMonth m = site_with("SEC-SPAM", 0);
+  m.current.push_back(row("SEC-DARKLINK", "http://partner.example/", Severity::warning));
+  SiteVerdict v = judge_site(m);
+  EXPECT_TRUE(v.passed);
+  EXPECT_EQ(item(v, "dark_links").value, 0);
+  m.current.push_back(row("SEC-DARKLINK", "http://www.bocai.example/", Severity::critical));
+  v = judge_site(m);
+  EXPECT_FALSE(v.passed);
+  EXPECT_EQ(item(v, "dark_links").evidence, std::vector<std::string>{"http://www.bocai.example/"});
 }
 
 }  // namespace

@@ -467,9 +467,8 @@ class Walker {
   // The url()s and @imports of inline CSS (css_refs.h): kinds "css" and "css-import",
   // resolved against the document like its other references.
   void add_css(std::string_view css) {
-    if (css.find("url") == std::string_view::npos && css.find("URL") == std::string_view::npos &&
-        css.find('@') == std::string_view::npos) {
-      return;  // almost every style attribute
+    if (css.find('(') == std::string_view::npos && css.find('@') == std::string_view::npos) {
+      return;  // most style attributes: neither url( nor @import
     }
     for (CssRef& r : css_references(css)) {
       css_refs_.push_back(std::move(r.ref));

@@ -517,14 +517,16 @@ TEST(ParseHtml, CssReferencesInStyleAttributesAndBlocks) {
       ".f { filter: url(#blur) } .e { content: 'url(not-a-ref.png)' }"
       "</style></head><body>"
       "<div style=\"background:url(../bg/%E8%83%8C.png)\">x</div>"
-      "<p style='color:red'>y</p><td background=ignored.gif>"
+      "<p style='color:red'>y</p><p style='background:Url(/img/mixed.png)'>z</p>"
+      "<td background=ignored.gif>"
       "</body></html>",
       "http://www.site.example/a/b.html");
   Wants want = {{"http://www.site.example/cms/skin/site.css", "css-import", ""},
                 {"http://www.site.example/cms/print.css", "css-import", ""},
                 {"http://www.site.example/cms/img/banner.jpg", "css", ""},
                 {"http://www.site.example/fonts/x.woff2", "css", ""},
-                {"http://www.site.example/bg/%E8%83%8C.png", "css", ""}};
+                {"http://www.site.example/bg/%E8%83%8C.png", "css", ""},
+                {"http://www.site.example/img/mixed.png", "css", ""}};
   EXPECT_EQ(describe(p.links), describe(want));
 }
 

@@ -46,7 +46,8 @@ struct TlsInfo {
 struct LinkRef {
   std::string url;     // absolute, normalised
   std::string kind;    // a, area, img, script, link, iframe, frame, embed, source, audio,
-                       // video, track, object, meta-refresh
+                       // video, track, object, meta-refresh, form (GET form targets),
+                       // css (CSS url()), css-import (CSS @import)
   std::string text;    // anchor text (trimmed, may be empty)
   bool hidden = false;       // a reader cannot see it (checks/visibility.h decides)
   std::string hidden_by;     // the technique, e.g. "display:none on div#links"
@@ -133,6 +134,9 @@ struct PageResult {
   std::optional<PageSketch> sketch;      // homepage and depth-1 pages only
   std::vector<ListRow> rows;             // list markup rows (column entries, messages)
   std::vector<FormInfo> forms;           // issue 4: every <form>, see crawler/html_forms.h
+  // References that cannot be parsed ("http://localhost]", "http://"): url is the reference
+  // as written (trimmed), kind as in `links`. Never fetched; LINK-BROKEN "malformed URL".
+  std::vector<LinkRef> malformed_links;
 };
 
 // What every check may know about the site being patrolled.

@@ -7,6 +7,7 @@
 #include "checks/identifiers.h"
 #include "checks/interact.h"
 #include "checks/link_status.h"
+#include "checks/malformed_links.h"
 #include "checks/meta_tags.h"
 #include "checks/soft404.h"
 #include "checks/spam.h"
@@ -19,8 +20,9 @@ namespace sitepatrol::checks {
 
 // Each family declares its checks in its own header; list them here.
 const std::vector<PageCheck>& page_checks() {
-  static const std::vector<PageCheck> checks = {check_soft404, check_darklinks, check_spam,
-                                                 check_tamper, check_mixed_content};
+  static const std::vector<PageCheck> checks = {check_soft404,       check_darklinks,
+                                                check_spam,          check_tamper,
+                                                check_mixed_content, check_malformed_links};
   return checks;
 }
 

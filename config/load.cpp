@@ -16,9 +16,10 @@
 #include "config/config.h"
 #include "config/features.h"
 #include "config/features_section.h"
-#include "config/security.h"
+#include "config/idn.h"
 #include "config/indices_section.h"
 #include "config/schedule_section.h"
+#include "config/security.h"
 #include "config/security_section.h"
 #include "config/toml_reader.h"
 
@@ -103,7 +104,13 @@ bool is_resolve_entry(std::string_view entry) {
 // ---- element checks for string arrays -----------------------------------------------------
 
 std::string check_resolve(std::string& entry) {
-  return is_resolve_entry(entry) ? "" : "'" + entry + "' is not host:port:address";
+  if (!is_resolve_entry(entry)) return "'" + entry + "' is not host:port:address";
+  // curl matches the entry against the host it connects to, which is punycode for an IDN.
+  const auto colon = entry.find(':');
+  auto ascii = host_to_ascii(std::string_view(entry).substr(0, colon));
+  if (!ascii) return "'" + entry + "' does not start with a valid host name";
+  entry = *ascii + entry.substr(colon);
+  return "";
 }
 
 // A finding code of CONTRACT.md §3; a typo would silently disable nothing.
@@ -115,7 +122,11 @@ std::string check_code(std::string& code) {
 
 std::string check_alias(std::string& host) {
   host = ascii_lower(host);
-  return is_host_name(host) ? "" : "'" + host + "' is not a host name";
+  if (!is_host_name(host)) return "'" + host + "' is not a host name";
+  auto ascii = host_to_ascii(host);  // one form for every host (config/idn.h)
+  if (!ascii) return "'" + host + "' is not a valid internationalised host name";
+  host = std::move(*ascii);
+  return "";
 }
 
 // ---- sections -----------------------------------------------------------------------------

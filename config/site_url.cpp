@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "config/config.h"
+#include "config/idn.h"
 
 namespace sitepatrol::config {
 namespace {
@@ -45,8 +46,10 @@ std::optional<std::string> normalize_site_url(std::string_view url) {
   const auto host = get_part(u.get(), CURLUPART_HOST);
   if (!host || host->empty()) return std::nullopt;
 
-  const std::string lower_host = ascii_lower(*host);
-  if (curl_url_set(u.get(), CURLUPART_HOST, lower_host.c_str(), 0) != CURLUE_OK ||
+  // One form for every host the configuration names: IDNs in punycode (config/idn.h).
+  const auto ascii_host = host_to_ascii(*host);
+  if (!ascii_host) return std::nullopt;
+  if (curl_url_set(u.get(), CURLUPART_HOST, ascii_host->c_str(), 0) != CURLUE_OK ||
       curl_url_set(u.get(), CURLUPART_FRAGMENT, nullptr, 0) != CURLUE_OK) {
     return std::nullopt;
   }

@@ -1,5 +1,7 @@
 #include "config/toml_reader.h"
 
+#include "config/idn.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -104,7 +106,12 @@ std::string check_domain(std::string& domain) {
     domain.erase(0, 2);
   else if (domain.starts_with("."))
     domain.erase(0, 1);
-  return is_host_name(domain) ? "" : "'" + domain + "' is not a domain name";
+  if (!is_host_name(domain)) return "'" + domain + "' is not a domain name";
+  // Compared with hosts in one form: an IDN written in Chinese becomes punycode.
+  auto ascii = host_to_ascii(domain);
+  if (!ascii) return "'" + domain + "' is not a valid internationalised domain name";
+  domain = std::move(*ascii);
+  return "";
 }
 
 // ---- Problems -----------------------------------------------------------------------------

@@ -8,10 +8,12 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -338,14 +340,15 @@ class IconvCache {
     for (auto& [name, cd] : entries_) iconv_close(cd);
   }
 
-  // nullopt when iconv does not know the charset.
-  std::optional<iconv_t> get(const std::string& name) {
+  // nullopt when iconv does not know the charset. `to_utf8` false: from UTF-8 to `name`.
+  std::optional<iconv_t> get(const std::string& name, bool to_utf8 = true) {
+    const std::string key = (to_utf8 ? "<" : ">") + name;
     for (auto& [n, cd] : entries_) {
-      if (n == name) return cd;
+      if (n == key) return cd;
     }
-    iconv_t cd = iconv_open("UTF-8", name.c_str());
+    iconv_t cd = to_utf8 ? iconv_open("UTF-8", name.c_str()) : iconv_open(name.c_str(), "UTF-8");
     if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
-    entries_.emplace_back(name, cd);
+    entries_.emplace_back(key, cd);
     return cd;
   }
 
@@ -419,6 +422,86 @@ std::string to_utf8(std::string_view body, std::string_view charset) {
   auto cd = cache.get(iconv_name(name));
   if (!cd) return repair_utf8(body);
   return with_iconv(body, *cd);
+}
+
+namespace {
+
+// Whether a byte of an encoded query is written as %XX: the WHATWG special-query
+// percent-encode set.
+bool query_escapes(unsigned char b) {
+  return b < 0x21 || b > 0x7E || b == '"' || b == '#' || b == '<' || b == '>' || b == '\'';
+}
+
+void append_percent(std::string& out, unsigned char b) {
+  constexpr char kHex[] = "0123456789ABCDEF";
+  out.push_back('%');
+  out.push_back(kHex[b >> 4]);
+  out.push_back(kHex[b & 15]);
+}
+
+// Appends one UTF-8 character (`ch`) of a query encoded in the page's charset through `cd`;
+// one the charset cannot write becomes "&#N;" percent-encoded, as browsers send it.
+void append_encoded_char(std::string& out, std::string_view ch, iconv_t cd) {
+  std::array<char, 16> buf{};
+  char* in = const_cast<char*>(ch.data());
+  std::size_t in_left = ch.size();
+  char* dst = buf.data();
+  std::size_t dst_left = buf.size();
+  iconv(cd, nullptr, nullptr, nullptr, nullptr);
+  if (iconv(cd, &in, &in_left, &dst, &dst_left) != static_cast<std::size_t>(-1) &&
+      iconv(cd, nullptr, nullptr, &dst, &dst_left) != static_cast<std::size_t>(-1)) {
+    for (char* p = buf.data(); p < dst; ++p) {
+      auto b = static_cast<unsigned char>(*p);
+      if (query_escapes(b)) {
+        append_percent(out, b);
+      } else {
+        out.push_back(static_cast<char>(b));
+      }
+    }
+    return;
+  }
+  char32_t cp = 0;
+  auto lead = static_cast<unsigned char>(ch[0]);
+  cp = ch.size() == 2 ? lead & 0x1F : ch.size() == 3 ? lead & 0x0F : lead & 0x07;
+  for (std::size_t i = 1; i < ch.size(); ++i) cp = (cp << 6) | (ch[i] & 0x3F);
+  out += "%26%23" + std::to_string(static_cast<std::uint32_t>(cp)) + "%3B";
+}
+
+}  // namespace
+
+std::string encode_query(std::string_view ref, std::string_view charset) {
+  const std::size_t q = ref.find('?');
+  if (q == std::string_view::npos) return std::string(ref);
+  const std::size_t end = std::min(ref.find('#', q), ref.size());
+  std::string_view query = ref.substr(q + 1, end - q - 1);
+  const bool ascii =
+      std::ranges::all_of(query, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string name = canonical(charset).value_or("utf-8");
+  if (ascii || name == "utf-8" || name.starts_with("utf-16")) return std::string(ref);
+  thread_local IconvCache cache;
+  auto cd = cache.get(iconv_name(name), /*to_utf8=*/false);
+  if (!cd) return std::string(ref);
+  std::string out(ref.substr(0, q + 1));
+  out.reserve(ref.size() + query.size() * 2);
+  for (std::size_t i = 0; i < query.size();) {
+    if (static_cast<unsigned char>(query[i]) < 0x80) {
+      out.push_back(query[i++]);
+      continue;
+    }
+    std::size_t n = utf8_sequence(query, i);
+    if (n == 0) {  // not UTF-8 (to_utf8 never leaves such bytes): left for the normaliser
+      out.push_back(query[i++]);
+      continue;
+    }
+    if (query.substr(i, n) == "\u20AC" && (name == "gbk" || name == "gb2312")) {
+      out += "%80";  // WHATWG's GBK encoder writes the euro sign as one byte, GB18030 as two
+    } else {
+      append_encoded_char(out, query.substr(i, n), *cd);
+    }
+    i += n;
+  }
+  out += ref.substr(end);
+  return out;
 }
 
 }  // namespace sitepatrol::crawler

@@ -18,4 +18,11 @@ std::string detect_charset(std::string_view content_type, std::string_view body)
 // Converts `body` from `charset` to UTF-8 (a BOM is dropped).
 std::string to_utf8(std::string_view body, std::string_view charset);
 
+// A reference of a page written in `charset`, with the non-ASCII characters of its query
+// percent-encoded in that charset, as browsers do (WHATWG URL: the query takes the
+// document's encoding, the path is always UTF-8): on a GBK page "/s?q=交通" becomes
+// "/s?q=%BD%BB%CD%A8". A character the charset cannot write becomes "%26%23N%3B" (&#N;).
+// `ref` is UTF-8 (after to_utf8); unchanged for UTF-8 and UTF-16 pages.
+std::string encode_query(std::string_view ref, std::string_view charset);
+
 }  // namespace sitepatrol::crawler

@@ -17,6 +17,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <memory_resource>
 #include <optional>
@@ -24,10 +25,12 @@
 
 #include "checks/css_rules.h"
 #include "checks/visibility.h"
+#include "crawler/charset.h"
+#include "crawler/css_refs.h"
 #include "crawler/document_write.h"
 #include "crawler/element_visibility.h"
-#include "crawler/list_rows.h"
 #include "crawler/html_forms.h"
+#include "crawler/list_rows.h"
 #include "crawler/raw_markup.h"
 #include "crawler/url.h"
 
@@ -461,6 +464,18 @@ class Walker {
     links_.push_back(std::move(link));
   }
 
+  // The url()s and @imports of inline CSS (css_refs.h): kinds "css" and "css-import",
+  // resolved against the document like its other references.
+  void add_css(std::string_view css) {
+    if (css.find('(') == std::string_view::npos && css.find('@') == std::string_view::npos) {
+      return;  // most style attributes: neither url( nor @import
+    }
+    for (CssRef& r : css_references(css)) {
+      css_refs_.push_back(std::move(r.ref));
+      add(css_refs_.back(), r.import ? "css-import" : "css", false);
+    }
+  }
+
   void mark_hidden(RawLink& link, checks::Hiding h) {
     link.hidden = static_cast<bool>(h);
     link.hidden_by = h ? tracker_.describe(h) : std::string();
@@ -497,6 +512,9 @@ class Walker {
     GumboTag tag = el.tag;
     bool html = el.tag_namespace == GUMBO_NAMESPACE_HTML;
     if (kBlock[tag]) space();
+    if (const GumboAttribute* style = gumbo_get_attribute(&el.attributes, "style")) {
+      add_css(style->value);
+    }
     switch (tag) {
       case GUMBO_TAG_A:
       case GUMBO_TAG_AREA:
@@ -532,7 +550,15 @@ class Walker {
       case GUMBO_TAG_SCRIPT:  // holds only text
         add(attr(el, "src"), "script", false);
         return false;
-      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_STYLE:  // its url()s and @imports are references (issue 11)
+        for (unsigned i = 0; i < el.children.length; ++i) {
+          auto* child = static_cast<const GumboNode*>(el.children.data[i]);
+          if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
+              child->type == GUMBO_NODE_CDATA) {
+            add_css(child->v.text.text);
+          }
+        }
+        return false;
       case GUMBO_TAG_TEMPLATE:  // inert until a script uses it
         return false;
       case GUMBO_TAG_IFRAME:
@@ -558,6 +584,14 @@ class Walker {
         break;
       case GUMBO_TAG_LINK:
         if (!is_hint_link(attr(el, "rel"))) add(attr(el, "href"), "link", false);
+        break;
+      case GUMBO_TAG_FORM:  // GET targets only: a POST target need not answer a GET
+        forms_get_.push_back(!iequals(attr(el, "method"), "post"));
+        if (forms_get_.back()) add(attr(el, "action"), "form", false);
+        break;
+      case GUMBO_TAG_BUTTON:
+      case GUMBO_TAG_INPUT:
+        form_action(el);
         break;
       case GUMBO_TAG_BASE:
         if (html && !have_base_ && has_attr(el, "href") && !unknown(attr(el, "href"))) {
@@ -588,6 +622,7 @@ class Walker {
 
   void leave(const GumboElement& el) {
     GumboTag tag = el.tag;
+    if (tag == GUMBO_TAG_FORM && !forms_get_.empty()) forms_get_.pop_back();
     if (kHidden[tag] && el.tag_namespace == GUMBO_NAMESPACE_HTML) --inert_;
     if (kBlock[tag]) space();
     if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_AREA) {
@@ -612,6 +647,21 @@ class Walker {
     }
     tracker_.leave();
     if (structure_) pop_path();
+  }
+
+  // <button formaction> and <input type=submit|image formaction> send their form elsewhere;
+  // like a form's action, the target is checked when the submission would be a GET (the
+  // button's formmethod, else its form's method, else GET outside any form).
+  void form_action(const GumboElement& el) {
+    std::string_view type = attr(el, "type");
+    if (el.tag == GUMBO_TAG_INPUT ? !iequals(type, "submit") && !iequals(type, "image")
+                                  : iequals(type, "button") || iequals(type, "reset")) {
+      return;
+    }
+    if (!has_attr(el, "formaction")) return;
+    bool get = forms_get_.empty() || forms_get_.back();
+    if (has_attr(el, "formmethod")) get = !iequals(attr(el, "formmethod"), "post");
+    if (get) add(attr(el, "formaction"), "form", false);
   }
 
   void meta(const GumboElement& el) {
@@ -689,12 +739,21 @@ class Walker {
   std::string_view base_;
   std::vector<RawLink> links_;
   std::vector<std::size_t> anchors_;  // open <a>/<area>: index into links_ or kNoAnchor
+  std::vector<bool> forms_get_;       // open <form>s: whether each submits with GET
+  std::deque<std::string> css_refs_;  // decoded CSS references; links_ views point here
   std::string last_hidden_by_;  // how the last hidden text inside an anchor was hidden
   bool structure_ = false;
   std::string path_;
   std::vector<std::size_t> path_marks_;
   std::vector<std::string_view> classes_;
 };
+
+// A reference as a reader would quote it: without the white space around it.
+std::string_view trim_reference(std::string_view ref) {
+  while (!ref.empty() && static_cast<unsigned char>(ref.front()) <= 0x20) ref.remove_prefix(1);
+  while (!ref.empty() && static_cast<unsigned char>(ref.back()) <= 0x20) ref.remove_suffix(1);
+  return ref;
+}
 
 struct RawKey {
   std::string_view ref;
@@ -723,7 +782,7 @@ std::string anchor_text(const RawLink& raw, const ParsedHtml& out, std::string_v
 // reference is hidden only when every occurrence of it is: one a reader can see is no dark
 // link, however often it is repeated out of sight.
 void resolve_links(ParsedHtml& out, const std::vector<RawLink>& raw, std::string_view inert,
-                   std::string_view base) {
+                   std::string_view base, std::string_view charset) {
   constexpr std::size_t kDropped = static_cast<std::size_t>(-1);
   std::unordered_map<RawKey, std::size_t, RawKeyHash> seen_raw;  // -> index in out.links
   std::unordered_map<RawKey, std::size_t, RawKeyHash> seen;
@@ -742,8 +801,23 @@ void resolve_links(ParsedHtml& out, const std::vector<RawLink>& raw, std::string
       merge(raw_it->second, r);
       continue;
     }
-    auto url = resolve_url(base, r.ref);
-    if (!url) continue;
+    auto url = charset.empty() ? resolve_url(base, r.ref)
+                               : resolve_url(base, encode_query(r.ref, charset));
+    if (!url) {
+      // An http(s) or relative reference that cannot be parsed leads a reader nowhere.
+      if (is_malformed_reference(r.ref)) {
+        checks::LinkRef bad;
+        bad.url = trim_reference(r.ref);
+        bad.kind = r.kind;
+        // Once per (reference, kind), like links; a page holds few such references.
+        if (std::ranges::none_of(out.malformed, [&](const checks::LinkRef& m) {
+              return m.url == bad.url && m.kind == bad.kind;
+            })) {
+          out.malformed.push_back(std::move(bad));
+        }
+      }
+      continue;
+    }
     if (auto it = seen.find({*url, r.kind}); it != seen.end()) {
       raw_it->second = it->second;
       merge(it->second, r);
@@ -810,8 +884,12 @@ ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url,
   if (!walker.base().empty()) {
     if (auto resolved = resolve_url(page_url, walker.base())) base = std::move(*resolved);
   }
-  resolve_links(out, walker.links(), walker.inert_text(), base);
-  out.rows = list_rows(output->document, base);
+  // Queries are encoded in the page's charset only when it is not UTF-8 (encode_query).
+  const std::string_view charset = parse_options.charset.empty() || parse_options.charset == "utf-8"
+                                       ? std::string_view()
+                                       : std::string_view(parse_options.charset);
+  resolve_links(out, walker.links(), walker.inert_text(), base, charset);
+  out.rows = list_rows(output->document, base, charset);
   out.forms = extract_forms(output->document, base);  // issue 4
   // No gumbo_destroy_output: it recurses per level, and the arena frees it all anyway.
   return out;

@@ -1,11 +1,15 @@
 // Parsing a page with Gumbo: its title, visible text and every outgoing reference.
 //
 // Input is UTF-8 (see charset.h). References come from a/area[href], img/script/iframe/
-// frame/embed/source/audio/video[src], img/source[srcset], link[href] (stylesheet, icon,
-// alternate, ...), and <meta http-equiv=refresh>; they are resolved against <base href>
-// when present, else the page URL, then normalised (url.h). Duplicates are kept once per
-// (url, kind). A malformed page still yields whatever Gumbo recovers. Pure, thread-safe:
-// runs on the parse pool, never on the I/O thread.
+// frame/embed/source/audio/video/track[src], object[data], img/source[srcset], link[href]
+// (stylesheet, icon, alternate, ...), <meta http-equiv=refresh>, GET form targets (form
+// action, button/input formaction) and CSS url()/@import in style attributes and <style>
+// blocks (css_refs.h); they are resolved against <base href> when present, else the page
+// URL, with the query in the page's charset (ParseOptions::charset), then normalised
+// (url.h). Duplicates are kept once per (url, kind). References that cannot be parsed go to
+// `malformed`, as written. The list is docs/crawling.md, "Which references are checked". A
+// malformed page still yields whatever Gumbo recovers. Pure, thread-safe: runs on the parse
+// pool, never on the I/O thread.
 //
 // What a reader cannot see is told apart (checks/visibility.h, fed by element_visibility.h):
 // inline styles, the page's own <style> rules, the hidden attribute, legacy colour
@@ -33,12 +37,16 @@ struct ParsedHtml {
   std::vector<std::string> tag_paths;     // only with ParseOptions::structure; see below
   std::vector<checks::ListRow> rows;      // list markup rows (crawler/list_rows.h)
   std::vector<checks::FormInfo> forms;    // issue 4: crawler/html_forms.h
+  std::vector<checks::LinkRef> malformed;  // references that cannot be parsed, as written
 };
 
 struct ParseOptions {
   // Collect each element's tag path ("html>body>div.main>ul.list>li", class names sorted,
   // ids dropped) in document order, for the template fingerprint (checks/fingerprint.h).
   bool structure = false;
+  // The charset the page was written in (charset.h): queries of its references are encoded
+  // in it, as browsers do (encode_query). Empty or "utf-8": UTF-8.
+  std::string charset;
 };
 
 ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url,

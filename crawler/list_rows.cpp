@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "crawler/charset.h"
 #include "crawler/url.h"
 
 namespace sitepatrol::crawler {
@@ -137,7 +138,8 @@ std::string region_of(const GumboNode* row) {
 
 }  // namespace
 
-std::vector<checks::ListRow> list_rows(const GumboNode* document, std::string_view base) {
+std::vector<checks::ListRow> list_rows(const GumboNode* document, std::string_view base,
+                                       std::string_view charset) {
   const std::vector<const GumboNode*> anchors = anchors_of(document);
   std::unordered_map<const GumboNode*, int> links_under;
   links_under.reserve(anchors.size() * 8);
@@ -161,7 +163,9 @@ std::vector<checks::ListRow> list_rows(const GumboNode* document, std::string_vi
       row = parent;
     }
     if (!taken.insert(row).second) continue;
-    auto url = resolve_url(base, attr(a->v.element, "href"));
+    std::string_view href = attr(a->v.element, "href");
+    auto url =
+        charset.empty() ? resolve_url(base, href) : resolve_url(base, encode_query(href, charset));
     if (!url) continue;
     checks::ListRow out;
     out.text = row_text(row);

@@ -23,6 +23,8 @@
 namespace sitepatrol::crawler {
 
 // `base` is the resolved base URL that links are resolved against.
-std::vector<checks::ListRow> list_rows(const GumboNode* document, std::string_view base);
+// `charset`: the page's, for the query of each row's link (charset.h encode_query).
+std::vector<checks::ListRow> list_rows(const GumboNode* document, std::string_view base,
+                                       std::string_view charset = {});
 
 }  // namespace sitepatrol::crawler

@@ -122,6 +122,17 @@ void Requester::answered(std::shared_ptr<Job> job, FetchResponse r) {
       complete(job);
       return;
     }
+    // A redirect no browser can follow over HTTP (ftp:, file:, mailto:, ...) or that cannot
+    // be parsed ends the chain: the link is broken for every reader.
+    const std::string target(location.substr(0, 200));  // a data: URL can be megabytes
+    job->outcome.error = FetchError::other;
+    job->outcome.error_text =
+        is_malformed_reference(location)
+            ? "redirect to a malformed URL: " + target
+            : "redirect to a non-HTTP(S) target (" + reference_scheme(location) + ":): " + target;
+    job->outcome.response = std::move(r);
+    complete(job);
+    return;
   }
   job->outcome.error = r.error;
   job->outcome.error_text = r.error_text;

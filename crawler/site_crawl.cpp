@@ -10,6 +10,7 @@
 #include "checks/interact_stats.h"
 #include "crawler/charset.h"
 #include "crawler/content_hash.h"
+#include "crawler/css_refs.h"
 #include "crawler/html.h"
 #include "crawler/sitemap.h"
 #include "crawler/url.h"
@@ -249,6 +250,7 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
       parsed->charset = detect_charset(content_type, *body);
       parsed->content_hash = content_hash(*body);
       const std::string utf8 = to_utf8(*body, parsed->charset);
+      options.charset = parsed->charset;  // issue 11: queries in the page's charset
       parsed->html = parse_html(utf8, base, options);
       if (options.structure) {
         parsed->sketch = checks::sketch_page(parsed->html.tag_paths, parsed->html.links,
@@ -282,6 +284,7 @@ void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed
   page.rows = std::move(parsed->html.rows);
   page.sketch = std::move(parsed->sketch);
   page.forms = std::move(parsed->html.forms);
+  page.malformed_links = std::move(parsed->html.malformed);  // issue 11
   finish_page(std::move(job), o, std::move(page), std::move(parsed->content_hash), {},
               std::move(parsed->facts));
 }
@@ -393,6 +396,10 @@ void SiteCrawl::check_link(const std::string& url, const std::string& kind,
   if (!internal && !run_.config.patrol.check_external_links) {
     // Not fetched: only the checks that need no answer (LINK-UNAPPROVED) apply.
     link_result(unfetched_link(url, found_on, kind, FetchError::none));
+    return;
+  }
+  if (internal && reads_stylesheet(kind)) {  // issue 11: crawler/site_crawl_css.cpp
+    check_stylesheet(url, kind, found_on);
     return;
   }
   ++in_flight_;

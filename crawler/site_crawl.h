@@ -109,6 +109,12 @@ class SiteCrawl {
   void interact_after_page(const checks::PageResult& page);
   void probe_action(const std::string& url);
   void probe_search(const checks::FormInfo& form, const std::string& page);
+
+  // The site's own stylesheets (issue 11), in crawler/site_crawl_css.cpp: read with GET
+  // instead of a HEAD check, and their url()s and @imports checked like any link.
+  void check_stylesheet(const std::string& url, const std::string& kind,
+                        const std::string& found_on);
+  void on_stylesheet(Outcome o, const std::string& kind, const std::string& found_on);
   checks::PageResult page_base(const PageJob& job, const Outcome& o) const;
   checks::LinkResult unfetched_link(const std::string& url, const std::string& found_on,
                                     const std::string& kind, checks::FetchError why) const;

@@ -6,7 +6,8 @@
 // are then finished here without allocation beyond the result: a relative reference is
 // merged with the cached base (RFC 3986 5.2) and a URL whose host is a plain DNS name is
 // lower-cased. Anything else in the authority (IP literals and numeric IPv4 forms such as
-// 2130706433, user info, IDN, unusual ports) is parsed by curl's URL API. The base is
+// 2130706433, user info, unusual ports) is parsed by curl's URL API; an IDN host is
+// converted to punycode first (config/idn.h), whatever the locale. The base is
 // parsed once per page, not once per link. Each thread keeps its own curl handle and
 // buffers; the functions are thread-safe.
 #include "crawler/url.h"
@@ -16,6 +17,8 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+
+#include "config/idn.h"
 
 namespace sitepatrol::crawler {
 namespace {
@@ -58,7 +61,7 @@ void append_escaped(std::string& out, unsigned char c) {
 // Appends one component of a reference in normal form: tabs and newlines dropped (browsers
 // do), backslashes in the path read as slashes, existing escapes with upper-case hex and
 // unreserved characters decoded, everything else outside the component's set escaped.
-// The authority is left as written (IDN hosts stay UTF-8; curl validates it).
+// The authority is left as written (an IDN host is converted later, in ascii_host).
 void append_part(std::string& out, std::string_view in, Part part) {
   const auto& ok = part == Part::query ? kQueryOk : kPathOk;
   for (std::size_t i = 0; i < in.size(); ++i) {
@@ -287,11 +290,31 @@ void append_query(std::string& out, std::string_view query) {
   out += query;
 }
 
+// Rewrites a non-ASCII host in the authority of the cleaned reference in `scratch`
+// (between `begin` and `end`) to punycode (config/idn.h), so curl never sees an IDN and
+// never depends on the locale to convert it. False when the host cannot be converted.
+bool ascii_host(std::string& scratch, std::size_t begin, std::size_t end) {
+  std::string_view auth = std::string_view(scratch).substr(begin, end - begin);
+  if (std::ranges::all_of(auth, [](unsigned char c) { return c < 0x80; })) return true;
+  std::size_t at = auth.rfind('@');
+  std::size_t host = at == std::string_view::npos ? 0 : at + 1;
+  if (host < auth.size() && auth[host] == '[') return false;  // no IDN in an IP literal
+  std::size_t port = auth.find(':', host);
+  if (port == std::string_view::npos) port = auth.size();
+  auto ascii = config::host_to_ascii(auth.substr(host, port - host));
+  if (!ascii) return false;
+  scratch.replace(begin + host, port - host, *ascii);
+  return true;
+}
+
 // Turns a cleaned absolute reference ("scheme://authority/path?query") into normal form.
 std::optional<std::string> absolute_from_clean(ThreadState& st) {
+  std::size_t colon = st.scratch.find("://");
+  std::size_t auth_end = st.scratch.find_first_of("/?", colon + 3);
+  if (auth_end == std::string::npos) auth_end = st.scratch.size();
+  if (!ascii_host(st.scratch, colon + 3, auth_end)) return std::nullopt;
   std::string_view s = st.scratch;
-  std::size_t colon = s.find("://");
-  std::size_t auth_end = s.find_first_of("/?", colon + 3);
+  auth_end = s.find_first_of("/?", colon + 3);
   if (auth_end == std::string_view::npos) auth_end = s.size();
   std::size_t q = s.find('?', auth_end);
   std::string_view path =
@@ -403,6 +426,18 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view r
     return out;
   }
   return merge(st.base, st.scratch);
+}
+
+std::string reference_scheme(std::string_view ref) {
+  std::array<char, 16> buf{};
+  return std::string(scheme_of(trim(ref), buf));
+}
+
+bool is_malformed_reference(std::string_view ref) {
+  ref = trim(ref);
+  if (ref.empty() || ref.front() == '#') return false;
+  const std::string scheme = reference_scheme(ref);
+  return scheme.empty() || is_http(scheme);
 }
 
 std::optional<UrlParts> split_url(std::string_view url) {

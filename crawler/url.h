@@ -3,7 +3,8 @@
 // Built on curl's URL API. Normal form: lower-case scheme and host, default port dropped,
 // fragment dropped, empty path becomes "/", dot segments removed, percent-encoding
 // normalised (hex upper-case, unreserved characters decoded, spaces and non-ASCII bytes
-// encoded), IDN hosts kept as given in lower case. Pure functions, thread-safe.
+// encoded), IDN hosts in punycode (config/idn.h: www.öko.de is www.xn--ko-eka.de, whatever
+// the locale). Pure functions, thread-safe.
 #pragma once
 
 #include <optional>
@@ -16,6 +17,16 @@ namespace sitepatrol::crawler {
 // it. nullopt for what is not a fetchable http(s) URL: mailto:, javascript:, tel:, data:,
 // empty or malformed references.
 std::optional<std::string> resolve_url(std::string_view base, std::string_view ref);
+
+// The scheme of a reference as a browser reads it, lower case ("ftp", "javascript"); ""
+// for a relative reference.
+std::string reference_scheme(std::string_view ref);
+
+// Why resolve_url gave nothing for `ref`: true when a reader following it would get nowhere
+// because it cannot be parsed ("http://localhost]", "http://", "http://exa mple.com/"),
+// false for what is simply not fetched (mailto:, javascript:, tel:, data:, ftp:, ...,
+// empty references and bare fragments). Meaningful only after resolve_url failed.
+bool is_malformed_reference(std::string_view ref);
 
 // Normalises an absolute http(s) URL; nullopt when it is not one.
 std::optional<std::string> normalize_url(std::string_view url);

@@ -8,6 +8,7 @@ packages=(
   libcurl4-openssl-dev libgumbo-dev libboost-dev libsqlite3-dev
   libspdlog-dev libfmt-dev libgtest-dev nlohmann-json3-dev
   libtomlplusplus-dev libcli11-dev zlib1g-dev libssl-dev openssl
+  libidn2-dev                   # IDN hosts to punycode, whatever the locale (config/idn.h)
   chromium fonts-wqy-microhei   # report tests: headless rendering of the HTML report
   systemd                       # deploy tests: systemd-analyze verify of the unit files
 )

@@ -6,6 +6,7 @@
 
 #include "checks/availability.h"
 #include "checks/link_status.h"
+#include "checks/malformed_links.h"
 #include "checks/soft404.h"
 #include "checks/tls.h"
 #include "checks/unapproved.h"
@@ -24,6 +25,7 @@ TEST(Registry, PatrolEngineChecksAreRegistered) {
   EXPECT_TRUE(registered(link_checks(), &check_link_status));
   EXPECT_TRUE(registered(link_checks(), &check_unapproved));
   EXPECT_TRUE(registered(page_checks(), &check_soft404));
+  EXPECT_TRUE(registered(page_checks(), &check_malformed_links));  // issue 11
 }
 
 }  // namespace

@@ -132,6 +132,27 @@ allowed_domains = ["*.Gov.CN", ".mot.gov.cn"]
   unsetenv("SITEPATROL_TEST_PW_FULL");
 }
 
+// Issue 11: hosts in one form. A site, its aliases, allowed domains and resolve entries
+// written in Chinese are compared with the punycode hosts links carry.
+TEST(ConfigExample, IdnHostsAreReadInPunycode) {
+  const Config c = parse_ok(R"(
+[patrol]
+resolve = ["北京.政务:8080:127.0.0.1"]
+
+[[site]]
+id = "bj"
+url = "http://北京.政务:8080/"
+aliases = ["WWW.北京.政务"]
+allowed_domains = ["*.中国政府网.政务", "öko.de"]
+)");
+  EXPECT_EQ(c.patrol.resolve, std::vector<std::string>{"xn--1lq90i.xn--zfr164b:8080:127.0.0.1"});
+  ASSERT_EQ(c.sites.size(), 1u);
+  EXPECT_EQ(c.sites[0].url, "http://xn--1lq90i.xn--zfr164b:8080/");
+  EXPECT_EQ(c.sites[0].aliases, std::vector<std::string>{"www.xn--1lq90i.xn--zfr164b"});
+  EXPECT_EQ(c.sites[0].allowed_domains,
+            (std::vector<std::string>{"xn--fiqs8sirgfmhq98a.xn--zfr164b", "xn--ko-eka.de"}));
+}
+
 TEST(ConfigExample, DaemonSectionsAreRead) {
   const Config c = parse_ok(R"(
 [schedule]

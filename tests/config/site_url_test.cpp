@@ -27,5 +27,12 @@ TEST(NormalizeSiteUrl, RejectsWhatIsNotAbsoluteHttp) {
   EXPECT_EQ(normalize_site_url(""), std::nullopt);
 }
 
+// Issue 11: the configuration names hosts in the form URLs carry them (config/idn.h).
+TEST(NormalizeSiteUrl, IdnHostsBecomePunycode) {
+  EXPECT_EQ(normalize_site_url("http://www.öko.de/"), "http://www.xn--ko-eka.de/");
+  EXPECT_EQ(normalize_site_url("https://中国政府网.政务:8443/xxgk"),
+            "https://xn--fiqs8sirgfmhq98a.xn--zfr164b:8443/xxgk");
+}
+
 }  // namespace
 }  // namespace sitepatrol::config

@@ -132,5 +132,24 @@ TEST(ToUtf8, UsesOtherCharsetsIconvKnows) {
   EXPECT_EQ(to_utf8("\x93\xFA\x96\x7B", "shift_jis"), "日本");
 }
 
+// Issue 11, WHATWG URL: the query of a legacy-encoded page's reference is encoded in the
+// page's charset; the path, the fragment and ASCII stay as they are.
+TEST(EncodeQuery, UsesThePagesCharsetForTheQueryOnly) {
+  EXPECT_EQ(encode_query("/search?q=交通", "gbk"), "/search?q=%BD%BB%CD%A8");
+  EXPECT_EQ(encode_query("/search?q=交通", "gb18030"), "/search?q=%BD%BB%CD%A8");
+  EXPECT_EQ(encode_query("/路径/a", "gbk"), "/路径/a");
+  EXPECT_EQ(encode_query("/路径/s?kw=交通#节", "gbk"), "/路径/s?kw=%BD%BB%CD%A8#节");
+  // 通 is B3 71 in Big5, and 0x71 is "q": an ASCII byte stays as it is, as browsers send it.
+  EXPECT_EQ(encode_query("/s?q=交通", "big5"), "/s?q=%A5%E6%B3q");
+  EXPECT_EQ(encode_query("/s?q=交通", "utf-8"), "/s?q=交通");
+  EXPECT_EQ(encode_query("/s?q=ü", "iso-8859-1"), "/s?q=%FC");
+  EXPECT_EQ(encode_query("/s?q=a b", "gbk"), "/s?q=a b");  // ASCII: the normaliser's job
+}
+
+TEST(EncodeQuery, WhatTheCharsetCannotWriteBecomesANumericReference) {
+  EXPECT_EQ(encode_query("/s?q=ü€", "iso-8859-1"), "/s?q=%FC%80");  // windows-1252 has €
+  EXPECT_EQ(encode_query("/s?q=😀", "big5"), "/s?q=%26%23128512%3B");
+}
+
 }  // namespace
 }  // namespace sitepatrol::crawler

@@ -395,7 +395,7 @@ TEST(ParseHtml, TagPathsOnlyWhenAskedFor) {
       "<div class='b a  c d a' id=x><ul class=list><li>1</li></ul></div><script>var a;</script>"
       "<svg><circle/></svg></body></html>";
   EXPECT_TRUE(parse_html(html, "http://h.example/").tag_paths.empty());
-  ParsedHtml p = parse_html(html, "http://h.example/", {.structure = true});
+  ParsedHtml p = parse_html(html, "http://h.example/", {.structure = true, .charset = {}});
   std::vector<std::string> want = {"html",
                                    "html>head",
                                    "html>head>title",
@@ -422,6 +422,142 @@ TEST(ParseHtml, HostileStylesStayFast) {
   EXPECT_LT(took, 5.0);  // CPU seconds: selectors are capped and matching work budgeted
   ASSERT_EQ(p.links.size(), 2u);
   EXPECT_EQ(hiding(p, "http://h.example/first"), "display:none on span.c7");  // div .c1 span
+}
+
+// ---- issue 11: what the peers' own test suites check --------------------------------------
+
+std::string read_peer(const std::string& name) {
+  std::ifstream in(std::string(SITEPATROL_TEST_DATA) + "/peers/" + name, std::ios::binary);
+  EXPECT_TRUE(in) << name;
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string describe_malformed(const ParsedHtml& p) {
+  std::string out;
+  for (const auto& l : p.malformed) out += "{" + l.url + ", " + l.kind + "}\n";
+  return out;
+}
+
+// LinkChecker tests/checker/data/http_invalid_host.html: "http://localhost]" is an error.
+TEST(ParseHtml, PeerInvalidHostIsMalformed) {
+  ParsedHtml p = parse_html(read_peer("linkchecker/http_invalid_host.html"),
+                            "http://www.site.example/index.html");
+  EXPECT_TRUE(p.links.empty()) << describe(p.links);
+  EXPECT_EQ(describe_malformed(p), "{http://localhost], a}\n");
+}
+
+// lychee fixtures/TEST_HTML5_MALFORMED_LINKS.html: a malformed link does not stop the parser.
+TEST(ParseHtml, PeerLycheeMalformedLinks) {
+  ParsedHtml p = parse_html(read_peer("lychee/TEST_HTML5_MALFORMED_LINKS.html"),
+                            "https://www.site.example/docs/");
+  Wants want = {
+      {"https://www.site.example/docs/https;//example.com/malformed_one", "a", "Malformed link"},
+      {"https://example.com/valid", "a", "Valid link"}};
+  EXPECT_EQ(describe(p.links), describe(want));
+  EXPECT_EQ(describe_malformed(p), "{https://example]org/malformed_two, a}\n");
+}
+
+TEST(ParseHtml, ReferencesThatCannotBeParsedAreKeptAsWritten) {
+  ParsedHtml p = parse_html(
+      "<a href=' http://localhost] '>a</a><a href='http://'>b</a>"
+      "<img src='http://[::1'><a href='http://exa mple.com/'>c</a>"
+      "<a href='http://localhost]'>again</a>"
+      // Not malformed, only not fetched: none of these is reported.
+      "<a href='javascript:void(0)'>j</a><a href='mailto:ban@site.example'>m</a>"
+      "<a href='tel:12345'>t</a><a href='#top'>f</a><a href=''>e</a>"
+      "<a href='ftp://ftp.site.example/a'>ftp</a><img src='data:image/png;base64,AA'>",
+      "http://www.site.example/");
+  EXPECT_EQ(describe_malformed(p),
+            "{http://localhost], a}\n{http://, a}\n{http://[::1, img}\n"
+            "{http://exa mple.com/, a}\n");
+  EXPECT_EQ(describe(p.links), describe(Wants{{"http://www.site.example/", "a", "f"}}))
+      << "only #top resolves: the page itself";
+}
+
+// LinkChecker tests/checker/data/html5.html: <button formaction> outside any form is a GET.
+TEST(ParseHtml, PeerHtml5ButtonFormaction) {
+  ParsedHtml p = parse_html(read_peer("linkchecker/html5.html"), "http://www.site.example/d/");
+  Wants want = {{"http://www.site.example/d/file.asc", "audio", ""},
+                {"http://www.site.example/d/file.css", "form", ""},
+                {"http://www.site.example/d/file.txt", "source", ""},
+                {"http://www.site.example/d/file.wml", "track", ""},
+                {"http://www.site.example/d/file.html", "video", ""}};
+  EXPECT_EQ(describe(p.links), describe(want));
+}
+
+TEST(ParseHtml, GetFormTargetsAreCheckedPostTargetsAreNot) {
+  ParsedHtml p = parse_html(
+      "<form action='/search.jsp'><input name=q>"
+      "<button formaction='/search2.jsp'>搜</button>"
+      "<input type=submit formaction='/search3.jsp'>"
+      "<input type=image formaction='/search4.jsp'>"
+      "<input type=text formaction='/not-a-submit.jsp'>"
+      "<button type=button formaction='/not-submitting.jsp'>x</button>"
+      "<button formmethod=post formaction='/posted.jsp'>p</button></form>"
+      "<form method=POST action='/liuyan/save.do'>"
+      "<button formaction='/liuyan/save2.do'>留言</button>"
+      "<button formmethod=get formaction='/liuyan/list.do'>列表</button></form>",
+      "http://www.site.example/");
+  Wants want = {{"http://www.site.example/search.jsp", "form", ""},
+                {"http://www.site.example/search2.jsp", "form", ""},
+                {"http://www.site.example/search3.jsp", "form", ""},
+                {"http://www.site.example/search4.jsp", "form", ""},
+                {"http://www.site.example/liuyan/list.do", "form", ""}};
+  EXPECT_EQ(describe(p.links), describe(want));
+}
+
+TEST(ParseHtml, CssReferencesInStyleAttributesAndBlocks) {
+  ParsedHtml p = parse_html(
+      "<html><head><base href='/cms/'><style>"
+      "@import url(\"skin/site.css\"); @import 'print.css' print;"
+      "/* .x { background: url(commented.png) } */"
+      ".banner { background: #fff url( 'img/banner.jpg' ) no-repeat }"
+      "@font-face { font-family: x; src: url(/fonts/x.woff2) format('woff2') }"
+      ".i { background-image: url(data:image/png;base64,AAAA) }"
+      ".f { filter: url(#blur) } .e { content: 'url(not-a-ref.png)' }"
+      "</style></head><body>"
+      "<div style=\"background:url(../bg/%E8%83%8C.png)\">x</div>"
+      "<p style='color:red'>y</p><p style='background:Url(/img/mixed.png)'>z</p>"
+      "<td background=ignored.gif>"
+      "</body></html>",
+      "http://www.site.example/a/b.html");
+  Wants want = {{"http://www.site.example/cms/skin/site.css", "css-import", ""},
+                {"http://www.site.example/cms/print.css", "css-import", ""},
+                {"http://www.site.example/cms/img/banner.jpg", "css", ""},
+                {"http://www.site.example/fonts/x.woff2", "css", ""},
+                {"http://www.site.example/bg/%E8%83%8C.png", "css", ""},
+                {"http://www.site.example/img/mixed.png", "css", ""}};
+  EXPECT_EQ(describe(p.links), describe(want));
+}
+
+// WHATWG URL: a page's query is encoded in the page's charset, its path in UTF-8.
+TEST(ParseHtml, QueryIsEncodedInTheGbkPagesCharset) {
+  const std::string html =
+      "<a href='/search?q=交通'>a</a><a href='/路径/a'>b</a>"
+      "<a href='/路径/s?kw=交通&amp;p=2#x'>c</a><a href='?q=€'>d</a>";
+  ParseOptions options;
+  options.charset = "gbk";
+  ParsedHtml p = parse_html(html, "http://www.site.example/list.html", options);
+  Wants want = {{"http://www.site.example/search?q=%BD%BB%CD%A8", "a", "a"},
+                {"http://www.site.example/%E8%B7%AF%E5%BE%84/a", "a", "b"},
+                {"http://www.site.example/%E8%B7%AF%E5%BE%84/s?kw=%BD%BB%CD%A8&p=2", "a", "c"},
+                {"http://www.site.example/list.html?q=%80", "a", "d"}};  // gbk's €
+  EXPECT_EQ(describe(p.links), describe(want));
+  ParsedHtml utf8 = parse_html(html, "http://www.site.example/list.html");
+  EXPECT_EQ(utf8.links.at(0).url, "http://www.site.example/search?q=%E4%BA%A4%E9%80%9A");
+}
+
+// LinkChecker tests/checker/data/http_url_quote.html: on an ISO-8859-1 page "?quoted=ü" and
+// "?quoted=%FC" are the same address, as a browser sends it (LinkChecker sends UTF-8).
+TEST(ParseHtml, PeerLatin1QueryIsTheSameAddressAsItsEscape) {
+  std::string body = read_peer("linkchecker/http_url_quote.html");
+  std::string charset = detect_charset("text/html", body);
+  ParseOptions options;
+  options.charset = charset;
+  ParsedHtml p = parse_html(to_utf8(body, charset), "http://localhost:8001/", options);
+  Wants want = {{"http://localhost:8001/?quoted=%FC", "a", "l1"},
+                {"http://localhost:8001/?quoted=%FF", "a", "l2"}};
+  EXPECT_EQ(describe(p.links), describe(want));
 }
 
 }  // namespace

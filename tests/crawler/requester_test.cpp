@@ -132,6 +132,32 @@ TEST_F(RequesterTest, RelativeLocationIsResolvedAgainstTheHop) {
   EXPECT_EQ(o.response.status, 200);
 }
 
+// Issue 11 (LinkChecker's redirect to ftp:): a Location no HTTP reader can follow ends the
+// chain as a failure that names the target's scheme, with no request for it.
+TEST_F(RequesterTest, RedirectToANonHttpTargetIsAFailure) {
+  for (const char* target : {"ftp://ftp.site.example/pub/a.zip", "file:///etc/passwd",
+                             "mailto:ban@site.example", "javascript:void(0)", "data:text/html,x"}) {
+    fetcher.script(kA, {redirect_to(target, 302)});
+    Outcome o = check(kA);
+    io.restart();
+    const std::string scheme = std::string(target).substr(0, std::string(target).find(':'));
+    EXPECT_EQ(o.error, FetchError::other) << target;
+    EXPECT_NE(o.error_text.find("non-HTTP(S) target (" + scheme + ":)"), std::string::npos)
+        << o.error_text;
+    EXPECT_NE(o.error_text.find(target), std::string::npos) << o.error_text;
+    EXPECT_EQ(o.response.status, 302);
+    EXPECT_TRUE(o.redirects.empty());
+  }
+  EXPECT_EQ(fetcher.seen.size(), 5u);  // only the five first hops were asked
+}
+
+TEST_F(RequesterTest, RedirectToAMalformedUrlIsAFailure) {
+  fetcher.script(kA, {redirect_to("http://localhost]", 301)});
+  Outcome o = get(kA);
+  EXPECT_EQ(o.error, FetchError::other);
+  EXPECT_EQ(o.error_text, "redirect to a malformed URL: http://localhost]");
+}
+
 TEST_F(RequesterTest, RedirectLoopIsDetected) {
   fetcher.script(kA, {redirect_to(kB, 302)});
   fetcher.script(kB, {redirect_to(kA, 302)});

@@ -79,7 +79,16 @@ INSTANTIATE_TEST_SUITE_P(
                     "http://www.site.example/%E9%80%9A%E7%9F%A5%E5%85%AC%E5%91%8A/"
                     "%E5%88%97%E8%A1%A8.html"},
         ResolveCase{kPage, "/s?kw=交通", "http://www.site.example/s?kw=%E4%BA%A4%E9%80%9A"},
-        ResolveCase{kPage, "http://交通.政府.CN/", "http://交通.政府.cn/"},
+        // IDN hosts in punycode, whatever the locale (issue 11; LinkChecker's www.öko.de).
+        ResolveCase{kPage, "http://交通.政府.CN/", "http://xn--tlqv90n.xn--mxtq1m.cn/"},
+        ResolveCase{kPage, "http://www.öko.de/", "http://www.xn--ko-eka.de/"},
+        ResolveCase{kPage, "http://WWW.ÖKO.de:8080/a?b=ö",
+                    "http://www.xn--ko-eka.de:8080/a?b=%C3%B6"},
+        ResolveCase{kPage, "https://中国政府网.政务/xxgk/",
+                    "https://xn--fiqs8sirgfmhq98a.xn--zfr164b/xxgk/"},
+        ResolveCase{kPage, "//北京。政务/", "http://xn--1lq90i.xn--zfr164b/"},
+        ResolveCase{kPage, "http://user@北京.政务/", "http://user@xn--1lq90i.xn--zfr164b/"},
+        ResolveCase{kPage, "http://a\xE4\x80.cn/", kNone},  // not UTF-8
         ResolveCase{kPage, "http://[::1]:8080/x", "http://[::1]:8080/x"},
         ResolveCase{kPage, "http://2130706433/", "http://127.0.0.1/"},
         ResolveCase{kPage, "http://User:Pw@Host.Example/x", "http://User:Pw@host.example/x"},
@@ -91,6 +100,10 @@ INSTANTIATE_TEST_SUITE_P(
         ResolveCase{kPage, "data:image/png;base64,AAAA", kNone},
         ResolveCase{kPage, "ftp://ftp.site.example/a", kNone}, ResolveCase{kPage, "http://", kNone},
         ResolveCase{kPage, "http://a:99999/", kNone}, ResolveCase{"not a url", "x.html", kNone},
+        // Malformed (LinkChecker's http_invalid_host.html and friends): reported by the
+        // crawler as "malformed URL" (crawler/html.h), never fetched.
+        ResolveCase{kPage, "http://localhost]", kNone}, ResolveCase{kPage, "http://[::1", kNone},
+        ResolveCase{kPage, "http://exa mple.com/", kNone},
         ResolveCase{"not a url", "https://www.gov.cn/", "https://www.gov.cn/"}));
 
 TEST(NormalizeUrl, GivesTheContractsNormalForm) {
@@ -135,6 +148,7 @@ TEST(SplitUrl, GivesSchemeHostPortAndPath) {
 
 TEST(UrlHost, IsLowerCaseOrEmpty) {
   EXPECT_EQ(url_host("http://WWW.MOT.GOV.CN/zx/"), "www.mot.gov.cn");
+  EXPECT_EQ(url_host("http://www.Öko.de/"), "www.xn--ko-eka.de");
   EXPECT_EQ(url_host("/just/a/path"), "");
 }
 

@@ -191,6 +191,11 @@ class Patrol {
     sites_ += "\n[[site]]\nid = \"" + id + "\"\nurl = \"" + url + "\"\n" + extra_toml + "\n";
   }
 
+  // An environment variable for every sitepatrol this Patrol runs, e.g. LC_ALL=C.
+  void env(std::string name, std::string value) {
+    env_.emplace_back(std::move(name), std::move(value));
+  }
+
   const TempDir& dir() const { return dir_; }
   std::filesystem::path config_path() const { return dir_ / "sites.toml"; }
   std::filesystem::path database_path() const { return dir_ / "patrol.db"; }
@@ -224,6 +229,7 @@ class Patrol {
     options.working_dir = dir_ / "cwd";
     std::filesystem::create_directories(options.working_dir);
     options.env = {{"NO_COLOR", "1"}};
+    options.env.insert(options.env.end(), env_.begin(), env_.end());
     return testsupport::run_process(argv, options);
   }
   // Writes the configuration, then `sitepatrol crawl -c FILE EXTRA...`.
@@ -253,6 +259,7 @@ class Patrol {
   TempDir dir_;
   std::map<std::string, std::string> patrol_;
   std::vector<std::string> resolve_;
+  std::vector<std::pair<std::string, std::string>> env_;
   std::string sites_;
   std::map<std::string, std::string> security_;
 };

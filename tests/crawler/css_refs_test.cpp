@@ -46,10 +46,9 @@ TEST(CssReferences, UnclosedInputEndsCleanly) {
 // LinkChecker tests/checker/data/file.css: a font and a background image, not the
 // commented-out url().
 TEST(StylesheetLinks, PeerFileCssResolvesAgainstTheStylesheet) {
-  std::ifstream in(std::string(SITEPATROL_TEST_DATA) + "/peers/linkchecker/file.css",
-                   std::ios::binary);
-  ASSERT_TRUE(in);
-  const std::string css{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string css =
+      "@font-face {\n  src:url(file.html)\n}\nbackground-image:url(file.txt)\n"
+      "/*background-image:url(broken.html)*/\n";
   auto links = stylesheet_links(css, "text/css", "http://www.site.example/static/css/file.css");
   ASSERT_EQ(links.size(), 2u);
   EXPECT_EQ(links[0].url, "http://www.site.example/static/css/file.html");

@@ -12,7 +12,7 @@ namespace {
 using namespace std::chrono;
 
 constexpr int kMaxColumnDepth = 2;
-constexpr std::size_t kMaxNavText = 60;    // bytes; about twenty Chinese characters
+constexpr std::size_t kMaxNavText = 60;  // bytes; about twenty Chinese characters
 constexpr int kMinDatedEntries = 3;
 
 bool is_article(const PageFacts& f) {
@@ -21,8 +21,7 @@ bool is_article(const PageFacts& f) {
 
 class Finder {
  public:
-  Finder(const SiteContext& ctx, const std::vector<PageSummary>& pages)
-      : ctx_(ctx), pages_(pages) {
+  Finder(const SiteContext& ctx, const std::vector<PageSummary>& pages) : ctx_(ctx), pages_(pages) {
     for (std::size_t i = 0; i < pages.size(); ++i) {
       by_identity_[column_identity(pages[i].url)].push_back(i);
       if (pages[i].is_homepage) home_ = column_identity(pages[i].url);
@@ -76,8 +75,7 @@ class Finder {
     }
   }
 
-  void add_named(const std::string& url, const std::string& name,
-                 const config::ColumnKind& kind) {
+  void add_named(const std::string& url, const std::string& name, const config::ColumnKind& kind) {
     Column c;
     c.name = name;
     c.key = kind.key;
@@ -90,7 +88,7 @@ class Finder {
     for (const PageSummary& p : pages_) {
       if (!p.ok || p.depth > 1) continue;
       for (const auto& [url, text] : p.nav_links) {
-        const auto* kind = column_kind_for(kinds(), text);
+        const auto* kind = column_kind_for_link(kinds(), text, url);
         if (!kind) continue;
         // The page's own ColumnName, when it has one, is the better name.
         const PageSummary* target = first_page(url);
@@ -110,12 +108,15 @@ class Finder {
         add_named(p.url, meta_name, *kind);
         continue;
       }
-      const auto dated = std::ranges::count_if(p.facts.entries, [](const Entry& e) {
-        return e.date.has_value();
-      });
+      const auto dated =
+          std::ranges::count_if(p.facts.entries, [](const Entry& e) { return e.date.has_value(); });
       if (dated < kMinDatedEntries) continue;
       const std::string name = !meta_name.empty() ? meta_name : p.title;
-      if (const auto* kind = column_kind_for(kinds(), name)) {
+      const auto* kind = column_kind_for(kinds(), name);
+      if (!kind && !looks_like_department(tidy_column_name(name))) {
+        kind = column_kind_for_path(kinds(), p.url);  // a dated list in a /tzgg/-like folder
+      }
+      if (kind) {
         add_named(p.url, name, *kind);
         continue;
       }
@@ -180,9 +181,9 @@ PageSummary summarize_page(const SiteContext& ctx, const PageResult& page, PageF
   s.facts = std::move(facts);
   if (page.depth > 1) return s;
   for (const LinkRef& link : page.links) {
-    if (link.kind != "a" || link.hidden || link.text.empty() || link.text.size() > kMaxNavText) {
-      continue;
-    }
+    // Hidden links count: second-level menus are hidden until hovered over, and a hidden
+    // link of the site's own hosts is navigation, not an injected one (those are foreign).
+    if (link.kind != "a" || link.text.empty() || link.text.size() > kMaxNavText) continue;
     if (!ctx.own_hosts.contains(std::string(host_of(link.url)))) continue;
     s.nav_links.emplace_back(link.url, link.text);
   }

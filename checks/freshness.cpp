@@ -19,8 +19,8 @@ const PageSummary* homepage_of(const SiteResult& result) {
 
 std::string age_text(Date newest, Date today, int limit) {
   return "newest entry " + to_string(newest) + " is " +
-         std::to_string(days_between(newest, today)) + " days old (limit " +
-         std::to_string(limit) + " days)";
+         std::to_string(days_between(newest, today)) + " days old (limit " + std::to_string(limit) +
+         " days)";
 }
 
 std::string column_label(const Column& c) {
@@ -75,22 +75,49 @@ void check_columns(const SiteContext& ctx, const SiteResult& result, Findings& o
   }
 }
 
+// "names 组织机构, 机构职能, 机构设置 (and 17 more), names ending in 领导, 机构, and URL
+// folders /jgzn/, /jgsz/ (and 8 more)": what a column of the kind would have been known by.
+std::string cues_of(const config::ColumnKind& kind) {
+  auto list = [](const std::vector<std::string>& items, std::string_view before,
+                 std::string_view after) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size() && i < 3; ++i) {
+      out += std::string(i ? ", " : "") + std::string(before) + items[i] + std::string(after);
+    }
+    if (items.size() > 3) out += " (and " + std::to_string(items.size() - 3) + " more)";
+    return out;
+  };
+  std::string cues = "names " + list(kind.names, "", "");
+  if (!kind.endings.empty()) cues += ", names ending in " + list(kind.endings, "", "");
+  if (!kind.paths.empty()) cues += ", URL folders " + list(kind.paths, "/", "/");
+  return cues;
+}
+
+// "the navigation of 12 pages (1,204 links) and 31 pages' own names".
+std::string searched_of(const SiteResult& result) {
+  std::size_t nav_pages = 0, links = 0, pages = 0;
+  for (const PageSummary& p : result.summaries) {
+    if (!p.ok) continue;
+    ++pages;
+    if (!p.nav_links.empty()) ++nav_pages;
+    links += p.nav_links.size();
+  }
+  return "the navigation of " + std::to_string(nav_pages) + " pages (" + std::to_string(links) +
+         " links) and the names and lists of " + std::to_string(pages) + " pages";
+}
+
 void check_missing_columns(const SiteContext& ctx, const SiteResult& result, Findings& out) {
   const PageSummary* home = homepage_of(result);
   if (!home || !home->ok || !ctx.config || !ctx.site) return;
+  const std::string searched = searched_of(result);
   for (const config::ColumnKind& kind : ctx.config->column_kinds) {
     if (std::ranges::find(kind.required, ctx.site->category) == kind.required.end()) continue;
     if (std::ranges::find(result.columns, kind.key, &Column::key) != result.columns.end()) {
       continue;
     }
-    std::string looked_for;
-    for (std::size_t i = 0; i < kind.names.size() && i < 3; ++i) {
-      looked_for += (i ? ", " : "") + kind.names[i];
-    }
-    if (kind.names.size() > 3) looked_for += ", ...";
     emit(ctx, out, "COLUMN-MISSING", Severity::error, kind.key, result.homepage.url,
          "no " + kind.key + " column found (required for category " + ctx.site->category +
-             "; names looked for: " + looked_for + ")");
+             "); searched " + searched + " for " + cues_of(kind));
   }
 }
 

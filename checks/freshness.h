@@ -13,7 +13,9 @@
 //    similar placeholder) and lists no dated entry; or a column that should be updated
 //    (any class but static) lists no entries and its page carries no date of its own.
 //  - COLUMN-MISSING (error, subject the column key): a key the dictionary requires for the
-//    site's category belongs to no column found. Only judged when the homepage was read.
+//    site's category belongs to no column found by any cue (name, ending, URL folder,
+//    dated list; checks/columns.h). Only judged when the homepage was read. The detail says
+//    what was searched: how many pages' navigation and links, and the kind's cues.
 // "Older than N days" means N+1 days or more: on day 14 a news column is still current.
 #pragma once
 

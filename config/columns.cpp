@@ -19,9 +19,8 @@ using detail::TableReader;
 const std::vector<std::string> kCategories = {"local", "ministry", "ministry_unit", "maritime"};
 
 std::string check_key(std::string& key) {
-  return is_column_key(key)
-             ? std::string()
-             : "'" + key + "' is not a column key (lower-case letters, digits, '_')";
+  return is_column_key(key) ? std::string()
+                            : "'" + key + "' is not a column key (lower-case letters, digits, '_')";
 }
 
 std::string check_category(std::string& category) {
@@ -33,6 +32,20 @@ std::string check_name(std::string& name) {
   return name.empty() || name.find_first_of(" \t") != std::string::npos
              ? "a column name must be non-empty and without spaces"
              : std::string();
+}
+
+std::string check_path(std::string& path) {
+  const bool ok = !path.empty() && std::ranges::all_of(path, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+  return ok ? std::string()
+            : "a column path is one URL folder name: lower-case letters, digits, '_', '-'";
+}
+
+void add_missing(std::vector<std::string>& to, std::vector<std::string>& from) {
+  for (std::string& s : from) {
+    if (std::ranges::find(to, s) == to.end()) to.push_back(std::move(s));
+  }
 }
 
 void read_kind(TableReader& r, ColumnKind& kind, bool class_required) {
@@ -52,6 +65,8 @@ void read_kind(TableReader& r, ColumnKind& kind, bool class_required) {
   }
   kind.required_given = r.read("required", kind.required, check_category);
   r.read("names", kind.names, check_name);
+  r.read("endings", kind.endings, check_name);
+  r.read("paths", kind.paths, check_path);
   r.reject_unknown_keys();
 }
 
@@ -88,9 +103,9 @@ void merge_column_kinds(std::vector<ColumnKind>& base, std::vector<ColumnKind> e
       base.push_back(std::move(add));
       continue;
     }
-    for (std::string& name : add.names) {
-      if (std::ranges::find(it->names, name) == it->names.end()) it->names.push_back(name);
-    }
+    add_missing(it->names, add.names);
+    add_missing(it->endings, add.endings);
+    add_missing(it->paths, add.paths);
     if (!add.column_class.empty()) it->column_class = add.column_class;
     if (add.required_given) it->required = std::move(add.required);
   }

@@ -20,8 +20,8 @@
 #include <string_view>
 #include <vector>
 
-#include "config/indices.h"
 #include "config/alerts.h"
+#include "config/indices.h"
 #include "config/schedule.h"
 
 namespace sitepatrol::config {
@@ -29,56 +29,58 @@ namespace sitepatrol::config {
 struct ColumnConfig {
   std::string name;
   std::string url;
-  std::string column_class;            // news | notice | policy | ... | static | other
-  std::optional<int> max_age_days;     // overrides the class limit
-  std::string key;                     // column key (COLUMN-MISSING); "" = from the name
+  std::string column_class;         // news | notice | policy | ... | static | other
+  std::optional<int> max_age_days;  // overrides the class limit
+  std::string key;                  // column key (COLUMN-MISSING); "" = from the name
 };
 
 // One entry of the column dictionary (config/columns.h, config/columns.toml).
 struct ColumnKind {
-  std::string key;                     // organization, disclosure_guide, ..., or the user's own
-  std::string column_class;            // "" in a dictionary extension that keeps the class
-  std::vector<std::string> required;   // categories that must have the column
-  std::vector<std::string> names;      // names sites give it
-  bool required_given = false;         // whether the entry said `required` (for merging)
+  std::string key;                    // organization, disclosure_guide, ..., or the user's own
+  std::string column_class;           // "" in a dictionary extension that keeps the class
+  std::vector<std::string> required;  // categories that must have the column
+  std::vector<std::string> names;     // names sites give it
+  std::vector<std::string> endings;  // how its short names end: 县区动态, 部门动态 end in 动态
+  std::vector<std::string> paths;  // URL folder names the big CMSs give it: tzgg, zwdt
+  bool required_given = false;     // whether the entry said `required` (for merging)
 };
 
 // ---- interactive features (issue 4; config/features.h) ----------------------------------
 
 // [[site.feature]]: where a site's feature is, when the user knows better than the names.
 struct FeatureConfig {
-  std::string kind;                    // feature_kinds(): message_board | interview | ...
-  std::string url;                     // normalised
+  std::string kind;  // feature_kinds(): message_board | interview | ...
+  std::string url;   // normalised
 };
 
 // The names of one kind of feature (config/features.toml, plus a names_file's additions).
 struct FeatureNames {
-  std::vector<std::string> names;      // an anchor text containing one is a candidate
-  std::vector<std::string> ignore;     // ... unless it also contains one of these
+  std::vector<std::string> names;   // an anchor text containing one is a candidate
+  std::vector<std::string> ignore;  // ... unless it also contains one of these
 };
 
 // [features]: finding interactive features and the limits of the INTERACT-* checks.
 struct FeaturesConfig {
-  std::filesystem::path names_file;                    // "" = the built-in names only
-  std::map<std::string, FeatureNames> names;           // kind (and "mailbox_stats") -> names
+  std::filesystem::path names_file;                          // "" = the built-in names only
+  std::map<std::string, FeatureNames> names;                 // kind (and "mailbox_stats") -> names
   std::map<std::string, std::vector<std::string>> required;  // category -> kinds it must have
-  std::map<std::string, int> interviews_per_year;      // category -> minimum (absent: none)
-  int unanswered_days = 90;            // INTERACT-UNANSWERED after this many days
-  int message_months = 12;             // messages older than this are not looked at
-  int solicitation_feedback_days = 30; // a closed solicitation owes feedback after this
-  int mailbox_stats_days = 183;        // copied from [thresholds] mailbox_stats when loading
+  std::map<std::string, int> interviews_per_year;            // category -> minimum (absent: none)
+  int unanswered_days = 90;             // INTERACT-UNANSWERED after this many days
+  int message_months = 12;              // messages older than this are not looked at
+  int solicitation_feedback_days = 30;  // a closed solicitation owes feedback after this
+  int mailbox_stats_days = 183;         // copied from [thresholds] mailbox_stats when loading
 };
 
 struct BasicAuth {
   std::string username;
-  std::string password;                // resolved from password_env when given
+  std::string password;  // resolved from password_env when given
 };
 
 struct SiteConfig {
-  std::string id;                      // stable key, [a-z0-9-]
+  std::string id;  // stable key, [a-z0-9-]
   std::string name;
-  std::string url;                     // homepage, normalised
-  std::string category = "local";      // local | ministry | ministry_unit | maritime
+  std::string url;                 // homepage, normalised
+  std::string category = "local";  // local | ministry | ministry_unit | maritime
   std::string unit;
   std::vector<std::string> aliases;            // other hosts serving the same site (lower case)
   std::vector<std::string> allowed_domains;    // approved link targets with their subdomains;
@@ -86,13 +88,13 @@ struct SiteConfig {
   std::map<std::string, std::string> headers;  // extra request headers (staging sites)
   std::string cookies;                         // "a=1; b=2"
   std::optional<BasicAuth> basic_auth;
-  std::vector<int> accepted_status;            // statuses that are not broken, e.g. 401, 999
-  std::vector<std::string> disable_codes;      // finding codes not raised for this site
+  std::vector<int> accepted_status;        // statuses that are not broken, e.g. 401, 999
+  std::vector<std::string> disable_codes;  // finding codes not raised for this site
   std::vector<ColumnConfig> columns;
-  std::optional<bool> respect_robots;          // per-site override of [patrol]
-  std::optional<int> max_pages;                // per-site override of max_pages_per_site
-  std::vector<FeatureConfig> features;         // [[site.feature]] (issue 4)
-  IndexBaseline baseline;                      // baseline_* (reports, issue 6)
+  std::optional<bool> respect_robots;   // per-site override of [patrol]
+  std::optional<int> max_pages;         // per-site override of max_pages_per_site
+  std::vector<FeatureConfig> features;  // [[site.feature]] (issue 4)
+  IndexBaseline baseline;               // baseline_* (reports, issue 6)
 };
 
 struct PatrolConfig {
@@ -100,9 +102,9 @@ struct PatrolConfig {
   std::string user_agent = "sitepatrol/1.0";
   int timeout_s = 15;
   int connect_timeout_s = 10;
-  int low_speed_bytes_per_s = 100;     // abort a transfer slower than this ...
-  int low_speed_time_s = 10;           // ... for this long
-  int slow_ms = 3000;                  // AVAIL-SLOW threshold
+  int low_speed_bytes_per_s = 100;  // abort a transfer slower than this ...
+  int low_speed_time_s = 10;        // ... for this long
+  int slow_ms = 3000;               // AVAIL-SLOW threshold
   int concurrency = 256;
   int per_host_concurrency = 4;
   int per_host_delay_ms = 250;
@@ -110,15 +112,16 @@ struct PatrolConfig {
   int max_depth = 8;
   std::chrono::seconds max_run_time{0};  // 0: none; else the walks stop taking pages after this
   int max_redirects = 10;
-  int max_retries = 2;                 // after the first attempt, for resets, 429, 503
+  int max_retries = 2;  // after the first attempt, for resets, 429, 503
   std::size_t max_body_bytes = 8u << 20;
   bool check_external_links = true;
   bool respect_robots = true;
   bool allow_private_networks = false;
-  std::vector<std::string> resolve;    // "host:port:address", like curl --resolve
-  std::string ca_bundle;               // extra CA file (staging sites, tests)
-  std::vector<std::string> disable_codes;  // finding codes never raised, e.g. "SEC-HEADERS"; like database
-  int parse_threads = 0;               // 0: hardware concurrency
+  std::vector<std::string> resolve;  // "host:port:address", like curl --resolve
+  std::string ca_bundle;             // extra CA file (staging sites, tests)
+  std::vector<std::string>
+      disable_codes;      // finding codes never raised, e.g. "SEC-HEADERS"; like database
+  int parse_threads = 0;  // 0: hardware concurrency
 };
 
 // One term of the spam list: a weight > 0 adds to a page's score; a weight < 0 marks an
@@ -126,7 +129,7 @@ struct PatrolConfig {
 struct SpamTerm {
   std::string term;
   int weight = 1;
-  std::string category;                // gambling | pornography | fraud | ... | innocent
+  std::string category;  // gambling | pornography | fraud | ... | innocent
 };
 
 // [security]: tuning of the security checks (issue 5).
@@ -141,15 +144,15 @@ struct SecurityConfig {
 };
 
 struct Config {
-  std::filesystem::path file;          // where it was read from ("" for built-in defaults)
+  std::filesystem::path file;  // where it was read from ("" for built-in defaults)
   PatrolConfig patrol;
   SecurityConfig security;
-  std::map<std::string, int> thresholds;  // column class -> max age in days (defaults merged)
-  std::vector<ColumnKind> column_kinds;   // the column dictionary (built-in + [columns])
+  std::map<std::string, int> thresholds;    // column class -> max age in days (defaults merged)
+  std::vector<ColumnKind> column_kinds;     // the column dictionary (built-in + [columns])
   std::filesystem::path column_dictionary;  // [columns] dictionary, "" when not given
-  FeaturesConfig features;             // [features] (issue 4)
+  FeaturesConfig features;                  // [features] (issue 4)
   std::vector<SiteConfig> sites;
-  IndicesConfig indices;               // [indices] (reports, issue 6)
+  IndicesConfig indices;  // [indices] (reports, issue 6)
   // The daemon (issue 7): config/schedule.h, config/alerts.h.
   ScheduleConfig schedule;
   HttpConfig http;
@@ -158,9 +161,9 @@ struct Config {
 
 struct ConfigError {
   std::string file;
-  int line = 0;                        // 1-based; 0 when the problem has no position
+  int line = 0;  // 1-based; 0 when the problem has no position
   int column = 0;
-  std::string key;                     // dotted path, e.g. "site[2].url"; "" for syntax errors
+  std::string key;  // dotted path, e.g. "site[2].url"; "" for syntax errors
   std::string message;
 
   // "sites.toml:12:3: site[2].url: not an absolute http(s) URL"; parts that are unknown

@@ -101,6 +101,25 @@ TEST(Columns, ProblemsInTheDictionaryNameItsFileLineAndKey) {
   EXPECT_EQ(unknown.error().key, "columns.dictionry");
 }
 
+TEST(Columns, EndingsAndPathsAreReadAndMerged) {
+  auto kinds = parse_column_kinds(
+      "[[column]]\nkey = \"news\"\nendings = [\"快报\"]\npaths = [\"gzkb\"]\n", "x.toml");
+  ASSERT_TRUE(kinds) << kinds.error().to_string();
+  std::vector<ColumnKind> base = builtin_column_kinds();
+  merge_column_kinds(base, std::move(*kinds));
+  const ColumnKind* news = kind(base, "news");
+  ASSERT_NE(news, nullptr);
+  EXPECT_TRUE(set_of(news->endings).contains("快报"));
+  EXPECT_TRUE(set_of(news->endings).contains("动态"));  // the built-in ones are kept
+  EXPECT_TRUE(set_of(news->paths).contains("gzkb"));
+  EXPECT_TRUE(set_of(news->paths).contains("zwdt"));
+
+  auto bad = parse_column_kinds("[[column]]\nkey = \"news\"\npaths = [\"/tzgg/\"]\n", "x.toml");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().line, 3);
+  EXPECT_NE(bad.error().message.find("one URL folder name"), std::string::npos);
+}
+
 TEST(Columns, ColumnKeyInSiteColumnsIsChecked) {
   auto ok = parse_config(
       "[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\n[[site.column]]\nname = \"厅务\"\n"

@@ -41,8 +41,8 @@ TEST(Fetching, HeadRefusedFallsBackToGet) {
 
 TEST(Fetching, GzipPageIsReadAndItsLinksFollowed) {
   FixtureServer server;
-  server.gzip("/", html("<a href=\"/gzdt/index.html\">关于本站</a>"));
-  server.page("/gzdt/index.html", html("<p>动态</p>"));
+  server.gzip("/", html("<a href=\"/gywm/index.html\">关于本站</a>"));
+  server.page("/gywm/index.html", html("<p>动态</p>"));
   Patrol patrol(server);
   const Round r = patrol.round();
   ASSERT_TRUE(round_ok(r));
@@ -52,7 +52,7 @@ TEST(Fetching, GzipPageIsReadAndItsLinksFollowed) {
       EXPECT_NE(q.header("accept-encoding").find("gzip"), std::string::npos);
     }
   }
-  EXPECT_EQ(server.hits("/gzdt/index.html"), 1u);
+  EXPECT_EQ(server.hits("/gywm/index.html"), 1u);
   EXPECT_TRUE(r.findings.all.empty()) << r.findings.describe();
 }
 

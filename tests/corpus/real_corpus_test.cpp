@@ -8,10 +8,11 @@
 // SEC-FOREIGN-SCRIPT, and the date the patrol gives the page is compared with the visible one.
 // The tests print every disagreement, then assert the thresholds.
 //
-// The pages themselves are third-party material and are not kept in this repository: the
-// tests read them from $SITEPATROL_REAL_CORPUS, else tests/data/real/pages/, else
-// ../shared/real-pages/ beside the checkout (tests/data/real/README.md). Without them the
-// tests fail and say so; they never pass on nothing.
+// The pages themselves are third-party material and are not kept in this repository
+// (tests/data/real/README.md). CMake builds and registers these tests only when it finds them
+// ($SITEPATROL_REAL_CORPUS, tests/data/real/pages/, or ../shared/real-pages/ beside the
+// checkout) and compiles that folder in; a missing page then fails the test, it never passes
+// on nothing.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -54,14 +55,7 @@ struct Seen {
   std::optional<Date> date;
 };
 
-fs::path corpus_dir() {
-  if (const char* env = std::getenv("SITEPATROL_REAL_CORPUS"); env && *env) return env;
-  const fs::path source(SITEPATROL_SOURCE_DIR);
-  for (const fs::path& p : {source / "tests/data/real/pages", source / "../shared/real-pages"}) {
-    if (fs::is_directory(p)) return p;
-  }
-  return {};
-}
+fs::path corpus_dir() { return SITEPATROL_REAL_CORPUS_DIR; }
 
 std::vector<TruthPage> load_truth() {
   std::ifstream in(fs::path(SITEPATROL_TEST_DATA) / "real/truth.json");

@@ -1,6 +1,7 @@
 #include "checks/page_facts.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <span>
@@ -160,8 +161,7 @@ bool is_pager(const Entry& e) {
   return e.title.find_first_not_of("0123456789 ") == std::string::npos;
 }
 
-std::optional<Date> row_date(const ListRow& row, Date today) {
-  DateContext ctx{today, year_in_url(row.url)};
+std::optional<Date> row_date(const ListRow& row, const DateContext& ctx) {
   std::string outside;
   const auto at = row.link_text.empty() ? std::string::npos : row.text.find(row.link_text);
   if (at == std::string::npos) {
@@ -175,12 +175,43 @@ std::optional<Date> row_date(const ListRow& row, Date today) {
   return first_date(row.link_text, ctx);
 }
 
+// The date of a row whose URL gives no year. A month-day date ("10-09") belongs near the
+// page's other entries: of the year of `anchor` (the newest entry whose URL says its year)
+// and the year after, the one closer to it, never in the future. Without an anchor, the
+// year is today's (dates.h). A saved 2023 homepage read in 2025 keeps its 2023 dates, and a
+// stale homepage is not made fresh by one entry without a year in its address.
+std::optional<Date> undated_url_row_date(const ListRow& row, Date today,
+                                         std::optional<Date> anchor) {
+  if (!anchor) return row_date(row, DateContext{today, std::nullopt});
+  const int y = static_cast<int>(anchor->year());
+  std::optional<Date> best;
+  for (int year : {y, y + 1}) {
+    auto d = row_date(row, DateContext{today, year});
+    if (!d || sys_days(*d) > sys_days(today)) continue;
+    const auto distance = [&](Date x) { return std::abs((sys_days(x) - sys_days(*anchor)).count()); };
+    if (!best || distance(*d) < distance(*best)) best = d;
+  }
+  return best ? best : row_date(row, DateContext{today, std::nullopt});
+}
+
 void read_entries(const PageContent& page, Date today, PageFacts& out) {
+  // First the rows whose URL says their year; the newest of them anchors the others.
+  std::vector<std::optional<Date>> dates(page.rows.size());
+  std::optional<Date> anchor;
+  for (std::size_t i = 0; i < page.rows.size(); ++i) {
+    const ListRow& row = page.rows[i];
+    const auto year = year_in_url(row.url);
+    if (!row.region.empty() || !year) continue;
+    dates[i] = row_date(row, DateContext{today, year});
+    if (dates[i] && (!anchor || *dates[i] > *anchor)) anchor = dates[i];
+  }
   std::map<int, std::vector<Entry>> lists;
   std::map<int, int> dated;
-  for (const ListRow& row : page.rows) {
+  for (std::size_t i = 0; i < page.rows.size(); ++i) {
+    const ListRow& row = page.rows[i];
     if (!row.region.empty()) continue;
-    Entry e{row.url, row.link_text, row_date(row, today)};
+    if (!year_in_url(row.url)) dates[i] = undated_url_row_date(row, today, anchor);
+    Entry e{row.url, row.link_text, dates[i]};
     if (e.date) ++dated[row.list];
     lists[row.list].push_back(std::move(e));
   }

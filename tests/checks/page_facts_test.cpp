@@ -95,5 +95,43 @@ TEST(ArticleDate, ListEntriesAndNonArticlesHaveNoVisibleDateOfTheirOwn) {
       std::nullopt);
 }
 
+// A list entry whose address gives no year ("?id=...") with a month-day date belongs near the
+// entries whose addresses do: a 2023 homepage read later keeps its 2023 dates (the 宜春
+// homepage of the real-page corpus), and across New Year the nearer year wins.
+std::vector<Date> entry_dates(const std::string& rows, Date today) {
+  const std::string url = "http://www.site.example/";
+  const crawler::ParsedHtml parsed =
+      crawler::parse_html("<html><body><ul>" + rows + "</ul></body></html>", url);
+  std::vector<Date> out;
+  for (const auto& e :
+       page_facts(PageContent{url, url, parsed.text, parsed.meta, parsed.rows}, today).entries)
+    if (e.date) out.push_back(*e.date);
+  return out;
+}
+
+TEST(EntryDate, MonthDayWithoutAYearInItsAddressFollowsTheOtherEntries) {
+  const std::string rows =
+      "<li><a href='/zwyw/202310/34e1d41233c34c52.shtml'>市政协召开五届十次常委会议</a>"
+      "<span>10-11</span></li>"
+      "<li><a href='/zxft/zxft_content.shtml?id=e4d6df48'>主要负责人解读司法工作</a>"
+      "<span>10-09</span></li>";
+  EXPECT_EQ(entry_dates(rows, date(2025, 12, 31)),
+            (std::vector<Date>{date(2023, 10, 11), date(2023, 10, 9)}));
+}
+
+TEST(EntryDate, AcrossNewYearTheNearerYearWins) {
+  const std::string rows =
+      "<li><a href='/tzgg/202612/t20261228_1.html'>关于年终安全检查的通知</a><span>12-28</span></li>"
+      "<li><a href='/tzgg/show.jsp?id=77'>关于元旦假期值班安排的通知</a><span>01-03</span></li>";
+  EXPECT_EQ(entry_dates(rows, date(2027, 1, 5)),
+            (std::vector<Date>{date(2026, 12, 28), date(2027, 1, 3)}));
+}
+
+TEST(EntryDate, WithoutAnyYearInTheAddressesTodaysYear) {
+  EXPECT_EQ(entry_dates("<li><a href='/a.jsp?id=1'>关于做好道路运输安全工作的通知</a><span>10-09</span></li>",
+                        date(2025, 12, 31)),
+            (std::vector<Date>{date(2025, 10, 9)}));
+}
+
 }  // namespace
 }  // namespace sitepatrol::checks

@@ -16,19 +16,19 @@ using namespace std::chrono;
 
 // Texts that mean "nothing here yet".
 constexpr std::string_view kPlaceholders[] = {
-    "暂无信息", "暂无数据", "暂无内容", "暂无记录", "暂无相关信息", "没有相关信息",
-    "正在建设中", "栏目建设中", "建设中，敬请期待", "信息正在更新中"};
+    "暂无信息",     "暂无数据",   "暂无内容",   "暂无记录",         "暂无相关信息",
+    "没有相关信息", "正在建设中", "栏目建设中", "建设中，敬请期待", "信息正在更新中"};
 
 // Meta names CMSs use for a page's publication date, lower case (crawler lower-cases them).
 constexpr std::string_view kPublishedMeta[] = {
-    "pubdate", "publishdate", "firstpublishedtime", "lastmodifiedtime", "publish_time",
-    "publishtime", "article:published_time", "dc.date", "dc.date.issued", "createdate"};
+    "pubdate",        "publishdate", "firstpublishedtime",     "lastmodifiedtime",
+    "publish_time",   "publishtime", "article:published_time", "dc.date",
+    "dc.date.issued", "createdate"};
 
 constexpr std::pair<std::string_view, MetaTag> kMetaNames[] = {
-    {"sitename", kSiteName},       {"sitedomain", kSiteDomain},
-    {"siteidcode", kSiteIdCode},   {"columnname", kColumnName},
-    {"columntype", kColumnType},   {"articletitle", kArticleTitle},
-    {"pubdate", kPubDate},         {"contentsource", kContentSource}};
+    {"sitename", kSiteName},     {"sitedomain", kSiteDomain},      {"siteidcode", kSiteIdCode},
+    {"columnname", kColumnName}, {"columntype", kColumnType},      {"articletitle", kArticleTitle},
+    {"pubdate", kPubDate},       {"contentsource", kContentSource}};
 
 // Labels an article page puts before its own date, most specific first. The generic 日期/时间
 // only count followed by a colon, and not for today's date (a template's header clock).
@@ -188,7 +188,9 @@ std::optional<Date> undated_url_row_date(const ListRow& row, Date today,
   for (int year : {y, y + 1}) {
     auto d = row_date(row, DateContext{today, year});
     if (!d || sys_days(*d) > sys_days(today)) continue;
-    const auto distance = [&](Date x) { return std::abs((sys_days(x) - sys_days(*anchor)).count()); };
+    const auto distance = [&](Date x) {
+      return std::abs((sys_days(x) - sys_days(*anchor)).count());
+    };
     if (!best || distance(*d) < distance(*best)) best = d;
   }
   return best ? best : row_date(row, DateContext{today, std::nullopt});
@@ -234,14 +236,22 @@ void read_entries(const PageContent& page, Date today, PageFacts& out) {
 
 std::string_view meta_tag_name(MetaTag tag) {
   switch (tag) {
-    case kSiteName: return "SiteName";
-    case kSiteDomain: return "SiteDomain";
-    case kSiteIdCode: return "SiteIDCode";
-    case kColumnName: return "ColumnName";
-    case kColumnType: return "ColumnType";
-    case kArticleTitle: return "ArticleTitle";
-    case kPubDate: return "PubDate";
-    case kContentSource: return "ContentSource";
+    case kSiteName:
+      return "SiteName";
+    case kSiteDomain:
+      return "SiteDomain";
+    case kSiteIdCode:
+      return "SiteIDCode";
+    case kColumnName:
+      return "ColumnName";
+    case kColumnType:
+      return "ColumnType";
+    case kArticleTitle:
+      return "ArticleTitle";
+    case kPubDate:
+      return "PubDate";
+    case kContentSource:
+      return "ContentSource";
   }
   return "";
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 
+#include "checks/utf8.h"
 #include "crawler/charset.h"
 #include "crawler/url.h"
 
@@ -28,24 +29,6 @@ bool istarts_with(std::string_view s, std::size_t at, std::string_view prefix) {
   return true;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Reads a CSS escape at css[i] == '\\'; appends what it stands for and returns the index
 // after it. A backslash before a newline is a line continuation (in strings).
@@ -61,7 +44,7 @@ std::size_t read_escape(std::string_view css, std::size_t i, std::string& out) {
       ++n;
     }
     if (i < css.size() && is_space(css[i])) ++i;  // one white space ends the escape
-    append_utf8(out, cp);
+    checks::append_utf8(out, cp);
     return i;
   }
   if (css[i] != '\n') out.push_back(css[i]);

@@ -6,8 +6,8 @@
 
 #include "checks/column_names.h"
 #include "checks/fingerprint.h"
-#include "checks/page_facts.h"
 #include "checks/interact_stats.h"
+#include "checks/page_facts.h"
 #include "crawler/charset.h"
 #include "crawler/content_hash.h"
 #include "crawler/css_refs.h"
@@ -44,10 +44,9 @@ std::string origin_of(const std::string& url) {
   if (!parts) return {};
   const bool default_port = (parts->scheme == "http" && parts->port == 80) ||
                             (parts->scheme == "https" && parts->port == 443);
-  std::string host = parts->host.find(':') != std::string::npos ? "[" + parts->host + "]"
-                                                                  : parts->host;
-  return parts->scheme + "://" + host +
-         (default_port ? "" : ":" + std::to_string(parts->port));
+  std::string host =
+      parts->host.find(':') != std::string::npos ? "[" + parts->host + "]" : parts->host;
+  return parts->scheme + "://" + host + (default_port ? "" : ":" + std::to_string(parts->port));
 }
 
 }  // namespace
@@ -80,8 +79,8 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
       site_, run_.config.features,
       [this](const std::string& url) { return is_own_host(url_host(url)); }, run_.now);
   requester_ = std::make_unique<Requester>(
-      run_.io, run_.fetcher, run_.gate, [this](const std::string& url) { return make_request(url); },
-      options);
+      run_.io, run_.fetcher, run_.gate,
+      [this](const std::string& url) { return make_request(url); }, options);
 }
 
 void SiteCrawl::start() {
@@ -199,8 +198,8 @@ void SiteCrawl::fetch_page(PageJob job) {
   // The homepage is always read in full: availability, identifiers and headers are judged on
   // what it says today, not on what it said last time.
   // So are the pages of interactive features (issue 4): a 304 would hide their forms.
-  const auto v = homepage || interact_->wants_full(job.url) ? validators_.end()
-                                                            : validators_.find(job.url);
+  const auto v =
+      homepage || interact_->wants_full(job.url) ? validators_.end() : validators_.find(job.url);
   std::string url = job.url;
   requester_->get(
       url,
@@ -230,10 +229,11 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
   const bool on_site = is_own_host(url_host(o.final_url));
   if (o.error == FetchError::none && status == 304) {
     std::string url = job.url;
-    run_.writer.load_memory(site_.id, url, [this, job = std::move(job), o = std::move(o)](
-                                               std::optional<store::PageMemory> m) mutable {
-      on_memory(std::move(job), std::move(o), std::move(m));
-    });
+    run_.writer.load_memory(
+        site_.id, url,
+        [this, job = std::move(job), o = std::move(o)](std::optional<store::PageMemory> m) mutable {
+          on_memory(std::move(job), std::move(o), std::move(m));
+        });
     return;  // in_flight_ stays counted until the memory arrives
   }
   if (o.error == FetchError::none && status >= 200 && status < 300 && on_site &&
@@ -253,13 +253,13 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
       options.charset = parsed->charset;  // issue 11: queries in the page's charset
       parsed->html = parse_html(utf8, base, options);
       if (options.structure) {
-        parsed->sketch = checks::sketch_page(parsed->html.tag_paths, parsed->html.links,
-                                             parsed->html.title);
+        parsed->sketch =
+            checks::sketch_page(parsed->html.tag_paths, parsed->html.links, parsed->html.title);
         parsed->html.tag_paths = {};
       }
       const ParsedHtml& h = parsed->html;
-      parsed->facts = checks::page_facts(
-          checks::PageContent{job.url, base, h.text, h.meta, h.rows}, today_);
+      parsed->facts =
+          checks::page_facts(checks::PageContent{job.url, base, h.text, h.meta, h.rows}, today_);
       asio::post(run_.io, [this, job = std::move(job), o = std::move(o), parsed]() mutable {
         on_parsed(std::move(job), std::move(o), parsed);
       });
@@ -501,9 +501,10 @@ void SiteCrawl::settle() {
   const store::SiteCoverage covered = coverage();
   run_.writer.add_coverage(site_.id, covered);
   run_.writer.flush();
-  spdlog::info("{}: patrol done, {} pages, {} links checked, {} findings{}", site_.id,
-               totals_.pages, totals_.links_checked, emitted_.size(),
-               covered.state == "complete" ? "" : " (" + covered.state + ": " + covered.reason + ")");
+  spdlog::info(
+      "{}: patrol done, {} pages, {} links checked, {} findings{}", site_.id, totals_.pages,
+      totals_.links_checked, emitted_.size(),
+      covered.state == "complete" ? "" : " (" + covered.state + ": " + covered.reason + ")");
   totals_.sites = 1;
   if (run_.progress) ++run_.progress->sites_done;
   on_done_(totals_);
@@ -516,7 +517,8 @@ store::SiteCoverage SiteCrawl::coverage() const {
   if (home.error != FetchError::none)
     return {"down", std::string(checks::to_string(home.error)) +
                         (home.error_text.empty() ? "" : ": " + home.error_text)};
-  if (home.status < 200 || home.status >= 400) return {"down", "HTTP " + std::to_string(home.status)};
+  if (home.status < 200 || home.status >= 400)
+    return {"down", "HTTP " + std::to_string(home.status)};
   if (time_limit_hit_) return {"partial", "time_limit"};
   if (page_limit_hit_) return {"partial", "page_limit"};
   return {"complete", ""};
@@ -569,8 +571,8 @@ FetchRequest SiteCrawl::make_request(const std::string& url) const {
   q.max_body = run_.config.patrol.max_body_bytes;
   const std::string host = url_host(url);
   const bool own = is_own_host(host);
-  q.allow_private = run_.config.patrol.allow_private_networks || own ||
-                    run_.registered_hosts.contains(host);
+  q.allow_private =
+      run_.config.patrol.allow_private_networks || own || run_.registered_hosts.contains(host);
   if (own) {  // credentials and staging headers never leave the site
     for (const auto& [k, v] : site_.headers) q.headers.push_back(k + ": " + v);
     q.cookies = site_.cookies;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "checks/utf8.h"
 #include "crawler/url.h"
 
 namespace sitepatrol::crawler {
@@ -21,24 +22,6 @@ bool is_name_char(char c) {
          c == '_' || c == ':' || c == '.';
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // Appends text with the five XML entities and numeric character references decoded.
 void append_decoded(std::string& out, std::string_view s) {
@@ -81,7 +64,7 @@ void append_decoded(std::string& out, std::string_view s) {
         out.push_back('&');
         continue;
       }
-      append_utf8(out, cp);
+      checks::append_utf8(out, cp);
     } else {
       out.push_back('&');
       continue;

@@ -49,8 +49,9 @@ std::string verdict_text(const SiteReport& site, Lang lang) {
           std::string(pick(lang, "）；", "); "));
   }
   if (site.verdict.passed) {
-    return out + std::string(site.complete ? pick(lang, "合格", "pass")
-                                           : pick(lang, "已查部分未见否决项", "no veto in what was checked"));
+    return out + std::string(site.complete
+                                 ? pick(lang, "合格", "pass")
+                                 : pick(lang, "已查部分未见否决项", "no veto in what was checked"));
   }
   out += pick(lang, "不合格：", "fail: ");
   bool first = true;
@@ -63,7 +64,9 @@ std::string verdict_text(const SiteReport& site, Lang lang) {
   return out;
 }
 
-std::string not_measurable(Lang lang) { return std::string(pick(lang, "不可测", "not measurable")); }
+std::string not_measurable(Lang lang) {
+  return std::string(pick(lang, "不可测", "not measurable"));
+}
 
 void unchecked_paragraph(Document& doc, const SiteReport& site, Lang lang) {
   std::string text = std::string(pick(lang, "未能完成检查：", "Could not be checked: ")) +
@@ -171,7 +174,8 @@ void findings_table(Document& doc, const std::vector<store::FindingRow>& rows, L
     if (with_page) line.push_back(url_cell(f.page));
     std::string detail = f.detail;
     if (!row.verified) {  // carried over from the last check that could see it
-      detail += std::string(pick(lang, "（本次未能复查，最后确认于 ", " (not re-checked; last confirmed ")) +
+      detail += std::string(pick(lang, "（本次未能复查，最后确认于 ",
+                                 " (not re-checked; last confirmed ")) +
                 row.last_seen.substr(0, 10) + std::string(pick(lang, "）", ")"));
     }
     line.push_back(Cell{detail, "", ""});
@@ -266,7 +270,8 @@ void index_charts(Document& doc, const std::vector<const SiteReport*>& sites, La
       const IndexResult& i = std::string(name) == "disclosure" ? s->indices.disclosure
                              : std::string(name) == "service"  ? s->indices.service
                                                                : s->indices.interaction;
-      chart.categories.push_back(site_label(*s) + (i.measurable ? "" : " (" + not_measurable(lang) + ")"));
+      chart.categories.push_back(site_label(*s) +
+                                 (i.measurable ? "" : " (" + not_measurable(lang) + ")"));
       series.values.push_back(i.measurable ? round4(i.value) : 0.0);
       chart.markers.push_back(i.target);
     }

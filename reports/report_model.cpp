@@ -311,13 +311,14 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
            static_cast<long>(count("SEC-SPAM")), static_cast<long>(count("SEC-FOREIGN-SCRIPT")),
            static_cast<long>(count("SEC-NO-HTTPS")), static_cast<long>(count("TLS-CERT")))};
   if (d.coverage.state == "down") {  // the last run read nothing: no counts that read 0
-    points[0].evidence[0] =
-        line("本月巡检 %d 次，首页无法访问 %d 次，可用率 %.1f %%；最近一次巡检首页无法访问，未能读取页面。",
-             "%d patrols this month, homepage unreachable in %d, availability %.1f %%; the last "
-             "patrol could not open the homepage and read no page.",
-             d.runs, d.runs_down, avail);
-    points[1].evidence[0] = line("最近一次巡检未能检查附件。",
-                                 "The last patrol could not check attachments.");
+    points[0].evidence[0] = line(
+        "本月巡检 %d 次，首页无法访问 %d 次，可用率 %.1f "
+        "%%；最近一次巡检首页无法访问，未能读取页面。",
+        "%d patrols this month, homepage unreachable in %d, availability %.1f %%; the last "
+        "patrol could not open the homepage and read no page.",
+        d.runs, d.runs_down, avail);
+    points[1].evidence[0] =
+        line("最近一次巡检未能检查附件。", "The last patrol could not check attachments.");
     points[2].evidence[0] =
         line("最近一次巡检未能检查链接；此前发现的断链 %ld 个、超时 %ld 个未能复查。",
              "The last patrol could not check links; %ld broken and %ld timed-out links found "
@@ -349,9 +350,9 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
                      std::string(pick(lang, "。", "."));
       const long unverified = std::ranges::count(p.to_fix, false, &store::FindingRow::verified);
       if (unverified > 0) {
-        p.conclusion += line("此前发现的 %ld 个问题本次未能复查，仍按未整改计。",
-                             " %ld earlier problems could not be re-checked and stay open.",
-                             unverified);
+        p.conclusion +=
+            line("此前发现的 %ld 个问题本次未能复查，仍按未整改计。",
+                 " %ld earlier problems could not be re-checked and stay open.", unverified);
       }
       if (!vetoes[i].empty()) {
         p.conclusion += std::string(pick(lang, "单项否决：", " Single veto: ")) + vetoes[i] +

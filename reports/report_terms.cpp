@@ -220,7 +220,8 @@ std::string category_label(std::string_view category, Lang lang) {
 
 std::string coverage_text(std::string_view state, std::string_view reason, Lang lang) {
   if (state == "down") {
-    return std::string(pick(lang, "首页无法访问（", "homepage unreachable (")) + std::string(reason) +
+    return std::string(pick(lang, "首页无法访问（", "homepage unreachable (")) +
+           std::string(reason) +
            std::string(pick(lang, "），其余页面均未能检查", "); nothing else could be checked"));
   }
   if (reason == "page_limit") {

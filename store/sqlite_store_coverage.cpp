@@ -73,8 +73,10 @@ Result<void> SqliteStore::save_coverage(std::int64_t run, const std::string& sit
   auto stmt = db_.prepare(
       "UPDATE run_sites SET coverage = ?3, coverage_reason = ?4 WHERE run_id = ?1 AND site = ?2");
   if (!stmt) return std::unexpected(stmt.error());
-  stmt->bind_int(1, run).bind_text(2, site).bind_text(3, coverage.state).bind_text(4,
-                                                                                  coverage.reason);
+  stmt->bind_int(1, run)
+      .bind_text(2, site)
+      .bind_text(3, coverage.state)
+      .bind_text(4, coverage.reason);
   if (auto ok = stmt->run(); !ok) return ok;
   if (db_.changes() == 0) {
     return std::unexpected(
@@ -141,8 +143,8 @@ Result<void> SqliteStore::settle_unseen(std::int64_t run, const std::string& fin
       e.subject_checked = *checked;
       e.subject_on_page = *on_page;
     }
-    if (auto ok = settle_one(run, finished_at, u.id, u.previous_run, u.severity, u.page,
-                             u.detail, unverified(e));
+    if (auto ok = settle_one(run, finished_at, u.id, u.previous_run, u.severity, u.page, u.detail,
+                             unverified(e));
         !ok) {
       return ok;
     }
@@ -160,8 +162,10 @@ Result<void> SqliteStore::settle_one(std::int64_t run, const std::string& finish
         "INSERT INTO finding_resolutions (run_id, finding_id, last_run, resolved_at) "
         "VALUES (?1, ?2, ?3, ?4)");
     if (!resolve) return std::unexpected(resolve.error());
-    resolve->bind_int(1, run).bind_int(2, finding).bind_int(3, previous_run).bind_text(4,
-                                                                                    finished_at);
+    resolve->bind_int(1, run)
+        .bind_int(2, finding)
+        .bind_int(3, previous_run)
+        .bind_text(4, finished_at);
     return resolve->run();
   }
   auto carry = db_.prepare(R"sql(

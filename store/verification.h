@@ -24,9 +24,9 @@ struct SubjectEvidence {
   int page_status = 0;              // its answer
   std::string page_error = "none";  // checks::FetchError as text
   std::string page_error_text;
-  bool subject_is_link = false;     // the subject is a URL other than that page
-  bool subject_checked = false;     // the run checked that URL (link check or page fetch)
-  bool subject_on_page = false;     // the page, as read in the run, still links to it
+  bool subject_is_link = false;  // the subject is a URL other than that page
+  bool subject_checked = false;  // the run checked that URL (link check or page fetch)
+  bool subject_on_page = false;  // the page, as read in the run, still links to it
 };
 
 struct Unverified {

@@ -179,9 +179,9 @@ TEST(Outage, UpDownUpKeepsProblemsOpenAndAlertsOnce) {
     EXPECT_NE(f["status"], "resolved") << "an outage fixed nothing: " << f.dump();
   }
   const std::string run1_start = run1["run"]["started_at"];
-  for (const auto& [code, path] : {std::pair{"LINK-BROKEN", "/missing.html"},
-                                   std::pair{"LINK-BROKEN", "/files/gone.pdf"},
-                                   std::pair{"SEC-DARKLINK", ""}}) {
+  for (const auto& [code, path] :
+       {std::pair{"LINK-BROKEN", "/missing.html"}, std::pair{"LINK-BROKEN", "/files/gone.pdf"},
+        std::pair{"SEC-DARKLINK", ""}}) {
     const auto* f = find(run2, code, path);
     ASSERT_TRUE(f) << code << " " << path << "\n" << run2.dump(1);
     EXPECT_EQ((*f)["status"], "open");
@@ -236,9 +236,9 @@ TEST(Outage, UpDownUpKeepsProblemsOpenAndAlertsOnce) {
   o.down = false;
   o.patrol_until(3);
   const auto run3 = o.findings(3);
-  for (const auto& [code, path] : {std::pair{"LINK-BROKEN", "/missing.html"},
-                                   std::pair{"LINK-BROKEN", "/files/gone.pdf"},
-                                   std::pair{"SEC-DARKLINK", ""}}) {
+  for (const auto& [code, path] :
+       {std::pair{"LINK-BROKEN", "/missing.html"}, std::pair{"LINK-BROKEN", "/files/gone.pdf"},
+        std::pair{"SEC-DARKLINK", ""}}) {
     const auto* f = find(run3, code, path);
     ASSERT_TRUE(f) << code << " " << path << "\n" << run3.dump(1);
     EXPECT_EQ((*f)["status"], "open") << code << " " << path;

@@ -12,8 +12,8 @@ using checks::Severity;
 
 store::FindingRow carried(std::string code, std::string subject) {
   store::FindingRow r;
-  r.finding = checks::Finding{"s", std::move(code), Severity::error, std::move(subject),
-                              "http://s.example/", "HTTP 404"};
+  r.finding = checks::Finding{
+      "s", std::move(code), Severity::error, std::move(subject), "http://s.example/", "HTTP 404"};
   r.status = "open";
   r.first_seen = "2026-11-02T02:00:00Z";
   r.last_seen = "2026-11-02T02:00:00Z";
@@ -36,8 +36,8 @@ ReportData down_site() {
   m.last_run_at = "2026-11-20T02:00:00Z";
   m.coverage = {"down", "HTTP 503"};
   store::FindingRow outage;
-  outage.finding = checks::Finding{"s", "AVAIL-DOWN", Severity::critical, "http://s.example/",
-                                   "http://s.example/", "HTTP 503"};
+  outage.finding = checks::Finding{
+      "s", "AVAIL-DOWN", Severity::critical, "http://s.example/", "http://s.example/", "HTTP 503"};
   outage.status = "new";
   outage.first_seen = outage.last_seen = m.last_run_at;
   m.current = {outage, carried("LINK-BROKEN", "http://s.example/a.pdf"),

@@ -24,7 +24,7 @@ const std::string kDead = "http://x.example/dead.html";
 
 checks::Finding at(std::string code, std::string subject, std::string page,
                    Severity severity = Severity::error) {
-  return checks::Finding{"a", std::move(code), severity, std::move(subject), std::move(page),
+  return checks::Finding{"a",     std::move(code), severity, std::move(subject), std::move(page),
                          "detail"};
 }
 
@@ -74,11 +74,11 @@ class CoverageTest : public ::testing::Test {
 
 TEST_F(CoverageTest, OutageThenCutShortWalkThenRecovery) {
   // Run 1: everything read; a dead external link on the homepage, spam on a sub-page.
-  const auto r1 = patrol(kT1, {}, {testing::page("a", kHome, {testing::ref(kDead, "a", "x")}),
-                                   testing::page("a", kSub)},
-                         {testing::link("a", kDead, 404)},
-                         {at("LINK-BROKEN", kDead, kHome), at("SEC-SPAM", kSub, kSub,
-                                                               Severity::critical)});
+  const auto r1 =
+      patrol(kT1, {},
+             {testing::page("a", kHome, {testing::ref(kDead, "a", "x")}), testing::page("a", kSub)},
+             {testing::link("a", kDead, 404)},
+             {at("LINK-BROKEN", kDead, kHome), at("SEC-SPAM", kSub, kSub, Severity::critical)});
   EXPECT_EQ(row(r1, "LINK-BROKEN")->status, "new");
 
   // Run 2: the site answers 503. Nothing is resolved; both stay open, unverified, last seen

@@ -1,4 +1,5 @@
 // sitepatrol: patrols government websites and reports what the inspections would find.
+#include <csignal>
 #include <CLI/CLI.hpp>
 #include <curl/curl.h>
 
@@ -8,6 +9,10 @@
 #include "app/commands.h"
 
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) must not kill a patrol half way (SIGXFSZ, exit 153): the
+  // write fails instead, the store reports it and the command exits 3 with the database
+  // consistent.
+  std::signal(SIGXFSZ, SIG_IGN);
   using namespace sitepatrol::app;
   curl_global_init(CURL_GLOBAL_DEFAULT);
   CLI::App cli{"sitepatrol: patrols government websites for broken links, downtime and more",

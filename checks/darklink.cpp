@@ -22,10 +22,11 @@ bool harmless(const SiteContext& ctx, const LinkRef& link, std::string_view host
          infrastructure_link(link.url, host);
 }
 
-// "澳门赌场, bet365": the spam terms in the link's text and decoded URL, strongest first.
+// "澳门赌场, bet365": the spam terms in the link's text, title and decoded URL, strongest
+// first.
 std::string spam_terms_of(const SpamMatcher& matcher, const LinkRef& link) {
   const std::string url = percent_decoded(link.url);
-  const SpamField fields[] = {{link.text, 1}, {url, 1}};
+  const SpamField fields[] = {{link.text, 1}, {link.title, 1}, {url, 1}};
   const SpamScore score = matcher.score(fields);
   std::string terms;
   for (std::size_t i = 0; i < score.terms.size() && i < 3; ++i) {

@@ -51,6 +51,7 @@ struct LinkRef {
   std::string text;    // anchor text (trimmed, may be empty)
   bool hidden = false;       // a reader cannot see it (checks/visibility.h decides)
   std::string hidden_by;     // the technique, e.g. "display:none on div#links"
+  std::string title;         // anchors: the title attribute (dark links hide spam there too)
 };
 
 // One row of list markup: the unit a column's entries and a message board's messages are

@@ -23,6 +23,12 @@ struct Judgement {
 
 bool ok_status(int status) { return status >= 200 && status < 300; }
 
+// Not fetched by sitepatrol's own choice (robots.txt, or a private address it may not
+// connect to): nothing is known about it, so it is not judged broken.
+bool not_fetched(FetchError e) {
+  return e == FetchError::robots || e == FetchError::blocked_private;
+}
+
 std::string describe_failure(int status, FetchError error, const std::string& error_text) {
   if (error != FetchError::none)
     return error_text.empty() ? std::string(to_string(error)) : error_text;
@@ -35,7 +41,7 @@ std::optional<std::string> action_failure(const InteractionFacts& facts, const F
   auto it = facts.actions.find(form.action);
   if (it == facts.actions.end()) return std::nullopt;  // not checked (robots.txt)
   const ActionProbe& p = it->second;
-  if (p.error == FetchError::robots) return std::nullopt;
+  if (not_fetched(p.error)) return std::nullopt;
   if (p.error != FetchError::none || p.status == 404 || p.status == 410 || p.status >= 500)
     return "form action " + form.action + " answers " +
            describe_failure(p.status, p.error, p.error_text);
@@ -86,7 +92,7 @@ struct Judge {
     }
     for (const auto& s : facts.searches) {
       if (s.action != form.action) continue;
-      if (s.error == FetchError::robots) return {Verdict::not_judged, page, ""};
+      if (not_fetched(s.error)) return {Verdict::not_judged, page, ""};
       if (s.error != FetchError::none || !ok_status(s.status))
         return {Verdict::broken, page,
                 "searching for the site's name: " + s.query_url + " answers " +
@@ -102,7 +108,7 @@ struct Judge {
   Judgement candidate(const std::string& kind, const FeatureCandidate& c) const {
     if (!c.internal) {
       auto it = facts.external.find(c.url);
-      if (it == facts.external.end() || it->second.error == FetchError::robots ||
+      if (it == facts.external.end() || not_fetched(it->second.error) ||
           (it->second.error == FetchError::none && it->second.status == 0))  // not fetched
         return {Verdict::not_judged, c.url, ""};
       const LinkResult& l = it->second;
@@ -114,6 +120,7 @@ struct Judge {
     auto it = facts.pages.find(c.url);
     if (it == facts.pages.end()) return {Verdict::not_judged, c.url, ""};
     const FeaturePage& page = it->second;
+    if (not_fetched(page.error)) return {Verdict::not_judged, c.url, ""};
     if (!ok_status(page.status))
       return {Verdict::broken, c.url,
               c.url + " answers " + describe_failure(page.status, page.error, "")};

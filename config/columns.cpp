@@ -129,7 +129,8 @@ void read_columns(TableReader& r, Config& config, const std::filesystem::path& f
     auto text = read_file(config.column_dictionary, "the column dictionary");
     if (!text) {
       r.problems().add(r.node("dictionary")->source(), r.path_of("dictionary"),
-                       "cannot open '" + config.column_dictionary.string() + "'");
+                       "cannot read '" + config.column_dictionary.string() + "': " +
+                           text.error().message);
     } else if (auto kinds = parse_column_kinds(*text, config.column_dictionary)) {
       merge_column_kinds(config.column_kinds, std::move(*kinds));
     } else {

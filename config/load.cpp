@@ -38,6 +38,17 @@ using detail::read_file;
 using detail::read_columns;
 using detail::read_security;
 using detail::relative_to;
+
+// A value sent as (part of) an HTTP header: a CR, LF or other control character in it would
+// let the file write headers of its own, so it is refused (tab is allowed, as in HTTP).
+bool header_safe(std::string_view value) {
+  return std::ranges::none_of(value, [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && u != '\t') || u == 0x7F;
+  });
+}
+constexpr const char* kNotHeaderSafe =
+    "must not contain line breaks or control characters (it is sent as an HTTP header)";
 using detail::TableReader;
 using detail::type_name;
 namespace fs = std::filesystem;
@@ -142,6 +153,8 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
 
   if (r.read("user_agent", p.user_agent) && p.user_agent.empty()) {
     r.problems().add(r.node("user_agent")->source(), r.path_of("user_agent"), "must not be empty");
+  } else if (!header_safe(p.user_agent)) {
+    r.problems().add(r.node("user_agent")->source(), r.path_of("user_agent"), kNotHeaderSafe);
   }
   r.read("timeout_s", p.timeout_s, 1, 300);
   r.read("connect_timeout_s", p.connect_timeout_s, 1, 300);
@@ -159,8 +172,10 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
 
   std::int64_t bytes = 0;
   std::int64_t mib = 0;
-  const bool has_bytes = r.read("max_body_bytes", bytes, 1, INT64_MAX);
-  const bool has_mib = r.read("max_body_mib", mib, 1, 4096);
+  // Counted after decompression; past 64 MiB a "page" is an attack or a file, not a page,
+  // and the HTML parser's own limits are near.
+  const bool has_bytes = r.read("max_body_bytes", bytes, 1, std::int64_t{64} << 20);
+  const bool has_mib = r.read("max_body_mib", mib, 1, 64);
   if (has_bytes && has_mib) {
     r.problems().add(r.node("max_body_mib")->source(), r.path_of("max_body_mib"),
                      "give max_body_bytes or max_body_mib, not both");
@@ -176,7 +191,7 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
   r.read("resolve", p.resolve, check_resolve);
   r.read("disable_codes", p.disable_codes, check_code);
   if (r.read("ca_bundle", p.ca_bundle)) p.ca_bundle = relative_to(folder, p.ca_bundle).string();
-  r.read("parse_threads", p.parse_threads, 0);
+  r.read("parse_threads", p.parse_threads, 0, 256);
   r.reject_unknown_keys();
 }
 
@@ -253,7 +268,9 @@ void read_site(TableReader& r, SiteConfig& s) {
   r.read("unit", s.unit);
   r.read("aliases", s.aliases, check_alias);
   r.read("allowed_domains", s.allowed_domains, check_domain);
-  r.read("cookies", s.cookies);
+  if (r.read("cookies", s.cookies) && !header_safe(s.cookies)) {
+    r.problems().add(r.node("cookies")->source(), r.path_of("cookies"), kNotHeaderSafe);
+  }
   r.read("accepted_status", s.accepted_status, 100, 999);
   r.read("disable_codes", s.disable_codes, check_code);
   r.read("respect_robots", s.respect_robots);
@@ -266,7 +283,9 @@ void read_site(TableReader& r, SiteConfig& s) {
       if (!is_header_name(name.str())) {
         r.problems().add(name.source(), at,
                          "'" + std::string(name.str()) + "' is not an HTTP header name");
-      } else if (const auto* text = value.as_string()) {
+      } else if (const auto* text = value.as_string(); text && !header_safe(text->get())) {
+        r.problems().add(value.source(), at, kNotHeaderSafe);
+      } else if (text) {
         s.headers[std::string(name.str())] = text->get();
       } else {
         r.problems().add(value.source(), at,

@@ -3,6 +3,8 @@
 #include "config/idn.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -287,6 +289,18 @@ std::expected<toml::table, ConfigError> parse_toml(std::string_view text, const 
 
 std::expected<std::string, ConfigError> read_file(const std::filesystem::path& file,
                                                   std::string_view what) {
+  // A device or a pipe (/dev/zero, a FIFO) would be read forever; a configuration file, a
+  // dictionary or a term list is a regular file of reasonable size.
+  constexpr std::uintmax_t kMaxBytes = 16u << 20;
+  std::error_code ec;
+  if (std::filesystem::exists(file, ec) && !std::filesystem::is_regular_file(file, ec)) {
+    return std::unexpected(ConfigError{file.string(), 0, 0, "",
+                                       std::string(what) + " is not a regular file"});
+  }
+  if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxBytes) {
+    return std::unexpected(ConfigError{file.string(), 0, 0, "",
+                                       std::string(what) + " is larger than 16 MiB"});
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     return std::unexpected(

@@ -829,7 +829,8 @@ void resolve_links(ParsedHtml& out, const std::vector<RawLink>& raw, std::string
                          .kind = std::string(r.kind),
                          .text = std::move(text),
                          .hidden = r.hidden,
-                         .hidden_by = r.hidden_by});
+                         .hidden_by = r.hidden_by,
+                         .title = std::string(r.title)});
     raw_it->second = out.links.size() - 1;
     seen.emplace(RawKey{out.links.back().url, r.kind}, out.links.size() - 1);
   }

@@ -364,6 +364,13 @@ TEST_F(DarklinkTest, SpamTermsInTheUrlAlone) {
   EXPECT_EQ(f.detail, "hidden by display:none on div; text 点击进入; spam terms 博彩网站");
 }
 
+TEST_F(DarklinkTest, SpamTermsInTheTitleAlone) {
+  const Finding f = only(run(page("<div style=\"display:none\"><a href=\"http://www.y.example/\""
+                                  " title=\"澳门博彩 真人娱乐\">友情链接</a></div>")));
+  EXPECT_EQ(f.severity, Severity::critical);
+  EXPECT_NE(f.detail.find("spam terms"), std::string::npos) << f.detail;
+}
+
 TEST_F(DarklinkTest, LoansAndInvoiceSpam) {
   const Finding f = only(run(
       page("<div style=\"display:none\"><a href=\"http://www.fp.example/\">代开发票</a></div>")));

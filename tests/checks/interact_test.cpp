@@ -160,7 +160,7 @@ TEST(Interact, AFormOneClickAwayWhoseActionAnswersIsUsable) {
   Site s;
   s.candidate("message_board", kBoard);
   FeaturePage board = page("message_board", kBoard);
-  board.links = {{kBoard + "write.html", "a", "我要留言", false, ""}};
+  board.links = {{kBoard + "write.html", "a", "我要留言", false, "", ""}};
   s.add(board);
   FeaturePage write = page("message_board", kBoard + "write.html", {}, 1);
   write.forms = {post_form(kBoard + "submit")};
@@ -251,6 +251,32 @@ TEST(Interact, AnOffSiteFeatureIsJudgedByItsLinkCheck) {
   EXPECT_TRUE(s.findings().empty());
   s.result.interaction.external[link.url].status = 404;
   EXPECT_EQ(s.findings(), (std::set<std::string>{"INTERACT-BROKEN message_board"}));
+}
+
+// A feature link to a private address is not connected to (issue 12): it is blocked, not
+// broken, and raises nothing, on another host or the site's own.
+TEST(Interact, AFeatureAtABlockedPrivateAddressIsNotJudged) {
+  Site s;
+  s.result.interaction.candidates.push_back({.kind = "message_board",
+                                             .url = "http://10.0.0.8/liuyan/",
+                                             .text = "我要留言",
+                                             .found_on = kHome,
+                                             .configured = false,
+                                             .on_homepage = true,
+                                             .internal = false});
+  LinkResult link;
+  link.url = "http://10.0.0.8/liuyan/";
+  link.error = FetchError::blocked_private;
+  s.result.interaction.external[link.url] = link;
+  EXPECT_TRUE(s.findings().empty());
+
+  Site own;
+  own.candidate("message_board", kBoard);
+  FeaturePage blocked = page("message_board", kBoard);
+  blocked.status = 0;
+  blocked.error = FetchError::blocked_private;
+  own.add(blocked);
+  EXPECT_TRUE(own.findings().empty());
 }
 
 // ---- INTERACT-UNANSWERED ------------------------------------------------------------------

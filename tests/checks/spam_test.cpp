@@ -65,9 +65,9 @@ PageResult injected_block_page() {
   for (std::size_t i = 0; i < spam.size(); ++i) {
     p.hidden_text += spam[i] + " ";
     p.links.push_back(LinkRef{"http://bet" + std::to_string(i) + ".example/", "a", spam[i], true,
-                              "display:none on div#hh"});
+                              "display:none on div#hh", ""});
   }
-  p.links.push_back(LinkRef{"http://www.site.example/jtyw/", "a", "交通要闻", false, ""});
+  p.links.push_back(LinkRef{"http://www.site.example/jtyw/", "a", "交通要闻", false, "", ""});
   return p;
 }
 
@@ -119,7 +119,7 @@ TEST_F(SpamTest, SpamInjectedIntoTitleAndMeta) {
 TEST_F(SpamTest, VisibleSpamTextAndLinkTexts) {
   PageResult p = page("首页", "");
   for (const char* t : {"百家乐", "六合彩", "老虎机"}) {
-    p.links.push_back(LinkRef{"http://x.example/", "a", t, false, ""});
+    p.links.push_back(LinkRef{"http://x.example/", "a", t, false, "", ""});
   }
   const Findings out = run(p);
   ASSERT_EQ(out.size(), 1u);
@@ -183,7 +183,7 @@ TEST_F(SpamTest, SportsLotteryCentreNewsIsNotSpam) {
            "中国体育彩票将坚持责任彩票建设，倡导理性购彩，不向未成年人销售彩票。"
            "目前全省共有体育彩票销售网点4000余个，体彩超级大乐透、排列3、11选5等游戏销售平稳。");
   p.meta = {{"keywords", "体育彩票,体彩中心,公益金"}};
-  p.links.push_back(LinkRef{"http://www.lottery.gov.cn/", "a", "中国体育彩票网", false, ""});
+  p.links.push_back(LinkRef{"http://www.lottery.gov.cn/", "a", "中国体育彩票网", false, "", ""});
   EXPECT_TRUE(run(p).empty());
   EXPECT_LE(score(p), 5);
 }

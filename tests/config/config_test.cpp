@@ -23,6 +23,41 @@ ConfigError parse_error(std::string_view text) {
   return config ? ConfigError{} : config.error();
 }
 
+// ---- hardening (issue 12): values that pass a check must not crash or inject ------------
+
+TEST(ConfigHardening, HeaderValuesWithLineBreaksAreRefused) {
+  auto e = parse_error("[patrol]\nuser_agent = \"sitepatrol\\r\\nX-Injected: 1\"\n");
+  EXPECT_EQ(e.key, "patrol.user_agent");
+  EXPECT_NE(e.message.find("line breaks"), std::string::npos) << e.message;
+  e = parse_error(
+      "[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\n"
+      "headers = { X-Staging = \"1\\nHost: evil.example\" }\n");
+  EXPECT_EQ(e.key, "site[1].headers.X-Staging");
+  e = parse_error(
+      "[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\ncookies = \"a=1\\r\\nX: y\"\n");
+  EXPECT_EQ(e.key, "site[1].cookies");
+  // A tab is allowed, as in HTTP.
+  EXPECT_EQ(parse_ok("[patrol]\nuser_agent = \"sitepatrol\\t1.0\"\n").patrol.user_agent,
+            "sitepatrol\t1.0");
+}
+
+TEST(ConfigHardening, LimitsHaveCeilings) {
+  EXPECT_EQ(parse_error("[patrol]\nparse_threads = 100000\n").key, "patrol.parse_threads");
+  EXPECT_EQ(parse_error("[patrol]\nmax_body_mib = 4096\n").key, "patrol.max_body_mib");
+  EXPECT_EQ(parse_error("[patrol]\nmax_body_bytes = 9223372036854775807\n").key,
+            "patrol.max_body_bytes");
+  const Config c = parse_ok("[patrol]\nparse_threads = 256\nmax_body_mib = 64\n");
+  EXPECT_EQ(c.patrol.parse_threads, 256);
+  EXPECT_EQ(c.patrol.max_body_bytes, std::size_t{64} << 20);
+}
+
+TEST(ConfigHardening, ADictionaryThatIsADeviceIsRefusedNotReadForever) {
+  const auto e = parse_error("[columns]\ndictionary = \"/dev/zero\"\n");
+  EXPECT_EQ(e.key, "columns.dictionary");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_NE(e.message.find("not a regular file"), std::string::npos) << e.message;
+}
+
 // ---- defaults and the example -------------------------------------------------------------
 
 TEST(ConfigDefaults, EmptyFileGivesTheContractDefaults) {

@@ -84,7 +84,7 @@ class RecordingStore final : public store::Store {
       store::PageMemory m;
       m.etag = "\"e1\"";
       m.title = "首页";
-      m.links = {{"http://www.site.example/a.html", "a", "A", false, ""}};
+      m.links = {{"http://www.site.example/a.html", "a", "A", false, "", ""}};
       return m;
     }
     if (url == "http://www.site.example/broken")

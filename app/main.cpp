@@ -1,8 +1,8 @@
 // sitepatrol: patrols government websites and reports what the inspections would find.
-#include <csignal>
 #include <CLI/CLI.hpp>
 #include <curl/curl.h>
 
+#include <csignal>
 #include <iostream>
 
 #include "app/cli_common.h"

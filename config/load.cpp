@@ -38,6 +38,9 @@ using detail::read_file;
 using detail::read_columns;
 using detail::read_security;
 using detail::relative_to;
+using detail::TableReader;
+using detail::type_name;
+namespace fs = std::filesystem;
 
 // A value sent as (part of) an HTTP header: a CR, LF or other control character in it would
 // let the file write headers of its own, so it is refused (tab is allowed, as in HTTP).
@@ -49,9 +52,6 @@ bool header_safe(std::string_view value) {
 }
 constexpr const char* kNotHeaderSafe =
     "must not contain line breaks or control characters (it is sent as an HTTP header)";
-using detail::TableReader;
-using detail::type_name;
-namespace fs = std::filesystem;
 
 const std::vector<std::string> kCategories = {"local", "ministry", "ministry_unit", "maritime"};
 

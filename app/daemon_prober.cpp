@@ -6,6 +6,7 @@
 
 #include "crawler/curl_fetcher.h"
 #include "crawler/host_gate.h"
+#include "crawler/request_policy.h"
 #include "crawler/requester.h"
 
 namespace sitepatrol::app {
@@ -33,23 +34,17 @@ void probe_homepages(const config::Config& config,
   std::size_t remaining = sites.size();
   std::vector<std::unique_ptr<crawler::Requester>> requesters;
   for (const auto* site : sites) {
-    // A registered site's own homepage may be on a private address (CONTRACT.md §5).
-    auto factory = [site, &p](const std::string& url) {
-      crawler::FetchRequest q;
-      q.url = url;
-      q.allow_private = true;
-      for (const auto& [k, v] : site->headers) q.headers.push_back(k + ": " + v);
-      q.cookies = site->cookies;
-      if (site->basic_auth)
-        q.userpwd = site->basic_auth->username + ":" + site->basic_auth->password;
+    // The patrol's policy: credentials only to the site's own hosts, and private addresses
+    // only for registered sites, on every hop of a redirect.
+    auto factory = [policy = crawler::RequestPolicy(config, *site), &p](const std::string& url) {
+      crawler::FetchRequest q = policy.request_for(url);
       q.max_body = std::min<std::size_t>(p.max_body_bytes, 2u << 20);
       return q;
     };
     crawler::RequesterOptions ro;
     ro.max_redirects = p.max_redirects;
     ro.max_retries = 0;
-    requesters.push_back(
-        std::make_unique<crawler::Requester>(io, fetcher, gate, factory, ro));
+    requesters.push_back(std::make_unique<crawler::Requester>(io, fetcher, gate, factory, ro));
     const std::int64_t started = now_ms();
     requesters.back()->get(
         site->url, [](crawler::FetchRequest&) {},

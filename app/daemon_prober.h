@@ -1,5 +1,7 @@
 // Availability probes (issue 7): a GET of each homepage within timeout_s (15 s, the national
-// indicator's limit), redirects followed, no retries (a probe is one sample).
+// indicator's limit), redirects followed, no retries (a probe is one sample). Every hop goes
+// through the patrol's crawler::RequestPolicy: credentials only to the site's own hosts, and
+// private addresses only for registered sites (a redirect elsewhere is a failed probe).
 //
 // probe_homepages runs one batch on its own io_context with the crawler's CurlFetcher,
 // HostGate and Requester, hands each result to `done` as soon as it is in (on the calling

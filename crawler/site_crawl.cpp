@@ -55,6 +55,7 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
                      std::function<void(const store::RunTotals&)> on_done)
     : run_(run),
       site_(site),
+      policy_(run.config, site),
       validators_(std::move(memory.validators)),
       baselines_(std::move(memory.baselines)),
       column_states_(std::move(memory.columns)),
@@ -566,19 +567,7 @@ bool SiteCrawl::robots_allow(const std::string& url) const {
 }
 
 FetchRequest SiteCrawl::make_request(const std::string& url) const {
-  FetchRequest q;
-  q.url = url;
-  q.max_body = run_.config.patrol.max_body_bytes;
-  const std::string host = url_host(url);
-  const bool own = is_own_host(host);
-  q.allow_private =
-      run_.config.patrol.allow_private_networks || own || run_.registered_hosts.contains(host);
-  if (own) {  // credentials and staging headers never leave the site
-    for (const auto& [k, v] : site_.headers) q.headers.push_back(k + ": " + v);
-    q.cookies = site_.cookies;
-    if (site_.basic_auth) q.userpwd = site_.basic_auth->username + ":" + site_.basic_auth->password;
-  }
-  return q;
+  return policy_.request_for(url);
 }
 
 }  // namespace sitepatrol::crawler

@@ -27,6 +27,7 @@
 #include "crawler/host_gate.h"
 #include "crawler/interact_collector.h"
 #include "crawler/patrol.h"
+#include "crawler/request_policy.h"
 #include "crawler/requester.h"
 #include "crawler/robots.h"
 #include "crawler/store_writer.h"
@@ -123,11 +124,12 @@ class SiteCrawl {
 
   RunContext& run_;
   const config::SiteConfig& site_;
+  RequestPolicy policy_;  // what each request may carry and reach
   checks::SiteContext context_;
   std::unordered_map<std::string, Validators> validators_;
   std::map<std::string, checks::PageSketch> baselines_;  // accepted template fingerprints
   std::vector<std::pair<std::string, checks::PageSketch>> new_baselines_;  // first sightings
-  std::map<std::string, checks::ColumnState> column_states_;  // what the last run left
+  std::map<std::string, checks::ColumnState> column_states_;               // what the last run left
   checks::Date today_;  // the run's day in Beijing time (freshness)
   std::function<void(const store::RunTotals&)> on_done_;
   std::unique_ptr<Requester> requester_;
@@ -135,13 +137,13 @@ class SiteCrawl {
   std::optional<Robots> robots_;
 
   std::deque<PageJob> frontier_;
-  std::unordered_set<std::string> seen_pages_;   // enqueued or fetched as pages
-  std::unordered_set<std::string> seen_links_;   // checked (or being checked) as links
+  std::unordered_set<std::string> seen_pages_;             // enqueued or fetched as pages
+  std::unordered_set<std::string> seen_links_;             // checked (or being checked) as links
   std::set<std::pair<std::string, std::string>> emitted_;  // (code, subject) this run
   int pages_started_ = 0;
   bool page_limit_hit_ = false;  // a page was left unread: max_pages_per_site
   bool time_limit_hit_ = false;  // pages or links were left: max_run_time
-  int in_flight_ = 0;          // page fetches, link checks, parse jobs, memory loads
+  int in_flight_ = 0;            // page fetches, link checks, parse jobs, memory loads
   int max_pages_ = 0;
   int window_ = 0;
   bool started_crawl_ = false;

@@ -1,0 +1,42 @@
+#include "crawler/request_policy.h"
+
+#include "crawler/url.h"
+
+namespace sitepatrol::crawler {
+
+std::set<std::string> registered_hosts(const config::Config& config) {
+  std::set<std::string> hosts;
+  for (const auto& s : config.sites) {
+    hosts.insert(url_host(s.url));
+    hosts.insert(s.aliases.begin(), s.aliases.end());
+  }
+  return hosts;
+}
+
+RequestPolicy::RequestPolicy(const config::Config& config, const config::SiteConfig& site)
+    : site_(&site),
+      allow_private_networks_(config.patrol.allow_private_networks),
+      max_body_(config.patrol.max_body_bytes),
+      registered_hosts_(crawler::registered_hosts(config)) {
+  own_hosts_.insert(url_host(site.url));
+  own_hosts_.insert(site.aliases.begin(), site.aliases.end());
+}
+
+FetchRequest RequestPolicy::request_for(const std::string& url) const {
+  FetchRequest q;
+  q.url = url;
+  q.max_body = max_body_;
+  const std::string host = url_host(url);
+  const bool own = is_own_host(host);
+  q.allow_private = allow_private_networks_ || own || registered_hosts_.contains(host);
+  if (own) {  // credentials and staging headers never leave the site
+    for (const auto& [k, v] : site_->headers) q.headers.push_back(k + ": " + v);
+    q.cookies = site_->cookies;
+    if (site_->basic_auth) {
+      q.userpwd = site_->basic_auth->username + ":" + site_->basic_auth->password;
+    }
+  }
+  return q;
+}
+
+}  // namespace sitepatrol::crawler

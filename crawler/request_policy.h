@@ -1,0 +1,45 @@
+// RequestPolicy: the one rule for what a request may carry and where it may connect, for
+// every request sitepatrol makes — the patrol's pages and links and the daemon's probes.
+//
+// - Credentials (basic auth, cookies, the site's extra headers) go only to the site's own
+//   hosts (its URL's host and its aliases). Each redirect hop is a new request built here,
+//   so a redirect to another host carries none of them.
+// - Private, loopback and link-local addresses may be reached only for the hosts of sites
+//   the configuration registers, or when [patrol] allow_private_networks is set; the fetcher
+//   enforces it at connect time (crawler/address_policy.h).
+//
+// A plain value, built once per site; request_for is const and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <set>
+#include <string>
+
+#include "config/config.h"
+#include "crawler/fetcher.h"
+
+namespace sitepatrol::crawler {
+
+class RequestPolicy {
+ public:
+  RequestPolicy(const config::Config& config, const config::SiteConfig& site);
+
+  // The base request for one hop to `url` (url, body cap, private permission, credentials).
+  FetchRequest request_for(const std::string& url) const;
+
+  bool is_own_host(const std::string& host) const { return own_hosts_.contains(host); }
+  const std::set<std::string>& own_hosts() const { return own_hosts_; }
+  const std::set<std::string>& registered_hosts() const { return registered_hosts_; }
+
+ private:
+  const config::SiteConfig* site_;
+  bool allow_private_networks_ = false;
+  std::size_t max_body_ = 0;
+  std::set<std::string> own_hosts_;
+  std::set<std::string> registered_hosts_;
+};
+
+// The hosts of every site the configuration registers, aliases included.
+std::set<std::string> registered_hosts(const config::Config& config);
+
+}  // namespace sitepatrol::crawler

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <deque>
+#include <iostream>
 #include <list>
 #include <set>
-#include <iostream>
 #include <thread>
 
 #include "alerts/dispatcher.h"
@@ -14,7 +14,7 @@
 #include "app/daemon_prober.h"
 #include "app/daemon_ratio_store.h"
 #include "app/daemon_scheduler.h"
-#include "app/http_server.h"
+#include "app/http_endpoint.h"
 #include "crawler/patrol.h"
 
 namespace sitepatrol::app {
@@ -24,7 +24,7 @@ namespace {
 using std::chrono::system_clock;
 using ConfigPtr = std::shared_ptr<const config::Config>;
 
-constexpr std::size_t kMaxBuffered = 10'000;   // probes or alerts held while the store fails
+constexpr std::size_t kMaxBuffered = 10'000;  // probes or alerts held while the store fails
 constexpr auto kTick = std::chrono::milliseconds(500);
 constexpr auto kHomepageScan = std::chrono::seconds(2);
 
@@ -36,6 +36,16 @@ std::vector<const config::SiteConfig*> pick(const config::Config& config,
     if (it != config.sites.end()) out.push_back(&*it);
   }
   return out;
+}
+
+// The endpoint's bounds: [http] max_connections and request_timeout; bodies are not needed
+// (every route is a GET), so a small body limit keeps a flood of POSTs cheap.
+EndpointLimits endpoint_limits(const config::HttpConfig& http) {
+  EndpointLimits limits;
+  limits.max_connections = static_cast<std::size_t>(http.max_connections);
+  limits.header_timeout = limits.body_timeout = limits.write_timeout = http.request_timeout;
+  limits.max_body_bytes = 64 * 1024;
+  return limits;
 }
 
 // A worker thread running one job; the main loop polls done().
@@ -67,14 +77,14 @@ struct Daemon::Impl {
   std::mutex wake_mutex;
   std::condition_variable wake;
 
-  std::unique_ptr<store::Store> store;   // the main loop's connection
+  std::unique_ptr<store::Store> store;  // the main loop's connection
 
   // Probes: a batch per due time, each on a thread of its own; a site is in one batch at a
   // time (`probing`), so a hanging site skips its own next probes, nobody else's.
   std::list<Job> probe_jobs;
   std::set<std::string> probing;
   std::mutex probe_mutex;
-  std::vector<store::ProbeRecord> probe_results;   // guarded by probe_mutex
+  std::vector<store::ProbeRecord> probe_results;  // guarded by probe_mutex
   std::atomic<bool> probes_in{false};
   std::deque<store::ProbeRecord> unsaved_probes;
 
@@ -87,7 +97,7 @@ struct Daemon::Impl {
   system_clock::time_point patrol_started;
   system_clock::time_point last_homepage_scan;
   system_clock::time_point last_run_check;
-  std::int64_t last_seen_run = 0;   // newest finished run whose alerts were raised
+  std::int64_t last_seen_run = 0;  // newest finished run whose alerts were raised
   ConfigPtr patrol_config;
 
   // Alerts.
@@ -98,7 +108,7 @@ struct Daemon::Impl {
   std::atomic<std::int64_t> alerts_pending{0};
   std::atomic<bool> alert_kick{false};
 
-  std::unique_ptr<HttpServer> http;
+  std::unique_ptr<HttpEndpoint> http;
 
   void notify() {
     std::lock_guard lock(wake_mutex);
@@ -124,9 +134,7 @@ struct Daemon::Impl {
 Daemon::Daemon(ConfigPtr config, DaemonOptions options, const crawler::Clock& clock)
     : impl_(std::make_unique<Impl>(std::move(config), std::move(options), clock, metrics_)) {}
 
-Daemon::~Daemon() {
-  request_stop();
-}
+Daemon::~Daemon() { request_stop(); }
 
 void Daemon::request_stop() {
   impl_->stop = true;
@@ -151,7 +159,7 @@ int Daemon::Impl::run() {
   store = std::move(*opened);
   if (!config->http.listen.empty()) {
     try {
-      http = std::make_unique<HttpServer>(
+      http = std::make_unique<HttpEndpoint>(
           [this](const HttpRequest& request) {
             HttpReply reply;
             if (request.path() == "/healthz") {
@@ -167,7 +175,7 @@ int Daemon::Impl::run() {
             }
             return reply;
           },
-          config->http.address(), config->http.port());
+          config->http.address(), config->http.port(), endpoint_limits(config->http));
     } catch (const std::exception& e) {
       std::cerr << "sitepatrol: [http] listen " << config->http.listen << ": " << e.what() << "\n";
       return 3;
@@ -178,10 +186,9 @@ int Daemon::Impl::run() {
     std::lock_guard lock(channels_mutex);
     channels = config->alerts;
   }
-  alert_thread = std::thread([this, user_agent = config->patrol.user_agent,
-                              ca_bundle = config->patrol.ca_bundle] {
-    alert_loop(user_agent, ca_bundle);
-  });
+  alert_thread =
+      std::thread([this, user_agent = config->patrol.user_agent,
+                   ca_bundle = config->patrol.ca_bundle] { alert_loop(user_agent, ca_bundle); });
   spdlog::info("daemon started: {} sites, {} alert channels, database {}", config->sites.size(),
                config->alerts.size(), database.string());
   std::cerr << "sitepatrol daemon: started with " << config->sites.size() << " sites\n";
@@ -269,8 +276,8 @@ void Daemon::Impl::do_reload(Scheduler& scheduler) {
   metrics.reload(true);
   spdlog::info("configuration reloaded: {} sites, {} alert channels", config->sites.size(),
                config->alerts.size());
-  std::cerr << "sitepatrol daemon: configuration reloaded (" << config->sites.size()
-            << " sites, " << config->alerts.size() << " alert channels)\n";
+  std::cerr << "sitepatrol daemon: configuration reloaded (" << config->sites.size() << " sites, "
+            << config->alerts.size() << " alert channels)\n";
 }
 
 void Daemon::Impl::start_probes(const std::vector<std::string>& ids) {
@@ -355,7 +362,8 @@ void Daemon::Impl::start_patrol(const std::vector<std::string>& ids) {
     if (!opened) {
       result.error = opened.error().message;
     } else {
-      RatioStore ratio(**opened, *cfg, [this] { return clock.now(); }, &patrol_run);
+      RatioStore ratio(
+          **opened, *cfg, [this] { return clock.now(); }, &patrol_run);
       crawler::Patrol patrol(*cfg, ratio, clock);
       auto sites = pick(*cfg, ids);
       result = patrol.run(sites, &progress, &cancel_patrol);
@@ -369,8 +377,7 @@ void Daemon::Impl::start_patrol(const std::vector<std::string>& ids) {
 void Daemon::Impl::collect_patrol(Scheduler& scheduler) {
   patrol_job.join();
   scheduler.patrol_finished();
-  const auto seconds =
-      std::chrono::duration<double>(clock.now() - patrol_started).count();
+  const auto seconds = std::chrono::duration<double>(clock.now() - patrol_started).count();
   const auto& r = patrol_result;
   if (!r.error.empty()) {
     metrics.patrol_ended("failed", seconds, 0, 0);
@@ -408,8 +415,7 @@ void Daemon::Impl::alert_run(std::int64_t run_id, const std::vector<config::Site
     ++counts[{row.finding.code, std::string(checks::to_string(row.finding.severity))}];
   }
   metrics.set_findings(std::move(counts));
-  for (auto& alert : alerts::run_alerts(run_id, *rows, sites, clock.now()))
-    queue(std::move(alert));
+  for (auto& alert : alerts::run_alerts(run_id, *rows, sites, clock.now())) queue(std::move(alert));
 }
 
 // A patrol run by `sitepatrol crawl` (a timer, a CronJob) on the same database is alerted on

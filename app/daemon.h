@@ -11,7 +11,7 @@
 //   own, through RatioStore (AVAIL-RATIO). While it runs the main loop looks at the run's
 //   findings every few seconds, so a new dead link on a homepage is told at once.
 // - an alert worker delivers queued alerts with retries, on its own store connection.
-// - the HTTP endpoint ([http] listen, app/http_server.h) serves /healthz and /metrics.
+// - the HTTP endpoint ([http] listen, app/http_endpoint.h) serves /healthz and /metrics.
 // The configuration is shared as shared_ptr<const Config>; a reload swaps the pointer and
 // workers keep the one they started with.
 //

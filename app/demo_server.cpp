@@ -21,12 +21,12 @@ HttpReply demo_reply(const std::filesystem::path& root, const HttpRequest& reque
   return serve_static(root, request);
 }
 
-HttpServer listen(const std::filesystem::path& root) {
+HttpEndpoint listen(const std::filesystem::path& root) {
   Handler handler = [root](const HttpRequest& r) { return demo_reply(root, r); };
   try {
-    return HttpServer(handler, "127.0.0.1", DemoServer::kDemoPort);
+    return HttpEndpoint(handler, "127.0.0.1", DemoServer::kDemoPort);
   } catch (const std::system_error&) {
-    return HttpServer(handler, "127.0.0.1", 0);
+    return HttpEndpoint(handler, "127.0.0.1", 0);
   }
 }
 

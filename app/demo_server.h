@@ -1,4 +1,4 @@
-// The demonstration site's server: app/demo_site/ served by HttpServer on an ephemeral
+// The demonstration site's server: app/demo_site/ served by HttpEndpoint on an ephemeral
 // loopback port, plus the one defect static files cannot plant (a redirect loop under
 // /old/loop), and the configuration that patrols it under real-looking host names.
 #pragma once
@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string_view>
 
-#include "app/http_server.h"
+#include "app/http_endpoint.h"
 #include "config/config.h"
 
 namespace sitepatrol::app {
@@ -21,7 +21,7 @@ class DemoServer {
   unsigned short port() const { return server_.port(); }
 
  private:
-  HttpServer server_;
+  HttpEndpoint server_;
 };
 
 // One site, www.demo-jtt.gov.cn, resolved to 127.0.0.1:port; its "external" links point at

@@ -1,4 +1,4 @@
-// Serving a directory of static files through HttpServer: the demo site and test fixtures.
+// Serving a directory of static files: the demo site (app/http_endpoint.h) and test fixtures.
 //
 // GET and HEAD only (anything else: 405 with Allow). Paths are percent-decoded; a path with
 // a ".." segment, a backslash or a NUL, or one that resolves (through symlinks) outside the
@@ -21,7 +21,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/http_server.h"
+#include "app/http_message.h"
 
 namespace sitepatrol::app {
 

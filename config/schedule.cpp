@@ -35,8 +35,7 @@ unsigned short HttpConfig::port() const {
 }
 
 bool QuietHours::contains(int minute_of_day) const {
-  if (start_minute < end_minute)
-    return minute_of_day >= start_minute && minute_of_day < end_minute;
+  if (start_minute < end_minute) return minute_of_day >= start_minute && minute_of_day < end_minute;
   return minute_of_day >= start_minute || minute_of_day < end_minute;
 }
 
@@ -115,9 +114,9 @@ bool read_crons(TableReader& r, std::string_view key, std::vector<CronExpr>& out
   for (const toml::node* item : items) {
     const auto* text = item->as_string();
     if (!text) {
-      r.problems().add(item->source(), r.path_of(key),
-                       "expected a cron expression (a string), got " +
-                           std::string(type_name(*item)));
+      r.problems().add(
+          item->source(), r.path_of(key),
+          "expected a cron expression (a string), got " + std::string(type_name(*item)));
       return false;
     }
     auto cron = CronExpr::parse(text->get());
@@ -131,7 +130,6 @@ bool read_crons(TableReader& r, std::string_view key, std::vector<CronExpr>& out
   out = std::move(crons);
   return true;
 }
-
 
 bool is_site(const std::vector<SiteConfig>& sites, std::string_view id) {
   return std::ranges::any_of(sites, [&](const SiteConfig& s) { return s.id == id; });
@@ -201,6 +199,13 @@ void read_http(TableReader& r, HttpConfig& out) {
       r.problems().add(r.node("listen")->source(), r.path_of("listen"),
                        "'" + out.listen + "' is not address:port (e.g. \"127.0.0.1:9469\")");
     }
+  }
+  r.read("max_connections", out.max_connections, 1, 65536);
+  if (read_duration(r, "request_timeout", out.request_timeout) &&
+      (out.request_timeout < std::chrono::seconds(1) ||
+       out.request_timeout > std::chrono::minutes(10))) {
+    r.problems().add(r.node("request_timeout")->source(), r.path_of("request_timeout"),
+                     "must be between 1s and 10m");
   }
   r.reject_unknown_keys();
 }

@@ -11,6 +11,9 @@
 //   [schedule.site.<id>]            per-site overrides: patrol, probe_interval, probes = false
 // [http]
 //   listen = "127.0.0.1:9469"       /healthz and /metrics; "" switches the endpoint off
+//   max_connections = 512           connections served at once (1..65536); more get 503
+//   request_timeout = "10s"         a client must send its request (and take the answer)
+//                                   within this (1s..10m), else 408 and the connection closes
 //
 // Probe jitter is not configured: each site's probes are offset within the interval by a
 // hash of its id, so they spread out and stay put across restarts.
@@ -28,18 +31,18 @@
 namespace sitepatrol::config {
 
 struct SiteSchedule {
-  std::optional<std::vector<CronExpr>> patrol;        // replaces [schedule] patrol
+  std::optional<std::vector<CronExpr>> patrol;  // replaces [schedule] patrol
   std::optional<std::chrono::seconds> probe_interval;
-  bool probes = true;                                 // false: never probe this site
+  bool probes = true;  // false: never probe this site
 };
 
 struct ScheduleConfig {
-  std::vector<CronExpr> patrol;                       // default "0 2 * * *" (see load)
+  std::vector<CronExpr> patrol;  // default "0 2 * * *" (see load)
   std::chrono::seconds probe_interval{20 * 60};
   int down_after = 3;
   int ratio_window_days = 7;
   int ratio_min_probes = 20;
-  std::map<std::string, SiteSchedule> sites;          // by site id
+  std::map<std::string, SiteSchedule> sites;  // by site id
 
   // The site's effective settings.
   const std::vector<CronExpr>& patrol_for(const std::string& site) const;
@@ -47,8 +50,10 @@ struct ScheduleConfig {
 };
 
 struct HttpConfig {
-  std::string listen = "127.0.0.1:9469";              // "" = no endpoint
-  std::string address() const;                        // "127.0.0.1", "::1"
+  std::string listen = "127.0.0.1:9469";     // "" = no endpoint
+  int max_connections = 512;                 // more at once get 503
+  std::chrono::seconds request_timeout{10};  // to send a request, or take an answer
+  std::string address() const;               // "127.0.0.1", "::1"
   unsigned short port() const;
 };
 

@@ -1,6 +1,6 @@
 // Tests of the demo/fixture HTTP server, static file serving and the test-support helpers
 // (fixture behaviours, certificates, child processes), over real loopback connections.
-#include "app/http_server.h"
+#include "tests/support/http_server.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -40,7 +40,7 @@ using tcp = boost::asio::ip::tcp;
 using namespace std::chrono_literals;
 using app::HttpReply;
 using app::HttpRequest;
-using app::HttpServer;
+using testsupport::HttpServer;
 using testsupport::FixtureServer;
 using testsupport::TempDir;
 
@@ -311,7 +311,7 @@ TEST(HttpServerTls, ClientRejectsExpiredAndWrongHostCertificates) {
 
 TEST(HttpServerTls, BadCertificateFilesAreReported) {
   TempDir dir;
-  const app::TlsFiles missing{dir / "none.crt", dir / "none.key"};
+  const testsupport::TlsFiles missing{dir / "none.crt", dir / "none.key"};
   EXPECT_THROW(HttpServer([](const HttpRequest&) { return text(""); }, "127.0.0.1", 0, &missing),
                std::runtime_error);
 }

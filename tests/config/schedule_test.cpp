@@ -221,6 +221,25 @@ TEST(ScheduleConfigTest, MistakesNameLineAndKey) {
   EXPECT_EQ(e.line, 2);
 }
 
+TEST(ScheduleConfigTest, HttpEndpointBounds) {
+  Config c =
+      parse_ok(std::string(kSites) + "[http]\nmax_connections = 64\nrequest_timeout = \"30s\"\n");
+  EXPECT_EQ(c.http.max_connections, 64);
+  EXPECT_EQ(c.http.request_timeout, std::chrono::seconds(30));
+  c = parse_ok(std::string(kSites));
+  EXPECT_EQ(c.http.max_connections, 512);
+  EXPECT_EQ(c.http.request_timeout, std::chrono::seconds(10));
+
+  auto e = parse_error("[http]\nmax_connections = 0\n");
+  EXPECT_EQ(e.key, "http.max_connections");
+  EXPECT_EQ(e.line, 2);
+  e = parse_error("[http]\nrequest_timeout = \"1h\"\n");
+  EXPECT_EQ(e.key, "http.request_timeout");
+  EXPECT_NE(e.message.find("between 1s and 10m"), std::string::npos) << e.message;
+  e = parse_error("[http]\nrequest_timeout = \"soon\"\n");
+  EXPECT_EQ(e.key, "http.request_timeout");
+}
+
 TEST(AlertConfigTest, ChannelsWithDefaultsAndSecretsFromTheEnvironment) {
   setenv("SITEPATROL_TEST_HOOK", "https://oapi.dingtalk.com/robot/send?access_token=t", 1);
   setenv("SITEPATROL_TEST_SMTP_PW", "pw", 1);
@@ -286,7 +305,8 @@ TEST(AlertConfigTest, MistakesNameLineAndKey) {
   e = parse_error("[[alert]]\nkind = \"email\"\nsmtp_url = \"smtp://m:25\"\nfrom = \"a@b\"\n");
   EXPECT_EQ(e.key, "alert[1].to");
 
-  e = parse_error("[[alert]]\nkind = \"email\"\nsmtp_url = \"http://m\"\nfrom = \"a@b\"\nto=[\"c@d\"]\n");
+  e = parse_error(
+      "[[alert]]\nkind = \"email\"\nsmtp_url = \"http://m\"\nfrom = \"a@b\"\nto=[\"c@d\"]\n");
   EXPECT_EQ(e.key, "alert[1].smtp_url");
 
   e = parse_error(std::string(kSites) +
@@ -299,8 +319,9 @@ TEST(AlertConfigTest, MistakesNameLineAndKey) {
   e = parse_error("[[alert]]\nkind = \"webhook\"\nurl = \"http://x/\"\ntoken = \"t\"\n");
   EXPECT_EQ(e.key, "alert[1].token");
 
-  e = parse_error("[[alert]]\nname = \"ops\"\nkind = \"webhook\"\nurl = \"http://x/\"\n"
-                  "[[alert]]\nname = \"ops\"\nkind = \"wecom\"\nurl = \"http://y/\"\n");
+  e = parse_error(
+      "[[alert]]\nname = \"ops\"\nkind = \"webhook\"\nurl = \"http://x/\"\n"
+      "[[alert]]\nname = \"ops\"\nkind = \"wecom\"\nurl = \"http://y/\"\n");
   EXPECT_EQ(e.key, "alert[2].name");
   EXPECT_EQ(e.line, 6);
 }

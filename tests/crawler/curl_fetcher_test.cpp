@@ -468,7 +468,7 @@ class CurlFetcherTlsTest : public CurlFetcherTest {
   }
 
   testsupport::TempDir dir{"curl-fetcher-tls"};
-  app::TlsFiles files;
+  testsupport::TlsFiles files;
   std::int64_t not_after = 0;
   std::unique_ptr<FixtureServer> https;
 };
@@ -508,7 +508,7 @@ TEST_F(CurlFetcherTlsTest, UntrustedCertificateIsATlsErrorWithTheReason) {
 
 TEST_F(CurlFetcherTest, ExpiredCertificateFailsVerificationAndSaysSo) {
   testsupport::TempDir dir{"curl-fetcher-expired"};
-  const app::TlsFiles files = make_self_signed_cert(dir.path(), testsupport::cert_expired());
+  const testsupport::TlsFiles files = make_self_signed_cert(dir.path(), testsupport::cert_expired());
   FixtureServer::Options options;
   options.tls = &files;
   FixtureServer expired(options);
@@ -529,7 +529,7 @@ TEST_F(CurlFetcherTest, ExpiredCertificateFailsVerificationAndSaysSo) {
 
 TEST_F(CurlFetcherTest, CertificateForAnotherHostFailsVerification) {
   testsupport::TempDir dir{"curl-fetcher-wrong-host"};
-  const app::TlsFiles files =
+  const testsupport::TlsFiles files =
       make_self_signed_cert(dir.path(), testsupport::cert_for_host("other.example"));
   FixtureServer::Options options;
   options.tls = &files;

@@ -17,11 +17,13 @@
 #include <chrono>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "tests/support/fixture_server.h"
+#include "tests/support/run_process.h"
 
 namespace sitepatrol::integration {
 
@@ -56,7 +58,8 @@ class WebhookReceiver {
   std::vector<nlohmann::json> events(std::string_view event, std::string_view site = "") const {
     std::vector<nlohmann::json> out;
     for (const auto& j : accepted())
-      if (j.is_object() && j.value("event", "") == event && (site.empty() || j.value("site", "") == site))
+      if (j.is_object() && j.value("event", "") == event &&
+          (site.empty() || j.value("site", "") == site))
         out.push_back(j);
     return out;
   }
@@ -176,6 +179,16 @@ class SmtpReceiver {
   std::vector<std::string> messages_;
   std::vector<std::string> recipients_;
 };
+
+// The port from "sitepatrol daemon: metrics on http://127.0.0.1:PORT/metrics".
+inline unsigned short metrics_port(const testsupport::ChildProcess& daemon) {
+  if (!daemon.wait_for_output("/metrics\n", std::chrono::seconds(10))) return 0;
+  std::smatch m;
+  const std::string err = daemon.err();
+  if (!std::regex_search(err, m, std::regex(R"(metrics on http://127\.0\.0\.1:(\d+)/metrics)")))
+    return 0;
+  return static_cast<unsigned short>(std::stoi(m[1]));
+}
 
 // GET http://127.0.0.1:PORT/path over a plain socket: {status, body}; status 0 on failure.
 inline std::pair<int, std::string> http_get(unsigned short port, const std::string& path) {

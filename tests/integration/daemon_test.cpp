@@ -33,22 +33,13 @@ bool eventually(Pred ready, std::chrono::milliseconds limit = 15s) {
   return ready();
 }
 
-// The port from "sitepatrol daemon: metrics on http://127.0.0.1:PORT/metrics".
-unsigned short metrics_port(const testsupport::ChildProcess& daemon) {
-  if (!daemon.wait_for_output("/metrics\n", 10s)) return 0;
-  std::smatch m;
-  const std::string err = daemon.err();
-  if (!std::regex_search(err, m, std::regex(R"(metrics on http://127\.0\.0\.1:(\d+)/metrics)")))
-    return 0;
-  return static_cast<unsigned short>(std::stoi(m[1]));
-}
-
 // Every line of a Prometheus text exposition is a comment or `name{labels} value`, and each
 // sample's metric has a # TYPE before it. Returns "" when it parses, else the bad line.
 std::string prometheus_problem(const std::string& text) {
   static const std::regex sample(
       R"(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*\})? (-?[0-9.]+([eE][-+]?[0-9]+)?|NaN|[+-]Inf)$)");
-  static const std::regex type(R"(^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)$)");
+  static const std::regex type(
+      R"(^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)$)");
   std::set<std::string> typed;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
@@ -95,9 +86,9 @@ std::string query(const std::filesystem::path& db, const std::string& sql) {
 
 struct DaemonSetup {
   TempDir dir{"sitepatrol-daemon"};
-  FixtureServer site;        // links.example: patrolled every 3 s, never probed
-  FixtureServer flaky;       // flaky.example: probed every second, never patrolled
-  FixtureServer hooks;       // webhook receivers
+  FixtureServer site;   // links.example: patrolled every 3 s, never probed
+  FixtureServer flaky;  // flaky.example: probed every second, never patrolled
+  FixtureServer hooks;  // webhook receivers
   SmtpReceiver smtp;
   std::atomic<bool> down{false};
   WebhookReceiver webhook{hooks, "/hook"};
@@ -127,16 +118,19 @@ database = "daemon.db"
 timeout_s = 5
 per_host_delay_ms = 0
 check_external_links = false
-resolve = [")" + host("links.example", site) + "\", \"" + host("flaky.example", flaky) + R"("]
+resolve = [")" + host("links.example", site) +
+                       "\", \"" + host("flaky.example", flaky) + R"("]
 
 [[site]]
 id = "links"
 name = "示范省交通运输厅"
-url = "http://links.example:)" + std::to_string(site.port()) + R"(/"
+url = "http://links.example:)" +
+                       std::to_string(site.port()) + R"(/"
 
 [[site]]
 id = "flaky"
-url = "http://flaky.example:)" + std::to_string(flaky.port()) + R"(/"
+url = "http://flaky.example:)" +
+                       std::to_string(flaky.port()) + R"(/"
 )" + extra_site + R"(
 [schedule]
 patrol = "*/3 * * * * *"
@@ -150,12 +144,14 @@ down_after = 2
 [[alert]]
 name = "ops"
 kind = "webhook"
-url = ")" + hooks.url("/hook") + R"("
+url = ")" + hooks.url("/hook") +
+                       R"("
 
 [[alert]]
 name = "unreliable"
 kind = "webhook"
-url = ")" + hooks.url("/failing") + R"("
+url = ")" + hooks.url("/failing") +
+                       R"("
 events = ["site_down"]
 retry_after = "1s"
 
@@ -169,7 +165,8 @@ events = ["site_down", "site_up"]
 [[alert]]
 name = "mail"
 kind = "email"
-smtp_url = "smtp://127.0.0.1:)" + std::to_string(smtp.port()) + R"("
+smtp_url = "smtp://127.0.0.1:)" +
+                       std::to_string(smtp.port()) + R"("
 starttls = false
 from = "sitepatrol@example.org"
 to = ["webmaster@example.org"]
@@ -199,18 +196,19 @@ listen = "127.0.0.1:0"
 TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   DaemonSetup s;
   const auto file = s.write(s.config());
-  testsupport::ChildProcess daemon({testsupport::sitepatrol_binary(), "daemon", "-c", file.string()},
-                                   s.env());
+  testsupport::ChildProcess daemon(
+      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, s.env());
   const unsigned short port = metrics_port(daemon);
   ASSERT_NE(port, 0) << daemon.err();
   EXPECT_EQ(http_get(port, "/healthz"), (std::pair<int, std::string>{200, "ok\n"}));
 
   // The flaky homepage goes down: one site_down after two failed probes, on every channel
   // that wants it; the failing webhook gets it on its third try.
-  ASSERT_TRUE(eventually([&] { return http_get(port, "/metrics").second.find(
-                                          "sitepatrol_probes_total{site=\"flaky\",result=\"up\"}") !=
-                                      std::string::npos; }))
-      << daemon.err();
+  ASSERT_TRUE(eventually([&] {
+    return http_get(port, "/metrics")
+               .second.find("sitepatrol_probes_total{site=\"flaky\",result=\"up\"}") !=
+           std::string::npos;
+  })) << daemon.err();
   s.down = true;
   ASSERT_TRUE(eventually([&] { return !s.webhook.events("site_down", "flaky").empty(); }))
       << daemon.err();
@@ -222,10 +220,13 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
       << daemon.err();
 
   // Two patrols of the links site: its findings are new in the first and open in the second.
-  ASSERT_TRUE(eventually([&] {
-    return metric(http_get(port, "/metrics").second,
-                  "sitepatrol_patrols_total{result=\"finished\"}") >= 2;
-  }, 20s)) << daemon.err();
+  ASSERT_TRUE(eventually(
+      [&] {
+        return metric(http_get(port, "/metrics").second,
+                      "sitepatrol_patrols_total{result=\"finished\"}") >= 2;
+      },
+      20s))
+      << daemon.err();
   // Let any late duplicate arrive before counting.
   std::this_thread::sleep_for(1500ms);
 
@@ -235,8 +236,8 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   EXPECT_TRUE(std::regex_match(down[0]["time"].get<std::string>(),
                                std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
   EXPECT_EQ(s.webhook.events("site_up", "flaky").size(), 1u);
-  EXPECT_EQ(s.failing.accepted().size(), 1u);          // site_down only, once
-  EXPECT_EQ(s.failing.bodies().size(), 3u);            // two 500s, then accepted
+  EXPECT_EQ(s.failing.accepted().size(), 1u);  // site_down only, once
+  EXPECT_EQ(s.failing.bodies().size(), 3u);    // two 500s, then accepted
   EXPECT_EQ(s.failing.bodies()[0], s.failing.bodies()[2]);
   EXPECT_EQ(s.smtp.messages().size(), 1u);
   EXPECT_NE(s.smtp.messages()[0].find("Subject: =?UTF-8?B?"), std::string::npos);
@@ -246,14 +247,16 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   EXPECT_EQ(s.robot.accepted()[0]["msgtype"], "markdown");
   const auto robot_requests = s.hooks.requests();
   EXPECT_TRUE(std::ranges::any_of(robot_requests, [](const testsupport::HttpRequest& r) {
-    return r.target.starts_with("/robot?timestamp=") && r.target.find("&sign=") != std::string::npos;
+    return r.target.starts_with("/robot?timestamp=") &&
+           r.target.find("&sign=") != std::string::npos;
   }));
 
   // The links site: broken links on the homepage told once, the digest once, the dark link
   // (critical) once, although every patrol sees them.
   const auto homepage = s.webhook.events("homepage_links", "links");
   ASSERT_EQ(homepage.size(), 1u);
-  EXPECT_EQ(homepage[0]["findings"][0]["subject"], site_url("links.example", s.site.port(), "/missing.html"));
+  EXPECT_EQ(homepage[0]["findings"][0]["subject"],
+            site_url("links.example", s.site.port(), "/missing.html"));
   const auto digest = s.webhook.events("dead_links", "links");
   ASSERT_EQ(digest.size(), 1u);
   EXPECT_EQ(digest[0]["findings"].size(), 2u) << digest[0].dump();  // missing.html, gone.pdf
@@ -263,7 +266,8 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   // /metrics parses as Prometheus text and counts what happened.
   const std::string metrics = http_get(port, "/metrics").second;
   EXPECT_EQ(prometheus_problem(metrics), "") << metrics;
-  EXPECT_GE(metric(metrics, "sitepatrol_alert_sends_total{channel=\"unreliable\",result=\"failed\"}"), 2);
+  EXPECT_GE(
+      metric(metrics, "sitepatrol_alert_sends_total{channel=\"unreliable\",result=\"failed\"}"), 2);
   EXPECT_GE(metric(metrics, "sitepatrol_findings{code=\"LINK-BROKEN\",severity=\"error\"}"), 2);
   EXPECT_GE(metric(metrics, "sitepatrol_pages_total"), 2);
 
@@ -297,7 +301,8 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   const auto history = testsupport::run_process(
       {testsupport::sitepatrol_binary(), "alert", "history", "-c", file.string()}, s.env());
   EXPECT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_TRUE(std::regex_search(history.out, std::regex(R"(unreliable +site_down +flaky +sent +3 )")))
+  EXPECT_TRUE(
+      std::regex_search(history.out, std::regex(R"(unreliable +site_down +flaky +sent +3 )")))
       << history.out;
 }
 
@@ -307,7 +312,7 @@ TEST(Daemon, AlertTestReachesEveryChannel) {
   const auto file = s.write(s.config());
   const auto result = testsupport::run_process(
       {testsupport::sitepatrol_binary(), "alert", "test", "-c", file.string()}, s.env());
-  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;   // "unreliable" fails its first
+  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;  // "unreliable" fails its first
   EXPECT_NE(result.out.find("ops (webhook): sent"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("unreliable (webhook): FAILED: HTTP 500"), std::string::npos);
   EXPECT_NE(result.out.find("robot (dingtalk): sent"), std::string::npos);
@@ -329,16 +334,19 @@ TEST(Daemon, HangingSiteAndStopDuringPatrol) {
   const std::string text = R"([patrol]
 database = "hang.db"
 timeout_s = 30
-resolve = ["hang.example:)" + std::to_string(hanging.port()) + R"(:127.0.0.1", "fine.example:)" +
+resolve = ["hang.example:)" +
+                           std::to_string(hanging.port()) + R"(:127.0.0.1", "fine.example:)" +
                            std::to_string(fine.port()) + R"(:127.0.0.1"]
 
 [[site]]
 id = "hang"
-url = "http://hang.example:)" + std::to_string(hanging.port()) + R"(/"
+url = "http://hang.example:)" +
+                           std::to_string(hanging.port()) + R"(/"
 
 [[site]]
 id = "fine"
-url = "http://fine.example:)" + std::to_string(fine.port()) + R"(/"
+url = "http://fine.example:)" +
+                           std::to_string(fine.port()) + R"(/"
 
 [schedule]
 patrol = "* * * * * *"
@@ -350,21 +358,27 @@ listen = "127.0.0.1:0"
   const auto file = dir.write_file("sites.toml", text);
   testsupport::ProcessOptions options;
   options.timeout = 60s;
-  testsupport::ChildProcess daemon({testsupport::sitepatrol_binary(), "daemon", "-c", file.string()},
-                                   options);
+  testsupport::ChildProcess daemon(
+      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, options);
   const unsigned short port = metrics_port(daemon);
   ASSERT_NE(port, 0) << daemon.err();
   // The patrol starts and hangs on the hanging homepage; the fine site's probe comes back.
-  ASSERT_TRUE(eventually([&] {
-    const auto m = http_get(port, "/metrics").second;
-    return metric(m, "sitepatrol_patrol_running") == 1 &&
-           m.find("sitepatrol_probes_total{site=\"fine\",result=\"up\"}") != std::string::npos;
-  }, 10s)) << daemon.err();
+  ASSERT_TRUE(eventually(
+      [&] {
+        const auto m = http_get(port, "/metrics").second;
+        return metric(m, "sitepatrol_patrol_running") == 1 &&
+               m.find("sitepatrol_probes_total{site=\"fine\",result=\"up\"}") != std::string::npos;
+      },
+      10s))
+      << daemon.err();
   // ... and keeps coming back every second while the other homepage hangs.
-  ASSERT_TRUE(eventually([&] {
-    return metric(http_get(port, "/metrics").second,
-                  "sitepatrol_probes_total{site=\"fine\",result=\"up\"}") >= 3;
-  }, 6s)) << daemon.err();
+  ASSERT_TRUE(eventually(
+      [&] {
+        return metric(http_get(port, "/metrics").second,
+                      "sitepatrol_probes_total{site=\"fine\",result=\"up\"}") >= 3;
+      },
+      6s))
+      << daemon.err();
   EXPECT_EQ(metric(http_get(port, "/metrics").second, "sitepatrol_patrol_running"), 1);
 
   const auto asked = Clock::now();
@@ -397,7 +411,8 @@ database = "ratio.db"
 per_host_delay_ms = 0
 # A bare fixture homepage has no dated entries: FRESH-HOME (critical) would alert too.
 disable_codes = ["FRESH-HOME"]
-resolve = ["ratio.example:)" + std::to_string(site.port()) + R"(:127.0.0.1"]
+resolve = ["ratio.example:)" +
+                           std::to_string(site.port()) + R"(:127.0.0.1"]
 
 [[site]]
 id = "ratio"
@@ -410,7 +425,8 @@ ratio_min_probes = 3
 
 [[alert]]
 kind = "webhook"
-url = ")" + hooks.url("/hook") + R"("
+url = ")" + hooks.url("/hook") +
+                           R"("
 events = ["critical"]
 
 [http]
@@ -419,15 +435,15 @@ listen = "127.0.0.1:0"
   const auto file = dir.write_file("sites.toml", text);
   testsupport::ProcessOptions options;
   options.timeout = 60s;
-  testsupport::ChildProcess daemon({testsupport::sitepatrol_binary(), "daemon", "-c", file.string()},
-                                   options);
+  testsupport::ChildProcess daemon(
+      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, options);
   const unsigned short port = metrics_port(daemon);
   ASSERT_NE(port, 0) << daemon.err();
   ASSERT_TRUE(eventually([&] {
     return metric(http_get(port, "/metrics").second,
                   "sitepatrol_probes_total{site=\"ratio\",result=\"down\"}") >= 1;
   })) << daemon.err();
-  down = false;   // the patrols that follow see the homepage up: no AVAIL-DOWN to mask it
+  down = false;  // the patrols that follow see the homepage up: no AVAIL-DOWN to mask it
   ASSERT_TRUE(eventually([&] { return !webhook.events("critical", "ratio").empty(); }, 15s))
       << daemon.err();
   const auto alert = webhook.events("critical", "ratio")[0];
@@ -451,22 +467,26 @@ TEST(Daemon, SurvivesAFullDiskAndCatchesUp) {
   site.page("/", "<html><body>ok</body></html>");
   std::string text = R"([patrol]
 database = "full.db"
-resolve = ["a.example:)" + std::to_string(site.port()) + R"(:127.0.0.1"]
+resolve = ["a.example:)" +
+                     std::to_string(site.port()) + R"(:127.0.0.1"]
 )";
   for (int i = 0; i < 4; ++i) {
-    text += "\n[[site]]\nid = \"s" + std::to_string(i) + "\"\nurl = \"http://a.example:" +
-            std::to_string(site.port()) + "/\"\n";
+    text += "\n[[site]]\nid = \"s" + std::to_string(i) +
+            "\"\nurl = \"http://a.example:" + std::to_string(site.port()) + "/\"\n";
   }
-  text += "\n[schedule]\npatrol = []\nprobe_interval = \"1s\"\n\n[http]\nlisten = \"127.0.0.1:0\"\n";
+  text +=
+      "\n[schedule]\npatrol = []\nprobe_interval = \"1s\"\n\n[http]\nlisten = \"127.0.0.1:0\"\n";
   const auto file = dir.write_file("sites.toml", text);
   testsupport::ProcessOptions options;
   options.timeout = 60s;
-  testsupport::ChildProcess daemon({testsupport::sitepatrol_binary(), "daemon", "-c", file.string()},
-                                   options);
+  testsupport::ChildProcess daemon(
+      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, options);
   const unsigned short port = metrics_port(daemon);
   ASSERT_NE(port, 0) << daemon.err();
   const auto db = dir.path() / "full.db";
-  const auto stored = [&] { return std::stoi("0" + query(db, "SELECT count(*) FROM homepage_probes")); };
+  const auto stored = [&] {
+    return std::stoi("0" + query(db, "SELECT count(*) FROM homepage_probes"));
+  };
   ASSERT_TRUE(eventually([&] { return stored() >= 4; })) << daemon.err();
 
   // No room to grow: every file the daemon writes is capped at its current size (the soft
@@ -475,8 +495,10 @@ resolve = ["a.example:)" + std::to_string(site.port()) + R"(:127.0.0.1"]
   const auto size = std::max(std::filesystem::file_size(db, ec),
                              std::filesystem::file_size(db.string() + "-wal", ec));
   const auto pid = std::to_string(daemon.pid());
-  ASSERT_EQ(testsupport::run_process({prlimit, "--pid", pid, "--fsize=" + std::to_string(size) + ":unlimited"})
-                .exit_code, 0);
+  ASSERT_EQ(testsupport::run_process(
+                {prlimit, "--pid", pid, "--fsize=" + std::to_string(size) + ":unlimited"})
+                .exit_code,
+            0);
   ASSERT_TRUE(eventually([&] {
     const auto m = http_get(port, "/metrics").second;
     return metric(m, "sitepatrol_store_errors_total") >= 3 &&
@@ -487,14 +509,21 @@ resolve = ["a.example:)" + std::to_string(site.port()) + R"(:127.0.0.1"]
   EXPECT_LT(while_full, 40);
 
   // Room again: the held probes are written; the database has every probe the daemon made.
-  ASSERT_EQ(testsupport::run_process({prlimit, "--pid", pid, "--fsize=unlimited:unlimited"}).exit_code, 0);
-  const double probed = metric(http_get(port, "/metrics").second, "sitepatrol_probes_total{site=\"s0\"");
+  ASSERT_EQ(
+      testsupport::run_process({prlimit, "--pid", pid, "--fsize=unlimited:unlimited"}).exit_code,
+      0);
+  const double probed =
+      metric(http_get(port, "/metrics").second, "sitepatrol_probes_total{site=\"s0\"");
   ASSERT_GT(probed, 0);
-  ASSERT_GE(probed, 2);   // at least one of them made while the disk was full
-  ASSERT_TRUE(eventually([&] {
-    return std::stoi("0" + query(db, "SELECT count(*) FROM homepage_probes WHERE site = 's0'")) >=
-           static_cast<int>(probed);
-  }, 10s)) << daemon.err();
+  ASSERT_GE(probed, 2);  // at least one of them made while the disk was full
+  ASSERT_TRUE(eventually(
+      [&] {
+        return std::stoi("0" +
+                         query(db, "SELECT count(*) FROM homepage_probes WHERE site = 's0'")) >=
+               static_cast<int>(probed);
+      },
+      10s))
+      << daemon.err();
   EXPECT_GT(stored(), while_full);
   EXPECT_NE(daemon.err().find("will retry"), std::string::npos);
   daemon.signal(SIGTERM);
@@ -513,11 +542,13 @@ TEST(Daemon, AlertsOnRunsFinishedByCrawl) {
   const std::string text = R"([patrol]
 database = "crawl.db"
 per_host_delay_ms = 0
-resolve = ["links.example:)" + std::to_string(site.port()) + R"(:127.0.0.1"]
+resolve = ["links.example:)" +
+                           std::to_string(site.port()) + R"(:127.0.0.1"]
 
 [[site]]
 id = "links"
-url = "http://links.example:)" + std::to_string(site.port()) + R"(/"
+url = "http://links.example:)" +
+                           std::to_string(site.port()) + R"(/"
 
 [schedule]
 patrol = []
@@ -526,7 +557,8 @@ patrol = []
 
 [[alert]]
 kind = "webhook"
-url = ")" + hooks.url("/hook") + R"("
+url = ")" + hooks.url("/hook") +
+                           R"("
 
 [http]
 listen = "127.0.0.1:0"
@@ -534,24 +566,26 @@ listen = "127.0.0.1:0"
   const auto file = dir.write_file("sites.toml", text);
   const std::vector<std::string> crawl{testsupport::sitepatrol_binary(), "crawl", "-c",
                                        file.string(), "--quiet"};
-  ASSERT_EQ(testsupport::run_process(crawl).exit_code, 0);   // before the daemon: history
+  ASSERT_EQ(testsupport::run_process(crawl).exit_code, 0);  // before the daemon: history
 
   testsupport::ProcessOptions options;
   options.timeout = 60s;
-  testsupport::ChildProcess daemon({testsupport::sitepatrol_binary(), "daemon", "-c", file.string()},
-                                   options);
+  testsupport::ChildProcess daemon(
+      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, options);
   ASSERT_NE(metrics_port(daemon), 0) << daemon.err();
-  site.page("/", "<html><body><a href=\"/missing.html\">失效</a> <a href=\"/new.html\">新</a>"
-                 "</body></html>");
+  site.page("/",
+            "<html><body><a href=\"/missing.html\">失效</a> <a href=\"/new.html\">新</a>"
+            "</body></html>");
   const auto second = testsupport::run_process(crawl);
   ASSERT_EQ(second.exit_code, 0) << second.err;
   ASSERT_TRUE(eventually([&] { return !webhook.events("dead_links", "links").empty(); }, 10s))
       << daemon.err();
-  std::this_thread::sleep_for(2500ms);   // a second look at the same run must not repeat it
+  std::this_thread::sleep_for(2500ms);  // a second look at the same run must not repeat it
   const auto digest = webhook.events("dead_links", "links");
   ASSERT_EQ(digest.size(), 1u);
-  ASSERT_EQ(digest[0]["findings"].size(), 1u);   // only the new dead link
-  EXPECT_EQ(digest[0]["findings"][0]["subject"], site_url("links.example", site.port(), "/new.html"));
+  ASSERT_EQ(digest[0]["findings"].size(), 1u);  // only the new dead link
+  EXPECT_EQ(digest[0]["findings"][0]["subject"],
+            site_url("links.example", site.port(), "/new.html"));
   EXPECT_EQ(webhook.events("homepage_links", "links").size(), 1u);
   daemon.signal(SIGTERM);
   EXPECT_EQ(daemon.wait(10s).exit_code, 0);

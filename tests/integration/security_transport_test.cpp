@@ -27,7 +27,7 @@ HttpReply html_reply(std::string body, Headers headers = {}) {
 // An HTTPS site at https://www.site.example:PORT/ with a certificate for that name.
 struct HttpsSite {
   TempDir certs{"sitepatrol-it-certs"};
-  app::TlsFiles files;
+  testsupport::TlsFiles files;
   std::unique_ptr<FixtureServer> server;
 
   HttpsSite() {

@@ -16,7 +16,7 @@ Round patrol_https(CertOptions cert) {
   TempDir certs("sitepatrol-it-certs");
   cert.common_name = std::string(kSiteHost);
   cert.dns_names = {std::string(kSiteHost)};
-  const app::TlsFiles files = testsupport::make_self_signed_cert(certs.path(), cert);
+  const testsupport::TlsFiles files = testsupport::make_self_signed_cert(certs.path(), cert);
   FixtureServer::Options options;
   options.tls = &files;
   FixtureServer server(options);

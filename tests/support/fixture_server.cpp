@@ -85,7 +85,7 @@ FixtureServer::FixtureServer(std::filesystem::path static_root)
     : FixtureServer(Options{.static_root = std::move(static_root)}) {}
 
 FixtureServer::FixtureServer(Options options) : options_(std::move(options)) {
-  server_ = std::make_unique<app::HttpServer>(
+  server_ = std::make_unique<testsupport::HttpServer>(
       [this](const HttpRequest& request) { return dispatch(request); }, options_.address,
       options_.port, options_.tls);
 }

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/http_server.h"
+#include "tests/support/http_server.h"
 
 namespace sitepatrol::testsupport {
 
@@ -34,7 +34,7 @@ class FixtureServer {
     std::filesystem::path static_root;   // empty: no static files
     std::string address = "127.0.0.1";   // "::1" for IPv6
     unsigned short port = 0;             // 0: ephemeral
-    const app::TlsFiles* tls = nullptr;  // HTTPS when set
+    const testsupport::TlsFiles* tls = nullptr;  // HTTPS when set
   };
 
   FixtureServer();
@@ -95,7 +95,7 @@ class FixtureServer {
   Options options_;
   mutable std::mutex routes_mutex_;
   std::map<std::string, Handler, std::less<>> routes_;
-  std::unique_ptr<app::HttpServer> server_;  // last member: stopped before the routes die
+  std::unique_ptr<testsupport::HttpServer> server_;  // last member: stopped before the routes die
 };
 
 // The soft-404 page body soft404() serves, for tests that match on it.

@@ -58,7 +58,7 @@ std::time_t to_time_t(std::chrono::system_clock::time_point t) {
 
 }  // namespace
 
-app::TlsFiles make_self_signed_cert(const fs::path& dir, const CertOptions& options) {
+testsupport::TlsFiles make_self_signed_cert(const fs::path& dir, const CertOptions& options) {
   KeyPtr key(EVP_EC_gen("P-256"));
   if (!key) fail("EVP_EC_gen");
 
@@ -101,7 +101,7 @@ app::TlsFiles make_self_signed_cert(const fs::path& dir, const CertOptions& opti
   if (X509_sign(cert.get(), key.get(), EVP_sha256()) == 0) fail("X509_sign");
 
   fs::create_directories(dir);
-  app::TlsFiles files{dir / (options.file_stem + ".crt"), dir / (options.file_stem + ".key")};
+  testsupport::TlsFiles files{dir / (options.file_stem + ".crt"), dir / (options.file_stem + ".key")};
   write_pem(files.key_file, [&](FILE* f) {
     return PEM_write_PrivateKey(f, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
   });

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "app/http_server.h"
+#include "tests/support/http_server.h"
 
 namespace sitepatrol::testsupport {
 
@@ -29,7 +29,7 @@ struct CertOptions {
 
 // Writes a key and a self-signed certificate into `dir` (created if needed) and returns
 // their paths. Throws std::runtime_error on any OpenSSL failure.
-app::TlsFiles make_self_signed_cert(const std::filesystem::path& dir,
+testsupport::TlsFiles make_self_signed_cert(const std::filesystem::path& dir,
                                     const CertOptions& options = {});
 
 // Shorthands around make_self_signed_cert for the usual cases.

@@ -1,10 +1,10 @@
-// A small HTTP/1.1 server for the bundled demo site and the tests' loopback fixtures.
+// A small HTTP/1.1 server for the tests' loopback fixtures (tests/support/fixture_server.h).
 //
 // Boost.Beast, synchronous: one acceptor thread plus one thread per connection, keep-alive,
 // optional TLS. It is deliberately simple and robust rather than fast; it is not meant for
-// production traffic. Besides ordinary answers, a reply can ask for misbehaviour that a
-// crawler must survive (a reset connection, an answer that never comes, a body that
-// trickles in), which is what the crawler's tests need.
+// production traffic (the daemon and the demo use app/http_endpoint.h). Besides ordinary answers, a
+// reply can ask for misbehaviour that a crawler must survive (a reset connection, an answer that
+// never comes, a body that trickles in), which is what the crawler's tests need.
 //
 // Threads: the handler is called concurrently from the connection threads and must be
 // thread-safe. Every public member may be called from any thread. stop() (and the
@@ -26,34 +26,13 @@
 #include <utility>
 #include <vector>
 
-namespace sitepatrol::app {
+#include "app/http_message.h"
 
-struct HttpRequest {
-  std::string method;  // "GET", "HEAD", ...
-  std::string target;  // as sent: path plus query, e.g. "/tzgg/index.html?page=2"
-  std::vector<std::pair<std::string, std::string>> headers;  // names as sent
-  std::string body;
+namespace sitepatrol::testsupport {
 
-  // The first header named `lower_name` (compared case-insensitively); "" when absent.
-  std::string header(std::string_view lower_name) const;
-  // The target without its query string.
-  std::string path() const;
-};
-
-struct HttpReply {
-  int status = 200;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-  enum class Action {
-    respond,  // answer normally
-    reset,    // close the connection with an RST, without answering
-    hang,     // never answer; the connection stays open until the server stops
-    trickle,  // send the header, then the body one byte every 200 ms
-  } action = Action::respond;
-  int delay_ms = 0;  // wait this long before acting
-};
-
-using Handler = std::function<HttpReply(const HttpRequest&)>;
+using app::Handler;
+using app::HttpReply;
+using app::HttpRequest;
 
 // PEM files for a TLS listener.
 struct TlsFiles {
@@ -121,4 +100,4 @@ class HttpServer {
   std::once_flag stopped_once_;
 };
 
-}  // namespace sitepatrol::app
+}  // namespace sitepatrol::testsupport

@@ -1,4 +1,4 @@
-#include "app/http_server.h"
+#include "tests/support/http_server.h"
 
 #include <sys/socket.h>
 
@@ -17,7 +17,7 @@
 #include <stdexcept>
 #include <system_error>
 
-namespace sitepatrol::app {
+namespace sitepatrol::testsupport {
 
 namespace net = boost::asio;
 namespace ssl = boost::asio::ssl;
@@ -55,15 +55,6 @@ constexpr std::size_t kBodyLimit = 16 * 1024 * 1024;
 constexpr auto kTrickleInterval = std::chrono::milliseconds(200);
 
 }  // namespace
-
-std::string HttpRequest::header(std::string_view lower_name) const {
-  for (const auto& [name, value] : headers) {
-    if (iequals(name, lower_name)) return value;
-  }
-  return {};
-}
-
-std::string HttpRequest::path() const { return target.substr(0, target.find('?')); }
 
 // The listener and, for HTTPS, the TLS context; kept out of the header so that users of
 // HttpServer do not compile Asio.
@@ -329,4 +320,4 @@ bool HttpServer::send_reply(Stream& stream, Connection& connection, const HttpRe
   return !ec;
 }
 
-}  // namespace sitepatrol::app
+}  // namespace sitepatrol::testsupport

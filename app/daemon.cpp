@@ -284,17 +284,22 @@ void Daemon::Impl::start_probes(const std::vector<std::string>& ids) {
   for (const auto& id : ids) probing.insert(id);
   Job& job = probe_jobs.emplace_back();
   job.thread = std::thread([this, &job, ids, cfg = config] {
-    probe_homepages(
-        *cfg, pick(*cfg, ids), [this] { return alerts::unix_ms(clock.now()); },
-        [this](store::ProbeRecord r) {
-          {
-            std::lock_guard lock(probe_mutex);
-            probe_results.push_back(std::move(r));
-          }
-          probes_in = true;
-          notify();
-        },
-        &stop);
+    try {
+      probe_homepages(
+          *cfg, pick(*cfg, ids), [this] { return alerts::unix_ms(clock.now()); },
+          [this](store::ProbeRecord r) {
+            {
+              std::lock_guard lock(probe_mutex);
+              probe_results.push_back(std::move(r));
+            }
+            probes_in = true;
+            notify();
+          },
+          &stop);
+    } catch (const std::exception& e) {
+      // Out of descriptors or memory: these probes are lost, the next ones run on time.
+      spdlog::error("probes of {} site(s) could not run: {}", ids.size(), e.what());
+    }
     job.finished = true;
     notify();
   });
@@ -358,15 +363,19 @@ void Daemon::Impl::start_patrol(const std::vector<std::string>& ids) {
   spdlog::info("patrol of {} site(s) starting", ids.size());
   patrol_job.thread = std::thread([this, ids, cfg = config] {
     crawler::PatrolResult result;
-    auto opened = store::open_sqlite(database);
-    if (!opened) {
-      result.error = opened.error().message;
-    } else {
-      RatioStore ratio(
-          **opened, *cfg, [this] { return clock.now(); }, &patrol_run);
-      crawler::Patrol patrol(*cfg, ratio, clock);
-      auto sites = pick(*cfg, ids);
-      result = patrol.run(sites, &progress, &cancel_patrol);
+    try {
+      auto opened = store::open_sqlite(database);
+      if (!opened) {
+        result.error = opened.error().message;
+      } else {
+        RatioStore ratio(
+            **opened, *cfg, [this] { return clock.now(); }, &patrol_run);
+        crawler::Patrol patrol(*cfg, ratio, clock);
+        auto sites = pick(*cfg, ids);
+        result = patrol.run(sites, &progress, &cancel_patrol);
+      }
+    } catch (const std::exception& e) {  // out of descriptors or memory: this patrol fails
+      result.error = e.what();
     }
     patrol_result = std::move(result);
     patrol_job.finished = true;

@@ -1,5 +1,8 @@
 #include "app/http_endpoint.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
@@ -33,7 +36,8 @@ struct EndpointState {
   EndpointLimits limits;
   std::string address;
   unsigned short port = 0;
-  std::atomic<std::size_t> open{0};  // sessions alive (declared before the io_context)
+  std::atomic<std::size_t> open{0};      // sessions alive (declared before the io_context)
+  std::atomic<std::size_t> refusing{0};  // 503 answers in flight
   std::optional<net::io_context> io;
   std::optional<tcp::acceptor> acceptor;
   std::optional<net::steady_timer> backoff;  // after a failed accept (EMFILE and the like)
@@ -44,6 +48,8 @@ struct EndpointState {
 namespace {
 
 using Response = http::response<http::string_body>;
+
+constexpr std::size_t kMaxRefusals = 16;
 
 const char* reason_text(int status) {
   switch (status) {
@@ -250,14 +256,18 @@ class Session : public std::enable_shared_from_this<Session> {
 };
 
 // Over the connection cap: a 503, a short wait for the client to take it, then close.
-void turn_away(tcp::socket socket) {
+void turn_away(EndpointState& state, tcp::socket socket) {
   struct Refusal {
-    explicit Refusal(tcp::socket s) : stream(std::move(s)) {}
+    Refusal(EndpointState& st, tcp::socket s) : state(st), stream(std::move(s)) {
+      ++state.refusing;
+    }
+    ~Refusal() { --state.refusing; }
+    EndpointState& state;
     beast::tcp_stream stream;
     Response response = plain(503, false);
     std::array<char, 4096> drain{};
   };
-  auto r = std::make_shared<Refusal>(std::move(socket));
+  auto r = std::make_shared<Refusal>(state, std::move(socket));
   r->response.set(http::field::retry_after, "5");
   r->stream.expires_after(std::chrono::seconds(1));
   r->stream.async_read_some(net::buffer(r->drain), [r](error_code, std::size_t) {
@@ -267,6 +277,19 @@ void turn_away(tcp::socket socket) {
       r->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     });
   });
+}
+
+// Connections served at once: the configured cap, but never so many that the rest of the
+// process (patrols, probes, the database) is left without file descriptors. Read at every
+// accept, since the limit can change while the daemon runs (prlimit).
+std::size_t connection_cap(const EndpointLimits& limits) {
+  rlimit r{};
+  if (::getrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur == RLIM_INFINITY) {
+    return limits.max_connections;
+  }
+  const rlim_t reserve = std::max<rlim_t>(64, r.rlim_cur / 4);
+  const rlim_t room = r.rlim_cur > reserve ? r.rlim_cur - reserve : 1;
+  return std::min<std::size_t>(limits.max_connections, static_cast<std::size_t>(room));
 }
 
 void accept_next(EndpointState& state) {
@@ -282,8 +305,9 @@ void accept_next(EndpointState& state) {
         }
         error_code ignored;
         socket.set_option(tcp::no_delay(true), ignored);
-        if (state.open.load() >= state.limits.max_connections) {
-          turn_away(std::move(socket));
+        if (state.open.load() >= connection_cap(state.limits)) {
+          // A few get a 503; in a flood the rest are closed at once, holding nothing.
+          if (state.refusing.load() < kMaxRefusals) turn_away(state, std::move(socket));
         } else {
           std::make_shared<Session>(state, std::move(socket))->start();
         }

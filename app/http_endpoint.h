@@ -9,7 +9,9 @@
 //   - a body larger than max_body_bytes is refused with 413 before it is read;
 //   - a malformed request gets 400; an answer must be taken within write_timeout;
 //   - a keep-alive connection waits header_timeout for its next request, then is closed;
-//   - at most max_connections are served at once: the next ones get 503 and are closed.
+//   - at most max_connections are served at once, and never more than the file-descriptor
+//     limit leaves after a reserve for the rest of the process: the next ones get 503 and
+//     are closed (in a flood, closed without an answer).
 // Then the connection is closed. Requests are not logged or kept once answered.
 //
 // TLS is not served here: put the organisation's reverse proxy in front (docs/deploy.md).

@@ -9,6 +9,7 @@
 #include "checks/link_status.h"
 #include "checks/malformed_links.h"
 #include "checks/meta_tags.h"
+#include "checks/privacy.h"
 #include "checks/soft404.h"
 #include "checks/spam.h"
 #include "checks/tamper.h"
@@ -20,22 +21,22 @@ namespace sitepatrol::checks {
 
 // Each family declares its checks in its own header; list them here.
 const std::vector<PageCheck>& page_checks() {
-  static const std::vector<PageCheck> checks = {check_soft404,       check_darklinks,
-                                                check_spam,          check_tamper,
-                                                check_mixed_content, check_malformed_links};
+  static const std::vector<PageCheck> checks = {
+      check_soft404,       check_darklinks,       check_spam,   check_tamper,
+      check_mixed_content, check_malformed_links, check_privacy};
   return checks;
 }
 
 const std::vector<LinkCheck>& link_checks() {
   static const std::vector<LinkCheck> checks = {check_link_status, check_unapproved,
-                                                 check_foreign_script};
+                                                check_foreign_script};
   return checks;
 }
 
 const std::vector<SiteCheck>& site_checks() {
   static const std::vector<SiteCheck> checks = {
-      check_availability, check_tls,           check_transport,       check_identifiers,
-      check_home_freshness, check_columns,     check_missing_columns, check_meta_tags,
+      check_availability,   check_tls,     check_transport,       check_identifiers,
+      check_home_freshness, check_columns, check_missing_columns, check_meta_tags,
       check_interaction};  // issue 4
   return checks;
 }

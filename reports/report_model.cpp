@@ -232,7 +232,7 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
   auto point_of = [&](const store::FindingRow& row) {
     const std::string& code = row.finding.code;
     if (code.starts_with("LINK-")) return 3;
-    if (code.starts_with("SEC-") || code == "TLS-CERT") return 4;
+    if (code.starts_with("SEC-") || code == "TLS-CERT" || code == "CONTENT-PRIVACY") return 4;
     if (code.starts_with("INTERACT-") || is_service_column(row)) return 2;
     return 1;
   };
@@ -247,10 +247,10 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
                          "Links: wrong and broken links, unapproved external links");
   points[2].codes = {"LINK-BROKEN", "LINK-TIMEOUT", "LINK-REDIRECT-LOOP", "LINK-SOFT404",
                      "LINK-UNAPPROVED"};
-  points[3].title = pick(lang, "安全防护情况（篡改、暗链、违规内容、HTTPS）",
-                         "Security: tampering, dark links, spam, HTTPS");
+  points[3].title = pick(lang, "安全防护情况（篡改、暗链、违规内容、隐私泄露、HTTPS）",
+                         "Security: tampering, dark links, spam, personal data, HTTPS");
   points[3].codes = {"SEC-TAMPER",   "SEC-DARKLINK", "SEC-SPAM", "SEC-FOREIGN-SCRIPT",
-                     "SEC-NO-HTTPS", "SEC-HEADERS",  "TLS-CERT"};
+                     "SEC-NO-HTTPS", "SEC-HEADERS",  "TLS-CERT", "CONTENT-PRIVACY"};
   for (int i = 0; i < 4; ++i) points[i].number = i + 1;
 
   std::array<int, 4> serious{};
@@ -303,13 +303,14 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
            static_cast<long>(count("LINK-TIMEOUT")), static_cast<long>(count("LINK-REDIRECT-LOOP")),
            static_cast<long>(count("LINK-SOFT404")), static_cast<long>(count("LINK-UNAPPROVED")))};
   points[3].evidence = {
-      line("页面篡改 %ld 处，暗链 %ld 个，违规内容 %ld 处，外部脚本 %ld 个，HTTPS 问题 %ld "
-           "项，证书问题 %ld 项。",
-           "Tampered pages: %ld; dark links: %ld; spam pages: %ld; foreign scripts: %ld; HTTPS "
-           "problems: %ld; certificate problems: %ld.",
+      line("页面篡改 %ld 处，暗链 %ld 个，违规内容 %ld 处，外部脚本 %ld 个，隐私泄露 %ld "
+           "处，HTTPS 问题 %ld 项，证书问题 %ld 项。",
+           "Tampered pages: %ld; dark links: %ld; spam pages: %ld; foreign scripts: %ld; pages "
+           "leaking personal data: %ld; HTTPS problems: %ld; certificate problems: %ld.",
            static_cast<long>(count("SEC-TAMPER")), static_cast<long>(count("SEC-DARKLINK")),
            static_cast<long>(count("SEC-SPAM")), static_cast<long>(count("SEC-FOREIGN-SCRIPT")),
-           static_cast<long>(count("SEC-NO-HTTPS")), static_cast<long>(count("TLS-CERT")))};
+           static_cast<long>(count("CONTENT-PRIVACY")), static_cast<long>(count("SEC-NO-HTTPS")),
+           static_cast<long>(count("TLS-CERT")))};
   if (d.coverage.state == "down") {  // the last run read nothing: no counts that read 0
     points[0].evidence[0] = line(
         "本月巡检 %d 次，首页无法访问 %d 次，可用率 %.1f "
@@ -330,9 +331,11 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
   std::array<std::string, 4> vetoes;
   for (const VetoCheck& c : site.verdict.checks) {
     if (!c.vetoed) continue;
-    const int p = c.item == "poor_response"                                               ? 1
-                  : (c.item == "dark_links" || c.item == "spam" || c.item == "tampering") ? 3
-                                                                                          : 0;
+    const int p = c.item == "poor_response" ? 1
+                  : (c.item == "dark_links" || c.item == "spam" || c.item == "tampering" ||
+                     c.item == "privacy")
+                      ? 3
+                      : 0;
     vetoes[p] +=
         (vetoes[p].empty() ? "" : std::string(pick(lang, "；", "; "))) + veto_reason(c, lang);
   }

@@ -43,6 +43,7 @@ const Labels& code_labels() {
       {"SEC-HEADERS", {"缺少安全响应头", "security headers missing"}},
       {"ID-MISSING", {"网站标识缺失", "site identifier missing"}},
       {"META-MISSING", {"元数据缺失", "meta tags missing"}},
+      {"CONTENT-PRIVACY", {"隐私泄露", "personal data leaked"}},
   };
   return labels;
 }

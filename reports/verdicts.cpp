@@ -126,6 +126,7 @@ SiteVerdict judge_site(const SiteMonth& site) {
       "dark_links", subjects(site, "SEC-DARKLINK", checks::Severity::critical), 1, 0, "findings"));
   v.checks.push_back(count_check("spam", subjects(site, "SEC-SPAM"), 1, 0, "findings"));
   v.checks.push_back(count_check("tampering", subjects(site, "SEC-TAMPER"), 1, 0, "findings"));
+  v.checks.push_back(count_check("privacy", subjects(site, "CONTENT-PRIVACY"), 1, 0, "findings"));
   for (const VetoCheck& c : v.checks) v.passed = v.passed && !c.vetoed;
   return v;
 }
@@ -143,6 +144,7 @@ std::string veto_label(std::string_view item, Lang lang) {
       {"dark_links", {"暗链", "dark links"}},
       {"spam", {"违规内容", "spam content"}},
       {"tampering", {"页面被篡改", "defacement"}},
+      {"privacy", {"隐私泄露", "personal data leaked"}},
   };
   auto it = labels.find(item);
   if (it == labels.end()) return std::string(item);

@@ -48,6 +48,15 @@ TEST(Demo, FindsThePlantedDefects) {
   EXPECT_TRUE(f.with_code("INTERACT-UNANSWERED").front().subject.ends_with("/hdjl/lyzx/index.html"));
   for (const char* code : {"INTERACT-MISSING", "INTERACT-BROKEN", "INTERACT-TOO-FEW"})
     EXPECT_TRUE(f.with_code(code).empty()) << code << "\n" << f.describe();
+  // Defect 11: a 公示 list with unmasked ID and mobile numbers; its masked twin raises nothing.
+  const auto leaks = f.with_code("CONTENT-PRIVACY");
+  ASSERT_EQ(leaks.size(), 1u) << f.describe();
+  EXPECT_TRUE(leaks[0].subject.ends_with("/bsfw/jggs/202611/t20261120_2241.html"));
+  EXPECT_NE(leaks[0].detail.find("4 resident ID numbers (420102********0132"), std::string::npos)
+      << leaks[0].detail;
+  EXPECT_NE(leaks[0].detail.find("4 mobile numbers beside names"), std::string::npos)
+      << leaks[0].detail;
+  EXPECT_EQ(leaks[0].detail.find("420102197803150132"), std::string::npos) << leaks[0].detail;
   for (const auto& x : f.all) {
     const bool about_private = x.subject.find("10.0.0.1") != std::string::npos ||
                                x.detail.find("10.0.0.1") != std::string::npos;

@@ -36,7 +36,7 @@ TEST(Verdicts, CleanSitePasses) {
   SiteMonth m = site_with("LINK-BROKEN", 40);
   const SiteVerdict v = judge_site(m);
   EXPECT_TRUE(v.passed);
-  EXPECT_EQ(v.checks.size(), 9u);
+  EXPECT_EQ(v.checks.size(), 10u);
 }
 
 TEST(Verdicts, UnreachableFromRunsAtFivePercent) {
@@ -137,6 +137,19 @@ TEST(Verdicts, SecurityItemsVetoOnOne) {
     EXPECT_FALSE(judge_site(site_with(code, 1)).passed) << code;
   }
   EXPECT_TRUE(judge_site(site_with("SEC-FOREIGN-SCRIPT", 3)).passed);
+}
+
+// Leaking personal data is a single-veto item of the national indicators (issue 13).
+TEST(Verdicts, LeakedPersonalDataFailsTheSite) {
+  SiteMonth m = site_with("SEC-SPAM", 0);
+  m.current.push_back(
+      row("CONTENT-PRIVACY", "http://jtt.hb.example/gsgg/t1.html", Severity::critical));
+  const SiteVerdict v = judge_site(m);
+  EXPECT_FALSE(v.passed);
+  EXPECT_TRUE(item(v, "privacy").vetoed);
+  EXPECT_EQ(item(v, "privacy").evidence,
+            std::vector<std::string>{"http://jtt.hb.example/gsgg/t1.html"});
+  EXPECT_EQ(veto_label("privacy", Lang::zh), "隐私泄露");
 }
 
 TEST(Verdicts, AHiddenLinkLeftForReviewIsNoDarkLink) {

@@ -25,13 +25,16 @@ std::uint64_t mix(std::uint64_t h) {
   return h;
 }
 
-std::uint64_t hash_text(std::string_view text) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64
-  for (unsigned char c : text) {
+std::uint64_t fnv_continue(std::uint64_t h, std::string_view text) {
+  for (unsigned char c : text) {  // FNV-1a 64
     h ^= c;
     h *= 0x100000001b3ULL;
   }
-  return mix(h);
+  return h;
+}
+
+std::uint64_t hash_text(std::string_view text) {
+  return mix(fnv_continue(0xcbf29ce484222325ULL, text));
 }
 
 std::uint64_t key_of(std::uint64_t packed) { return packed & ~kCountMask; }
@@ -61,10 +64,7 @@ std::string hex(std::uint64_t value) {
 
 // Distinct shingle keys with their occurrence counts.
 std::unordered_map<std::uint64_t, std::size_t> count_shingles(
-    const std::vector<std::string>& tag_paths) {
-  std::vector<std::uint64_t> paths;
-  paths.reserve(tag_paths.size());
-  for (const std::string& path : tag_paths) paths.push_back(hash_text(path));
+    const std::vector<std::uint64_t>& paths) {
   std::unordered_map<std::uint64_t, std::size_t> counts;
   if (paths.empty()) return counts;
   // A page shorter than one shingle is one shingle of everything it has.
@@ -188,7 +188,25 @@ std::string summarize(const SketchDiff& d, const PageSketch& baseline, const Pag
 
 }  // namespace
 
+PathHash PathHash::then(std::string_view bytes) const {
+  PathHash next;
+  next.fnv_ = fnv_continue(fnv_, bytes);
+  return next;
+}
+
+std::uint64_t PathHash::value() const { return mix(fnv_); }
+
+std::uint64_t tag_path_hash(std::string_view path) { return hash_text(path); }
+
 PageSketch sketch_page(const std::vector<std::string>& tag_paths, std::span<const LinkRef> links,
+                       std::string_view title, std::span<const std::string> inline_scripts) {
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(tag_paths.size());
+  for (const std::string& path : tag_paths) hashes.push_back(tag_path_hash(path));
+  return sketch_page(hashes, links, title, inline_scripts);
+}
+
+PageSketch sketch_page(const std::vector<std::uint64_t>& tag_paths, std::span<const LinkRef> links,
                        std::string_view title, std::span<const std::string> inline_scripts) {
   PageSketch sketch;
   sketch.elements = tag_paths.size();

@@ -50,6 +50,25 @@ inline constexpr std::size_t kSample = 256;   // bottom-k sample size
 inline constexpr std::size_t kRepeated = 4;   // occurrences that make a shingle "repeated"
 inline constexpr std::size_t kNewBlock = 12;  // repeats of a new pattern that make a block
 
+// A tag path ("html>body>div.a.b>ul") is fingerprinted by its hash. PathHash extends a
+// parent's hash by one more element's bytes, giving exactly the hash of the whole string, so
+// a parser never builds one string per element: with a megabyte class on an ancestor, or
+// thousands of nested tables, those strings took gigabytes.
+class PathHash {
+ public:
+  PathHash then(std::string_view bytes) const;  // this path followed by `bytes`
+  std::uint64_t value() const;                  // == tag_path_hash(the whole path)
+
+ private:
+  std::uint64_t fnv_ = 0xcbf29ce484222325ULL;  // FNV-1a state over the path's bytes
+};
+std::uint64_t tag_path_hash(std::string_view path);
+
+// `path_hashes` in document order (crawler::ParsedHtml::tag_paths); the string form hashes
+// each path first (for tests and tools).
+PageSketch sketch_page(const std::vector<std::uint64_t>& path_hashes,
+                       std::span<const LinkRef> links, std::string_view title,
+                       std::span<const std::string> inline_scripts = {});
 PageSketch sketch_page(const std::vector<std::string>& tag_paths, std::span<const LinkRef> links,
                        std::string_view title, std::span<const std::string> inline_scripts = {});
 

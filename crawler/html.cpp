@@ -24,6 +24,7 @@
 #include <unordered_map>
 
 #include "checks/css_rules.h"
+#include "checks/fingerprint.h"
 #include "checks/visibility.h"
 #include "crawler/charset.h"
 #include "crawler/css_refs.h"
@@ -399,7 +400,10 @@ bool is_hint_link(std::string_view rel) {
 class Walker {
  public:
   Walker(ParsedHtml& out, const checks::Stylesheet& sheet, const ParseOptions& options)
-      : out_(out), text_(out.text), hidden_text_(out.hidden_text), tracker_(sheet),
+      : out_(out),
+        text_(out.text),
+        hidden_text_(out.hidden_text),
+        tracker_(sheet),
         structure_(options.structure) {}
 
   void run(const GumboNode* root) {
@@ -680,9 +684,10 @@ class Walker {
   // Tag paths (ParseOptions::structure): "html>body>div.a.b>ul", classes sorted, at most
   // three, ids dropped.
   void push_path(const GumboElement& el) {
-    path_marks_.push_back(path_.size());
-    if (!path_.empty()) path_.push_back('>');
-    for (char c : tag_name(el)) path_.push_back(to_lower(c));
+    checks::PathHash path = paths_.empty() ? checks::PathHash() : paths_.back().then(">");
+    std::string tag(tag_name(el));
+    for (char& c : tag) c = to_lower(c);
+    path = path.then(tag);
     if (const GumboAttribute* cls = gumbo_get_attribute(&el.attributes, "class")) {
       std::string_view all = cls->value;
       classes_.clear();
@@ -696,17 +701,15 @@ class Walker {
       std::sort(classes_.begin(), classes_.end());
       classes_.erase(std::unique(classes_.begin(), classes_.end()), classes_.end());
       for (std::size_t k = 0; k < classes_.size() && k < kMaxPathClasses; ++k) {
-        path_.push_back('.');
-        path_.append(classes_[k]);
+        path = path.then(".").then(classes_[k]);
       }
     }
-    out_.tag_paths.push_back(path_);
+    paths_.push_back(path);
+    out_.tag_paths.push_back(path.value());
   }
 
   void pop_path() {
-    if (path_marks_.empty()) return;
-    path_.resize(path_marks_.back());
-    path_marks_.pop_back();
+    if (!paths_.empty()) paths_.pop_back();
   }
 
   void space() {
@@ -720,9 +723,12 @@ class Walker {
 
   TextSink& sink(Sink s) {
     switch (s) {
-      case Sink::visible: return text_;
-      case Sink::hidden: return hidden_text_;
-      case Sink::inert: return inert_text_;
+      case Sink::visible:
+        return text_;
+      case Sink::hidden:
+        return hidden_text_;
+      case Sink::inert:
+        return inert_text_;
     }
     return inert_text_;
   }
@@ -741,10 +747,9 @@ class Walker {
   std::vector<std::size_t> anchors_;  // open <a>/<area>: index into links_ or kNoAnchor
   std::vector<bool> forms_get_;       // open <form>s: whether each submits with GET
   std::deque<std::string> css_refs_;  // decoded CSS references; links_ views point here
-  std::string last_hidden_by_;  // how the last hidden text inside an anchor was hidden
+  std::string last_hidden_by_;        // how the last hidden text inside an anchor was hidden
   bool structure_ = false;
-  std::string path_;
-  std::vector<std::size_t> path_marks_;
+  std::vector<checks::PathHash> paths_;  // the open elements' tag paths
   std::vector<std::string_view> classes_;
 };
 

@@ -20,6 +20,7 @@
 // its links and text appear like the rest.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,19 +31,20 @@ namespace sitepatrol::crawler {
 
 struct ParsedHtml {
   std::string title;
-  std::string text;                       // visible text, whitespace collapsed, no script/style
-  std::string hidden_text;                // text a reader cannot see (checks/visibility.h)
-  std::vector<checks::LinkRef> links;     // with `hidden` set per checks/visibility.h
+  std::string text;                    // visible text, whitespace collapsed, no script/style
+  std::string hidden_text;             // text a reader cannot see (checks/visibility.h)
+  std::vector<checks::LinkRef> links;  // with `hidden` set per checks/visibility.h
   std::vector<std::pair<std::string, std::string>> meta;  // <meta name|property, content>
-  std::vector<std::string> tag_paths;     // only with ParseOptions::structure; see below
-  std::vector<checks::ListRow> rows;      // list markup rows (crawler/list_rows.h)
-  std::vector<checks::FormInfo> forms;    // issue 4: crawler/html_forms.h
+  std::vector<std::uint64_t> tag_paths;    // hashed (checks::PathHash); ParseOptions::structure
+  std::vector<checks::ListRow> rows;       // list markup rows (crawler/list_rows.h)
+  std::vector<checks::FormInfo> forms;     // issue 4: crawler/html_forms.h
   std::vector<checks::LinkRef> malformed;  // references that cannot be parsed, as written
 };
 
 struct ParseOptions {
-  // Collect each element's tag path ("html>body>div.main>ul.list>li", class names sorted,
-  // ids dropped) in document order, for the template fingerprint (checks/fingerprint.h).
+  // Collect the hash of each element's tag path ("html>body>div.main>ul.list>li", class
+  // names sorted, at most three, ids dropped) in document order, for the template
+  // fingerprint (checks/fingerprint.h).
   bool structure = false;
   // The charset the page was written in (charset.h): queries of its references are encoded
   // in it, as browsers do (encode_query). Empty or "utf-8": UTF-8.

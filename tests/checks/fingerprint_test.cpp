@@ -31,8 +31,8 @@ TEST(Fingerprint, GeneratedPageIsParsedLikeAGovernmentHomepage) {
       crawler::parse_html(testing::tamper_page({}), "http://www.site.example/", options);
   EXPECT_GT(html.tag_paths.size(), 200u);
   EXPECT_NE(std::ranges::find(html.tag_paths,
-                              "html>body>div.main.wrap>div.col-left>div.box.news>ul.list>li>"
-                              "span.date"),
+                              tag_path_hash("html>body>div.main.wrap>div.col-left>div.box.news>"
+                                            "ul.list>li>span.date")),
             html.tag_paths.end());
   const PageSketch s = sketch_of({});
   EXPECT_EQ(s.elements, html.tag_paths.size());
@@ -75,9 +75,11 @@ TEST(Fingerprint, SameTemplateIsUnchangedAndPagesShorterThanAShingleWork) {
   EXPECT_FALSE(same.title_changed);
   EXPECT_EQ(same.summary, "structure 0% changed");
 
-  const PageSketch tiny = sketch_page({"html", "html>body"}, {}, "");
+  const PageSketch tiny = sketch_page(std::vector<std::string>{"html", "html>body"}, {}, "");
   EXPECT_EQ(compare(tiny, tiny).structure_changed, 0);
-  EXPECT_EQ(compare(tiny, sketch_page({"html", "html>frameset"}, {}, "")).structure_changed, 1);
+  EXPECT_EQ(compare(tiny, sketch_page(std::vector<std::string>{"html", "html>frameset"}, {}, ""))
+                .structure_changed,
+            1);
   EXPECT_EQ(compare(PageSketch{}, PageSketch{}).structure_changed, 0);
   EXPECT_EQ(compare(tiny, PageSketch{}).structure_changed, 1);
 }

@@ -68,6 +68,22 @@ TEST(ListRows, KaipuDefinitionListsAndDivItems) {
   EXPECT_EQ(item->list, dl->list);  // dl and div rows share the container
 }
 
+// Issue 12, failure 7: each row re-read every ancestor's id and class (lower-cased), so
+// 20,000 rows under a 1 MiB class took 69 s. Each element is read once per page now; the
+// nearest ancestor marking a region still decides it.
+TEST(ListRows, ManyRowsUnderAHugeClassKeepTheirRegions) {
+  std::string html = "<div class=\"footer " + std::string(1 << 20, 'Q') + "\"><ul>";
+  for (int i = 0; i < 20000; ++i) html += "<li><a href=/f" + std::to_string(i) + ".html>x</a></li>";
+  html += "</ul><div id=Menu><ul><li><a href=/nav.html>菜单</a></li></ul></div></div>";
+  html += "<ul><li><a href=/main.html>正文</a> 2026-11-20</li></ul>";
+  const auto rows = rows_of(html, "http://x.example/");
+  ASSERT_EQ(rows.size(), 20002u);
+  EXPECT_EQ(rows[0].region, "footer");
+  EXPECT_EQ(rows[19999].region, "footer");
+  EXPECT_EQ(row_for(rows, "http://x.example/nav.html")->region, "nav");
+  EXPECT_EQ(row_for(rows, "http://x.example/main.html")->region, "");
+}
+
 TEST(ListRows, TwoLinksInOneItemMakeOneRow) {
   auto rows = rows_of(
       "<ul><li><a href=/a.html>标题</a> <a href=/more>更多</a> 2026-11-20</li>"

@@ -1,6 +1,7 @@
 // robots.txt parsing and matching (see robots.h).
 #include "crawler/robots.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "crawler/url.h"
@@ -95,48 +96,74 @@ std::string normalise_pattern(std::string_view p) {
   return out;
 }
 
-// Whether `pattern` ('*' any run, final '$' end) matches a prefix of (or, with '$', all
-// of) `path`. Greedy with one backtrack point: linear for patterns without '*'.
-bool matches(std::string_view pattern, std::string_view path) {
-  bool anchored = !pattern.empty() && pattern.back() == '$';
-  if (anchored) pattern.remove_suffix(1);
-  std::size_t p = 0, s = 0;
-  std::size_t star = std::string_view::npos, star_s = 0;
-  while (true) {
-    if (p == pattern.size()) {
-      if (!anchored || s == path.size()) return true;
-    } else if (pattern[p] == '*') {
-      star = p++;
-      star_s = s;
-      continue;
-    } else if (s < path.size() && pattern[p] == path[s]) {
-      ++p;
-      ++s;
-      continue;
-    }
-    if (star == std::string_view::npos || star_s >= path.size()) return false;
-    p = star + 1;
-    s = ++star_s;
+constexpr std::size_t kMaxRules = 4096;
+
+RobotsRule make_rule(std::string pattern, bool allow) {
+  RobotsRule rule{std::move(pattern), allow, {}, false};
+  std::string_view p = rule.pattern;
+  rule.anchored = !p.empty() && p.back() == '$';
+  if (rule.anchored) p.remove_suffix(1);
+  std::size_t start = 0;
+  for (std::size_t star; (star = p.find('*', start)) != std::string_view::npos; start = star + 1) {
+    rule.pieces.emplace_back(p.substr(start, star - start));
   }
+  rule.pieces.emplace_back(p.substr(start));
+  return rule;
+}
+
+// Whether the rule matches a prefix of (or, anchored, all of) `path`. The first piece must
+// start the path; each later one is found leftmost after the previous, which is optimal for
+// '*'-only patterns (an earlier end leaves more room for the rest), so nothing backtracks.
+// An anchored rule's last piece must end the path, after the others.
+bool matches(const RobotsRule& rule, std::string_view path) {
+  const auto& pieces = rule.pieces;
+  if (!path.starts_with(pieces.front())) return false;
+  if (pieces.size() == 1) return !rule.anchored || path.size() == pieces.front().size();
+  std::size_t at = pieces.front().size();
+  const std::size_t middle_end = pieces.size() - 1;
+  for (std::size_t i = 1; i < middle_end; ++i) {
+    const std::size_t found = path.find(pieces[i], at);
+    if (found == std::string_view::npos) return false;
+    at = found + pieces[i].size();
+  }
+  const std::string& last = pieces.back();
+  if (!rule.anchored) return path.find(last, at) != std::string_view::npos;
+  return path.size() >= at + last.size() && path.ends_with(last);
 }
 
 // Length of a pattern for precedence: its octets, as Google and RFC 9309 count them.
 std::size_t weight(const RobotsRule& r) { return r.pattern.size(); }
+
+// Longest first, Allow before Disallow on a tie: the first rule that matches decides.
+void order_rules(std::vector<RobotsRule>& rules) {
+  std::ranges::stable_sort(rules, [](const RobotsRule& a, const RobotsRule& b) {
+    if (weight(a) != weight(b)) return weight(a) > weight(b);
+    return a.allow && !b.allow;
+  });
+}
 
 }  // namespace
 
 bool Robots::allowed(std::string_view path_and_query) const {
   if (path_and_query == "/robots.txt") return true;
   if (path_and_query.empty()) path_and_query = "/";
-  const RobotsRule* best = nullptr;
   for (const RobotsRule& rule : rules) {
-    if (!matches(rule.pattern, path_and_query)) continue;
-    if (!best || weight(rule) > weight(*best) ||
-        (weight(rule) == weight(*best) && rule.allow && !best->allow)) {
-      best = &rule;
-    }
+    if (matches(rule, path_and_query)) return rule.allow;
   }
-  return !best || best->allow;
+  return true;
+}
+
+Robots robots_unreachable() {
+  Robots r;
+  r.rules.push_back(make_rule("/", false));
+  return r;
+}
+
+RobotsVerdict robots_verdict(int status, bool fetched) {
+  // 429 Too Many Requests is an overloaded server, as Google reads it: like a 5xx.
+  if (!fetched || status >= 500 || status == 429) return RobotsVerdict::disallow_all;
+  if (status == 200) return RobotsVerdict::parse;
+  return RobotsVerdict::allow_all;
 }
 
 Robots parse_robots(std::string_view text, std::string_view user_agent) {
@@ -192,8 +219,9 @@ Robots parse_robots(std::string_view text, std::string_view user_agent) {
         if (parse_end != v.c_str() && seconds >= 0 && seconds < 86400 && !target->crawl_delay) {
           target->crawl_delay = seconds;
         }
-      } else if (!value.empty()) {  // an empty Disallow allows everything: no rule
-        target->rules.push_back({normalise_pattern(value), key == Key::allow});
+      } else if (!value.empty() && target->rules.size() < kMaxRules) {
+        // (an empty Disallow allows everything: no rule)
+        target->rules.push_back(make_rule(normalise_pattern(value), key == Key::allow));
       }
     }
   }
@@ -202,6 +230,7 @@ Robots parse_robots(std::string_view text, std::string_view user_agent) {
                   : have_wildcard ? std::move(wildcard)
                                   : Robots{};
   result.sitemaps = std::move(sitemaps);
+  order_rules(result.rules);
   return result;
 }
 

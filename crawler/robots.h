@@ -4,8 +4,15 @@
 // from "sitepatrol/1.0", case-insensitive) apply, else the "*" groups, else nothing is
 // disallowed. Among matching Allow/Disallow rules the longest pattern wins, Allow on a tie;
 // patterns may use '*' and a final '$'. Junk lines, a BOM, CR/LF/CRLF line ends and comments
-// are tolerated; only the first 500 KiB are read. A Robots is an immutable value: build it
-// once per host, share it freely between threads.
+// are tolerated; only the first 500 KiB are read, and at most 4,096 rules of our group(s).
+//
+// Matching is bounded whatever the file says: a pattern is split at its '*' into literal
+// pieces, found left to right (no backtracking), and rules are tried longest first, so the
+// first match decides. (A 488 KB file of wildcard rules cost 1.2 s per URL before.)
+//
+// RFC 9309 §2.3.1: a robots.txt answering 4xx allows everything; one that answers 5xx or
+// cannot be fetched disallows everything (robots_unreachable()). A Robots is an immutable
+// value: build it once per host, share it freely between threads.
 #pragma once
 
 #include <optional>
@@ -18,6 +25,9 @@ namespace sitepatrol::crawler {
 struct RobotsRule {
   std::string pattern;  // percent-encoding normalised, as in a normalised URL's path
   bool allow = false;
+  // The pattern cut at its '*'s (and without a final '$'): what matching walks.
+  std::vector<std::string> pieces;
+  bool anchored = false;  // ended in '$'
 };
 
 struct Robots {
@@ -32,5 +42,14 @@ struct Robots {
 
 // `user_agent` is our User-Agent header value; its product token picks the group.
 Robots parse_robots(std::string_view text, std::string_view user_agent);
+
+// What a robots.txt that answered 5xx, or could not be fetched, means: nothing is allowed.
+Robots robots_unreachable();
+
+// What the patrol does with a robots.txt answer of `status` (0: not fetched): parse it
+// (200), allow everything (other 2xx, 3xx left after redirects, 4xx), or disallow
+// everything (5xx, 429, unreachable).
+enum class RobotsVerdict { parse, allow_all, disallow_all };
+RobotsVerdict robots_verdict(int status, bool fetched);
 
 }  // namespace sitepatrol::crawler

@@ -99,23 +99,51 @@ void SiteCrawl::start() {
 void SiteCrawl::load_robots() {
   ++in_flight_;
   requester_->get(origin_of(site_.url) + "/robots.txt", nullptr, [this](Outcome o) {
-    --in_flight_;
-    if (o.error == FetchError::none && o.response.status == 200) {
-      robots_ = parse_robots(o.response.body, run_.config.patrol.user_agent);
-      if (robots_->crawl_delay) {
-        // Honoured up to kMaxCrawlDelay: a nightly patrol must finish by morning.
-        const auto asked = std::chrono::milliseconds(
-            static_cast<long>(std::min(*robots_->crawl_delay * 1000.0, 1e9)));
-        run_.gate.slow_down(url_host(site_.url), std::min(asked, kMaxCrawlDelay));
-      }
+    const bool fetched = o.error == FetchError::none;
+    switch (robots_verdict(o.response.status, fetched)) {
+      case RobotsVerdict::allow_all:
+        --in_flight_;
+        robots_loaded();
+        return;
+      case RobotsVerdict::disallow_all:
+        --in_flight_;
+        robots_ = robots_unreachable();
+        robots_unreachable_ = fetched ? "HTTP " + std::to_string(o.response.status)
+                                      : std::string(checks::to_string(o.error));
+        spdlog::warn("{}: robots.txt unavailable ({}): only the homepage is read", site_.id,
+                     robots_unreachable_);
+        robots_loaded();
+        return;
+      case RobotsVerdict::parse:
+        break;
     }
-    if (robots_ && !robots_->sitemaps.empty()) {
-      for (const auto& s : robots_->sitemaps) load_sitemap(s, 0);
-    } else {
-      load_sitemap(origin_of(site_.url) + "/sitemap.xml", 0);
-    }
-    start_crawl();
+    // Parsed on the parse pool: a hostile robots.txt costs a worker, not the I/O thread.
+    asio::post(run_.parse_pool, [this, body = std::move(o.response.body)] {
+      Robots parsed = parse_robots(body, run_.config.patrol.user_agent);
+      asio::post(run_.io, [this, parsed = std::move(parsed)]() mutable {
+        --in_flight_;
+        robots_ = std::move(parsed);
+        robots_loaded();
+      });
+    });
   });
+}
+
+void SiteCrawl::robots_loaded() {
+  if (robots_ && robots_->crawl_delay) {
+    // Honoured up to kMaxCrawlDelay: a nightly patrol must finish by morning.
+    const auto asked =
+        std::chrono::milliseconds(static_cast<long>(std::min(*robots_->crawl_delay * 1000.0, 1e9)));
+    run_.gate.slow_down(url_host(site_.url), std::min(asked, kMaxCrawlDelay));
+  }
+  if (!robots_unreachable_.empty()) {
+    // Everything but the homepage is disallowed: no sitemap to read.
+  } else if (robots_ && !robots_->sitemaps.empty()) {
+    for (const auto& s : robots_->sitemaps) load_sitemap(s, 0);
+  } else {
+    load_sitemap(origin_of(site_.url) + "/sitemap.xml", 0);
+  }
+  start_crawl();
 }
 
 void SiteCrawl::load_sitemap(const std::string& url, int nesting) {
@@ -520,6 +548,8 @@ store::SiteCoverage SiteCrawl::coverage() const {
                         (home.error_text.empty() ? "" : ": " + home.error_text)};
   if (home.status < 200 || home.status >= 400)
     return {"down", "HTTP " + std::to_string(home.status)};
+  if (!robots_unreachable_.empty())
+    return {"partial", "robots_unreachable: " + robots_unreachable_};
   if (time_limit_hit_) return {"partial", "time_limit"};
   if (page_limit_hit_) return {"partial", "page_limit"};
   return {"complete", ""};

@@ -79,6 +79,7 @@ class SiteCrawl {
 
   void start_crawl();
   void load_robots();
+  void robots_loaded();  // robots_ is settled: honour its delay, read sitemaps, crawl
   void load_sitemap(const std::string& url, int nesting);
   void enqueue_page(const std::string& url, int depth, const std::string& found_on,
                     const std::string& kind);
@@ -135,6 +136,7 @@ class SiteCrawl {
   std::unique_ptr<Requester> requester_;
   std::unique_ptr<InteractCollector> interact_;  // issue 4
   std::optional<Robots> robots_;
+  std::string robots_unreachable_;  // why robots.txt disallows all (RFC 9309 5xx); "" if not
 
   std::deque<PageJob> frontier_;
   std::unordered_set<std::string> seen_pages_;             // enqueued or fetched as pages

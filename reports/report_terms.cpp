@@ -229,6 +229,12 @@ std::string coverage_text(std::string_view state, std::string_view reason, Lang 
     return std::string(pick(lang, "页面数达到上限（max_pages_per_site），部分页面未能检查",
                             "page limit reached (max_pages_per_site); some pages were not read"));
   }
+  if (reason.starts_with("robots_unreachable")) {
+    return std::string(pick(lang, "robots.txt 无法读取（", "robots.txt unavailable (")) +
+           std::string(reason.substr(std::min(reason.size(), reason.find(':') + 2))) +
+           std::string(pick(lang, "），按 RFC 9309 仅检查首页",
+                            "); per RFC 9309 only the homepage was read"));
+  }
   if (reason == "time_limit") {
     return std::string(pick(lang, "巡检时间达到上限（max_run_time），部分页面未能检查",
                             "time limit reached (max_run_time); some pages were not read"));

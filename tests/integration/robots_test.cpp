@@ -41,16 +41,53 @@ TEST(Robots, SiteDisallowingEverythingIsNotReportedDown) {
   EXPECT_FALSE(r.findings.find("AVAIL-DOWN", home(server))) << r.findings.describe();
 }
 
+// RFC 9309 §2.3.1.4: a robots.txt that answers 5xx means "disallow everything" until it
+// answers again; only the homepage is read, and what the walk could not re-check stays open
+// (unverified) instead of being resolved. §2.3.1.3: a 4xx allows everything.
+TEST(Robots, ServerErrorDisallowsAllAndFixesNothing) {
+  FixtureServer server;
+  server.robots("User-agent: *\nDisallow:\n");
+  server.page("/", html("<a href=\"/news.html\">新闻</a>"));
+  server.page("/news.html", html("<a href=\"/files/gone.pdf\">附件</a>"));
+  Patrol patrol(server);
+  patrol.set("respect_robots", "true");
+  const std::string pdf = on_site(server, "/files/gone.pdf");
+  const Round first = patrol.round();
+  ASSERT_TRUE(round_ok(first));
+  ASSERT_TRUE(first.findings.find("LINK-BROKEN", pdf)) << first.findings.describe();
+
+  server.status("/robots.txt", 503);
+  const Round second = patrol.round();
+  ASSERT_TRUE(round_ok(second));
+  EXPECT_EQ(server.hits("/news.html"), 1u);  // the first round's only
+  EXPECT_FALSE(second.findings.find("AVAIL-DOWN", home(server))) << second.findings.describe();
+  auto carried = second.findings.find("LINK-BROKEN", pdf);
+  ASSERT_TRUE(carried) << second.findings.describe();
+  EXPECT_EQ(carried->status, "open");
+  EXPECT_FALSE(carried->verified);
+  EXPECT_NE(second.crawl.err.find("robots.txt unavailable (HTTP 503)"), std::string::npos)
+      << second.crawl.err;
+
+  server.status("/robots.txt", 404);
+  const Round third = patrol.round();
+  ASSERT_TRUE(round_ok(third));
+  EXPECT_EQ(server.hits("/news.html"), 2u);
+  EXPECT_TRUE(third.findings.find("LINK-BROKEN", pdf)) << third.findings.describe();
+}
+
 TEST(Robots, SitemapNamedInRobotsAddsUnlinkedPages) {
   FixtureServer server;
   const std::string sitemap = on_site(server, "/maps/site.xml");
   server.robots("User-agent: *\nDisallow:\nSitemap: " + sitemap + "\n");
   HttpReply map;
   map.headers = {{"Content-Type", "application/xml"}};
-  map.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-             "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-             "<url><loc>" + on_site(server, "/orphan/notice.html") + "</loc></url>\n"
-             "</urlset>\n";
+  map.body =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+      "<url><loc>" +
+      on_site(server, "/orphan/notice.html") +
+      "</loc></url>\n"
+      "</urlset>\n";
   server.route("/maps/site.xml", map);
   server.page("/", html("<p>首页，没有链接</p>"));
   server.page("/orphan/notice.html", html("<a href=\"/orphan/gone.html\">附件</a>"));

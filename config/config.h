@@ -109,6 +109,10 @@ struct PatrolConfig {
   int per_host_concurrency = 4;
   int per_host_delay_ms = 250;
   int max_pages_per_site = 5000;
+  // Requests one site's walk may make (pages, link checks, sitemaps); 0: automatic, four
+  // per page allowed plus 2,000 (22,000 at the default page limit).
+  int max_requests_per_site = 0;
+  int max_links_per_page = 2000;  // references of one page that are followed or checked
   int max_depth = 8;
   std::chrono::seconds max_run_time{0};  // 0: none; else the walks stop taking pages after this
   int max_redirects = 10;
@@ -134,13 +138,13 @@ struct SpamTerm {
 
 // [security]: tuning of the security checks (issue 5).
 struct SecurityConfig {
-  std::filesystem::path spam_terms_file;        // "" = the built-in list (config/spam_terms.toml)
-  std::vector<SpamTerm> spam_terms;             // loaded from the file or the built-in list
-  int spam_threshold = 10;                      // page score at which SEC-SPAM is raised
-  std::vector<std::string> approved_hosts;      // infrastructure hosts: scripts, frames and
-                                                // hidden links to them are fine (built-in list
-                                                // + [security] approved_hosts)
-  double tamper_threshold = 0.35;               // share of structure changed for SEC-TAMPER
+  std::filesystem::path spam_terms_file;    // "" = the built-in list (config/spam_terms.toml)
+  std::vector<SpamTerm> spam_terms;         // loaded from the file or the built-in list
+  int spam_threshold = 10;                  // page score at which SEC-SPAM is raised
+  std::vector<std::string> approved_hosts;  // infrastructure hosts: scripts, frames and
+                                            // hidden links to them are fine (built-in list
+                                            // + [security] approved_hosts)
+  double tamper_threshold = 0.35;           // share of structure changed for SEC-TAMPER
 };
 
 struct Config {

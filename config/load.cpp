@@ -34,8 +34,8 @@ using detail::is_host_name;
 using detail::join;
 using detail::parse_toml;
 using detail::Problems;
-using detail::read_file;
 using detail::read_columns;
+using detail::read_file;
 using detail::read_security;
 using detail::relative_to;
 using detail::TableReader;
@@ -165,6 +165,8 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
   r.read("per_host_concurrency", p.per_host_concurrency, 1);
   r.read("per_host_delay_ms", p.per_host_delay_ms, 0);
   r.read("max_pages_per_site", p.max_pages_per_site, 1);
+  r.read("max_requests_per_site", p.max_requests_per_site, 0, 10'000'000);
+  r.read("max_links_per_page", p.max_links_per_page, 1, 1'000'000);
   r.read("max_depth", p.max_depth, 0);
   detail::read_duration(r, "max_run_time", p.max_run_time);
   r.read("max_redirects", p.max_redirects, 0, 50);

@@ -32,6 +32,8 @@ struct SiteCrawl::Parsed {
 namespace {
 
 constexpr std::chrono::milliseconds kMaxCrawlDelay{5000};
+constexpr long kAutomaticRequestMargin = 2000;  // max_requests_per_site = 0: 4 x pages + this
+constexpr int kMaxSitemaps = 50;         // sitemap files read per site: robots' and an index's
 constexpr int kMaxColumnEntryDepth = 3;  // entries kept for pages this deep (and pagination)
 
 bool is_navigational(const std::string& kind) {
@@ -72,6 +74,8 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
   context_.own_hosts.insert(url_host(site_.url));
   for (const auto& alias : site_.aliases) context_.own_hosts.insert(alias);
   max_pages_ = site_.max_pages.value_or(patrol.max_pages_per_site);
+  max_requests_ = patrol.max_requests_per_site > 0 ? patrol.max_requests_per_site
+                                                   : 4L * max_pages_ + kAutomaticRequestMargin;
   window_ = std::max(8, patrol.per_host_concurrency * 4);
   RequesterOptions options;
   options.max_redirects = patrol.max_redirects;
@@ -148,6 +152,8 @@ void SiteCrawl::robots_loaded() {
 
 void SiteCrawl::load_sitemap(const std::string& url, int nesting) {
   if (!is_own_host(url_host(url)) || nesting > 1) return;
+  if (sitemaps_read_ >= kMaxSitemaps || !take_request()) return;
+  ++sitemaps_read_;
   ++in_flight_;
   requester_->get(url, nullptr, [this, nesting](Outcome o) {
     --in_flight_;
@@ -158,6 +164,10 @@ void SiteCrawl::load_sitemap(const std::string& url, int nesting) {
         if (!normal) continue;
         if (map.is_index) {
           load_sitemap(*normal, nesting + 1);
+        } else if (pages_started_ >= max_pages_) {
+          // A sitemap's pages past the page limit are not links anyone follows: not checked.
+          page_limit_hit_ = true;
+          break;
         } else if (is_own_host(url_host(*normal))) {
           enqueue_page(*normal, 1, site_.url, "sitemap");
         }
@@ -222,6 +232,7 @@ void SiteCrawl::fetch_page(PageJob job) {
     link_result(unfetched_link(job.url, job.found_on, job.kind, FetchError::robots));
     return;
   }
+  if (job.depth > 0 && !take_request()) return;  // left unread: coverage says request_limit
   ++in_flight_;
   const bool homepage = job.depth == 0;
   // The homepage is always read in full: availability, identifiers and headers are judged on
@@ -396,7 +407,17 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
 }
 
 void SiteCrawl::follow_links(const checks::PageResult& page) {
+  std::size_t taken = 0;
+  const auto cap = static_cast<std::size_t>(run_.config.patrol.max_links_per_page);
   for (const auto& link : page.links) {
+    if (seen_links_.contains(link.url)) continue;
+    if (++taken > cap) {  // the rest of this page's references are not examined
+      if (!link_limit_hit_)
+        spdlog::warn("{}: {} has more than {} references; the rest are not checked", site_.id,
+                     page.url, cap);
+      link_limit_hit_ = true;
+      break;
+    }
     const std::string host = url_host(link.url);
     const bool own = is_own_host(host);
     if (own && is_navigational(link.kind) && !looks_like_resource(link.url)) {
@@ -422,6 +443,8 @@ void SiteCrawl::check_link(const std::string& url, const std::string& kind,
     link_result(unfetched_link(url, found_on, kind, FetchError::robots));
     return;
   }
+  const bool fetched = internal || run_.config.patrol.check_external_links;
+  if (fetched && !take_request()) return;  // left unchecked: coverage says request_limit
   if (!internal && !run_.config.patrol.check_external_links) {
     // Not fetched: only the checks that need no answer (LINK-UNAPPROVED) apply.
     link_result(unfetched_link(url, found_on, kind, FetchError::none));
@@ -551,7 +574,9 @@ store::SiteCoverage SiteCrawl::coverage() const {
   if (!robots_unreachable_.empty())
     return {"partial", "robots_unreachable: " + robots_unreachable_};
   if (time_limit_hit_) return {"partial", "time_limit"};
+  if (request_limit_hit_) return {"partial", "request_limit"};
   if (page_limit_hit_) return {"partial", "page_limit"};
+  if (link_limit_hit_) return {"partial", "link_limit"};
   return {"complete", ""};
 }
 
@@ -584,6 +609,18 @@ bool SiteCrawl::disabled(const std::string& code) const {
   const auto& global = run_.config.patrol.disable_codes;
   return std::ranges::find(global, code) != global.end() ||
          std::ranges::find(site_.disable_codes, code) != site_.disable_codes.end();
+}
+
+bool SiteCrawl::take_request() {
+  if (requests_made_ >= max_requests_) {
+    if (!request_limit_hit_)
+      spdlog::warn("{}: {} requests made (max_requests_per_site); the rest are not made", site_.id,
+                   requests_made_);
+    request_limit_hit_ = true;
+    return false;
+  }
+  ++requests_made_;
+  return true;
 }
 
 bool SiteCrawl::is_own_host(const std::string& host) const {

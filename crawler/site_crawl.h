@@ -104,6 +104,8 @@ class SiteCrawl {
   bool is_own_host(const std::string& host) const;
   bool disabled(const std::string& code) const;  // [patrol] or the site's disable_codes
   bool robots_allow(const std::string& url) const;
+  // Counts one request against max_requests_per_site; false (and noted) when none is left.
+  bool take_request();
   FetchRequest make_request(const std::string& url) const;
 
   // Interactive features (issue 4), in crawler/interact_probes.cpp: after a page, the form
@@ -143,7 +145,12 @@ class SiteCrawl {
   std::unordered_set<std::string> seen_links_;             // checked (or being checked) as links
   std::set<std::pair<std::string, std::string>> emitted_;  // (code, subject) this run
   int pages_started_ = 0;
-  bool page_limit_hit_ = false;  // a page was left unread: max_pages_per_site
+  bool page_limit_hit_ = false;     // a page was left unread: max_pages_per_site
+  bool request_limit_hit_ = false;  // a request was not made: max_requests_per_site
+  bool link_limit_hit_ = false;     // a page's references were cut: max_links_per_page
+  long requests_made_ = 0;
+  long max_requests_ = 0;
+  int sitemaps_read_ = 0;
   bool time_limit_hit_ = false;  // pages or links were left: max_run_time
   int in_flight_ = 0;            // page fetches, link checks, parse jobs, memory loads
   int max_pages_ = 0;

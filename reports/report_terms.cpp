@@ -235,6 +235,16 @@ std::string coverage_text(std::string_view state, std::string_view reason, Lang 
            std::string(pick(lang, "），按 RFC 9309 仅检查首页",
                             "); per RFC 9309 only the homepage was read"));
   }
+  if (reason == "request_limit") {
+    return std::string(pick(lang, "请求数达到上限（max_requests_per_site），部分页面和链接未能检查",
+                            "request limit reached (max_requests_per_site); some pages and "
+                            "links were not checked"));
+  }
+  if (reason == "link_limit") {
+    return std::string(pick(lang, "单页链接数超过上限（max_links_per_page），部分链接未能检查",
+                            "a page had more references than max_links_per_page; the rest were "
+                            "not checked"));
+  }
   if (reason == "time_limit") {
     return std::string(pick(lang, "巡检时间达到上限（max_run_time），部分页面未能检查",
                             "time limit reached (max_run_time); some pages were not read"));

@@ -24,6 +24,7 @@
 
 #include "checks/column_history.h"
 #include "checks/registry.h"
+#include "config/url_patterns.h"
 #include "crawler/host_gate.h"
 #include "crawler/interact_collector.h"
 #include "crawler/patrol.h"
@@ -102,6 +103,7 @@ class SiteCrawl {
 
   bool is_own_host(const std::string& host) const;
   bool disabled(const std::string& code) const;  // [patrol] or the site's disable_codes
+  bool skip_excluded(const std::string& url);
   bool robots_allow(const std::string& url) const;
   FetchRequest make_request(const std::string& url) const;
 
@@ -141,6 +143,7 @@ class SiteCrawl {
   std::unordered_set<std::string> seen_links_;             // checked (or being checked) as links
   std::set<std::pair<std::string, std::string>> emitted_;  // (code, subject) this run
   int pages_started_ = 0;
+  config::UrlFilter filter_;     // [patrol] and the site's include/exclude patterns
   bool page_limit_hit_ = false;  // a page was left unread: max_pages_per_site
   bool time_limit_hit_ = false;  // pages or links were left: max_run_time
   int in_flight_ = 0;            // page fetches, link checks, parse jobs, memory loads

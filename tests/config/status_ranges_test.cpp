@@ -33,3 +33,50 @@ TEST(StatusRanges, Membership) {
 
 }  // namespace
 }  // namespace sitepatrol::config
+
+namespace sitepatrol::config {
+namespace {
+
+TEST(StatusRangesConfig, ReadFromPatrolSitesAndAcceptTables) {
+  auto config = parse_config(R"([patrol]
+accept_status = ["500..=503"]
+
+[[site]]
+id = "a"
+url = "http://a.example/"
+accept_status = ["200-299", "403"]
+
+[[accept]]
+host = "*.Portal.example"
+status = ["403"]
+)",
+                             "sites.toml");
+  ASSERT_TRUE(config) << config.error().to_string();
+  EXPECT_EQ(config->patrol.accept_status, (std::vector<StatusRange>{{500, 503}}));
+  EXPECT_EQ(config->sites[0].accept_status, (std::vector<StatusRange>{{200, 299}, {403, 403}}));
+  ASSERT_EQ(config->patrol.accept_hosts.size(), 1u);
+  EXPECT_EQ(config->patrol.accept_hosts[0].host, "portal.example");
+  EXPECT_EQ(config->patrol.accept_hosts[0].status, (std::vector<StatusRange>{{403, 403}}));
+}
+
+TEST(StatusRangesConfig, BadEntriesNameFileLineAndKey) {
+  auto bad = parse_config(
+      "[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\n"
+      "accept_status = [\"200-299\", \"299-200\"]\n",
+      "sites.toml");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().line, 4);
+  EXPECT_EQ(bad.error().key, "site[1].accept_status[2]");
+
+  auto missing = parse_config("[[accept]]\nhost = \"a.example\"\n", "sites.toml");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().key, "accept[1].status");
+
+  auto pattern = parse_config("[patrol]\nexclude = [\"**/old/**\", \"\"]\n", "sites.toml");
+  ASSERT_FALSE(pattern);
+  EXPECT_EQ(pattern.error().line, 2);
+  EXPECT_EQ(pattern.error().key, "patrol.exclude[2]");
+}
+
+}  // namespace
+}  // namespace sitepatrol::config

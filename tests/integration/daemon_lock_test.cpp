@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <fstream>
 #include <thread>
 
 #include "tests/integration/daemon_receivers.h"
@@ -53,11 +54,21 @@ TEST(DaemonLock, CrawlIsRefusedWhileTheDaemonPatrols) {
   options.timeout = 60s;
   testsupport::ChildProcess daemon(
       {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, options);
-  ASSERT_TRUE(eventually([&] { return hanging.hits("/") >= 1; }, 20s)) << daemon.err();
+  // Its patrol has started (and hangs on the homepage): the lock file names the daemon.
+  const auto lock_file = dir.path() / "lock.db.lock";
+  ASSERT_TRUE(eventually(
+      [&] {
+        std::ifstream in(lock_file);
+        std::string text;
+        std::getline(in, text);
+        return text.starts_with("pid " + std::to_string(daemon.pid()) + " ");
+      },
+      20s))
+      << daemon.err();
 
   const ProcessResult crawl = testsupport::run_process(
       {testsupport::sitepatrol_binary(), "crawl", "-c", file.string()}, options);
-  EXPECT_EQ(crawl.exit_code, 4) << crawl.err;
+  EXPECT_EQ(crawl.exit_code, 4) << crawl.err << "\ndaemon:\n" << daemon.err();
   EXPECT_NE(crawl.err.find("another patrol is running on this database"), std::string::npos)
       << crawl.err;
 

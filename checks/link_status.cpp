@@ -14,9 +14,9 @@ namespace {
 // rules of the link's host.
 bool accepted(const SiteContext& ctx, const LinkResult& link) {
   const int status = link.status;
-  if (ctx.site && (std::ranges::find(ctx.site->accepted_status, status) !=
-                       ctx.site->accepted_status.end() ||
-                   config::status_in(ctx.site->accept_status, status))) {
+  if (ctx.site &&
+      (std::ranges::find(ctx.site->accepted_status, status) != ctx.site->accepted_status.end() ||
+       config::status_in(ctx.site->accept_status, status))) {
     return true;
   }
   if (!ctx.patrol) return false;

@@ -7,8 +7,8 @@
 // the default port of its scheme is exempt on both http:80 and https:443 (the usual
 // upgrade of a site to https); a site on another port only on that scheme and port. Its
 // aliases get the same ports as the site. (The request policy adds one allowance: a site
-// registered over http may move to https on any port of its own hosts.) Pure values; built once per patrol, then read
-// from any thread.
+// registered over http may move to https on any port of its own hosts.) Pure values; built once per
+// patrol, then read from any thread.
 #pragma once
 
 #include <set>

@@ -36,8 +36,8 @@ FetchRequest RequestPolicy::request_for(const std::string& url) const {
   // One allowance beyond the origins: a site registered over http may move to https on a
   // port of its choosing (http://x:8080/ redirecting to https://x:8443/), on its own hosts.
   const bool https_upgrade = own && site_->url.starts_with("http:") && url.starts_with("https:");
-  q.allow_private = allow_private_networks_ || https_upgrade ||
-                    registered_origins_.contains(origin_key(url));
+  q.allow_private =
+      allow_private_networks_ || https_upgrade || registered_origins_.contains(origin_key(url));
   if (own) {  // credentials and staging headers never leave the site
     for (const auto& [k, v] : site_->headers) q.headers.push_back(k + ": " + v);
     q.cookies = site_->cookies;

@@ -23,14 +23,19 @@ std::size_t article_hits(const FixtureServer& server) {
   return n;
 }
 
-TEST(Crash, KilledPatrolLeavesDatabaseUsableAndIsNotLatest) {
-  FixtureServer server;
+// A homepage listing kPages articles that each take 400 ms to answer.
+void serve_slow_site(FixtureServer& server) {
   std::string list;
   for (int i = 1; i <= kPages; ++i) {
     list += "<a href=\"" + page_path(i) + "\">动态" + std::to_string(i) + "</a>";
     server.slow(page_path(i), 400, html("<a href=\"/files/missing.pdf\">附件</a>"));
   }
   server.page("/", html(list));
+}
+
+TEST(Crash, KilledPatrolLeavesDatabaseUsableAndIsNotLatest) {
+  FixtureServer server;
+  serve_slow_site(server);
   Patrol patrol(server);
   patrol.set("per_host_concurrency", "1");  // 30 pages x 400 ms, one at a time: ~12 s
   const auto file = patrol.write_config();
@@ -73,12 +78,7 @@ TEST(Crash, KilledPatrolLeavesDatabaseUsableAndIsNotLatest) {
 
 TEST(ConcurrentPatrol, SecondCrawlIsRefusedAndFirstFinishes) {
   FixtureServer server;
-  std::string list;
-  for (int i = 1; i <= kPages; ++i) {
-    list += "<a href=\"" + page_path(i) + "\">动态" + std::to_string(i) + "</a>";
-    server.slow(page_path(i), 400, html("<p>正文</p>"));
-  }
-  server.page("/", html(list));
+  serve_slow_site(server);
   Patrol patrol(server);
   patrol.set("per_host_concurrency", "1");  // 30 pages x 400 ms, one at a time: ~12 s
   const auto file = patrol.write_config();

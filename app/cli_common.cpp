@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "crawler/clock.h"
 #include "reports/findings_csv.h"
 #include "reports/findings_json.h"
 #include "reports/findings_table.h"
@@ -53,11 +54,24 @@ std::expected<std::unique_ptr<store::Store>, int> open_store_or_report(
     const std::filesystem::path& path) {
   auto store = store::open_sqlite(path);
   if (!store) {
-    std::cerr << "sitepatrol: database " << path.string() << ": " << store.error().message
-              << "\n";
+    std::cerr << "sitepatrol: database " << path.string() << ": " << store.error().message << "\n";
     return std::unexpected(kExitRuntime);
   }
   return std::move(*store);
+}
+
+std::expected<store::PatrolLock, int> lock_database_or_report(const std::filesystem::path& path) {
+  auto lock =
+      store::PatrolLock::acquire(path, crawler::to_rfc3339(std::chrono::system_clock::now()));
+  if (!lock) {
+    std::cerr << "sitepatrol: database " << path.string() << ": " << lock.error().message
+              << (lock.error().error == store::LockError::busy
+                      ? "; not starting a second one (wait for it, or use another --db)"
+                      : "")
+              << "\n";
+    return std::unexpected(lock.error().error == store::LockError::busy ? kExitBusy : kExitRuntime);
+  }
+  return std::move(*lock);
 }
 
 std::optional<checks::Severity> parse_fail_on(const std::string& level) {

@@ -11,21 +11,23 @@
 
 #include "checks/finding.h"
 #include "config/config.h"
+#include "store/patrol_lock.h"
 #include "store/store.h"
 
 namespace sitepatrol::app {
 
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFindings = 1,   // only with --fail-on
-  kExitUsage = 2,      // usage or configuration error
-  kExitRuntime = 3,    // database unwritable, ...
+  kExitFindings = 1,  // only with --fail-on
+  kExitUsage = 2,     // usage or configuration error
+  kExitRuntime = 3,   // database unwritable, ...
+  kExitBusy = 4,      // another patrol is running on the same database
 };
 
 struct LogOptions {
   std::string level = "warn";
   bool quiet = false;
-  std::string file;    // rotating log file; "" for stderr
+  std::string file;  // rotating log file; "" for stderr
 };
 
 // Sets up spdlog; returns false (after printing why) on an unknown level.
@@ -40,6 +42,10 @@ std::filesystem::path database_path(const config::Config& config, const std::str
 // Opens the store; on failure prints the reason and returns kExitRuntime.
 std::expected<std::unique_ptr<store::Store>, int> open_store_or_report(
     const std::filesystem::path& path);
+
+// Takes the database's patrol lock (store/patrol_lock.h); when another patrol holds it,
+// prints who and returns kExitBusy, on any other failure kExitRuntime.
+std::expected<store::PatrolLock, int> lock_database_or_report(const std::filesystem::path& path);
 
 // Parses a --fail-on level; nullopt (after printing) when it is not a severity.
 std::optional<checks::Severity> parse_fail_on(const std::string& level);

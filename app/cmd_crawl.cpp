@@ -40,7 +40,11 @@ int run_crawl(const CrawlOptions& o, const LogOptions& log) {
     session.fail_on = parse_fail_on(o.fail_on);
     if (!session.fail_on) return kExitUsage;
   }
-  auto store = open_store_or_report(database_path(*config, o.db));
+  const auto db = database_path(*config, o.db);
+  // Before the store is opened: a second patrol must not touch the first one's run.
+  auto lock = lock_database_or_report(db);
+  if (!lock) return lock.error();
+  auto store = open_store_or_report(db);
   if (!store) return store.error();
   if (o.as_of.empty()) {
     crawler::SystemClock clock;

@@ -46,6 +46,8 @@ int run_demo(const DemoOptions& o, const LogOptions& log) {
             << config.sites[0].url << " (loopback port " << server.port() << ")\n"
             << "Patrolling it; the database is " << config.patrol.database.string() << "\n";
 
+  auto lock = lock_database_or_report(config.patrol.database);
+  if (!lock) return lock.error();
   auto store = open_store_or_report(config.patrol.database);
   if (!store) return store.error();
   std::vector<const config::SiteConfig*> sites{&config.sites[0]};

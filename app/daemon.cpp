@@ -16,6 +16,7 @@
 #include "app/daemon_scheduler.h"
 #include "app/http_endpoint.h"
 #include "crawler/patrol.h"
+#include "store/patrol_lock.h"
 
 namespace sitepatrol::app {
 
@@ -92,6 +93,7 @@ struct Daemon::Impl {
   Job patrol_job;
   crawler::PatrolProgress progress;
   crawler::PatrolResult patrol_result;
+  std::string patrol_busy;  // why the last patrol did not start: another one holds the lock
   std::atomic<std::int64_t> patrol_run{0};
   std::atomic<bool> cancel_patrol{false};
   system_clock::time_point patrol_started;
@@ -361,11 +363,22 @@ void Daemon::Impl::start_patrol(const std::vector<std::string>& ids) {
   patrol_config = config;
   metrics.patrol_started();
   spdlog::info("patrol of {} site(s) starting", ids.size());
+  patrol_busy.clear();
   patrol_job.thread = std::thread([this, ids, cfg = config] {
     crawler::PatrolResult result;
+    // A `sitepatrol crawl` on the same database may be running: then this patrol waits for
+    // its next time rather than touching the other one's run (store/patrol_lock.h).
     try {
-      auto opened = store::open_sqlite(database);
-      if (!opened) {
+      auto lock = store::PatrolLock::acquire(database, crawler::to_rfc3339(clock.now()));
+      auto opened = lock ? store::open_sqlite(database)
+                         : store::Result<std::unique_ptr<store::Store>>(nullptr);
+      if (!lock) {
+        if (lock.error().error == store::LockError::busy) {
+          patrol_busy = lock.error().message;
+        } else {
+          result.error = lock.error().message;
+        }
+      } else if (!opened) {
         result.error = opened.error().message;
       } else {
         RatioStore ratio(
@@ -388,6 +401,12 @@ void Daemon::Impl::collect_patrol(Scheduler& scheduler) {
   scheduler.patrol_finished();
   const auto seconds = std::chrono::duration<double>(clock.now() - patrol_started).count();
   const auto& r = patrol_result;
+  if (!patrol_busy.empty()) {
+    metrics.patrol_ended("skipped", seconds, 0, 0);
+    spdlog::warn("patrol skipped: {}; the next one runs at its time", patrol_busy);
+    std::cerr << "sitepatrol daemon: patrol skipped: " << patrol_busy << "\n";
+    return;
+  }
   if (!r.error.empty()) {
     metrics.patrol_ended("failed", seconds, 0, 0);
     metrics.store_error();

@@ -82,6 +82,10 @@ SessionResult run_patrol_session(const config::Config& config,
                                       reports::count_changes(*rows))
               << "\n";
   }
+  if (!options.quiet && result.totals.excluded > 0) {
+    std::cerr << "sitepatrol: " << result.totals.excluded
+              << " URL(s) skipped by include/exclude patterns (not fetched, not checked)\n";
+  }
   if (options.fail_on) {
     for (const auto& r : current)
       if (r.finding.severity >= *options.fail_on) out.exit_code = kExitFindings;

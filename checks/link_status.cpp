@@ -4,13 +4,27 @@
 
 #include "checks/describe.h"
 #include "checks/emit.h"
+#include "checks/host.h"
+#include "config/status_ranges.h"
 
 namespace sitepatrol::checks {
 namespace {
 
-bool accepted(const SiteContext& ctx, int status) {
-  return ctx.site &&
-         std::ranges::find(ctx.site->accepted_status, status) != ctx.site->accepted_status.end();
+// The site's accepted_status and accept_status, [patrol] accept_status, and the [[accept]]
+// rules of the link's host.
+bool accepted(const SiteContext& ctx, const LinkResult& link) {
+  const int status = link.status;
+  if (ctx.site &&
+      (std::ranges::find(ctx.site->accepted_status, status) != ctx.site->accepted_status.end() ||
+       config::status_in(ctx.site->accept_status, status))) {
+    return true;
+  }
+  if (!ctx.patrol) return false;
+  if (config::status_in(ctx.patrol->accept_status, status)) return true;
+  const std::string_view host = host_of(link.url);
+  return std::ranges::any_of(ctx.patrol->accept_hosts, [&](const config::HostAccept& rule) {
+    return host_within(host, rule.host) && config::status_in(rule.status, status);
+  });
 }
 
 std::string hops(std::size_t n) { return std::to_string(n) + (n == 1 ? " hop" : " hops"); }
@@ -27,7 +41,7 @@ void check_link_status(const SiteContext& ctx, const LinkResult& link, Findings&
   switch (link.error) {
     case FetchError::none:
     case FetchError::too_large:
-      if (link.status >= 400 && !accepted(ctx, link.status)) {
+      if (link.status >= 400 && !accepted(ctx, link)) {
         report("LINK-BROKEN", "HTTP " + std::to_string(link.status));
       }
       return;

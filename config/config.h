@@ -76,6 +76,19 @@ struct BasicAuth {
   std::string password;  // resolved from password_env when given
 };
 
+// A range of HTTP statuses, both ends included ("403" is {403, 403}); config/status_ranges.h.
+struct StatusRange {
+  int lo = 0;
+  int hi = 0;
+  bool operator==(const StatusRange&) const = default;
+};
+
+// [[accept]]: statuses that do not make a link to this host (and its subdomains) broken.
+struct HostAccept {
+  std::string host;  // lower case, "*.x" read as "x"
+  std::vector<StatusRange> status;
+};
+
 struct SiteConfig {
   std::string id;  // stable key, [a-z0-9-]
   std::string name;
@@ -89,6 +102,9 @@ struct SiteConfig {
   std::string cookies;                         // "a=1; b=2"
   std::optional<BasicAuth> basic_auth;
   std::vector<int> accepted_status;        // statuses that are not broken, e.g. 401, 999
+  std::vector<StatusRange> accept_status;  // the same as ranges: "200-299", "403"
+  std::vector<std::string> include;        // URL globs (config/url_patterns.h), with [patrol]'s
+  std::vector<std::string> exclude;
   std::vector<std::string> disable_codes;  // finding codes not raised for this site
   std::vector<ColumnConfig> columns;
   std::optional<bool> respect_robots;   // per-site override of [patrol]
@@ -126,6 +142,10 @@ struct PatrolConfig {
   std::vector<std::string>
       disable_codes;      // finding codes never raised, e.g. "SEC-HEADERS"; like database
   int parse_threads = 0;  // 0: hardware concurrency
+  std::vector<std::string> include;  // URL globs every site's walk keeps to (url_patterns.h)
+  std::vector<std::string> exclude;  // URL globs no site fetches or checks
+  std::vector<StatusRange> accept_status;  // statuses that make no link broken, any site
+  std::vector<HostAccept> accept_hosts;    // [[accept]]: per target host
 };
 
 // One term of the spam list: a weight > 0 adds to a page's score; a weight < 0 marks an

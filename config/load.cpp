@@ -21,6 +21,8 @@
 #include "config/schedule_section.h"
 #include "config/security.h"
 #include "config/security_section.h"
+#include "config/status_ranges.h"
+#include "config/url_patterns.h"
 #include "config/toml_reader.h"
 
 namespace sitepatrol::config {
@@ -142,6 +144,14 @@ std::string check_alias(std::string& host) {
 
 // ---- sections -----------------------------------------------------------------------------
 
+// A list of status ranges (config/status_ranges.h) at `key`.
+void read_status_ranges(TableReader& r, std::string_view key, std::vector<StatusRange>& out) {
+  std::vector<std::string> texts;
+  if (!r.read(key, texts, check_status_range)) return;
+  for (const auto& t : texts)
+    if (auto range = parse_status_range(t)) out.push_back(*range);
+}
+
 void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
   std::string database;
   if (r.read("database", database) && database.empty()) {
@@ -194,6 +204,9 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
   r.read("disable_codes", p.disable_codes, check_code);
   if (r.read("ca_bundle", p.ca_bundle)) p.ca_bundle = relative_to(folder, p.ca_bundle).string();
   r.read("parse_threads", p.parse_threads, 0, 256);
+  r.read("include", p.include, check_url_pattern);
+  r.read("exclude", p.exclude, check_url_pattern);
+  read_status_ranges(r, "accept_status", p.accept_status);
   r.reject_unknown_keys();
 }
 
@@ -259,6 +272,18 @@ void read_column(TableReader& r, ColumnConfig& c) {
   r.reject_unknown_keys();
 }
 
+// [[accept]]: a target host and the statuses that do not make a link to it broken.
+void read_accept(TableReader& r, HostAccept& a) {
+  if (read_required(r, "host", a.host)) {
+    if (auto why = check_domain(a.host); !why.empty()) {
+      r.problems().add(r.node("host")->source(), r.path_of("host"), why);
+    }
+  }
+  if (!r.node("status")) r.problems().add(r.where(), r.path_of("status"), "missing key");
+  read_status_ranges(r, "status", a.status);
+  r.reject_unknown_keys();
+}
+
 void read_site(TableReader& r, SiteConfig& s) {
   if (read_required(r, "id", s.id) && !is_id(s.id)) {
     r.problems().add(r.node("id")->source(), r.path_of("id"),
@@ -274,6 +299,9 @@ void read_site(TableReader& r, SiteConfig& s) {
     r.problems().add(r.node("cookies")->source(), r.path_of("cookies"), kNotHeaderSafe);
   }
   r.read("accepted_status", s.accepted_status, 100, 999);
+  read_status_ranges(r, "accept_status", s.accept_status);
+  r.read("include", s.include, check_url_pattern);
+  r.read("exclude", s.exclude, check_url_pattern);
   r.read("disable_codes", s.disable_codes, check_code);
   r.read("respect_robots", s.respect_robots);
   r.read("max_pages", s.max_pages, 1);
@@ -344,6 +372,9 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
     read_site(site, config.sites.emplace_back());
   });
   check_unique_ids(root, config.sites, problems);
+  for_each_table(r, "accept", [&](TableReader& accept, std::size_t) {
+    read_accept(accept, config.patrol.accept_hosts.emplace_back());
+  });
 
   config.thresholds = default_thresholds();
   if (const auto* thresholds = r.typed<toml::table>("thresholds", "a table ([thresholds])")) {

@@ -102,6 +102,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
           result.totals.sites += t.sites;
           result.totals.pages += t.pages;
           result.totals.links_checked += t.links_checked;
+          result.totals.excluded += t.excluded;
           if (--remaining == 0) {
             guard.reset();
             time_limit.cancel();

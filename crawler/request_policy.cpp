@@ -1,5 +1,6 @@
 #include "crawler/request_policy.h"
 
+#include "crawler/private_origins.h"
 #include "crawler/url.h"
 
 namespace sitepatrol::crawler {
@@ -20,6 +21,8 @@ RequestPolicy::RequestPolicy(const config::Config& config, const config::SiteCon
       registered_hosts_(crawler::registered_hosts(config)) {
   own_hosts_.insert(url_host(site.url));
   own_hosts_.insert(site.aliases.begin(), site.aliases.end());
+  for (const auto& s : config.sites) add_site_origins(registered_origins_, s.url, s.aliases);
+  add_site_origins(registered_origins_, site.url, site.aliases);
 }
 
 FetchRequest RequestPolicy::request_for(const std::string& url) const {
@@ -28,7 +31,13 @@ FetchRequest RequestPolicy::request_for(const std::string& url) const {
   q.max_body = max_body_;
   const std::string host = url_host(url);
   const bool own = is_own_host(host);
-  q.allow_private = allow_private_networks_ || own || registered_hosts_.contains(host);
+  // Per origin, not per host name: a registered site on 10.1.2.3:8080 does not open the
+  // other ports of that machine to links in its pages.
+  // One allowance beyond the origins: a site registered over http may move to https on a
+  // port of its choosing (http://x:8080/ redirecting to https://x:8443/), on its own hosts.
+  const bool https_upgrade = own && site_->url.starts_with("http:") && url.starts_with("https:");
+  q.allow_private =
+      allow_private_networks_ || https_upgrade || registered_origins_.contains(origin_key(url));
   if (own) {  // credentials and staging headers never leave the site
     for (const auto& [k, v] : site_->headers) q.headers.push_back(k + ": " + v);
     q.cookies = site_->cookies;

@@ -4,9 +4,10 @@
 // - Credentials (basic auth, cookies, the site's extra headers) go only to the site's own
 //   hosts (its URL's host and its aliases). Each redirect hop is a new request built here,
 //   so a redirect to another host carries none of them.
-// - Private, loopback and link-local addresses may be reached only for the hosts of sites
-//   the configuration registers, or when [patrol] allow_private_networks is set; the fetcher
-//   enforces it at connect time (crawler/address_policy.h).
+// - Private, loopback and link-local addresses may be reached only at the origins (scheme,
+//   host, port) of sites the configuration registers (crawler/private_origins.h), or when
+//   [patrol] allow_private_networks is set; the fetcher enforces it at connect time
+//   (crawler/address_policy.h).
 //
 // A plain value, built once per site; request_for is const and thread-safe.
 #pragma once
@@ -37,6 +38,7 @@ class RequestPolicy {
   std::size_t max_body_ = 0;
   std::set<std::string> own_hosts_;
   std::set<std::string> registered_hosts_;
+  std::set<std::string> registered_origins_;  // private_origins.h keys
 };
 
 // The hosts of every site the configuration registers, aliases included.

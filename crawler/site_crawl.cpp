@@ -76,6 +76,10 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
   max_pages_ = site_.max_pages.value_or(patrol.max_pages_per_site);
   max_requests_ = patrol.max_requests_per_site > 0 ? patrol.max_requests_per_site
                                                    : 4L * max_pages_ + kAutomaticRequestMargin;
+  filter_.include = patrol.include;
+  filter_.include.insert(filter_.include.end(), site_.include.begin(), site_.include.end());
+  filter_.exclude = patrol.exclude;
+  filter_.exclude.insert(filter_.exclude.end(), site_.exclude.begin(), site_.exclude.end());
   window_ = std::max(8, patrol.per_host_concurrency * 4);
   RequesterOptions options;
   options.max_redirects = patrol.max_redirects;
@@ -195,6 +199,7 @@ void SiteCrawl::start_crawl() {
 void SiteCrawl::enqueue_page(const std::string& url, int depth, const std::string& found_on,
                              const std::string& kind) {
   if (seen_pages_.contains(url)) return;
+  if (skip_excluded(url)) return;
   if (pages_started_ >= max_pages_ || depth > run_.config.patrol.max_depth) {
     // Beyond the walk: still checked, with HEAD. Past the page limit the page is left unread,
     // so what it carries is not examined: the site is covered partially.
@@ -433,6 +438,7 @@ void SiteCrawl::follow_links(const checks::PageResult& page) {
 void SiteCrawl::check_link(const std::string& url, const std::string& kind,
                            const std::string& found_on) {
   if (seen_links_.contains(url)) return;
+  if (skip_excluded(url)) return;
   if (run_.time_up) {  // max_run_time: left unchecked
     time_limit_hit_ = true;
     return;
@@ -554,8 +560,8 @@ void SiteCrawl::settle() {
   run_.writer.add_coverage(site_.id, covered);
   run_.writer.flush();
   spdlog::info(
-      "{}: patrol done, {} pages, {} links checked, {} findings{}", site_.id, totals_.pages,
-      totals_.links_checked, emitted_.size(),
+      "{}: patrol done, {} pages, {} links checked, {} skipped by include/exclude, {} findings{}",
+      site_.id, totals_.pages, totals_.links_checked, totals_.excluded, emitted_.size(),
       covered.state == "complete" ? "" : " (" + covered.state + ": " + covered.reason + ")");
   totals_.sites = 1;
   if (run_.progress) ++run_.progress->sites_done;
@@ -625,6 +631,16 @@ bool SiteCrawl::take_request() {
 
 bool SiteCrawl::is_own_host(const std::string& host) const {
   return context_.own_hosts.contains(host);
+}
+
+// An URL the include/exclude patterns leave out is neither fetched nor checked, only counted
+// (once), so the user sees how much was skipped.
+bool SiteCrawl::skip_excluded(const std::string& url) {
+  if (filter_.include.empty() && filter_.exclude.empty()) return false;
+  if (url == site_.url || !filter_.skips(url)) return false;  // the homepage is always read
+  if (seen_links_.insert(url).second) ++totals_.excluded;
+  seen_pages_.insert(url);
+  return true;
 }
 
 bool SiteCrawl::robots_allow(const std::string& url) const {

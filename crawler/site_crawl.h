@@ -24,6 +24,7 @@
 
 #include "checks/column_history.h"
 #include "checks/registry.h"
+#include "config/url_patterns.h"
 #include "crawler/host_gate.h"
 #include "crawler/interact_collector.h"
 #include "crawler/patrol.h"
@@ -103,6 +104,7 @@ class SiteCrawl {
 
   bool is_own_host(const std::string& host) const;
   bool disabled(const std::string& code) const;  // [patrol] or the site's disable_codes
+  bool skip_excluded(const std::string& url);
   bool robots_allow(const std::string& url) const;
   // Counts one request against max_requests_per_site; false (and noted) when none is left.
   bool take_request();
@@ -145,6 +147,7 @@ class SiteCrawl {
   std::unordered_set<std::string> seen_links_;             // checked (or being checked) as links
   std::set<std::pair<std::string, std::string>> emitted_;  // (code, subject) this run
   int pages_started_ = 0;
+  config::UrlFilter filter_;     // [patrol] and the site's include/exclude patterns
   bool page_limit_hit_ = false;     // a page was left unread: max_pages_per_site
   bool request_limit_hit_ = false;  // a request was not made: max_requests_per_site
   bool link_limit_hit_ = false;     // a page's references were cut: max_links_per_page

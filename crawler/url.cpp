@@ -290,19 +290,56 @@ void append_query(std::string& out, std::string_view query) {
   out += query;
 }
 
-// Rewrites a non-ASCII host in the authority of the cleaned reference in `scratch`
-// (between `begin` and `end`) to punycode (config/idn.h), so curl never sees an IDN and
-// never depends on the locale to convert it. False when the host cannot be converted.
+// Characters that may not stand in a host once it is decoded (WHATWG "forbidden domain code
+// points", plus '%': a host still holding an escape after decoding would decode differently
+// on a second pass).
+bool forbidden_in_host(unsigned char c) {
+  return c <= 0x20 || c == 0x7f ||
+         std::string_view("#%/:<>?@[\\]^|").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// The host percent-decoded; nullopt when an escape is incomplete.
+std::optional<std::string> percent_decoded(std::string_view host) {
+  std::string out;
+  out.reserve(host.size());
+  for (std::size_t i = 0; i < host.size(); ++i) {
+    if (host[i] != '%') {
+      out.push_back(host[i]);
+      continue;
+    }
+    int hi = i + 2 < host.size() ? hex_value(host[i + 1]) : -1;
+    int lo = hi >= 0 ? hex_value(host[i + 2]) : -1;
+    if (lo < 0) return std::nullopt;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+    i += 2;
+  }
+  return out;
+}
+
+// Puts the host in the authority of the cleaned reference in `scratch` (between `begin` and
+// `end`) in the form curl then finishes, doing first what WHATWG host parsing does and curl
+// does not: the host is percent-decoded ("%31%32%37.1" is "127.1", which curl then reads as
+// the IPv4 address 127.0.0.1, in the same pass: the normal form is a fixed point), and an
+// IDN host is converted to punycode (config/idn.h), so curl never sees an IDN and never
+// depends on the locale to convert it. False when the host is malformed (an incomplete
+// escape, a forbidden character after decoding, a name UTS #46 refuses).
 bool ascii_host(std::string& scratch, std::size_t begin, std::size_t end) {
   std::string_view auth = std::string_view(scratch).substr(begin, end - begin);
-  if (std::ranges::all_of(auth, [](unsigned char c) { return c < 0x80; })) return true;
   std::size_t at = auth.rfind('@');
   std::size_t host = at == std::string_view::npos ? 0 : at + 1;
-  if (host < auth.size() && auth[host] == '[') return false;  // no IDN in an IP literal
-  std::size_t port = auth.find(':', host);
+  const bool literal = host < auth.size() && auth[host] == '[';
+  std::size_t port = literal ? auth.find(']', host) : auth.find(':', host);
   if (port == std::string_view::npos) port = auth.size();
-  auto ascii = config::host_to_ascii(auth.substr(host, port - host));
-  if (!ascii) return false;
+  std::string_view name = auth.substr(host, port - host);
+  if (std::ranges::all_of(name, [](unsigned char c) { return c < 0x80 && c != '%'; })) return true;
+  if (literal) return false;  // no IDN or escape in an IP literal
+  auto decoded = percent_decoded(name);
+  if (!decoded) return false;
+  auto ascii = config::host_to_ascii(*decoded);
+  if (!ascii || ascii->empty() ||
+      std::ranges::any_of(*ascii, [](unsigned char c) { return forbidden_in_host(c); })) {
+    return false;
+  }
   scratch.replace(begin + host, port - host, *ascii);
   return true;
 }

@@ -59,6 +59,7 @@ struct RunTotals {
   int sites = 0;
   int pages = 0;
   int links_checked = 0;
+  int excluded = 0;  // URLs skipped by include/exclude patterns (reported, not stored)
 };
 
 // One fetched page of a site. `links` replace the page's stored links, except when

@@ -76,5 +76,22 @@ TEST(PrivateNetwork, LiteralLoopbackAddressIsFetchedWhenAllowed) {
   EXPECT_FALSE(r.findings.find("LINK-BROKEN", target)) << r.findings.describe();
 }
 
+// Issue 12, item 15: the registered site's exemption is its origin, not its host name. The
+// site is on 127.0.0.1:P; a link to another port of 127.0.0.1 (another service of the same
+// machine) is not fetched.
+TEST(PrivateNetwork, OtherPortOfTheRegisteredSitesHostIsNotFetched) {
+  FixtureServer server;
+  FixtureServer other_service;  // also on 127.0.0.1, another port
+  other_service.page("/secret", html("<p>内部服务</p>"));
+  const std::string target = "http://127.0.0.1:" + std::to_string(other_service.port()) + "/secret";
+  server.page("/", html("<a href=\"" + target + "\">内部服务</a><a href=\"/a\">本站</a>"));
+  server.page("/a", html("<p>本站页面</p>"));
+  const Round r = patrol_with_link(server, "", 0, false);
+  ASSERT_TRUE(round_ok(r));
+  EXPECT_EQ(other_service.requests_seen(), 0u);
+  EXPECT_FALSE(r.findings.find("LINK-BROKEN", target)) << r.findings.describe();
+  EXPECT_GE(server.hits("/a"), 1u);  // the registered origin itself is patrolled
+}
+
 }  // namespace
 }  // namespace sitepatrol::integration

@@ -16,4 +16,6 @@ cmake --build build-asan -j "$(nproc)"
 # (-fno-sanitize-recover=undefined at compile time, halt_on_error here for the runtime).
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-ctest --test-dir build-asan --output-on-failure -j 2 -LE corpus
+# ParseHtml.HostileStylesStayFast bounds CPU seconds, which the instrumentation multiplies;
+# the g++ build runs it.
+ctest --test-dir build-asan --output-on-failure -j 2 -LE corpus -E 'HostileStylesStayFast'

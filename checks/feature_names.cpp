@@ -18,10 +18,12 @@ std::string ascii_lower(std::string_view s) {
 constexpr char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 
 // `haystack` is folded already; the words are folded on the fly (no copies: this runs for
-// every link of every page).
+// every link of every page). std::search, not std::ranges::search: clang 14 cannot
+// instantiate libstdc++ 12's ranges::subrange.
 bool contains_any(std::string_view haystack, const std::vector<std::string>& words) {
   return std::ranges::any_of(words, [&](const std::string& w) {
-    return !std::ranges::search(haystack, w, {}, {}, fold).empty();
+    return !w.empty() && std::search(haystack.begin(), haystack.end(), w.begin(), w.end(),
+                                     [](char h, char c) { return h == fold(c); }) != haystack.end();
   });
 }
 
@@ -66,9 +68,10 @@ std::optional<std::string> feature_kind_of(const config::FeaturesConfig& feature
 bool is_search_form(const FormInfo& form) {
   if (search_field(form).empty()) return false;
   std::string said = form.hints + " " + ascii_lower(form.text);
-  for (const auto& f : form.fields) said += " " + ascii_lower(f.name) + " " + ascii_lower(f.placeholder);
-  return contains_any(said, {"search", "sou", "query", "keyword", "jsearch", "find", "搜索",
-                             "检索", "查询", "关键字", "关键词"});
+  for (const auto& f : form.fields)
+    said += " " + ascii_lower(f.name) + " " + ascii_lower(f.placeholder);
+  return contains_any(said, {"search", "sou", "query", "keyword", "jsearch", "find", "搜索", "检索",
+                             "查询", "关键字", "关键词"});
 }
 
 std::string search_field(const FormInfo& form) {

@@ -364,6 +364,9 @@ std::optional<std::string> absolute_from_clean(ThreadState& st) {
     if (q != std::string_view::npos) append_query(out, s.substr(q + 1));
     return out;
   }
+  // curl reads a C string: past a NUL it would parse another URL than the one checked above
+  // (found by tests/fuzz/url_fuzz.cpp: "http:\xD0\0@" gave host "\xD0", not a normal form).
+  if (st.scratch.find('\0') != std::string::npos) return std::nullopt;
   if (curl_url_set(st.work.get(), CURLUPART_URL, st.scratch.c_str(), kSetFlags) != CURLUE_OK) {
     return std::nullopt;
   }

@@ -11,6 +11,8 @@ packages=(
   libidn2-dev                   # IDN hosts to punycode, whatever the locale (config/idn.h)
   chromium fonts-wqy-microhei   # report tests: headless rendering of the HTML report
   systemd                       # deploy tests: systemd-analyze verify of the unit files
+  clang libclang-rt-14-dev llvm # sanitizer build and fuzz targets (docs/fuzzing.md);
+                                # llvm gives llvm-symbolizer for readable sanitizer reports
 )
 
 missing=()

@@ -268,9 +268,14 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
     });
   };
   auto line = [&](std::string_view zh, std::string_view en, auto... values) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, std::string(pick(lang, zh, en)).c_str(), values...);
-    return std::string(buf);
+    // Without values the text is no format (and clang's -Wformat-security says so).
+    if constexpr (sizeof...(values) == 0) {
+      return std::string(pick(lang, zh, en));
+    } else {
+      char buf[512];
+      std::snprintf(buf, sizeof buf, std::string(pick(lang, zh, en)).c_str(), values...);
+      return std::string(buf);
+    }
   };
   const double avail = site.availability.value_or(1.0) * 100;
   points[0].evidence = {

@@ -14,7 +14,9 @@ using namespace std::string_literals;
 TEST(NormalizeUrlNul, AnEmbeddedNulGivesNoUrlWhoseNormalFormChanges) {
   // Before: "http://\xD0/", a host that normalize_url itself then refused.
   auto url = normalize_url("http:\xD0\0@"s);
-  if (url) EXPECT_EQ(normalize_url(*url), url);
+  if (url) {
+    EXPECT_EQ(normalize_url(*url), url);
+  }
   EXPECT_EQ(normalize_url("http:\xFF\0@"s), std::nullopt);
 }
 

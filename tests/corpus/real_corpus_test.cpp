@@ -15,6 +15,7 @@
 // on nothing.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -29,6 +30,7 @@
 #include "checks/foreign_script.h"
 #include "checks/freshness.h"
 #include "checks/page_facts.h"
+#include "checks/personal_data.h"
 #include "config/columns.h"
 #include "config/security.h"
 #include "crawler/charset.h"
@@ -251,6 +253,35 @@ TEST_F(RealCorpus, VisibleDatesAreRight) {
         << t.file << ": reads " << (got ? to_string(*got) : "no date") << ", a reader sees "
         << to_string(*t.date);
   }
+}
+
+
+// CONTENT-PRIVACY precision (docs/content-checks.md): every page found under the corpus folder
+// (the truth's pages and any further saved official pages put beside them) goes through the
+// same decode and parse as the patrol, and its visible text through find_personal_data, the
+// core of check_privacy. Correct official text must give no finding; every hit is printed
+// masked so it can be judged (true leak or false positive).
+TEST(RealCorpusPrivacy, NoFindingsOnOfficialText) {
+  std::size_t pages = 0, hits = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(corpus_dir())) {
+    if (!entry.is_regular_file()) continue;
+    const std::string body = read_bytes(entry.path());
+    const std::string utf8 = crawler::to_utf8(body, crawler::detect_charset("", body));
+    const crawler::ParsedHtml parsed = crawler::parse_html(utf8, "http://example.gov.cn/");
+    ++pages;
+    const PersonalData found = find_personal_data(parsed.text);
+    if (found.empty()) continue;
+    ++hits;
+    std::ostringstream line;
+    line << fs::relative(entry.path(), corpus_dir()).string() << ":";
+    for (const auto& id : found.resident_ids) line << " id " << mask_resident_id(id);
+    for (const auto& card : found.bank_cards) line << " card " << mask_bank_card(card);
+    for (const auto& m : found.mobiles) line << " mobile " << mask_mobile(m);
+    ADD_FAILURE() << "CONTENT-PRIVACY hit: " << line.str();
+  }
+  std::printf("CONTENT-PRIVACY: %zu pages scanned, %zu with findings\n", pages, hits);
+  EXPECT_GE(pages, 40u);
+  EXPECT_EQ(hits, 0u);
 }
 
 }  // namespace

@@ -58,21 +58,36 @@ struct CiEqual {
 };
 using Index = std::unordered_map<std::string, std::vector<std::uint32_t>, CiHash, CiEqual>;
 
-// Calls `fn` with each white-space separated token of a class attribute.
+// An element's first 64 class names count: real templates use a handful, and a hostile
+// class="a a a …" of 8,000 names made each rule scan all of them (323 s for one page).
+constexpr std::size_t kMaxClassTokens = 64;
+
+// Calls `fn` with each white-space separated token of a class attribute (the first
+// kMaxClassTokens of them).
 template <typename Fn>
 void for_each_class(std::string_view classes, Fn fn) {
   std::size_t i = 0;
-  while (i < classes.size()) {
+  std::size_t tokens = 0;
+  while (i < classes.size() && tokens < kMaxClassTokens) {
     while (i < classes.size() && is_space(classes[i])) ++i;
     std::size_t start = i;
     while (i < classes.size() && !is_space(classes[i])) ++i;
-    if (i > start) fn(classes.substr(start, i - start));
+    if (i > start) {
+      fn(classes.substr(start, i - start));
+      ++tokens;
+    }
   }
 }
 
-bool has_class(std::string_view classes, std::string_view wanted) {
+// Whether `classes` holds `wanted`; the names read are charged to the budget.
+bool has_class(std::string_view classes, std::string_view wanted, MatchBudget& budget) {
   bool found = false;
-  for_each_class(classes, [&](std::string_view c) { found = found || iequals(c, wanted); });
+  std::size_t read = 0;
+  for_each_class(classes, [&](std::string_view c) {
+    ++read;
+    found = found || iequals(c, wanted);
+  });
+  budget.steps -= std::min(budget.steps, read);
   return found;
 }
 
@@ -189,11 +204,11 @@ std::optional<Selector> parse_selector(std::string_view s) {
   return sel;
 }
 
-bool compound_matches(const Compound& c, const ElementKey& e) {
+bool compound_matches(const Compound& c, const ElementKey& e, MatchBudget& budget) {
   if (!c.tag.empty() && !iequals(c.tag, e.tag)) return false;
   if (!c.id.empty() && !iequals(c.id, e.id)) return false;
   for (const std::string& cls : c.classes) {
-    if (!has_class(e.classes, cls)) return false;
+    if (!has_class(e.classes, cls, budget)) return false;
   }
   return true;
 }
@@ -205,19 +220,19 @@ bool selector_matches(const Selector& sel, std::span<const ElementKey> chain, Ma
   if (chain.empty() || budget.steps == 0) return false;
   --budget.steps;
   std::size_t pos = chain.size() - 1;
-  if (!compound_matches(sel.compounds.back(), chain[pos])) return false;
+  if (!compound_matches(sel.compounds.back(), chain[pos], budget)) return false;
   for (std::size_t k = sel.compounds.size() - 1; k-- > 0;) {
     const Compound& want = sel.compounds[k];
     if (sel.combinators[k + 1] == '>') {
       if (pos == 0 || budget.steps == 0) return false;
       --budget.steps;
-      if (!compound_matches(want, chain[--pos])) return false;
+      if (!compound_matches(want, chain[--pos], budget)) return false;
       continue;
     }
     bool found = false;
     while (pos > 0 && budget.steps > 0) {
       --budget.steps;
-      if (compound_matches(want, chain[--pos])) {
+      if (compound_matches(want, chain[--pos], budget)) {
         found = true;
         break;
       }
@@ -471,7 +486,13 @@ void Stylesheet::match(std::span<const ElementKey> chain, std::vector<const Decl
   };
   lookup(impl_->by_id, e.id);
   if (!impl_->by_class.empty()) {
-    for_each_class(e.classes, [&](std::string_view c) { lookup(impl_->by_class, c); });
+    std::vector<std::string_view> looked_up;  // class="a a a": each name once
+    for_each_class(e.classes, [&](std::string_view c) {
+      if (std::ranges::any_of(looked_up, [&](std::string_view l) { return iequals(l, c); }))
+        return;
+      looked_up.push_back(c);
+      lookup(impl_->by_class, c);
+    });
   }
   lookup(impl_->by_tag, e.tag);
   try_all(impl_->universal);

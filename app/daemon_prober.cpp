@@ -33,10 +33,12 @@ void probe_homepages(const config::Config& config,
 
   std::size_t remaining = sites.size();
   std::vector<std::unique_ptr<crawler::Requester>> requesters;
+  const crawler::OriginSet origins = crawler::registered_origins(config);
   for (const auto* site : sites) {
     // The patrol's policy: credentials only to the site's own hosts, and private addresses
     // only for registered sites, on every hop of a redirect.
-    auto factory = [policy = crawler::RequestPolicy(config, *site), &p](const std::string& url) {
+    auto factory = [policy = crawler::RequestPolicy(config, *site, origins),
+                    &p](const std::string& url) {
       crawler::FetchRequest q = policy.request_for(url);
       q.max_body = std::min<std::size_t>(p.max_body_bytes, 2u << 20);
       return q;

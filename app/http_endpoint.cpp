@@ -81,11 +81,6 @@ Response plain(int status, bool keep_alive) {
   return res;
 }
 
-// 1xx, 204 and 304 answers never carry a body (RFC 9110 §6.4.1).
-bool status_forbids_body(int status) {
-  return (status >= 100 && status < 200) || status == 204 || status == 304;
-}
-
 Response to_response(const HttpReply& reply, bool head, bool keep_alive) {
   Response res{static_cast<http::status>(reply.status), 11};
   bool has_length = false;
@@ -356,11 +351,7 @@ unsigned short HttpEndpoint::port() const { return state_->port; }
 std::size_t HttpEndpoint::connections() const { return state_->open.load(); }
 
 std::string HttpEndpoint::base_url() const {
-  std::string host = state_->address;
-  if (host == "0.0.0.0") host = "127.0.0.1";
-  if (host == "::") host = "::1";
-  if (host.find(':') != std::string::npos) host = "[" + host + "]";
-  return "http://" + host + ":" + std::to_string(state_->port);
+  return local_base_url(state_->address, state_->port, false);
 }
 
 void HttpEndpoint::stop() {

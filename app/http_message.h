@@ -39,4 +39,11 @@ struct HttpReply {
 
 using Handler = std::function<HttpReply(const HttpRequest&)>;
 
+// 1xx, 204 and 304 answers never carry a body (RFC 9110 §6.4.1).
+bool status_forbids_body(int status);
+
+// The URL a local client reaches a server listening on `address` and `port` with:
+// "http://127.0.0.1:PORT" (also for 0.0.0.0), "https://[::1]:PORT" (also for ::).
+std::string local_base_url(std::string_view address, unsigned short port, bool tls);
+
 }  // namespace sitepatrol::app

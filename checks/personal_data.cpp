@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "checks/utf8.h"
+
 namespace sitepatrol::checks {
 namespace {
 
@@ -48,25 +50,6 @@ bool contains_any(std::string_view hay, std::initializer_list<std::string_view> 
   return std::ranges::any_of(needles, [&](std::string_view n) { return hay.find(n) != hay.npos; });
 }
 
-// The code points of UTF-8 text (invalid bytes become U+FFFD).
-std::vector<char32_t> code_points(std::string_view s) {
-  std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += static_cast<std::size_t>(len);
-  }
-  return out;
-}
-
 bool is_han(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
 
 // The hundred commonest surnames (2020 census), which cover some 85 % of the population,
@@ -91,7 +74,7 @@ bool is_compound_surname(char32_t a, char32_t b) {
 // A personal name written shortly before a number: a run of two or three Han characters
 // (three or four with a compound surname) standing alone and starting with a surname.
 bool name_before(std::string_view text, std::size_t at) {
-  const auto cps = code_points(before(text, at, 36));
+  const auto cps = decode_utf8(before(text, at, 36));
   for (std::size_t i = 0; i < cps.size();) {
     if (!is_han(cps[i])) {
       ++i;

@@ -1,6 +1,5 @@
 #include "checks/privacy.h"
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,7 +12,7 @@ namespace {
 constexpr std::size_t kShown = 3;  // masked examples per kind
 
 void describe(std::string& detail, const std::vector<std::string>& numbers, std::string_view one,
-              std::string_view many, const std::function<std::string(std::string_view)>& mask) {
+              std::string_view many, std::string (*mask)(std::string_view)) {
   if (numbers.empty()) return;
   detail += detail.empty() ? "unmasked personal data: " : ", ";
   detail += std::to_string(numbers.size()) + " " + std::string(numbers.size() == 1 ? one : many);

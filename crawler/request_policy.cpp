@@ -14,15 +14,20 @@ std::set<std::string> registered_hosts(const config::Config& config) {
   return hosts;
 }
 
-RequestPolicy::RequestPolicy(const config::Config& config, const config::SiteConfig& site)
+OriginSet registered_origins(const config::Config& config) {
+  auto origins = std::make_shared<std::set<std::string>>();
+  for (const auto& s : config.sites) add_site_origins(*origins, s.url, s.aliases);
+  return origins;
+}
+
+RequestPolicy::RequestPolicy(const config::Config& config, const config::SiteConfig& site,
+                             OriginSet origins)
     : site_(&site),
       allow_private_networks_(config.patrol.allow_private_networks),
       max_body_(config.patrol.max_body_bytes),
-      registered_hosts_(crawler::registered_hosts(config)) {
+      registered_origins_(std::move(origins)) {
   own_hosts_.insert(url_host(site.url));
   own_hosts_.insert(site.aliases.begin(), site.aliases.end());
-  for (const auto& s : config.sites) add_site_origins(registered_origins_, s.url, s.aliases);
-  add_site_origins(registered_origins_, site.url, site.aliases);
 }
 
 FetchRequest RequestPolicy::request_for(const std::string& url) const {
@@ -37,7 +42,7 @@ FetchRequest RequestPolicy::request_for(const std::string& url) const {
   // port of its choosing (http://x:8080/ redirecting to https://x:8443/), on its own hosts.
   const bool https_upgrade = own && site_->url.starts_with("http:") && url.starts_with("https:");
   q.allow_private =
-      allow_private_networks_ || https_upgrade || registered_origins_.contains(origin_key(url));
+      allow_private_networks_ || https_upgrade || registered_origins_->contains(origin_key(url));
   if (own) {  // credentials and staging headers never leave the site
     for (const auto& [k, v] : site_->headers) q.headers.push_back(k + ": " + v);
     q.cookies = site_->cookies;

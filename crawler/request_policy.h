@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -21,24 +22,27 @@
 
 namespace sitepatrol::crawler {
 
+// The origins every registered site may be reached on (private_origins.h), built once per
+// patrol or probe batch and shared by every site's policy.
+using OriginSet = std::shared_ptr<const std::set<std::string>>;
+OriginSet registered_origins(const config::Config& config);
+
 class RequestPolicy {
  public:
-  RequestPolicy(const config::Config& config, const config::SiteConfig& site);
+  // `origins` from registered_origins(config).
+  RequestPolicy(const config::Config& config, const config::SiteConfig& site, OriginSet origins);
 
   // The base request for one hop to `url` (url, body cap, private permission, credentials).
   FetchRequest request_for(const std::string& url) const;
 
   bool is_own_host(const std::string& host) const { return own_hosts_.contains(host); }
-  const std::set<std::string>& own_hosts() const { return own_hosts_; }
-  const std::set<std::string>& registered_hosts() const { return registered_hosts_; }
 
  private:
   const config::SiteConfig* site_;
   bool allow_private_networks_ = false;
   std::size_t max_body_ = 0;
   std::set<std::string> own_hosts_;
-  std::set<std::string> registered_hosts_;
-  std::set<std::string> registered_origins_;  // private_origins.h keys
+  OriginSet registered_origins_;  // private_origins.h keys
 };
 
 // The hosts of every site the configuration registers, aliases included.

@@ -57,7 +57,7 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
                      std::function<void(const store::RunTotals&)> on_done)
     : run_(run),
       site_(site),
-      policy_(run.config, site),
+      policy_(run.config, site, run.registered_origins),
       validators_(std::move(memory.validators)),
       baselines_(std::move(memory.baselines)),
       column_states_(std::move(memory.columns)),

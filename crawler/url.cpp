@@ -136,7 +136,11 @@ void clean_reference(std::string& out, std::string_view scheme, std::string_view
   std::size_t i = 0;
   bool has_authority = force_authority;
   if (force_authority) {
-    while (i < rest.size() && is_slash(rest[i])) ++i;  // "https:///x" -> host x (browsers)
+    // "https:///x" -> host x, and tabs and newlines among the slashes go too (browsers).
+    while (i < rest.size() &&
+           (is_slash(rest[i]) || rest[i] == '\t' || rest[i] == '\n' || rest[i] == '\r')) {
+      ++i;
+    }
   } else if (rest.size() >= 2 && is_slash(rest[0]) && is_slash(rest[1])) {
     has_authority = true;
     i = 2;
@@ -211,7 +215,13 @@ std::optional<std::string> finish(CURLU* h) {
   std::size_t at = out.rfind('@', path);
   std::size_t host = at != std::string::npos && at >= auth ? at + 1 : auth;
   if (host == path) return std::nullopt;
-  for (std::size_t i = host; i < path; ++i) out[i] = to_lower(out[i]);
+  for (std::size_t i = host; i < path; ++i) {
+    // curl lets a control byte through in a host it found after "http:///" (url_fuzz:
+    // "http:///e\x7f/"); such a host has no normal form.
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c <= 0x20 || c >= 0x7f) return std::nullopt;
+    out[i] = to_lower(out[i]);
+  }
   std::size_t frag = out.find('#', path);
   if (frag != std::string::npos) out.resize(frag);
   if (out.find('?', path) == out.size() - 1) out.pop_back();  // empty query

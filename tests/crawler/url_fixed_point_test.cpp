@@ -96,6 +96,14 @@ TEST(UrlFixedPoint, HostThatDecodesToForbiddenCharactersIsMalformed) {
   EXPECT_EQ(normalize_url("http://%zz.com/"), std::nullopt);
 }
 
+// Found by tests/fuzz/url_fuzz.cpp: a newline before the slashes left the authority empty,
+// and curl then took "e\x7f" for the host, which has no normal form.
+TEST(UrlFixedPoint, ControlBytesNeverReachTheHost) {
+  EXPECT_EQ(normalize_url("http:\n/e\n/x"), "http://e/x");
+  EXPECT_EQ(normalize_url("http:///e\x7f/x"), std::nullopt);
+  EXPECT_EQ(normalize_url("http:\n/e\n\x7f/exa\\\\evil.e://xa\\\\\xff\xff_@"), std::nullopt);
+}
+
 TEST(UrlFixedPoint, TrickyInputsReachAFixedPoint) {
   for (const char* input : kTricky) {
     auto once = normalize_url(input);

@@ -38,11 +38,6 @@ bool has_header(const HttpReply& reply, std::string_view name) {
                      [&](const auto& h) { return iequals(h.first, name); });
 }
 
-// 1xx, 204 and 304 answers never carry a body (RFC 9110 §6.4.1).
-bool status_forbids_body(int status) {
-  return (status >= 100 && status < 200) || status == 204 || status == 304;
-}
-
 HttpReply handler_failed(std::string_view what) {
   HttpReply reply;
   reply.status = 500;
@@ -119,13 +114,7 @@ HttpServer::HttpServer(Handler handler, std::string address, unsigned short port
 
 HttpServer::~HttpServer() { stop(); }
 
-std::string HttpServer::base_url() const {
-  std::string host = address_;
-  if (host == "0.0.0.0") host = "127.0.0.1";
-  if (host == "::") host = "::1";
-  if (host.find(':') != std::string::npos) host = "[" + host + "]";
-  return std::string(tls_ ? "https" : "http") + "://" + host + ":" + std::to_string(port_);
-}
+std::string HttpServer::base_url() const { return app::local_base_url(address_, port_, tls_); }
 
 void HttpServer::stop() {
   std::call_once(stopped_once_, [this] {
@@ -294,12 +283,12 @@ bool HttpServer::send_reply(Stream& stream, Connection& connection, const HttpRe
       break;
   }
 
-  const bool bodiless = request.method == "HEAD" || status_forbids_body(reply.status);
+  const bool bodiless = request.method == "HEAD" || app::status_forbids_body(reply.status);
   http::response<http::empty_body> head;
   head.result(static_cast<unsigned>(reply.status));
   head.version(11);
   for (const auto& [name, value] : reply.headers) head.insert(name, value);
-  if (!has_header(reply, "content-length") && !status_forbids_body(reply.status)) {
+  if (!has_header(reply, "content-length") && !app::status_forbids_body(reply.status)) {
     head.content_length(reply.body.size());
   }
   head.keep_alive(keep_alive);

@@ -466,6 +466,8 @@ void AncestorFilter::update(const ElementKey& e, int delta) {
 void Stylesheet::match(std::span<const ElementKey> chain, std::vector<const Declaration*>& out,
                        MatchBudget& budget, const AncestorFilter* ancestors) const {
   if (chain.empty() || impl_->selectors.empty()) return;
+  if (budget.stop && budget.stop->load(std::memory_order_relaxed)) budget.steps = 0;
+  if (budget.steps == 0) return;
   const ElementKey& e = chain.back();
   std::vector<std::uint64_t> hits;  // specificity << 32 | selector index: sorts by precedence
   auto try_all = [&](const std::vector<std::uint32_t>& candidates) {
@@ -488,8 +490,7 @@ void Stylesheet::match(std::span<const ElementKey> chain, std::vector<const Decl
   if (!impl_->by_class.empty()) {
     std::vector<std::string_view> looked_up;  // class="a a a": each name once
     for_each_class(e.classes, [&](std::string_view c) {
-      if (std::ranges::any_of(looked_up, [&](std::string_view l) { return iequals(l, c); }))
-        return;
+      if (std::ranges::any_of(looked_up, [&](std::string_view l) { return iequals(l, c); })) return;
       looked_up.push_back(c);
       lookup(impl_->by_class, c);
     });

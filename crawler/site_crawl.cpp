@@ -290,13 +290,16 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
     std::string base = o.final_url;
     ParseOptions options;
     options.structure = job.depth <= 1;  // the template fingerprint: homepage and columns
+    options.stop = run_.cancel;          // SIGTERM ends a hostile page's parse at once
     asio::post(run_.parse_pool, [this, job = std::move(job), o = std::move(o), parsed, body,
                                  content_type, base, options]() mutable {
+      if (run_.cancel && run_.cancel->load()) return;  // the I/O loop is stopping: nobody waits
       parsed->charset = detect_charset(content_type, *body);
       parsed->content_hash = content_hash(*body);
       const std::string utf8 = to_utf8(*body, parsed->charset);
       options.charset = parsed->charset;  // issue 11: queries in the page's charset
       parsed->html = parse_html(utf8, base, options);
+      if (run_.cancel && run_.cancel->load()) return;
       if (options.structure) {
         parsed->sketch =
             checks::sketch_page(parsed->html.tag_paths, parsed->html.links, parsed->html.title);
@@ -320,6 +323,16 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
 
 void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed) {
   checks::PageResult page = page_base(job, o);
+  if (parsed->html.too_large) {  // issue 12: recorded like a page over the body cap, unread
+    page.error = FetchError::too_large;
+    page.error_text = "page too large to parse (more than " + std::to_string(kMaxParseBytes >> 20) +
+                      " MiB of HTML)";
+    spdlog::warn("{}: {} not read: {}", site_.id, job.url, page.error_text);
+    o.error = page.error;  // no checks on a page nobody read
+    o.error_text = page.error_text;
+    finish_page(std::move(job), o, std::move(page), {}, {});
+    return;
+  }
   page.charset = std::move(parsed->charset);
   page.title = std::move(parsed->html.title);
   page.text = std::move(parsed->html.text);

@@ -3,8 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
@@ -66,7 +66,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
     auto baselines = store_.baselines(sites[i]->id);
     auto columns = store_.column_states(sites[i]->id);
     if (!stored || !baselines || !columns) {
-      result.error = !stored      ? stored.error().message
+      result.error = !stored     ? stored.error().message
                      : !baselines ? baselines.error().message
                                   : columns.error().message;
       return result;
@@ -98,17 +98,17 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   asio::steady_timer time_limit(io);
   std::vector<std::unique_ptr<SiteCrawl>> crawls;
   for (std::size_t i = 0; i < sites.size(); ++i) {
-    crawls.push_back(std::make_unique<SiteCrawl>(context, *sites[i], std::move(memories[i]),
-                                                 [&](const store::RunTotals& t) {
-                                                   result.totals.sites += t.sites;
-                                                   result.totals.pages += t.pages;
-                                                   result.totals.links_checked += t.links_checked;
-                                                   result.totals.excluded += t.excluded;
-                                                   if (--remaining == 0) {
-                                                     guard.reset();
-                                                     time_limit.cancel();
-                                                   }
-                                                 }));
+    crawls.push_back(std::make_unique<SiteCrawl>(
+        context, *sites[i], std::move(memories[i]), [&](const store::RunTotals& t) {
+          result.totals.sites += t.sites;
+          result.totals.pages += t.pages;
+          result.totals.links_checked += t.links_checked;
+          result.totals.excluded += t.excluded;
+          if (--remaining == 0) {
+            guard.reset();
+            time_limit.cancel();
+          }
+        }));
   }
   if (remaining == 0) guard.reset();
   for (auto& c : crawls) asio::post(io, [&c] { c->start(); });

@@ -150,7 +150,7 @@ class SiteCrawl {
   std::unordered_set<std::string> seen_links_;             // checked (or being checked) as links
   std::set<std::pair<std::string, std::string>> emitted_;  // (code, subject) this run
   int pages_started_ = 0;
-  config::UrlFilter filter_;        // [patrol] and the site's include/exclude patterns
+  config::UrlFilter filter_;     // [patrol] and the site's include/exclude patterns
   bool page_limit_hit_ = false;     // a page was left unread: max_pages_per_site
   bool request_limit_hit_ = false;  // a request was not made: max_requests_per_site
   bool link_limit_hit_ = false;     // a page's references were cut: max_links_per_page

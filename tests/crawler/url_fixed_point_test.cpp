@@ -42,8 +42,8 @@ const char* const kTricky[] = {
     "http://%25.com/",
     "http://\xef\xbc\x85\xef\xbc\x94\xef\xbc\x91.com/",
     "http://ExAmPlE.CoM/",
-    "http://www.foo\xe3\x80\x82"
-    "bar.com/",
+    ("http://www.foo\xe3\x80\x82"
+     "bar.com/"),
     "http://\xef\xbd\x87\xef\xbd\x8f.com/",
     "http://fa\xc3\x9f.ExAmPlE/",
     "http://www.\xc3\xb6ko.de/",

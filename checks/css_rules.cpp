@@ -466,6 +466,8 @@ void AncestorFilter::update(const ElementKey& e, int delta) {
 void Stylesheet::match(std::span<const ElementKey> chain, std::vector<const Declaration*>& out,
                        MatchBudget& budget, const AncestorFilter* ancestors) const {
   if (chain.empty() || impl_->selectors.empty()) return;
+  if (budget.stop && budget.stop->load(std::memory_order_relaxed)) budget.steps = 0;
+  if (budget.steps == 0) return;
   const ElementKey& e = chain.back();
   std::vector<std::uint64_t> hits;  // specificity << 32 | selector index: sorts by precedence
   auto try_all = [&](const std::vector<std::uint32_t>& candidates) {

@@ -18,6 +18,7 @@
 // then only read; it is not shared between threads while being built.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -55,9 +56,11 @@ class AncestorFilter {
 };
 
 // Bounds the matching work for one page (selector steps tried); matching stops finding rules
-// once it is spent.
+// once it is spent, or once `stop` is raised (a patrol being cancelled: SIGTERM must not
+// wait for a page's styles).
 struct MatchBudget {
   std::size_t steps = 20'000'000;
+  const std::atomic<bool>* stop = nullptr;
 };
 
 class Stylesheet {

@@ -58,7 +58,9 @@ std::string_view tag_name(const GumboElement& el) {
   return name.empty() ? std::string_view("unknown") : name;
 }
 
-VisibilityTracker::VisibilityTracker(const checks::Stylesheet& sheet) : sheet_(sheet) {
+VisibilityTracker::VisibilityTracker(const checks::Stylesheet& sheet, const std::atomic<bool>* stop)
+    : sheet_(sheet) {
+  budget_.stop = stop;
   frames_.reserve(64);
   frames_.push_back({});
 }
@@ -161,9 +163,20 @@ std::string VisibilityTracker::describe(checks::Hiding h) const {
   for (char c : tag_name(el)) out.push_back(to_lower(c));
   const GumboAttribute* id = gumbo_get_attribute(&el.attributes, "id");
   const GumboAttribute* cls = gumbo_get_attribute(&el.attributes, "class");
+  // Names are quoted up to kMaxName bytes: enough to find the block in the source, and a
+  // hostile 1 MiB class is not copied into every hidden link's description (issue 12).
+  constexpr std::size_t kMaxName = 64;
+  auto quote = [&out](std::string_view name) {
+    if (name.size() > kMaxName) {
+      std::size_t cut = kMaxName;  // not inside a UTF-8 sequence
+      while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+      name = name.substr(0, cut);
+    }
+    out += name;
+  };
   if (id && *id->value) {
     out += '#';
-    out += id->value;
+    quote(id->value);
   } else if (cls) {
     // The classes as written, at most three: enough to find the block in the source.
     std::string_view classes = cls->value;
@@ -173,7 +186,7 @@ std::string VisibilityTracker::describe(checks::Hiding h) const {
       if (start == std::string_view::npos) break;
       std::size_t end = std::min(classes.find_first_of(" \t\n\r\f", start), classes.size());
       out += '.';
-      out += classes.substr(start, end - start);
+      quote(classes.substr(start, end - start));
       i = end;
     }
   }

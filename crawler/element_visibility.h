@@ -12,6 +12,7 @@
 
 #include <gumbo.h>
 
+#include <atomic>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,8 +28,9 @@ std::string_view tag_name(const GumboElement& el);
 class VisibilityTracker {
  public:
   // `sheet` holds the page's <style> rules (filtered with checks::is_visibility_property);
-  // it must outlive the tracker.
-  explicit VisibilityTracker(const checks::Stylesheet& sheet);
+  // it must outlive the tracker. Raising `stop` ends rule matching for the rest of the page.
+  explicit VisibilityTracker(const checks::Stylesheet& sheet,
+                             const std::atomic<bool>* stop = nullptr);
 
   void enter(const GumboElement& el);
   void leave();

@@ -403,8 +403,9 @@ class Walker {
       : out_(out),
         text_(out.text),
         hidden_text_(out.hidden_text),
-        tracker_(sheet),
-        structure_(options.structure) {}
+        tracker_(sheet, options.stop),
+        structure_(options.structure),
+        stop_(options.stop) {}
 
   void run(const GumboNode* root) {
     struct Frame {
@@ -414,7 +415,9 @@ class Walker {
     std::vector<Frame> stack;
     stack.reserve(64);
     stack.push_back({root, false});
+    std::size_t nodes = 0;
     while (!stack.empty()) {
+      if (stop_ && (++nodes & 4095) == 0 && stop_->load(std::memory_order_relaxed)) return;
       Frame f = stack.back();
       stack.pop_back();
       const GumboNode* node = f.node;
@@ -749,6 +752,7 @@ class Walker {
   std::deque<std::string> css_refs_;  // decoded CSS references; links_ views point here
   std::string last_hidden_by_;        // how the last hidden text inside an anchor was hidden
   bool structure_ = false;
+  const std::atomic<bool>* stop_ = nullptr;
   std::vector<checks::PathHash> paths_;  // the open elements' tag paths
   std::vector<std::string_view> classes_;
 };
@@ -853,8 +857,16 @@ void arena_deallocate(void*, void*) {}
 ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url,
                       const ParseOptions& parse_options) {
   ParsedHtml out;
+  if (utf8_html.size() > kMaxParseBytes) {
+    out.too_large = true;
+    return out;
+  }
   std::optional<std::string> written = expand_document_writes(utf8_html);
   std::string_view source = written ? std::string_view(*written) : utf8_html;
+  if (source.size() > kMaxParseBytes) {
+    out.too_large = true;
+    return out;
+  }
   std::vector<std::string_view> styles;
   std::optional<std::string> limited = limit_nesting(source, styles);
   std::string_view html = limited ? std::string_view(*limited) : source;
@@ -885,6 +897,7 @@ ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url,
   out.text.reserve(html.size() / 4);
   Walker walker(out, sheet, parse_options);
   walker.run(output->document);
+  if (parse_options.stop && parse_options.stop->load()) return out;  // nobody will read it
 
   std::string base(page_url);
   if (!walker.base().empty()) {

@@ -20,6 +20,7 @@
 // its links and text appear like the rest.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -39,7 +40,15 @@ struct ParsedHtml {
   std::vector<checks::ListRow> rows;       // list markup rows (crawler/list_rows.h)
   std::vector<checks::FormInfo> forms;     // issue 4: crawler/html_forms.h
   std::vector<checks::LinkRef> malformed;  // references that cannot be parsed, as written
+  // The page was larger than kMaxParseBytes and was not parsed: everything above is empty.
+  bool too_large = false;
 };
+
+// The most HTML (as UTF-8, after what inline scripts write) handed to Gumbo. Gumbo needs
+// about eight bytes of memory per input byte and aborts the process past its own internal
+// limits (issue 12: an 8.2 GB body ended in `loop_count < 1000000000` and a run left
+// `running`); a larger page is data, reported as not read, never parsed.
+inline constexpr std::size_t kMaxParseBytes = std::size_t{32} << 20;
 
 struct ParseOptions {
   // Collect the hash of each element's tag path ("html>body>div.main>ul.list>li", class
@@ -49,6 +58,9 @@ struct ParseOptions {
   // The charset the page was written in (charset.h): queries of its references are encoded
   // in it, as browsers do (encode_query). Empty or "utf-8": UTF-8.
   std::string charset;
+  // Raised when the patrol is cancelled (SIGTERM): the walk and the style matching stop at
+  // once and the result is incomplete (the caller drops it). Null: never.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url,

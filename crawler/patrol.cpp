@@ -96,6 +96,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
                      registered_origins(config_),
                      started,
                      progress};
+  context.cancel = cancel;
   if (progress) progress->sites_total = static_cast<int>(sites.size());
 
   std::size_t remaining = sites.size();
@@ -149,6 +150,9 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   io.run();
   poll.cancel();
   time_limit.cancel();
+  // Cancelled: pages still queued for parsing are dropped, and the ones being parsed see the
+  // flag and stop (ParseOptions::stop), so SIGTERM does not wait for a hostile page.
+  if (cancelled) parse_pool.stop();
   parse_pool.join();
 
   if (auto error = writer.close()) {

@@ -27,6 +27,7 @@ struct SiteCrawl::Parsed {
   ParsedHtml html;
   std::optional<checks::PageSketch> sketch;
   checks::PageFacts facts;
+  std::vector<std::pair<std::string, bool>> robots;  // the links' verdicts (robots.txt)
 };
 
 namespace {
@@ -160,25 +161,41 @@ void SiteCrawl::load_sitemap(const std::string& url, int nesting) {
   ++sitemaps_read_;
   ++in_flight_;
   requester_->get(url, nullptr, [this, nesting](Outcome o) {
-    --in_flight_;
-    if (o.error == FetchError::none && o.response.status == 200) {
-      Sitemap map = parse_sitemap(o.response.body);
-      for (const auto& loc : map.urls) {
-        auto normal = normalize_url(loc);
-        if (!normal) continue;
-        if (map.is_index) {
-          load_sitemap(*normal, nesting + 1);
-        } else if (pages_started_ >= max_pages_) {
-          // A sitemap's pages past the page limit are not links anyone follows: not checked.
-          page_limit_hit_ = true;
-          break;
-        } else if (is_own_host(url_host(*normal))) {
-          enqueue_page(*normal, 1, site_.url, "sitemap");
-        }
-      }
+    if (o.error != FetchError::none || o.response.status != 200) {
+      --in_flight_;
+      pump();
+      settle();
+      return;
     }
-    pump();
-    settle();
+    // Parsed, and its URLs matched against robots.txt, on the parse pool (issue 12).
+    auto body = std::make_shared<std::string>(std::move(o.response.body));
+    asio::post(run_.parse_pool, [this, body, nesting] {
+      if (run_.cancel && run_.cancel->load()) return;
+      auto map = std::make_shared<Sitemap>(parse_sitemap(*body));
+      std::erase_if(map->urls, [](std::string& loc) {
+        auto normal = normalize_url(loc);
+        if (normal) loc = std::move(*normal);
+        return !normal;
+      });
+      RobotsVerdicts verdicts = map->is_index ? RobotsVerdicts{} : robots_verdicts(map->urls);
+      asio::post(run_.io, [this, map, nesting, verdicts = std::move(verdicts)]() mutable {
+        --in_flight_;
+        learn_robots(std::move(verdicts));
+        for (const auto& loc : map->urls) {
+          if (map->is_index) {
+            load_sitemap(loc, nesting + 1);
+          } else if (pages_started_ >= max_pages_) {
+            // A sitemap's pages past the page limit are not links anyone follows: not checked.
+            page_limit_hit_ = true;
+            break;
+          } else if (is_own_host(url_host(loc))) {
+            enqueue_page(loc, 1, site_.url, "sitemap");
+          }
+        }
+        pump();
+        settle();
+      });
+    });
   });
 }
 
@@ -290,19 +307,28 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
     std::string base = o.final_url;
     ParseOptions options;
     options.structure = job.depth <= 1;  // the template fingerprint: homepage and columns
+    options.stop = run_.cancel;          // SIGTERM ends a hostile page's parse at once
     asio::post(run_.parse_pool, [this, job = std::move(job), o = std::move(o), parsed, body,
                                  content_type, base, options]() mutable {
+      if (run_.cancel && run_.cancel->load()) return;  // the I/O loop is stopping: nobody waits
       parsed->charset = detect_charset(content_type, *body);
       parsed->content_hash = content_hash(*body);
       const std::string utf8 = to_utf8(*body, parsed->charset);
       options.charset = parsed->charset;  // issue 11: queries in the page's charset
       parsed->html = parse_html(utf8, base, options);
+      if (run_.cancel && run_.cancel->load()) return;
       if (options.structure) {
         parsed->sketch =
             checks::sketch_page(parsed->html.tag_paths, parsed->html.links, parsed->html.title);
         parsed->html.tag_paths = {};
       }
       const ParsedHtml& h = parsed->html;
+      if (robots_) {  // matched here, not on the I/O thread (site_crawl_robots.cpp)
+        std::vector<std::string> urls;
+        urls.reserve(h.links.size());
+        for (const auto& link : h.links) urls.push_back(link.url);
+        parsed->robots = robots_verdicts(urls);
+      }
       parsed->facts =
           checks::page_facts(checks::PageContent{job.url, base, h.text, h.meta, h.rows}, today_);
       asio::post(run_.io, [this, job = std::move(job), o = std::move(o), parsed]() mutable {
@@ -319,7 +345,18 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
 }
 
 void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed) {
+  learn_robots(std::move(parsed->robots));
   checks::PageResult page = page_base(job, o);
+  if (parsed->html.too_large) {  // issue 12: recorded like a page over the body cap, unread
+    page.error = FetchError::too_large;
+    page.error_text = "page too large to parse (more than " + std::to_string(kMaxParseBytes >> 20) +
+                      " MiB of HTML)";
+    spdlog::warn("{}: {} not read: {}", site_.id, job.url, page.error_text);
+    o.error = page.error;  // no checks on a page nobody read
+    o.error_text = page.error_text;
+    finish_page(std::move(job), o, std::move(page), {}, {});
+    return;
+  }
   page.charset = std::move(parsed->charset);
   page.title = std::move(parsed->html.title);
   page.text = std::move(parsed->html.text);
@@ -335,6 +372,19 @@ void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed
 }
 
 void SiteCrawl::on_memory(PageJob job, Outcome o, std::optional<store::PageMemory> memory) {
+  // The stored links' robots verdicts are worked out on the parse pool first.
+  std::vector<std::string> urls;
+  if (robots_ && memory) {
+    for (const auto& link : memory->links) urls.push_back(link.url);
+  }
+  auto kept = std::make_shared<std::optional<store::PageMemory>>(std::move(memory));
+  with_robots_verdicts(std::move(urls),
+                       [this, job = std::move(job), o = std::move(o), kept]() mutable {
+                         on_memory_ready(std::move(job), std::move(o), std::move(*kept));
+                       });
+}
+
+void SiteCrawl::on_memory_ready(PageJob job, Outcome o, std::optional<store::PageMemory> memory) {
   checks::PageResult page = page_base(job, o);
   page.not_modified = true;
   std::string hash;
@@ -641,12 +691,6 @@ bool SiteCrawl::skip_excluded(const std::string& url) {
   if (seen_links_.insert(url).second) ++totals_.excluded;
   seen_pages_.insert(url);
   return true;
-}
-
-bool SiteCrawl::robots_allow(const std::string& url) const {
-  if (!robots_) return true;
-  auto parts = split_url(url);
-  return !parts || robots_->allowed(parts->path);
 }
 
 FetchRequest SiteCrawl::make_request(const std::string& url) const {

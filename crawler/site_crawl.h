@@ -48,6 +48,9 @@ struct RunContext {
   std::chrono::system_clock::time_point now;
   PatrolProgress* progress = nullptr;
   bool time_up = false;  // [patrol] max_run_time has passed: take no new pages or links
+  // Raised by SIGTERM/SIGINT (Patrol::run's `cancel`); parse jobs read it on the pool and
+  // stop their page at once. Null: never.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct Validators {
@@ -90,6 +93,7 @@ class SiteCrawl {
   void on_page(PageJob job, Outcome outcome);
   void on_parsed(PageJob job, Outcome outcome, std::shared_ptr<Parsed> parsed);
   void on_memory(PageJob job, Outcome outcome, std::optional<store::PageMemory> memory);
+  void on_memory_ready(PageJob job, Outcome outcome, std::optional<store::PageMemory> memory);
   void finish_page(PageJob job, const Outcome& outcome, checks::PageResult page,
                    std::string content_hash, std::vector<checks::Finding> reused_findings,
                    std::optional<checks::PageFacts> facts = std::nullopt);
@@ -106,7 +110,13 @@ class SiteCrawl {
   bool is_own_host(const std::string& host) const;
   bool disabled(const std::string& code) const;  // [patrol] or the site's disable_codes
   bool skip_excluded(const std::string& url);
-  bool robots_allow(const std::string& url) const;
+  // robots.txt verdicts off the I/O thread (issue 12), in crawler/site_crawl_robots.cpp.
+  using RobotsVerdicts = std::vector<std::pair<std::string, bool>>;  // url -> allowed
+  bool robots_allow(const std::string& url);  // memoised; matches inline only when unknown
+  RobotsVerdicts robots_verdicts(const std::vector<std::string>& urls) const;  // any thread
+  void learn_robots(RobotsVerdicts verdicts);
+  // Runs `then` on the I/O thread once the verdicts of `urls` are known (parse pool).
+  void with_robots_verdicts(std::vector<std::string> urls, std::function<void()> then);
   // Counts one request against max_requests_per_site; false (and noted) when none is left.
   bool take_request();
   FetchRequest make_request(const std::string& url) const;
@@ -140,7 +150,8 @@ class SiteCrawl {
   std::function<void(const store::RunTotals&)> on_done_;
   std::unique_ptr<Requester> requester_;
   std::unique_ptr<InteractCollector> interact_;  // issue 4
-  std::optional<Robots> robots_;
+  std::optional<Robots> robots_;  // settled before the walk starts; parse jobs read it
+  std::unordered_map<std::string, bool> robots_verdicts_;  // url -> allowed, worked out
   std::string robots_unreachable_;  // why robots.txt disallows all (RFC 9309 5xx); "" if not
 
   std::deque<PageJob> frontier_;

@@ -165,5 +165,18 @@ TEST(CssRules, HostileSizesStayCheap) {
   EXPECT_TRUE(out.empty());
 }
 
+// A cancelled patrol (SIGTERM) raises the budget's stop flag: no more matching (issue 12).
+TEST(CssRules, StopFlagEndsMatching) {
+  Stylesheet s = sheet_of(".a{display:none}");
+  std::atomic<bool> stop{true};
+  MatchBudget budget{.stop = &stop};
+  std::vector<const Declaration*> out;
+  s.match(std::vector<ElementKey>{kHtml, kBody, {"p", "", "a"}}, out, budget);
+  EXPECT_TRUE(out.empty());
+  stop = false;
+  s.match(std::vector<ElementKey>{kHtml, kBody, {"p", "", "a"}}, out, budget);
+  EXPECT_TRUE(out.empty());  // spent for good: the page is being dropped
+}
+
 }  // namespace
 }  // namespace sitepatrol::checks

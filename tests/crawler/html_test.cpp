@@ -448,6 +448,42 @@ TEST(ParseHtml, RepeatedClassNamesStayFast) {
   EXPECT_EQ(hiding(p, "http://h.example/hidden"), "display:none on p.a.b");
 }
 
+// Issue 12: a cancelled patrol stops a page's walk; nothing more is collected.
+TEST(ParseHtml, StopFlagEndsTheWalk) {
+  std::atomic<bool> stop{true};
+  ParseOptions options;
+  options.stop = &stop;
+  std::string html = "<ul>" + repeat("<li><a href=/a>a</a> 2026-11-20</li>", 10'000) + "</ul>";
+  ParsedHtml p = parse_html(html, "http://h.example/", options);
+  EXPECT_TRUE(p.links.empty());
+  EXPECT_TRUE(p.rows.empty());
+  EXPECT_FALSE(parse_html(html, "http://h.example/").rows.empty());
+}
+
+// Issue 12: what is handed to Gumbo is capped; a larger page is reported, not parsed (Gumbo
+// aborts the process past its own limits).
+TEST(ParseHtml, PageLargerThanTheParseCapIsNotParsed) {
+  std::string html = "<html><body><a href=/a>a</a>" + std::string(kMaxParseBytes, 'x');
+  ParsedHtml p = parse_html(html, "http://h.example/");
+  EXPECT_TRUE(p.too_large);
+  EXPECT_TRUE(p.links.empty());
+  html.resize(kMaxParseBytes / 64);
+  EXPECT_FALSE(parse_html(html, "http://h.example/").too_large);
+}
+
+// Issue 12: 2,000 hidden links under one 1 MiB class each carried the class in hidden_by
+// (2 GB). Names are quoted up to 64 bytes.
+TEST(ParseHtml, HiddenLinksUnderAHugeClassAreDescribedShortly) {
+  const std::string huge(1 << 20, 'k');
+  std::string html = "<div class='" + huge + "' style='display:none'>";
+  for (int i = 0; i < 2000; ++i) html += "<a href=/a" + std::to_string(i) + ">a</a>";
+  html += "</div>";
+  ParsedHtml p = parse_html(html, "http://h.example/");
+  ASSERT_EQ(p.links.size(), 2000u);
+  EXPECT_EQ(p.links[0].hidden_by, "display:none on div." + huge.substr(0, 64));
+  EXPECT_EQ(p.links.back().hidden_by.size(), p.links[0].hidden_by.size());
+}
+
 // ---- issue 11: what the peers' own test suites check --------------------------------------
 
 std::string describe_malformed(const ParsedHtml& p) {

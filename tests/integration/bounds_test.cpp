@@ -99,5 +99,25 @@ TEST(Bounds, RequestBudgetStopsTheWalkAndSaysSo) {
       << r.crawl.err;
 }
 
+// Issue 12, failure 10: Gumbo aborted the process on a huge page and the run was left
+// `running`. A page larger than the parser's cap (32 MiB of HTML) is recorded as not read,
+// the patrol goes on, and the run finishes.
+TEST(Bounds, PageTooLargeToParseIsSkippedAndTheRunFinishes) {
+  FixtureServer server;
+  server.page("/", html("<a href=\"/huge.html\">大</a><a href=\"/ok.html\">小</a>"));
+  server.page("/huge.html",
+              html("<a href=\"/inside.html\">里</a>" + std::string((std::size_t{33} << 20), 'x')));
+  server.page("/ok.html", html("<p>小</p>"));
+  Patrol patrol(server);
+  patrol.set("max_body_mib", "64");
+  const Round r = patrol.round();
+  ASSERT_TRUE(round_ok(r));
+  EXPECT_EQ(r.findings.run["status"], "finished");
+  EXPECT_EQ(server.hits("/huge.html"), 1u);
+  EXPECT_EQ(server.hits("/ok.html"), 1u);
+  EXPECT_EQ(server.hits("/inside.html"), 0u);  // the page was not parsed
+  EXPECT_NE(r.crawl.err.find("page too large to parse"), std::string::npos) << r.crawl.err;
+}
+
 }  // namespace
 }  // namespace sitepatrol::integration

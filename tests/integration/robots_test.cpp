@@ -121,5 +121,34 @@ TEST(Robots, CrawlDelaySpacesTheRequests) {
   EXPECT_GE(took, std::chrono::milliseconds(2900));
 }
 
+// Issue 12: a 488 KB robots.txt of wildcard rules and 200 long links cost 1.2 s of I/O-thread
+// CPU per URL, and an unrelated site in the same patrol got a false critical AVAIL-DOWN.
+// robots.txt is parsed and matched on the parse pool now, with bounded work per URL: the
+// other site is up, and the hostile site's own patrol finishes.
+TEST(Robots, HostileRobotsOfOneSiteDoesNotStallTheOthers) {
+  FixtureServer hostile;
+  std::string text = "User-agent: *\n";
+  for (int k = 0; text.size() < 488 * 1024; ++k)
+    text += "Disallow: /*" + std::string(100, 'a') + "b" + std::to_string(k) + "\n";
+  hostile.robots(text);
+  std::string links;
+  for (int i = 0; i < 200; ++i)
+    links += "<a href=\"/p/" + std::string(2000, 'a') + "/" + std::to_string(i) + ".html\">x</a>";
+  hostile.page("/", html(links));
+  FixtureServer other;
+  other.page("/", html("<p>首页</p>"));
+
+  Patrol patrol;
+  patrol.set("respect_robots", "true");
+  patrol.resolve(kSiteHost, hostile.port());
+  patrol.resolve(kOtherHost, other.port());
+  patrol.add_site("hostile", site_url(kSiteHost, hostile.port()));
+  patrol.add_site("other", site_url(kOtherHost, other.port()));
+  const Round r = patrol.round();
+  ASSERT_TRUE(round_ok(r));
+  EXPECT_EQ(other.hits("/"), 1u);
+  EXPECT_TRUE(r.findings.with_code("AVAIL-DOWN").empty()) << r.findings.describe();
+}
+
 }  // namespace
 }  // namespace sitepatrol::integration

@@ -21,8 +21,7 @@ std::string_view without_www(std::string_view host) {
 
 // Hosts every government site must link to by regulation: the 党政机关网站 mark (conac.cn)
 // and the two filing registries named in the footer. Always approved.
-constexpr std::string_view kRegulatoryDomains[] = {"conac.cn", "beian.gov.cn",
-                                                   "beian.miit.gov.cn"};
+constexpr std::string_view kRegulatoryDomains[] = {"conac.cn", "beian.gov.cn", "beian.miit.gov.cn"};
 
 // "*.cdn.example" and ".cdn.example" mean what "cdn.example" means: host_within() already
 // covers subdomains.
@@ -59,7 +58,7 @@ bool host_approved(const SiteContext& ctx, std::string_view host) {
   const auto within_site = [&](const std::string& h) { return within(without_www(h)); };
   if (std::ranges::any_of(kRegulatoryDomains, within)) return true;
   if (std::ranges::any_of(ctx.own_hosts, within_site)) return true;
-  if (std::ranges::any_of(ctx.registered_hosts, within_site)) return true;
+  if (ctx.registered_hosts && std::ranges::any_of(*ctx.registered_hosts, within_site)) return true;
   return ctx.site && std::ranges::any_of(ctx.site->allowed_domains, within);
 }
 

@@ -28,6 +28,8 @@ struct SiteCrawl::Parsed {
   std::optional<checks::PageSketch> sketch;
   checks::PageFacts facts;
   std::vector<std::pair<std::string, bool>> robots;  // the links' verdicts (robots.txt)
+  checks::PageResult page;  // what the checks read, and their findings: both made on the pool
+  checks::Findings findings;
 };
 
 namespace {
@@ -71,7 +73,7 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
   context_.baselines = &baselines_;
   context_.config = &run_.config;
   context_.now = run_.now;
-  context_.registered_hosts = run_.registered_hosts;
+  context_.registered_hosts = &run_.registered_hosts;
   context_.own_hosts.insert(url_host(site_.url));
   for (const auto& alias : site_.aliases) context_.own_hosts.insert(alias);
   max_pages_ = site_.max_pages.value_or(patrol.max_pages_per_site);
@@ -331,6 +333,7 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
       }
       parsed->facts =
           checks::page_facts(checks::PageContent{job.url, base, h.text, h.meta, h.rows}, today_);
+      if (!h.too_large) check_page(job, o, *parsed);
       asio::post(run_.io, [this, job = std::move(job), o = std::move(o), parsed]() mutable {
         on_parsed(std::move(job), std::move(o), parsed);
       });
@@ -344,10 +347,30 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
   finish_page(std::move(job), o, std::move(page), {}, {});
 }
 
+// On the parse pool: the page as the checks see it, and the page checks' findings. The
+// checks only read the page and context_ (set once, in the constructor), so no page check
+// runs on the I/O thread (issue 12, failure 6).
+void SiteCrawl::check_page(const PageJob& job, const Outcome& o, Parsed& parsed) const {
+  checks::PageResult& page = parsed.page;
+  page = page_base(job, o);
+  page.charset = parsed.charset;
+  page.title = std::move(parsed.html.title);
+  page.text = std::move(parsed.html.text);
+  page.links = std::move(parsed.html.links);
+  page.meta = std::move(parsed.html.meta);
+  page.hidden_text = std::move(parsed.html.hidden_text);
+  page.rows = std::move(parsed.html.rows);
+  page.sketch = std::move(parsed.sketch);
+  page.forms = std::move(parsed.html.forms);
+  page.malformed_links = std::move(parsed.html.malformed);  // issue 11
+  if (run_.cancel && run_.cancel->load()) return;
+  for (auto check : checks::page_checks()) check(context_, page, parsed.findings);
+}
+
 void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed) {
   learn_robots(std::move(parsed->robots));
-  checks::PageResult page = page_base(job, o);
   if (parsed->html.too_large) {  // issue 12: recorded like a page over the body cap, unread
+    checks::PageResult page = page_base(job, o);
     page.error = FetchError::too_large;
     page.error_text = "page too large to parse (more than " + std::to_string(kMaxParseBytes >> 20) +
                       " MiB of HTML)";
@@ -357,18 +380,8 @@ void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed
     finish_page(std::move(job), o, std::move(page), {}, {});
     return;
   }
-  page.charset = std::move(parsed->charset);
-  page.title = std::move(parsed->html.title);
-  page.text = std::move(parsed->html.text);
-  page.links = std::move(parsed->html.links);
-  page.meta = std::move(parsed->html.meta);
-  page.hidden_text = std::move(parsed->html.hidden_text);
-  page.rows = std::move(parsed->html.rows);
-  page.sketch = std::move(parsed->sketch);
-  page.forms = std::move(parsed->html.forms);
-  page.malformed_links = std::move(parsed->html.malformed);  // issue 11
-  finish_page(std::move(job), o, std::move(page), std::move(parsed->content_hash), {},
-              std::move(parsed->facts));
+  finish_page(std::move(job), o, std::move(parsed->page), std::move(parsed->content_hash),
+              std::move(parsed->findings), std::move(parsed->facts));
 }
 
 void SiteCrawl::on_memory(PageJob job, Outcome o, std::optional<store::PageMemory> memory) {
@@ -388,7 +401,7 @@ void SiteCrawl::on_memory_ready(PageJob job, Outcome o, std::optional<store::Pag
   checks::PageResult page = page_base(job, o);
   page.not_modified = true;
   std::string hash;
-  std::vector<checks::Finding> reused;
+  checks::Findings reused;  // a 304 page keeps the findings of the run that read it
   std::optional<checks::PageFacts> facts;
   if (memory) {
     facts = std::move(memory->facts);
@@ -404,7 +417,7 @@ void SiteCrawl::on_memory_ready(PageJob job, Outcome o, std::optional<store::Pag
 
 // Common end of every page: checks, store, links to follow.
 void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult page,
-                            std::string content_hash, std::vector<checks::Finding> reused,
+                            std::string content_hash, std::optional<checks::Findings> page_findings,
                             std::optional<checks::PageFacts> facts) {
   --in_flight_;
   // A page counts when it was read: parsed now (it has a content hash) or unchanged since the
@@ -430,18 +443,18 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
   record.bytes = o.response.bytes;
 
   if (page.status >= 200 && page.status < 400 && o.error == FetchError::none) {
-    if (page.not_modified) {
-      for (auto& f : reused) {
-        f.site = site_.id;
-        emit(f, &record.page_findings);
-      }
+    // Pages that were read arrive with their findings (the parse pool's, or a 304's stored
+    // ones); the page checks still run here on the rest (a file, a truncated body), which
+    // have no text to read.
+    checks::Findings found;
+    if (page_findings) {
+      found = std::move(*page_findings);
     } else {
-      checks::Findings found;
       for (auto check : checks::page_checks()) check(context_, page, found);
-      for (auto& f : found) {
-        f.site = site_.id;
-        emit(std::move(f), &record.page_findings);
-      }
+    }
+    for (auto& f : found) {
+      f.site = site_.id;
+      emit(std::move(f), &record.page_findings);
     }
     interact_after_page(page);  // issue 4: before follow_links, so pagination keeps its depth
     follow_links(page);

@@ -94,8 +94,10 @@ class SiteCrawl {
   void on_parsed(PageJob job, Outcome outcome, std::shared_ptr<Parsed> parsed);
   void on_memory(PageJob job, Outcome outcome, std::optional<store::PageMemory> memory);
   void on_memory_ready(PageJob job, Outcome outcome, std::optional<store::PageMemory> memory);
+  void check_page(const PageJob& job, const Outcome& outcome, Parsed& parsed) const;
+  // `page_findings`: the page checks' findings when already worked out (parse pool, 304).
   void finish_page(PageJob job, const Outcome& outcome, checks::PageResult page,
-                   std::string content_hash, std::vector<checks::Finding> reused_findings,
+                   std::string content_hash, std::optional<checks::Findings> page_findings,
                    std::optional<checks::PageFacts> facts = std::nullopt);
   void follow_links(const checks::PageResult& page);
   void check_link(const std::string& url, const std::string& kind, const std::string& found_on);

@@ -144,6 +144,7 @@ void clean_reference(std::string& out, std::string_view scheme, std::string_view
   } else if (rest.size() >= 2 && is_slash(rest[0]) && is_slash(rest[1])) {
     has_authority = true;
     i = 2;
+    while (i < rest.size() && is_slash(rest[i])) ++i;  // "///x" names host x (browsers)
   }
   rest = rest.substr(0, std::min(rest.find('#'), rest.size()));
   if (has_authority) {
@@ -200,6 +201,11 @@ ThreadState& thread_state() {
   return state;
 }
 
+bool forbidden_in_host(unsigned char c) {
+  return c <= 0x20 || c == 0x7f ||
+         std::string_view("#%/:<>?@[\\]^|").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
 // Finishes curl's rendering of a URL: lower-case host, no empty query.
 std::optional<std::string> finish(CURLU* h) {
   CurlString url;
@@ -216,10 +222,11 @@ std::optional<std::string> finish(CURLU* h) {
   std::size_t host = at != std::string::npos && at >= auth ? at + 1 : auth;
   if (host == path) return std::nullopt;
   for (std::size_t i = host; i < path; ++i) {
-    // curl lets a control byte through in a host it found after "http:///" (url_fuzz:
-    // "http:///e\x7f/"); such a host has no normal form.
+    // curl lets a control byte or '%' through in a host it found after "http:///" (url_fuzz:
+    // "http:///e\x7f/", "http:///e%25/"); such a host has no normal form.
     auto c = static_cast<unsigned char>(out[i]);
-    if (c <= 0x20 || c >= 0x7f) return std::nullopt;
+    bool punctuation = c == ':' || c == '[' || c == ']';  // port, IPv6 literal
+    if (c >= 0x7f || (forbidden_in_host(c) && !punctuation)) return std::nullopt;
     out[i] = to_lower(out[i]);
   }
   std::size_t frag = out.find('#', path);
@@ -303,11 +310,6 @@ void append_query(std::string& out, std::string_view query) {
 // Characters that may not stand in a host once it is decoded (WHATWG "forbidden domain code
 // points", plus '%': a host still holding an escape after decoding would decode differently
 // on a second pass).
-bool forbidden_in_host(unsigned char c) {
-  return c <= 0x20 || c == 0x7f ||
-         std::string_view("#%/:<>?@[\\]^|").find(static_cast<char>(c)) != std::string_view::npos;
-}
-
 // The host percent-decoded; nullopt when an escape is incomplete.
 std::optional<std::string> percent_decoded(std::string_view host) {
   std::string out;

@@ -39,7 +39,7 @@ class DarklinkTest : public ::testing::Test {
     ctx_.site = &site_;
     ctx_.patrol = &patrol_;
     ctx_.own_hosts = {"www.site.example"};
-    ctx_.registered_hosts = {"www.site.example", "www.msa.gov.cn"};
+    ctx_.registered_hosts = &registered_hosts_;
   }
 
   Findings run(const std::string& html) {
@@ -78,6 +78,7 @@ class DarklinkTest : public ::testing::Test {
 
   config::SiteConfig site_;
   config::PatrolConfig patrol_;
+  std::set<std::string> registered_hosts_ = {"www.site.example", "www.msa.gov.cn"};
   SiteContext ctx_;
 };
 
@@ -365,8 +366,9 @@ TEST_F(DarklinkTest, SpamTermsInTheUrlAlone) {
 }
 
 TEST_F(DarklinkTest, SpamTermsInTheTitleAlone) {
-  const Finding f = only(run(page("<div style=\"display:none\"><a href=\"http://www.y.example/\""
-                                  " title=\"澳门博彩 真人娱乐\">友情链接</a></div>")));
+  const Finding f =
+      only(run(page("<div style=\"display:none\"><a href=\"http://www.y.example/\""
+                    " title=\"澳门博彩 真人娱乐\">友情链接</a></div>")));
   EXPECT_EQ(f.severity, Severity::critical);
   EXPECT_NE(f.detail.find("spam terms"), std::string::npos) << f.detail;
 }

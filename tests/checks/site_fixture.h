@@ -29,7 +29,7 @@ struct SiteFixture {
     ctx.patrol = &patrol;
     ctx.security = &security;
     ctx.own_hosts = own_hosts;
-    ctx.registered_hosts = registered_hosts;
+    ctx.registered_hosts = &registered_hosts;
     ctx.now = now;
     return ctx;
   }

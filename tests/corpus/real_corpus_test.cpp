@@ -111,7 +111,7 @@ class RealCorpus : public ::testing::Test {
     ctx.config = &config_;
     ctx.security = &security;
     ctx.own_hosts = t.hosts;
-    ctx.registered_hosts = t.hosts;
+    ctx.registered_hosts = &t.hosts;
     ctx.now = sys_days{year{2025} / 12 / 31} + hours{2};
     const Date today = today_in_china(ctx.now);
 
@@ -254,7 +254,6 @@ TEST_F(RealCorpus, VisibleDatesAreRight) {
         << to_string(*t.date);
   }
 }
-
 
 // CONTENT-PRIVACY precision (docs/content-checks.md): every page found under the corpus folder
 // (the truth's pages and any further saved official pages put beside them) goes through the

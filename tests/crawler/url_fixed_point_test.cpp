@@ -104,6 +104,14 @@ TEST(UrlFixedPoint, ControlBytesNeverReachTheHost) {
   EXPECT_EQ(normalize_url("http:\n/e\n\x7f/exa\\\\evil.e://xa\\\\\xff\xff_@"), std::nullopt);
 }
 
+// Found by url_fuzz: "///host" relative to an http page left an empty authority, and curl
+// then read "e7e%25" as the host. Browsers skip the extra slashes.
+TEST(UrlFixedPoint, NetworkPathWithExtraSlashesNamesTheHost) {
+  EXPECT_EQ(resolve_url("http://base.example/dir/", "///example.com/x"), "http://example.com/x");
+  EXPECT_EQ(resolve_url("http://base.example/dir/", "///e7e%/46"), std::nullopt);
+  EXPECT_EQ(normalize_url("http:///e%25/x"), std::nullopt);
+}
+
 TEST(UrlFixedPoint, TrickyInputsReachAFixedPoint) {
   for (const char* input : kTricky) {
     auto once = normalize_url(input);

@@ -115,19 +115,31 @@ RobotsRule make_rule(std::string pattern, bool allow) {
 // start the path; each later one is found leftmost after the previous, which is optimal for
 // '*'-only patterns (an earlier end leaves more room for the rest), so nothing backtracks.
 // An anchored rule's last piece must end the path, after the others.
-bool matches(const RobotsRule& rule, std::string_view path) {
+// Finds `piece` in `path` from `at`, charging `scanned` as kRobotsMatchBudget says.
+std::size_t find_charged(std::string_view path, std::string_view piece, std::size_t at,
+                         std::size_t& scanned) {
+  const std::size_t found = path.find(piece, at);
+  const std::size_t end = found == std::string_view::npos ? path.size() : found;
+  scanned += (end - at + 1) * std::max<std::size_t>(piece.size(), 1);
+  return found;
+}
+
+// `scanned` counts the work done, against kRobotsMatchBudget.
+bool matches(const RobotsRule& rule, std::string_view path, std::size_t& scanned) {
   const auto& pieces = rule.pieces;
   if (!path.starts_with(pieces.front())) return false;
   if (pieces.size() == 1) return !rule.anchored || path.size() == pieces.front().size();
   std::size_t at = pieces.front().size();
   const std::size_t middle_end = pieces.size() - 1;
   for (std::size_t i = 1; i < middle_end; ++i) {
-    const std::size_t found = path.find(pieces[i], at);
+    const std::size_t found = find_charged(path, pieces[i], at, scanned);
     if (found == std::string_view::npos) return false;
     at = found + pieces[i].size();
   }
   const std::string& last = pieces.back();
-  if (!rule.anchored) return path.find(last, at) != std::string_view::npos;
+  if (!rule.anchored) {
+    return find_charged(path, last, at, scanned) != std::string_view::npos;
+  }
   return path.size() >= at + last.size() && path.ends_with(last);
 }
 
@@ -147,8 +159,10 @@ void order_rules(std::vector<RobotsRule>& rules) {
 bool Robots::allowed(std::string_view path_and_query) const {
   if (path_and_query == "/robots.txt") return true;
   if (path_and_query.empty()) path_and_query = "/";
+  std::size_t scanned = 0;
   for (const RobotsRule& rule : rules) {
-    if (matches(rule, path_and_query)) return rule.allow;
+    if (matches(rule, path_and_query, scanned)) return rule.allow;
+    if (scanned > kRobotsMatchBudget) return false;  // a file written to be slow: see robots.h
   }
   return true;
 }

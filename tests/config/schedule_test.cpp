@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "config/config.h"
+#include "tests/support/in_zone.h"
 
 namespace sitepatrol::config {
 namespace {
@@ -13,25 +14,7 @@ namespace {
 using namespace std::chrono;
 
 // Cron is local time; the tests fix the zone.
-class InZone {
- public:
-  explicit InZone(const char* tz) {
-    if (const char* old = std::getenv("TZ")) old_ = old;
-    setenv("TZ", tz, 1);
-    tzset();
-  }
-  ~InZone() {
-    if (old_.empty()) {
-      unsetenv("TZ");
-    } else {
-      setenv("TZ", old_.c_str(), 1);
-    }
-    tzset();
-  }
-
- private:
-  std::string old_;
-};
+using testsupport::InZone;
 
 system_clock::time_point utc(int y, int mo, int d, int h, int mi, int s = 0) {
   std::tm tm{};

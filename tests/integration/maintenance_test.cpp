@@ -1,0 +1,238 @@
+// Maintenance windows (issue 12) through the real daemon and the real crawl: a site down
+// inside its window raises no alert, adds no down probe to its availability and is recorded
+// as in maintenance; the same outage outside a window is alerted as before. And /metrics
+// after a restart shows the sites' state read back from the database.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <csignal>
+#include <ctime>
+
+#include "tests/integration/daemon_helpers.h"
+#include "tests/integration/daemon_receivers.h"
+#include "tests/integration/patrol_harness.h"
+
+namespace sitepatrol::integration {
+namespace {
+
+// "YYYY-MM-DDTHH:MM" in UTC (the tests run the daemon with TZ=UTC), `offset` from now.
+std::string utc_minute(std::chrono::seconds offset) {
+  const std::time_t t = std::time(nullptr) + offset.count();
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
+  return buf;
+}
+
+struct TwoDownSites {
+  TempDir dir{"sitepatrol-maintenance"};
+  FixtureServer inside;   // down, in a maintenance window now
+  FixtureServer outside;  // down, no window
+  FixtureServer hooks;
+  WebhookReceiver webhook{hooks, "/hook"};
+
+  TwoDownSites() {
+    for (FixtureServer* s : {&inside, &outside}) {
+      s->route("/", [](const testsupport::HttpRequest&) {
+        HttpReply r;
+        r.status = 503;
+        r.body = "<html><body>维护中</body></html>";
+        return r;
+      });
+    }
+  }
+
+  std::string config() const {
+    const auto host = [](std::string_view name, const FixtureServer& s) {
+      return std::string(name) + ":" + std::to_string(s.port()) + ":127.0.0.1";
+    };
+    return R"([patrol]
+database = "daemon.db"
+timeout_s = 5
+per_host_delay_ms = 0
+check_external_links = false
+respect_robots = false
+resolve = [")" + host("inside.example", inside) + "\", \"" + host("outside.example", outside) +
+           R"("]
+
+[[site]]
+id = "inside"
+url = "http://inside.example:)" + std::to_string(inside.port()) + R"(/"
+maintenance = [{ from = ")" + utc_minute(-std::chrono::hours(1)) + R"(", to = ")" +
+           utc_minute(std::chrono::hours(2)) + R"(" },
+               { cron = "0 3 * * 0", duration = "1h" }]
+
+[[site]]
+id = "outside"
+url = "http://outside.example:)" + std::to_string(outside.port()) + R"(/"
+
+[schedule]
+patrol = "*/2 * * * * *"
+probe_interval = "1s"
+down_after = 2
+ratio_min_probes = 1
+
+[[alert]]
+name = "ops"
+kind = "webhook"
+url = ")" + hooks.url("/hook") + R"("
+
+[http]
+listen = "127.0.0.1:0"
+)";
+  }
+
+  testsupport::ProcessOptions env() const {
+    testsupport::ProcessOptions o;
+    o.timeout = 60s;
+    o.env = {{"TZ", "UTC"}};
+    return o;
+  }
+};
+
+TEST(Maintenance, DaemonHoldsAlertsAndAvailabilityInsideTheWindowOnly) {
+  TwoDownSites s;
+  const auto file = s.dir.write_file("sites.toml", s.config());
+  testsupport::ChildProcess daemon(
+      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, s.env());
+  const unsigned short port = metrics_port(daemon);
+  ASSERT_NE(port, 0) << daemon.err();
+
+  // Outside the window: site_down as always.
+  ASSERT_TRUE(eventually([&] { return !s.webhook.events("site_down", "outside").empty(); }, 20s))
+      << daemon.err();
+  // Let the window's site be probed and patrolled as often as the other one was.
+  ASSERT_TRUE(eventually([&] {
+    const auto m = http_get(port, "/metrics").second;
+    return metric(m, "sitepatrol_probes_total{site=\"inside\",result=\"maintenance\"}") >= 4 &&
+           metric(m, "sitepatrol_patrols_total{result=\"finished\"}") >= 2;
+  }, 30s)) << daemon.err();
+  std::this_thread::sleep_for(1500ms);  // any late alert arrives before counting
+
+  const std::string m = http_get(port, "/metrics").second;
+  EXPECT_EQ(testsupport::parse_prometheus(m).problem, "") << m;
+  EXPECT_EQ(metric(m, "sitepatrol_site_maintenance{site=\"inside\"}"), 1);
+  EXPECT_EQ(metric(m, "sitepatrol_site_maintenance{site=\"outside\"}"), 0);
+  EXPECT_EQ(metric(m, "sitepatrol_probes_total{site=\"inside\",result=\"down\"}"), -1) << m;
+
+  // Nothing was told about the site in its window.
+  for (const auto& a : s.webhook.accepted()) EXPECT_NE(a["site"], "inside") << a.dump();
+  EXPECT_FALSE(s.webhook.events("critical", "outside").empty());  // AVAIL-RATIO 0 %
+
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.wait(10s).exit_code, 0);
+  const auto db = s.dir.path() / "daemon.db";
+  // Its probes did not count: none stored, so no AVAIL-RATIO; the other site has both.
+  EXPECT_EQ(query(db, "SELECT count(*) FROM homepage_probes WHERE site = 'inside'"), "0");
+  EXPECT_NE(query(db, "SELECT count(*) FROM homepage_probes WHERE site = 'outside'"), "0");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM findings WHERE site = 'inside' AND code IN "
+                      "('AVAIL-RATIO', 'AVAIL-DOWN')"),
+            "0");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM findings WHERE site = 'outside' AND code IN "
+                      "('AVAIL-RATIO', 'AVAIL-DOWN')"),
+            "2");
+  // Its patrols recorded it as in maintenance, not down.
+  EXPECT_EQ(query(db, "SELECT coverage FROM run_sites WHERE site = 'inside' ORDER BY run_id DESC"),
+            "maintenance");
+  EXPECT_NE(query(db, "SELECT coverage_reason FROM run_sites WHERE site = 'inside' "
+                      "ORDER BY run_id DESC")
+                .find("HTTP 503"),
+            std::string::npos);
+  EXPECT_EQ(query(db, "SELECT coverage FROM run_sites WHERE site = 'outside' ORDER BY run_id DESC"),
+            "down");
+}
+
+TEST(Maintenance, CrawlMarksTheSiteInMaintenanceNotDown) {
+  FixtureServer server;
+  server.route("/", [](const testsupport::HttpRequest&) {
+    HttpReply r;
+    r.status = 503;
+    r.body = "<html><body>维护中</body></html>";
+    return r;
+  });
+  Patrol patrol(server, "maintenance = [{ from = \"" + utc_minute(-std::chrono::hours(1)) +
+                            "\", to = \"" + utc_minute(std::chrono::hours(1)) + "\" }]");
+  patrol.env("TZ", "UTC");
+  const auto round = patrol.round();
+  EXPECT_EQ(round.crawl.exit_code, 0) << round.crawl.err;
+  EXPECT_TRUE(round.findings.with_code("AVAIL-DOWN").empty()) << round.findings.describe();
+  EXPECT_EQ(query(patrol.database_path(), "SELECT coverage FROM run_sites"), "maintenance");
+}
+
+TEST(Maintenance, CrawlOutsideTheWindowIsDown) {
+  FixtureServer server;
+  server.route("/", [](const testsupport::HttpRequest&) {
+    HttpReply r;
+    r.status = 503;
+    return r;
+  });
+  Patrol patrol(server, "maintenance = [{ from = \"2020-01-01T00:00\", to = \"2020-01-02T00:00\" }]");
+  patrol.env("TZ", "UTC");
+  const auto round = patrol.round();
+  EXPECT_FALSE(round.findings.with_code("AVAIL-DOWN").empty()) << round.crawl.err;
+  EXPECT_EQ(query(patrol.database_path(), "SELECT coverage FROM run_sites"), "down");
+}
+
+// A restarted daemon's /metrics shows the findings, last successful patrol and certificate
+// state it had before, read from the database, before any new patrol or probe.
+TEST(DaemonMetricsRestore, SiteGaugesSurviveARestart) {
+  TempDir dir{"sitepatrol-restore"};
+  FixtureServer site;
+  site.page("/", R"(<html><body><a href="/missing.html">失效</a></body></html>)");
+  const std::string host = "links.example:" + std::to_string(site.port()) + ":127.0.0.1";
+  const auto config = [&](const std::string& patrol) {
+    return R"([patrol]
+database = "daemon.db"
+timeout_s = 5
+per_host_delay_ms = 0
+check_external_links = false
+respect_robots = false
+resolve = [")" + host + R"("]
+
+[[site]]
+id = "links"
+url = "http://links.example:)" + std::to_string(site.port()) + R"(/"
+
+[schedule]
+patrol = ")" + patrol + R"("
+probe_interval = "1h"
+
+[http]
+listen = "127.0.0.1:0"
+)";
+  };
+  testsupport::ProcessOptions env;
+  env.env = {{"TZ", "UTC"}};
+  const std::string broken = "sitepatrol_findings{site=\"links\",code=\"LINK-BROKEN\"";
+  {
+    const auto file = dir.write_file("sites.toml", config("*/2 * * * * *"));
+    testsupport::ChildProcess daemon(
+        {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, env);
+    const unsigned short port = metrics_port(daemon);
+    ASSERT_NE(port, 0) << daemon.err();
+    ASSERT_TRUE(eventually([&] { return metric(http_get(port, "/metrics").second, broken) >= 1; },
+                           20s))
+        << daemon.err();
+    daemon.signal(SIGTERM);
+    ASSERT_EQ(daemon.wait(10s).exit_code, 0);
+  }
+  // Patrols once a year now: whatever /metrics shows comes from the database.
+  const auto file = dir.write_file("sites.toml", config("0 0 1 1 *"));
+  testsupport::ChildProcess daemon(
+      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, env);
+  const unsigned short port = metrics_port(daemon);
+  ASSERT_NE(port, 0) << daemon.err();
+  const std::string m = http_get(port, "/metrics").second;
+  EXPECT_EQ(testsupport::parse_prometheus(m).problem, "") << m;
+  EXPECT_GE(metric(m, broken), 1) << m;
+  EXPECT_GT(metric(m, "sitepatrol_last_successful_patrol_timestamp_seconds{site=\"links\"}"),
+            1.7e9)
+      << m;
+  EXPECT_EQ(metric(m, "sitepatrol_patrols_total"), -1);  // counters start again, as they may
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.wait(10s).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace sitepatrol::integration

@@ -100,7 +100,7 @@ Json site_json(const SiteReport& s) {
     j["resolved_at"] = item.resolved_at.empty() ? Json(nullptr) : Json(item.resolved_at);
     rectification.push_back(std::move(j));
   }
-  return Json{{"id", info.id},
+  Json site = Json{{"id", info.id},
               {"name", info.name},
               {"url", info.url},
               {"category", info.category},
@@ -134,6 +134,17 @@ Json site_json(const SiteReport& s) {
                                      {"open", s.open_count},
                                      {"resolved", s.resolved_count},
                                      {"items", rectification}}}};
+  // Only when there are any, so reports of sites without windows keep their shape.
+  if (!s.data.maintenance.empty()) {
+    Json windows = Json::array();
+    for (const auto& span : s.data.maintenance) {
+      windows.push_back(Json{{"from", config::local_minute(span.from)},
+                             {"to", config::local_minute(span.to)},
+                             {"window", span.text}});
+    }
+    site["maintenance"] = std::move(windows);
+  }
+  return site;
 }
 
 }  // namespace

@@ -104,11 +104,11 @@ struct Daemon::Impl {
   system_clock::time_point last_run_check;
   std::int64_t last_seen_run = 0;  // newest finished run whose alerts were raised
   ConfigPtr patrol_config;
-  std::map<std::string, std::int64_t> patrol_certs;   // homepage certificate expiry, by site
+  std::map<std::string, std::int64_t> patrol_certs;  // homepage certificate expiry, by site
 
   // Alerts.
   std::deque<alerts::Alert> unqueued_alerts;
-  AlertHold held_alerts;   // alerts of sites in a maintenance window
+  AlertHold held_alerts;  // alerts of sites in a maintenance window
   std::thread alert_thread;
   std::mutex channels_mutex;
   std::vector<config::AlertChannel> channels;
@@ -165,6 +165,7 @@ int Daemon::Impl::run() {
     return 3;
   }
   store = std::move(*opened);
+  refresh_site_metrics();  // the gauges a restart must not blank, before /metrics is served
   if (!config->http.listen.empty()) {
     try {
       http = std::make_unique<HttpEndpoint>(
@@ -201,7 +202,6 @@ int Daemon::Impl::run() {
                config->alerts.size(), database.string());
   std::cerr << "sitepatrol daemon: started with " << config->sites.size() << " sites\n";
 
-  refresh_site_metrics();   // the gauges a restart must not blank
   // Runs finished before the daemon started are history, not news.
   if (auto latest = store->run(std::nullopt); latest && *latest) last_seen_run = (*latest)->id;
   Scheduler scheduler(*config, clock.now());

@@ -35,7 +35,8 @@ void head(std::ostringstream& out, const char* name, const char* type, const cha
 // `name{site="..."} value` for each entry of a per-site map.
 template <typename Map>
 void per_site(std::ostringstream& out, const char* name, const Map& values) {
-  for (const auto& [site, v] : values) out << name << "{site=\"" << label(site) << "\"} " << v << '\n';
+  for (const auto& [site, v] : values)
+    out << name << "{site=\"" << label(site) << "\"} " << v << '\n';
 }
 
 }  // namespace
@@ -148,8 +149,8 @@ std::string DaemonMetrics::render() const {
       out << "sitepatrol_probe_duration_seconds_bucket{site=\"" << s << "\",le=\""
           << number(kProbeBuckets[i]) << "\"} " << cumulative << '\n';
     }
-    out << "sitepatrol_probe_duration_seconds_bucket{site=\"" << s << "\",le=\"+Inf\"} "
-        << h.count << '\n';
+    out << "sitepatrol_probe_duration_seconds_bucket{site=\"" << s << "\",le=\"+Inf\"} " << h.count
+        << '\n';
     out << "sitepatrol_probe_duration_seconds_sum{site=\"" << s << "\"} " << number(h.sum) << '\n';
     out << "sitepatrol_probe_duration_seconds_count{site=\"" << s << "\"} " << h.count << '\n';
   }

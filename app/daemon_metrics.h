@@ -24,8 +24,8 @@ namespace sitepatrol::app {
 class DaemonMetrics {
  public:
   // Upper bounds of the probe duration histogram's buckets, in seconds (+Inf implied).
-  static constexpr std::array<double, 11> kProbeBuckets = {0.05, 0.1, 0.25, 0.5, 1,  2.5,
-                                                          5,    10,  15,   30,  60};
+  static constexpr std::array<double, 11> kProbeBuckets = {0.05, 0.1, 0.25, 0.5, 1, 2.5,
+                                                           5,    10,  15,   30,  60};
   // (code, severity) -> number of open findings.
   using FindingCounts = std::map<std::pair<std::string, std::string>, int>;
 
@@ -61,13 +61,13 @@ class DaemonMetrics {
   std::map<std::string, Histogram> probe_seconds_;
   std::map<std::string, int> site_up_;
   std::map<std::string, int> maintenance_;
-  std::map<std::string, std::int64_t> patrols_;                         // by result
+  std::map<std::string, std::int64_t> patrols_;  // by result
   bool patrol_running_ = false;
   double last_patrol_seconds_ = 0;
   std::int64_t pages_ = 0;
   std::int64_t links_ = 0;
   std::int64_t skipped_ = 0;
-  std::map<std::string, FindingCounts> findings_;                       // by site
+  std::map<std::string, FindingCounts> findings_;  // by site
   std::map<std::string, std::int64_t> last_success_;
   std::map<std::string, std::int64_t> cert_not_after_;
   std::map<std::pair<std::string, std::string>, std::int64_t> alerts_;  // (channel, result)

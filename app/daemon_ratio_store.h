@@ -29,7 +29,10 @@ class RatioStore final : public ForwardingStore {
   RatioStore(store::Store& inner, const config::Config& config, Now now,
              std::atomic<std::int64_t>* run_id = nullptr,
              std::map<std::string, std::int64_t>* certs = nullptr)
-      : ForwardingStore(inner), config_(config), now_(std::move(now)), run_id_(run_id),
+      : ForwardingStore(inner),
+        config_(config),
+        now_(std::move(now)),
+        run_id_(run_id),
         certs_(certs) {}
 
   store::Result<std::int64_t> begin_run(const std::string& started_at,

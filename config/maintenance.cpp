@@ -14,7 +14,8 @@ namespace {
 using std::chrono::system_clock;
 
 // A recurring window that started in (now - duration, now] contains now.
-std::optional<MaintenanceSpan> occurrence_at(const MaintenanceWindow& w, system_clock::time_point now) {
+std::optional<MaintenanceSpan> occurrence_at(const MaintenanceWindow& w,
+                                             system_clock::time_point now) {
   if (!w.cron) {
     if (w.from <= now && now < w.to) return MaintenanceSpan{w.from, w.to, w.text};
     return std::nullopt;
@@ -143,12 +144,12 @@ void read_window(TableReader& r, MaintenanceWindow& w) {
                        "a window with cron needs a duration, and the other way round");
     } else if (read_duration(r, "duration", w.duration) &&
                w.duration > std::chrono::hours(24 * 31)) {
-      r.problems().add(r.node("duration")->source(), r.path_of("duration"),
-                       "at most 31 days");
+      r.problems().add(r.node("duration")->source(), r.path_of("duration"), "at most 31 days");
     }
-    w.text = cron + " (" + (r.node("duration") && r.node("duration")->as_string()
-                                ? r.node("duration")->as_string()->get()
-                                : std::string("?")) +
+    w.text = cron + " (" +
+             (r.node("duration") && r.node("duration")->as_string()
+                  ? r.node("duration")->as_string()->get()
+                  : std::string("?")) +
              ")";
   }
   r.reject_unknown_keys();

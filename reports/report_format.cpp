@@ -71,11 +71,11 @@ std::string not_measurable(Lang lang) {
 void maintenance_paragraph(Document& doc, const SiteReport& site, Lang lang) {
   const auto& spans = site.data.maintenance;
   if (spans.empty()) return;
-  doc.paragraph(std::string(pick(lang,
-                                 "本月维护窗口（期间的可用性探测不计入可用率，告警暂缓，巡检记为维护中）：",
-                                 "Maintenance windows this month (probes in them do not count "
-                                 "toward availability, alerts are held, patrols record the site "
-                                 "as in maintenance):")));
+  doc.paragraph(std::string(
+      pick(lang, "本月维护窗口（期间的可用性探测不计入可用率，告警暂缓，巡检记为维护中）：",
+           "Maintenance windows this month (probes in them do not count "
+           "toward availability, alerts are held, patrols record the site "
+           "as in maintenance):")));
   std::vector<std::string> items;
   for (const auto& span : spans) {
     items.push_back(config::local_minute(span.from) + " – " + config::local_minute(span.to) +

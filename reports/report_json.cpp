@@ -100,7 +100,7 @@ Json site_json(const SiteReport& s) {
     j["resolved_at"] = item.resolved_at.empty() ? Json(nullptr) : Json(item.resolved_at);
     rectification.push_back(std::move(j));
   }
-  Json site = Json{{"id", info.id},
+  return Json{{"id", info.id},
               {"name", info.name},
               {"url", info.url},
               {"category", info.category},
@@ -134,16 +134,19 @@ Json site_json(const SiteReport& s) {
                                      {"open", s.open_count},
                                      {"resolved", s.resolved_count},
                                      {"items", rectification}}}};
-  // Only when there are any, so reports of sites without windows keep their shape.
-  if (!s.data.maintenance.empty()) {
-    Json windows = Json::array();
-    for (const auto& span : s.data.maintenance) {
-      windows.push_back(Json{{"from", config::local_minute(span.from)},
-                             {"to", config::local_minute(span.to)},
-                             {"window", span.text}});
-    }
-    site["maintenance"] = std::move(windows);
+}
+
+// The site's maintenance windows of the month, only when there are any, so reports of sites
+// without windows keep their shape.
+Json with_maintenance(Json site, const SiteReport& s) {
+  if (s.data.maintenance.empty()) return site;
+  Json windows = Json::array();
+  for (const auto& span : s.data.maintenance) {
+    windows.push_back(Json{{"from", config::local_minute(span.from)},
+                           {"to", config::local_minute(span.to)},
+                           {"window", span.text}});
   }
+  site["maintenance"] = std::move(windows);
   return site;
 }
 
@@ -166,7 +169,7 @@ void write_report_json(std::ostream& out, const Report& r) {
   doc["overview"] = overview_json(r.overview);
   doc["previous"] = r.previous ? overview_json(*r.previous) : Json(nullptr);
   Json sites = Json::array();
-  for (const SiteReport& s : r.sites) sites.push_back(site_json(s));
+  for (const SiteReport& s : r.sites) sites.push_back(with_maintenance(site_json(s), s));
   doc["sites"] = std::move(sites);
   Json ranking = Json::array();
   for (const UnitRanking& unit : r.ranking) {

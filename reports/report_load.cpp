@@ -205,8 +205,8 @@ std::string month_before(const std::string& month, int months) {
 
 // The site's maintenance windows overlapping the month, which begins and ends at local
 // midnight like the windows themselves.
-std::vector<config::MaintenanceSpan> maintenance_in(const config::SiteConfig& site,
-                                                    const std::string& month) {
+static std::vector<config::MaintenanceSpan> maintenance_in(const config::SiteConfig& site,
+                                                           const std::string& month) {
   if (site.maintenance.empty()) return {};
   const auto begin = config::parse_local_time(month + "-01T00:00");
   const std::string next = month_before(month, -1);

@@ -25,7 +25,7 @@ SELECT rs.site, max(r.id),
  GROUP BY rs.site
 )sql";
 
-Result<Db> open(const std::filesystem::path& database) {
+Result<Db> open_db(const std::filesystem::path& database) {
   auto db = Db::open(database);
   if (!db) return db;
   if (auto ok = db->exec("PRAGMA busy_timeout = 5000"); !ok) return std::unexpected(ok.error());
@@ -36,7 +36,7 @@ Result<Db> open(const std::filesystem::path& database) {
 }  // namespace
 
 Result<MetricsState> load_metrics_state(const std::filesystem::path& database) {
-  auto db = open(database);
+  auto db = open_db(database);
   if (!db) return std::unexpected(db.error());
   MetricsState out;
   {
@@ -65,7 +65,7 @@ Result<MetricsState> load_metrics_state(const std::filesystem::path& database) {
 Result<void> save_cert_not_after(const std::filesystem::path& database,
                                  const std::map<std::string, std::int64_t>& not_after) {
   if (not_after.empty()) return {};
-  auto db = open(database);
+  auto db = open_db(database);
   if (!db) return std::unexpected(db.error());
   auto tx = Transaction::begin(*db);
   if (!tx) return std::unexpected(tx.error());

@@ -18,7 +18,7 @@
 namespace sitepatrol::store {
 
 struct MetricsState {
-  std::map<std::string, std::int64_t> latest_run;    // site -> newest finished run covering it
+  std::map<std::string, std::int64_t> latest_run;  // site -> newest finished run covering it
   // site -> finished_at (Unix seconds) of the newest finished run that examined it (coverage
   // complete or partial: not down, not in maintenance)
   std::map<std::string, std::int64_t> last_success;

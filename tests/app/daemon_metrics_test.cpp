@@ -14,9 +14,9 @@ using testsupport::parse_prometheus;
 DaemonMetrics busy() {
   DaemonMetrics m;
   const std::string odd = "we\"ird\\site\nid";
-  m.probe("a", true, 30);     // 0.03 s: the 0.05 bucket
-  m.probe("a", false, 1200);  // 1.2 s: the 2.5 bucket
-  m.probe("a", true, 70'000); // 70 s: only +Inf
+  m.probe("a", true, 30);      // 0.03 s: the 0.05 bucket
+  m.probe("a", false, 1200);   // 1.2 s: the 2.5 bucket
+  m.probe("a", true, 70'000);  // 70 s: only +Inf
   m.probe_in_maintenance("a", 40);
   m.probe(odd, true, 10);
   m.set_maintenance("a", true);
@@ -49,9 +49,11 @@ TEST(DaemonMetrics, ProbeDurationIsAHistogramInSeconds) {
             2);  // 30 ms and the 40 ms maintenance probe
   EXPECT_EQ(p.value("sitepatrol_probe_duration_seconds_bucket", {{"site", "a"}, {"le", "2.5"}}), 3);
   EXPECT_EQ(p.value("sitepatrol_probe_duration_seconds_bucket", {{"site", "a"}, {"le", "60"}}), 3);
-  EXPECT_EQ(p.value("sitepatrol_probe_duration_seconds_bucket", {{"site", "a"}, {"le", "+Inf"}}), 4);
+  EXPECT_EQ(p.value("sitepatrol_probe_duration_seconds_bucket", {{"site", "a"}, {"le", "+Inf"}}),
+            4);
   EXPECT_EQ(p.value("sitepatrol_probe_duration_seconds_count", {{"site", "a"}}), 4);
-  EXPECT_DOUBLE_EQ(*p.value("sitepatrol_probe_duration_seconds_sum", {{"site", "a"}}), 71.27);
+  EXPECT_NEAR(p.value("sitepatrol_probe_duration_seconds_sum", {{"site", "a"}}).value_or(0), 71.27,
+              1e-9);
   // The maintenance probe is counted apart and leaves site_up as the last real probe left it.
   EXPECT_EQ(p.value("sitepatrol_probes_total", {{"site", "a"}, {"result", "maintenance"}}), 1);
   EXPECT_EQ(p.value("sitepatrol_site_up", {{"site", "a"}}), 1);
@@ -70,10 +72,10 @@ TEST(DaemonMetrics, SiteGaugesCarryTheSiteLabel) {
   EXPECT_EQ(p.value("sitepatrol_last_successful_patrol_timestamp_seconds", {{"site", "a"}}),
             1'796'000'000);
   // The escaped site id reads back as it was.
-  EXPECT_EQ(p.value("sitepatrol_findings", {{"site", "we\"ird\\site\nid"},
-                                            {"code", "LINK-BROKEN"},
-                                            {"severity", "error"}}),
-            1);
+  EXPECT_EQ(
+      p.value("sitepatrol_findings",
+              {{"site", "we\"ird\\site\nid"}, {"code", "LINK-BROKEN"}, {"severity", "error"}}),
+      1);
 }
 
 TEST(DaemonMetrics, FindingsOfASiteAreReplacedNotAdded) {
@@ -105,7 +107,7 @@ TEST(DaemonMetrics, PromtoolAcceptsTheExposition) {
 TEST(PrometheusText, StrictReaderRefusesBadText) {
   const std::string ok = "# HELP x_total X.\n# TYPE x_total counter\nx_total 1\n";
   EXPECT_EQ(parse_prometheus(ok).problem, "");
-  EXPECT_NE(parse_prometheus("x_total 1\n").problem, "");  // no TYPE
+  EXPECT_NE(parse_prometheus("x_total 1\n").problem, "");                           // no TYPE
   EXPECT_NE(parse_prometheus("# HELP x X.\n# TYPE x counter\nx 1\n").problem, "");  // no _total
   EXPECT_NE(parse_prometheus("# HELP x_ms X.\n# TYPE x_ms gauge\nx_ms{a=\"\\t\"} 1\n").problem,
             "");  // bad escape

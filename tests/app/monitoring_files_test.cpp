@@ -66,7 +66,8 @@ TEST(MonitoringFiles, AlertRulesUseExistingMetrics) {
 
 TEST(MonitoringFiles, PromtoolAcceptsTheRules) {
   const auto promtool = testsupport::find_promtool();
-  if (!promtool) GTEST_SKIP() << "promtool not installed; AlertRulesUseExistingMetrics checked names";
+  if (!promtool)
+    GTEST_SKIP() << "promtool not installed; AlertRulesUseExistingMetrics checked names";
   const auto r = testsupport::run_process(
       {promtool->string(), "check", "rules", (kDeploy / "prometheus/rules.yml").string()});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -85,14 +86,16 @@ TEST(MonitoringFiles, DashboardPanelsQueryExistingMetrics) {
       const auto in_expr = metric_names_in(target.at("expr").get<std::string>());
       EXPECT_FALSE(in_expr.empty()) << target.dump();
       for (const auto& n : in_expr) {
-        EXPECT_TRUE(names.contains(n)) << n << " (panel " << panel["title"] << ") is not in /metrics";
+        EXPECT_TRUE(names.contains(n))
+            << n << " (panel " << panel["title"] << ") is not in /metrics";
         used.insert(n);
       }
     }
   }
-  for (const char* wanted : {"sitepatrol_findings", "sitepatrol_tls_cert_not_after_timestamp_seconds",
-                             "sitepatrol_last_successful_patrol_timestamp_seconds",
-                             "sitepatrol_probe_duration_seconds_bucket"})
+  for (const char* wanted :
+       {"sitepatrol_findings", "sitepatrol_tls_cert_not_after_timestamp_seconds",
+        "sitepatrol_last_successful_patrol_timestamp_seconds",
+        "sitepatrol_probe_duration_seconds_bucket"})
     EXPECT_TRUE(used.contains(wanted)) << wanted;
 }
 

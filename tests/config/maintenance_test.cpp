@@ -12,24 +12,16 @@ namespace {
 
 using namespace std::chrono;
 using testsupport::InZone;
+using testsupport::utc;
 
 const std::filesystem::path kFile = "sites.toml";
 
-system_clock::time_point utc(int y, int mo, int d, int h, int mi) {
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  return system_clock::from_time_t(timegm(&tm));
-}
-
 std::string site_with(std::string_view maintenance) {
-  return "[[site]]\n"                                // 1
-         "id = \"a\"\n"                              // 2
-         "url = \"http://a.example/\"\n"             // 3
-         "maintenance = " + std::string(maintenance) + "\n";  // 4
+  return "[[site]]\n"                     // 1
+         "id = \"a\"\n"                   // 2
+         "url = \"http://a.example/\"\n"  // 3
+         "maintenance = " +
+         std::string(maintenance) + "\n";  // 4
 }
 
 std::vector<MaintenanceWindow> windows(std::string_view maintenance) {

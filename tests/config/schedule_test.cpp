@@ -15,17 +15,7 @@ using namespace std::chrono;
 
 // Cron is local time; the tests fix the zone.
 using testsupport::InZone;
-
-system_clock::time_point utc(int y, int mo, int d, int h, int mi, int s = 0) {
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  return system_clock::from_time_t(timegm(&tm));
-}
+using testsupport::utc;
 
 system_clock::time_point next(std::string_view cron, system_clock::time_point after) {
   auto c = CronExpr::parse(cron);

@@ -53,19 +53,23 @@ timeout_s = 5
 per_host_delay_ms = 0
 check_external_links = false
 respect_robots = false
-resolve = [")" + host("inside.example", inside) + "\", \"" + host("outside.example", outside) +
+resolve = [")" +
+           host("inside.example", inside) + "\", \"" + host("outside.example", outside) +
            R"("]
 
 [[site]]
 id = "inside"
-url = "http://inside.example:)" + std::to_string(inside.port()) + R"(/"
-maintenance = [{ from = ")" + utc_minute(-std::chrono::hours(1)) + R"(", to = ")" +
-           utc_minute(std::chrono::hours(2)) + R"(" },
+url = "http://inside.example:)" +
+           std::to_string(inside.port()) + R"(/"
+maintenance = [{ from = ")" +
+           utc_minute(-std::chrono::hours(1)) + R"(", to = ")" + utc_minute(std::chrono::hours(2)) +
+           R"(" },
                { cron = "0 3 * * 0", duration = "1h" }]
 
 [[site]]
 id = "outside"
-url = "http://outside.example:)" + std::to_string(outside.port()) + R"(/"
+url = "http://outside.example:)" +
+           std::to_string(outside.port()) + R"(/"
 
 [schedule]
 patrol = "*/2 * * * * *"
@@ -76,7 +80,8 @@ ratio_min_probes = 1
 [[alert]]
 name = "ops"
 kind = "webhook"
-url = ")" + hooks.url("/hook") + R"("
+url = ")" + hooks.url("/hook") +
+           R"("
 
 [http]
 listen = "127.0.0.1:0"
@@ -103,11 +108,14 @@ TEST(Maintenance, DaemonHoldsAlertsAndAvailabilityInsideTheWindowOnly) {
   ASSERT_TRUE(eventually([&] { return !s.webhook.events("site_down", "outside").empty(); }, 20s))
       << daemon.err();
   // Let the window's site be probed and patrolled as often as the other one was.
-  ASSERT_TRUE(eventually([&] {
-    const auto m = http_get(port, "/metrics").second;
-    return metric(m, "sitepatrol_probes_total{site=\"inside\",result=\"maintenance\"}") >= 4 &&
-           metric(m, "sitepatrol_patrols_total{result=\"finished\"}") >= 2;
-  }, 30s)) << daemon.err();
+  ASSERT_TRUE(eventually(
+      [&] {
+        const auto m = http_get(port, "/metrics").second;
+        return metric(m, "sitepatrol_probes_total{site=\"inside\",result=\"maintenance\"}") >= 4 &&
+               metric(m, "sitepatrol_patrols_total{result=\"finished\"}") >= 2;
+      },
+      30s))
+      << daemon.err();
   std::this_thread::sleep_for(1500ms);  // any late alert arrives before counting
 
   const std::string m = http_get(port, "/metrics").second;
@@ -126,17 +134,20 @@ TEST(Maintenance, DaemonHoldsAlertsAndAvailabilityInsideTheWindowOnly) {
   // Its probes did not count: none stored, so no AVAIL-RATIO; the other site has both.
   EXPECT_EQ(query(db, "SELECT count(*) FROM homepage_probes WHERE site = 'inside'"), "0");
   EXPECT_NE(query(db, "SELECT count(*) FROM homepage_probes WHERE site = 'outside'"), "0");
-  EXPECT_EQ(query(db, "SELECT count(*) FROM findings WHERE site = 'inside' AND code IN "
-                      "('AVAIL-RATIO', 'AVAIL-DOWN')"),
+  EXPECT_EQ(query(db,
+                  "SELECT count(*) FROM findings WHERE site = 'inside' AND code IN "
+                  "('AVAIL-RATIO', 'AVAIL-DOWN')"),
             "0");
-  EXPECT_EQ(query(db, "SELECT count(*) FROM findings WHERE site = 'outside' AND code IN "
-                      "('AVAIL-RATIO', 'AVAIL-DOWN')"),
+  EXPECT_EQ(query(db,
+                  "SELECT count(*) FROM findings WHERE site = 'outside' AND code IN "
+                  "('AVAIL-RATIO', 'AVAIL-DOWN')"),
             "2");
   // Its patrols recorded it as in maintenance, not down.
   EXPECT_EQ(query(db, "SELECT coverage FROM run_sites WHERE site = 'inside' ORDER BY run_id DESC"),
             "maintenance");
-  EXPECT_NE(query(db, "SELECT coverage_reason FROM run_sites WHERE site = 'inside' "
-                      "ORDER BY run_id DESC")
+  EXPECT_NE(query(db,
+                  "SELECT coverage_reason FROM run_sites WHERE site = 'inside' "
+                  "ORDER BY run_id DESC")
                 .find("HTTP 503"),
             std::string::npos);
   EXPECT_EQ(query(db, "SELECT coverage FROM run_sites WHERE site = 'outside' ORDER BY run_id DESC"),
@@ -167,7 +178,8 @@ TEST(Maintenance, CrawlOutsideTheWindowIsDown) {
     r.status = 503;
     return r;
   });
-  Patrol patrol(server, "maintenance = [{ from = \"2020-01-01T00:00\", to = \"2020-01-02T00:00\" }]");
+  Patrol patrol(server,
+                "maintenance = [{ from = \"2020-01-01T00:00\", to = \"2020-01-02T00:00\" }]");
   patrol.env("TZ", "UTC");
   const auto round = patrol.round();
   EXPECT_FALSE(round.findings.with_code("AVAIL-DOWN").empty()) << round.crawl.err;
@@ -188,14 +200,17 @@ timeout_s = 5
 per_host_delay_ms = 0
 check_external_links = false
 respect_robots = false
-resolve = [")" + host + R"("]
+resolve = [")" +
+           host + R"("]
 
 [[site]]
 id = "links"
-url = "http://links.example:)" + std::to_string(site.port()) + R"(/"
+url = "http://links.example:)" +
+           std::to_string(site.port()) + R"(/"
 
 [schedule]
-patrol = ")" + patrol + R"("
+patrol = ")" +
+           patrol + R"("
 probe_interval = "1h"
 
 [http]
@@ -211,8 +226,8 @@ listen = "127.0.0.1:0"
         {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, env);
     const unsigned short port = metrics_port(daemon);
     ASSERT_NE(port, 0) << daemon.err();
-    ASSERT_TRUE(eventually([&] { return metric(http_get(port, "/metrics").second, broken) >= 1; },
-                           20s))
+    ASSERT_TRUE(
+        eventually([&] { return metric(http_get(port, "/metrics").second, broken) >= 1; }, 20s))
         << daemon.err();
     daemon.signal(SIGTERM);
     ASSERT_EQ(daemon.wait(10s).exit_code, 0);
@@ -226,8 +241,7 @@ listen = "127.0.0.1:0"
   const std::string m = http_get(port, "/metrics").second;
   EXPECT_EQ(testsupport::parse_prometheus(m).problem, "") << m;
   EXPECT_GE(metric(m, broken), 1) << m;
-  EXPECT_GT(metric(m, "sitepatrol_last_successful_patrol_timestamp_seconds{site=\"links\"}"),
-            1.7e9)
+  EXPECT_GT(metric(m, "sitepatrol_last_successful_patrol_timestamp_seconds{site=\"links\"}"), 1.7e9)
       << m;
   EXPECT_EQ(metric(m, "sitepatrol_patrols_total"), -1);  // counters start again, as they may
   daemon.signal(SIGTERM);

@@ -77,7 +77,8 @@ TEST_F(MaintenanceReport, SelfInspectionReportListsThemOnlyForItsSite) {
 TEST_F(MaintenanceReport, JsonCarriesTheWindows) {
   const std::string json = render(fixture_options("js-jtt"), ReportFormat::json);
   EXPECT_TRUE(has(json, "\"maintenance\"")) << json;
-  EXPECT_TRUE(has(json, "\"from\": \"2026-11-15 02:00\"") || has(json, "\"from\":\"2026-11-15 02:00\""))
+  EXPECT_TRUE(has(json, "\"from\": \"2026-11-15 02:00\"") ||
+              has(json, "\"from\":\"2026-11-15 02:00\""))
       << json;
 }
 

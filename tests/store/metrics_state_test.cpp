@@ -34,9 +34,10 @@ TEST(MetricsState, LatestRunAndLastSuccessPerSite) {
   Store& store = **opened;
   const auto r1 = run(store, "2026-11-01T02:00:00Z", "2026-11-01T02:10:00Z",
                       {{"a", "complete"}, {"b", "complete"}});
-  const auto r2 = run(store, "2026-11-02T02:00:00Z", "2026-11-02T02:10:00Z",
-                      {{"a", "down"}, {"b", "partial"}});
-  const auto r3 = run(store, "2026-11-03T02:00:00Z", "2026-11-03T02:10:00Z", {{"a", "maintenance"}});
+  const auto r2 =
+      run(store, "2026-11-02T02:00:00Z", "2026-11-02T02:10:00Z", {{"a", "down"}, {"b", "partial"}});
+  const auto r3 =
+      run(store, "2026-11-03T02:00:00Z", "2026-11-03T02:10:00Z", {{"a", "maintenance"}});
   auto state = load_metrics_state(file);
   ASSERT_TRUE(state) << state.error().message;
   EXPECT_EQ(state->latest_run.at("a"), r3);

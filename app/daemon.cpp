@@ -380,6 +380,7 @@ void Daemon::Impl::start_patrol(const std::vector<std::string>& ids) {
   metrics.patrol_started();
   spdlog::info("patrol of {} site(s) starting", ids.size());
   patrol_busy.clear();
+  patrol_certs.clear();  // what an aborted or failed patrol saw is not kept
   patrol_job.thread = std::thread([this, ids, cfg = config] {
     crawler::PatrolResult result;
     // A `sitepatrol crawl` on the same database may be running: then this patrol waits for

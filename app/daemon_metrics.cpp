@@ -36,7 +36,7 @@ void head(std::ostringstream& out, const char* name, const char* type, const cha
 template <typename Map>
 void per_site(std::ostringstream& out, const char* name, const Map& values) {
   for (const auto& [site, v] : values)
-    out << name << "{site=\"" << label(site) << "\"} " << v << '\n';
+    out << name << "{site=\"" << label(site) << "\"} " << fmt::format("{}", v) << '\n';
 }
 
 }  // namespace
@@ -52,6 +52,7 @@ void DaemonMetrics::observe(const std::string& site, double elapsed_ms) {
   }
   ++h.count;
   h.sum += seconds;
+  probe_ms_sum_[site] += elapsed_ms;
 }
 
 void DaemonMetrics::probe(const std::string& site, bool up, double elapsed_ms) {
@@ -154,6 +155,10 @@ std::string DaemonMetrics::render() const {
     out << "sitepatrol_probe_duration_seconds_sum{site=\"" << s << "\"} " << number(h.sum) << '\n';
     out << "sitepatrol_probe_duration_seconds_count{site=\"" << s << "\"} " << h.count << '\n';
   }
+  // Deprecated (kDeprecatedFamilies): as it always was, a counter in milliseconds.
+  head(out, "sitepatrol_probe_duration_milliseconds_sum", "counter",
+       "Total time of the probes of a site. Deprecated: use sitepatrol_probe_duration_seconds.");
+  per_site(out, "sitepatrol_probe_duration_milliseconds_sum", probe_ms_sum_);
   head(out, "sitepatrol_site_up", "gauge",
        "1 when the last probe of the homepage outside a maintenance window succeeded.");
   per_site(out, "sitepatrol_site_up", site_up_);

@@ -5,7 +5,11 @@
 // HELP and one TYPE line per family, label values escaped. Counters start at zero with the
 // process, as Prometheus expects of counters; the gauges that describe the sites' state
 // (findings, certificate expiry, last successful patrol) are restored from the store at
-// start (restore()) so a restart does not blank a dashboard or fire an alert rule.
+// start (the daemon's refresh_site_metrics) so a restart does not blank a dashboard or fire an alert rule.
+//
+// A documented metric is never removed: sitepatrol_probe_duration_milliseconds_sum, older
+// than these conventions, is still shown beside the histogram that replaces it (deprecated,
+// kDeprecatedFamilies; the only names `promtool check metrics` complains of).
 //
 // Threads: every member may be called from any thread (one mutex; updates are rare, a few a
 // second at most).
@@ -16,6 +20,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,6 +31,9 @@ class DaemonMetrics {
   // Upper bounds of the probe duration histogram's buckets, in seconds (+Inf implied).
   static constexpr std::array<double, 11> kProbeBuckets = {0.05, 0.1, 0.25, 0.5, 1, 2.5,
                                                            5,    10,  15,   30,  60};
+  // Families kept for compatibility although they break the naming conventions.
+  static constexpr std::array<std::string_view, 1> kDeprecatedFamilies = {
+      "sitepatrol_probe_duration_milliseconds_sum"};
   // (code, severity) -> number of open findings.
   using FindingCounts = std::map<std::pair<std::string, std::string>, int>;
 
@@ -59,6 +67,7 @@ class DaemonMetrics {
   mutable std::mutex mutex_;
   std::map<std::pair<std::string, std::string>, std::int64_t> probes_;  // (site, result)
   std::map<std::string, Histogram> probe_seconds_;
+  std::map<std::string, double> probe_ms_sum_;  // deprecated: the histogram's _sum × 1000
   std::map<std::string, int> site_up_;
   std::map<std::string, int> maintenance_;
   std::map<std::string, std::int64_t> patrols_;  // by result

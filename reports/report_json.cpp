@@ -32,9 +32,11 @@ Json finding_json(const store::FindingRow& row) {
   return j;
 }
 
-// A count the last run could not measure (the site was down) is null, not 0.
+// A count the last run could not measure (the site was down, or in maintenance) is null,
+// not 0.
 Json count_json(const SiteReport& s, int n) {
-  return s.data.coverage.state == "down" ? Json(nullptr) : Json(n);
+  const auto& state = s.data.coverage.state;
+  return state == "down" || state == "maintenance" ? Json(nullptr) : Json(n);
 }
 
 Json rows_json(const std::vector<store::FindingRow>& rows) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "app/daemon_metrics.h"
 #include "tests/integration/patrol_harness.h"
 #include "tests/support/prometheus_text.h"
 
@@ -26,6 +27,12 @@ bool eventually(Pred ready, std::chrono::milliseconds limit = 15s) {
     std::this_thread::sleep_for(50ms);
   }
   return ready();
+}
+
+// The daemon's /metrics read strictly (tests/support/prometheus_text.h); only its deprecated
+// families keep their old names.
+inline testsupport::PromText parse_metrics(const std::string& text) {
+  return testsupport::parse_prometheus(text, app::DaemonMetrics::kDeprecatedFamilies);
 }
 
 // The sum of the samples whose line starts with `prefix` (a name, or a name with the first

@@ -1,7 +1,9 @@
 // Maintenance windows (issue 12) through the real daemon and the real crawl: a site down
 // inside its window raises no alert, adds no down probe to its availability and is recorded
-// as in maintenance; the same outage outside a window is alerted as before. And /metrics
-// after a restart shows the sites' state read back from the database.
+// as in maintenance; the same outage outside a window is alerted as before; an alert raised
+// inside a window is sent when it ends; the month's report lists the window and says why the
+// site was not checked. And /metrics after a restart shows the sites' state read back from
+// the database.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -15,15 +17,18 @@
 namespace sitepatrol::integration {
 namespace {
 
-// "YYYY-MM-DDTHH:MM" in UTC (the tests run the daemon with TZ=UTC), `offset` from now.
-std::string utc_minute(std::chrono::seconds offset) {
+// `format` (strftime) of now + `offset` in UTC (the tests run sitepatrol with TZ=UTC).
+std::string utc_text(std::chrono::seconds offset, const char* format) {
   const std::time_t t = std::time(nullptr) + offset.count();
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
+
+// "YYYY-MM-DDTHH:MM", as a window's from and to are written.
+std::string utc_minute(std::chrono::seconds offset) { return utc_text(offset, "%Y-%m-%dT%H:%M"); }
 
 struct TwoDownSites {
   TempDir dir{"sitepatrol-maintenance"};
@@ -119,7 +124,7 @@ TEST(Maintenance, DaemonHoldsAlertsAndAvailabilityInsideTheWindowOnly) {
   std::this_thread::sleep_for(1500ms);  // any late alert arrives before counting
 
   const std::string m = http_get(port, "/metrics").second;
-  EXPECT_EQ(testsupport::parse_prometheus(m).problem, "") << m;
+  EXPECT_EQ(parse_metrics(m).problem, "") << m;
   EXPECT_EQ(metric(m, "sitepatrol_site_maintenance{site=\"inside\"}"), 1);
   EXPECT_EQ(metric(m, "sitepatrol_site_maintenance{site=\"outside\"}"), 0);
   EXPECT_EQ(metric(m, "sitepatrol_probes_total{site=\"inside\",result=\"down\"}"), -1) << m;
@@ -154,6 +159,93 @@ TEST(Maintenance, DaemonHoldsAlertsAndAvailabilityInsideTheWindowOnly) {
             "down");
 }
 
+// Alerts of a site in its window are held, not dropped: a dead homepage link found while the
+// window lasts is told once it is over; the same link on a site without a window is told at
+// once. The window ends 20 s after the test starts (a generous bound for the daemon to
+// start and finish its first patrol).
+TEST(Maintenance, HeldAlertsAreSentWhenTheWindowEnds) {
+  TempDir dir{"sitepatrol-held"};
+  FixtureServer planned;  // up, a dead link on its homepage, in a window for 20 s
+  FixtureServer plain;    // the same, no window
+  FixtureServer hooks;
+  WebhookReceiver webhook{hooks, "/hook"};
+  for (FixtureServer* s : {&planned, &plain})
+    s->page("/", R"(<html><body><a href="/gone.html">失效链接</a></body></html>)");
+  const auto window_end = std::chrono::system_clock::now() + 20s;
+  const std::string to = utc_text(
+      std::chrono::duration_cast<std::chrono::seconds>(window_end - std::chrono::system_clock::now()),
+      "%Y-%m-%dT%H:%M:%S");
+  const auto host = [](std::string_view name, const FixtureServer& s) {
+    return std::string(name) + ":" + std::to_string(s.port()) + ":127.0.0.1";
+  };
+  const auto file = dir.write_file("sites.toml", R"([patrol]
+database = "daemon.db"
+timeout_s = 5
+per_host_delay_ms = 0
+check_external_links = false
+respect_robots = false
+resolve = [")" + host("planned.example", planned) + "\", \"" +
+                                                       host("plain.example", plain) + R"("]
+
+[[site]]
+id = "planned"
+url = "http://planned.example:)" + std::to_string(planned.port()) +
+                                                       R"(/"
+maintenance = [{ from = ")" + utc_minute(-std::chrono::hours(1)) +
+                                                       R"(", to = ")" + to + R"(" }]
+
+[[site]]
+id = "plain"
+url = "http://plain.example:)" + std::to_string(plain.port()) + R"(/"
+
+[schedule]
+patrol = "*/2 * * * * *"
+probe_interval = "1h"
+
+[[alert]]
+name = "ops"
+kind = "webhook"
+url = ")" + hooks.url("/hook") + R"("
+events = ["homepage_links"]
+
+[http]
+listen = "127.0.0.1:0"
+)");
+  testsupport::ProcessOptions env;
+  env.timeout = 90s;
+  env.env = {{"TZ", "UTC"}};
+  testsupport::ChildProcess daemon(
+      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, env);
+  const unsigned short port = metrics_port(daemon);
+  ASSERT_NE(port, 0) << daemon.err();
+
+  // The first patrol covers both sites: the plain one's alert comes, the planned one's waits.
+  ASSERT_TRUE(eventually([&] { return !webhook.events("homepage_links", "plain").empty(); }, 18s))
+      << daemon.err();
+  ASSERT_LT(std::chrono::system_clock::now(), window_end - 1s)
+      << "the first patrol ended after the window; the test cannot tell held from late";
+  EXPECT_EQ(metric(http_get(port, "/metrics").second, "sitepatrol_site_maintenance{site=\"planned\"}"),
+            1);
+  while (std::chrono::system_clock::now() < window_end - 500ms) {
+    ASSERT_TRUE(webhook.events("homepage_links", "planned").empty())
+        << "told inside the window: " << webhook.events("homepage_links", "planned")[0].dump();
+    std::this_thread::sleep_for(100ms);
+  }
+
+  // Once the window is over: told, once, with the link that was found inside it.
+  ASSERT_TRUE(eventually([&] { return !webhook.events("homepage_links", "planned").empty(); }, 20s))
+      << daemon.err();
+  std::this_thread::sleep_for(2500ms);  // later patrols find the link again, not anew
+  const auto told = webhook.events("homepage_links", "planned");
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_NE(told[0].dump().find("gone.html"), std::string::npos) << told[0].dump();
+  EXPECT_EQ(webhook.events("homepage_links", "plain").size(), 1u);
+  EXPECT_EQ(metric(http_get(port, "/metrics").second, "sitepatrol_site_maintenance{site=\"planned\"}"),
+            0);
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.wait(10s).exit_code, 0);
+}
+
 TEST(Maintenance, CrawlMarksTheSiteInMaintenanceNotDown) {
   FixtureServer server;
   server.route("/", [](const testsupport::HttpRequest&) {
@@ -162,13 +254,35 @@ TEST(Maintenance, CrawlMarksTheSiteInMaintenanceNotDown) {
     r.body = "<html><body>维护中</body></html>";
     return r;
   });
-  Patrol patrol(server, "maintenance = [{ from = \"" + utc_minute(-std::chrono::hours(1)) +
-                            "\", to = \"" + utc_minute(std::chrono::hours(1)) + "\" }]");
+  const std::string from = utc_minute(-std::chrono::hours(1));
+  const std::string to = utc_minute(std::chrono::hours(1));
+  Patrol patrol(server, "maintenance = [{ from = \"" + from + "\", to = \"" + to + "\" }]");
   patrol.env("TZ", "UTC");
   const auto round = patrol.round();
   EXPECT_EQ(round.crawl.exit_code, 0) << round.crawl.err;
   EXPECT_TRUE(round.findings.with_code("AVAIL-DOWN").empty()) << round.findings.describe();
   EXPECT_EQ(query(patrol.database_path(), "SELECT coverage FROM run_sites"), "maintenance");
+
+  // The month's report lists the window and says why the site was not checked.
+  const std::string month = utc_text({}, "%Y-%m");  // the run's month
+  const auto report = [&](const std::string& format) {
+    const auto r = patrol.run(
+        {"report", "-c", patrol.config_path().string(), "--month", month, "--format", format});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  const std::string md = report("md");
+  const auto shown = [](std::string t) { return t.replace(10, 1, " "); };  // T -> space
+  const std::string window = shown(from) + " – " + shown(to);
+  EXPECT_NE(md.find("本月维护窗口"), std::string::npos) << md;
+  EXPECT_NE(md.find(window), std::string::npos) << md;
+  EXPECT_NE(md.find("维护窗口内首页无法访问（" + window + "; HTTP 503）"), std::string::npos) << md;
+  const auto json = nlohmann::json::parse(report("json"));
+  const auto& site = json.at("sites").at(0);
+  EXPECT_EQ(site.at("coverage").at("state"), "maintenance") << site.dump();
+  EXPECT_EQ(site.at("runs_down"), 0) << site.dump();  // the outage was planned
+  ASSERT_EQ(site.at("maintenance").size(), 1u) << site.dump();
+  EXPECT_EQ(site.at("maintenance").at(0).at("window"), window) << site.dump();
 }
 
 TEST(Maintenance, CrawlOutsideTheWindowIsDown) {
@@ -239,7 +353,7 @@ listen = "127.0.0.1:0"
   const unsigned short port = metrics_port(daemon);
   ASSERT_NE(port, 0) << daemon.err();
   const std::string m = http_get(port, "/metrics").second;
-  EXPECT_EQ(testsupport::parse_prometheus(m).problem, "") << m;
+  EXPECT_EQ(parse_metrics(m).problem, "") << m;
   EXPECT_GE(metric(m, broken), 1) << m;
   EXPECT_GT(metric(m, "sitepatrol_last_successful_patrol_timestamp_seconds{site=\"links\"}"), 1.7e9)
       << m;

@@ -2,10 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <regex>
 #include <sstream>
+
+#include "tests/support/run_process.h"
 
 namespace sitepatrol::testsupport {
 
@@ -129,7 +132,7 @@ std::optional<double> PromText::value(const std::string& name,
   return std::nullopt;
 }
 
-PromText parse_prometheus(const std::string& text) {
+PromText parse_prometheus(const std::string& text, std::span<const std::string_view> deprecated) {
   PromText out;
   auto fail = [&](const std::string& why, const std::string& line) {
     out.problem = why + ": " + line;
@@ -190,6 +193,11 @@ PromText parse_prometheus(const std::string& text) {
   }
   for (const auto& [name, f] : out.families) {
     if (f.type.empty()) return fail("HELP without TYPE", name);
+    if (std::ranges::find(deprecated, name) != deprecated.end()) {
+      for (const auto& sample : f.samples)
+        if (sample.name != name) return fail("sample name differs from its family", sample.name);
+      continue;
+    }
     if (auto why = check_family(name, f); !why.empty()) return fail(why, name);
   }
   return out;
@@ -216,6 +224,26 @@ std::optional<std::filesystem::path> find_promtool() {
     if (::access(candidate.c_str(), X_OK) == 0) return candidate;
   }
   return std::nullopt;
+}
+
+std::string promtool_metrics_problems(const std::string& text,
+                                      std::span<const std::string_view> deprecated) {
+  const auto promtool = find_promtool();
+  if (!promtool) return std::string(kNoPromtool);
+  ProcessOptions options;
+  options.stdin_data = text;
+  const auto r = run_process({promtool->string(), "check", "metrics"}, options);
+  const std::string said = "promtool check metrics: exit " + std::to_string(r.exit_code) +
+                           "\n" + r.out + r.err;
+  if (r.exit_code == 0) return "";
+  // Exit 3 is "lint problems", one "name text" line each; anything else is a refusal.
+  if (r.exit_code != 3) return said;
+  std::istringstream lines(r.err);
+  for (std::string line; std::getline(lines, line);) {
+    const std::string name = line.substr(0, line.find(' '));
+    if (std::ranges::find(deprecated, name) == deprecated.end()) return said;
+  }
+  return "";
 }
 
 }  // namespace sitepatrol::testsupport

@@ -16,8 +16,8 @@ testsupport::PromText parse_prometheus(const std::string& text) {
   return testsupport::parse_prometheus(text, DaemonMetrics::kDeprecatedFamilies);
 }
 
-// Every kind of sample the daemon shows, with a site id that needs escaping.
-DaemonMetrics busy() {
+// /metrics with every kind of sample the daemon shows, and a site id that needs escaping.
+std::string busy() {
   DaemonMetrics m;
   const std::string odd = "we\"ird\\site\nid";
   m.probe("a", true, 30);      // 0.03 s: the 0.05 bucket
@@ -38,17 +38,17 @@ DaemonMetrics busy() {
   m.set_gauges(1, 2, 3);
   m.reload(true);
   m.store_error();
-  return m;
+  return m.render();
 }
 
 TEST(DaemonMetrics, ExpositionIsStrictlyValid) {
-  const std::string text = busy().render();
+  const std::string text = busy();
   const auto parsed = parse_prometheus(text);
   EXPECT_EQ(parsed.problem, "") << text;
 }
 
 TEST(DaemonMetrics, ProbeDurationIsAHistogramInSeconds) {
-  const auto p = parse_prometheus(busy().render());
+  const auto p = parse_prometheus(busy());
   ASSERT_EQ(p.problem, "");
   EXPECT_EQ(p.families.at("sitepatrol_probe_duration_seconds").type, "histogram");
   EXPECT_EQ(p.value("sitepatrol_probe_duration_seconds_bucket", {{"site", "a"}, {"le", "0.05"}}),
@@ -69,7 +69,7 @@ TEST(DaemonMetrics, ProbeDurationIsAHistogramInSeconds) {
 // A documented metric is never removed: the old millisecond sum stays beside the histogram,
 // as the counter it always was, and counts the same probes.
 TEST(DaemonMetrics, DeprecatedMillisecondSumIsStillShown) {
-  const auto p = parse_prometheus(busy().render());
+  const auto p = parse_prometheus(busy());
   ASSERT_EQ(p.problem, "");
   const auto& old = p.families.at("sitepatrol_probe_duration_milliseconds_sum");
   EXPECT_EQ(old.type, "counter");
@@ -79,11 +79,11 @@ TEST(DaemonMetrics, DeprecatedMillisecondSumIsStillShown) {
   EXPECT_EQ(p.value("sitepatrol_probe_duration_milliseconds_sum", {{"site", "we\"ird\\site\nid"}}),
             10);
   // Without the waiver the strict reader refuses it, as promtool lints it.
-  EXPECT_NE(testsupport::parse_prometheus(busy().render()).problem, "");
+  EXPECT_NE(testsupport::parse_prometheus(busy()).problem, "");
 }
 
 TEST(DaemonMetrics, SiteGaugesCarryTheSiteLabel) {
-  const auto p = parse_prometheus(busy().render());
+  const auto p = parse_prometheus(busy());
   ASSERT_EQ(p.problem, "");
   EXPECT_EQ(p.value("sitepatrol_findings",
                     {{"site", "a"}, {"code", "SEC-DARKLINK"}, {"severity", "critical"}}),
@@ -116,11 +116,11 @@ TEST(DaemonMetrics, FindingsOfASiteAreReplacedNotAdded) {
 // promtool (a test dependency, deploy/install-deps.sh) lints nothing but the deprecated
 // family; without promtool this fails rather than passing unchecked.
 TEST(DaemonMetrics, PromtoolAcceptsTheExposition) {
-  EXPECT_EQ(testsupport::promtool_metrics_problems(busy().render(),
+  EXPECT_EQ(testsupport::promtool_metrics_problems(busy(),
                                                    DaemonMetrics::kDeprecatedFamilies),
             "");
   // The waiver covers only the names given: the same text without it is refused.
-  EXPECT_NE(testsupport::promtool_metrics_problems(busy().render()), "");
+  EXPECT_NE(testsupport::promtool_metrics_problems(busy()), "");
 }
 
 // The reader refuses what it should, or the tests above could not fail.

@@ -462,8 +462,7 @@ void Daemon::Impl::alert_run(std::int64_t run_id, const std::vector<config::Site
     return;
   }
   refresh_site_metrics();
-  for (auto& alert : alerts::run_alerts(run_id, *rows, sites, clock.now()))
-    queue(std::move(alert));
+  for (auto& alert : alerts::run_alerts(run_id, *rows, sites, clock.now())) queue(std::move(alert));
 }
 
 // The per-site gauges from the store: each site's open findings as of the newest finished

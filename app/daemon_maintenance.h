@@ -5,8 +5,8 @@
 // neither AVAIL-RATIO nor site_down sees it) and for each alert.
 //
 // AlertHold keeps the alerts of a site in maintenance and gives them back once the window is
-// over (or the site is gone from the configuration), so an outage or a finding that lasts
-// past the window is still told, and nothing inside it is. Held alerts live in memory only:
+// over (or the site is gone from the configuration): nothing is told while the window lasts,
+// and what was found in it is told when it ends. Held alerts live in memory only:
 // a restart drops them (the conditions that outlast the window raise fresh alerts on the
 // next probes and patrol). Bounded. One thread (the daemon's main loop).
 #pragma once

@@ -5,7 +5,8 @@
 // HELP and one TYPE line per family, label values escaped. Counters start at zero with the
 // process, as Prometheus expects of counters; the gauges that describe the sites' state
 // (findings, certificate expiry, last successful patrol) are restored from the store at
-// start (the daemon's refresh_site_metrics) so a restart does not blank a dashboard or fire an alert rule.
+// start (the daemon's refresh_site_metrics) so a restart does not blank a dashboard or fire an
+// alert rule.
 //
 // A documented metric is never removed: sitepatrol_probe_duration_milliseconds_sum, older
 // than these conventions, is still shown beside the histogram that replaces it (deprecated,

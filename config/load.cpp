@@ -16,15 +16,15 @@
 #include "config/config.h"
 #include "config/features.h"
 #include "config/features_section.h"
-#include "config/maintenance_section.h"
 #include "config/idn.h"
 #include "config/indices_section.h"
+#include "config/maintenance_section.h"
 #include "config/schedule_section.h"
 #include "config/security.h"
 #include "config/security_section.h"
 #include "config/status_ranges.h"
-#include "config/url_patterns.h"
 #include "config/toml_reader.h"
+#include "config/url_patterns.h"
 
 namespace sitepatrol::config {
 namespace {

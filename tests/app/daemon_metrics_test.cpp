@@ -116,9 +116,7 @@ TEST(DaemonMetrics, FindingsOfASiteAreReplacedNotAdded) {
 // promtool (a test dependency, deploy/install-deps.sh) lints nothing but the deprecated
 // family; without promtool this fails rather than passing unchecked.
 TEST(DaemonMetrics, PromtoolAcceptsTheExposition) {
-  EXPECT_EQ(testsupport::promtool_metrics_problems(busy(),
-                                                   DaemonMetrics::kDeprecatedFamilies),
-            "");
+  EXPECT_EQ(testsupport::promtool_metrics_problems(busy(), DaemonMetrics::kDeprecatedFamilies), "");
   // The waiver covers only the names given: the same text without it is refused.
   EXPECT_NE(testsupport::promtool_metrics_problems(busy()), "");
 }
@@ -136,14 +134,15 @@ TEST(PrometheusText, StrictReaderRefusesBadText) {
                 .problem,
             "");
   EXPECT_NE(parse_prometheus(ok + "x_total 2\n").problem, "");  // series twice
-  const std::string old_ms = "# HELP x_milliseconds_sum X.\n# TYPE x_milliseconds_sum counter\n"
-                             "x_milliseconds_sum 1\n";
+  const std::string old_ms =
+      "# HELP x_milliseconds_sum X.\n# TYPE x_milliseconds_sum counter\n"
+      "x_milliseconds_sum 1\n";
   const std::array<std::string_view, 1> waived = {"x_milliseconds_sum"};
   EXPECT_NE(testsupport::parse_prometheus(old_ms).problem, "");
   EXPECT_EQ(testsupport::parse_prometheus(old_ms, waived).problem, "");
-  EXPECT_NE(
-      testsupport::parse_prometheus(old_ms + ok + "x_milliseconds_sum{a=\"1\"} 1\n", waived).problem,
-      "");  // still held to the format: a family's samples together
+  EXPECT_NE(testsupport::parse_prometheus(old_ms + ok + "x_milliseconds_sum{a=\"1\"} 1\n", waived)
+                .problem,
+            "");  // still held to the format: a family's samples together
   EXPECT_NE(parse_prometheus("# HELP h H.\n# TYPE h histogram\nh_bucket{le=\"1\"} 2\n"
                              "h_bucket{le=\"+Inf\"} 1\nh_sum 1\nh_count 1\n")
                 .problem,

@@ -82,7 +82,8 @@ TEST(MonitoringFiles, PromtoolRuleTestsPass) {
   ASSERT_TRUE(promtool) << testsupport::kNoPromtool;
   testsupport::ProcessOptions o;
   o.working_dir = kDeploy / "prometheus";
-  const auto r = testsupport::run_process({promtool->string(), "test", "rules", "rules_test.yml"}, o);
+  const auto r =
+      testsupport::run_process({promtool->string(), "test", "rules", "rules_test.yml"}, o);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("SUCCESS"), std::string::npos) << r.out << r.err;
 }

@@ -69,13 +69,15 @@ id = "planned"
 url = "http://planned.example:)" +
            std::to_string(planned.port()) + R"(/"
 maintenance = [{ from = ")" +
-           utc_minute(-std::chrono::hours(1)) + R"(", to = ")" +
-           utc_minute(std::chrono::hours(2)) + R"(" }]
+           utc_minute(-std::chrono::hours(1)) + R"(", to = ")" + utc_minute(std::chrono::hours(2)) +
+           R"(" }]
 
 [schedule]
-patrol = ")" + patrol +
+patrol = ")" +
+           patrol +
            R"("
-probe_interval = ")" + probes +
+probe_interval = ")" +
+           probes +
            R"("
 
 [[alert]]

@@ -203,8 +203,11 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   // /metrics parses as Prometheus text and counts what happened.
   const std::string metrics = http_get(port, "/metrics").second;
   EXPECT_EQ(parse_metrics(metrics).problem, "") << metrics;
-  EXPECT_GE(metric(metrics, "sitepatrol_alert_sends_total{channel=\"unreliable\",result=\"failed\"}"), 2);
-  EXPECT_GE(metric(metrics, "sitepatrol_findings{site=\"links\",code=\"LINK-BROKEN\",severity=\"error\"}"), 2);
+  EXPECT_GE(
+      metric(metrics, "sitepatrol_alert_sends_total{channel=\"unreliable\",result=\"failed\"}"), 2);
+  EXPECT_GE(metric(metrics,
+                   "sitepatrol_findings{site=\"links\",code=\"LINK-BROKEN\",severity=\"error\"}"),
+            2);
   EXPECT_GE(metric(metrics, "sitepatrol_pages_total"), 2);
 
   // SIGHUP with a broken file: refused, still running. Then a good file with a third site.

@@ -189,18 +189,19 @@ per_host_delay_ms = 0
 check_external_links = false
 respect_robots = false
 resolve = [")" + host("planned.example", planned) + "\", \"" +
-                                                       host("plain.example", plain) + R"("]
+                                                     host("plain.example", plain) + R"("]
 
 [[site]]
 id = "planned"
 url = "http://planned.example:)" + std::to_string(planned.port()) +
-                                                       R"(/"
+                                                     R"(/"
 maintenance = [{ from = ")" + utc_minute(-std::chrono::hours(1)) +
-                                                       R"(", to = ")" + to + R"(" }]
+                                                     R"(", to = ")" + to + R"(" }]
 
 [[site]]
 id = "plain"
-url = "http://plain.example:)" + std::to_string(plain.port()) + R"(/"
+url = "http://plain.example:)" + std::to_string(plain.port()) +
+                                                     R"(/"
 
 [schedule]
 patrol = "*/2 * * * * *"
@@ -228,8 +229,9 @@ listen = "127.0.0.1:0"
       << daemon.err();
   ASSERT_LT(std::chrono::system_clock::now(), window_end - 1s)
       << "the first patrol ended after the window; the test cannot tell held from late";
-  EXPECT_EQ(metric(http_get(port, "/metrics").second, "sitepatrol_site_maintenance{site=\"planned\"}"),
-            1);
+  EXPECT_EQ(
+      metric(http_get(port, "/metrics").second, "sitepatrol_site_maintenance{site=\"planned\"}"),
+      1);
   while (std::chrono::system_clock::now() < window_end - 500ms) {
     ASSERT_TRUE(webhook.events("homepage_links", "planned").empty())
         << "told inside the window: " << webhook.events("homepage_links", "planned")[0].dump();
@@ -244,8 +246,9 @@ listen = "127.0.0.1:0"
   ASSERT_EQ(told.size(), 1u);
   EXPECT_NE(told[0].dump().find("gone.html"), std::string::npos) << told[0].dump();
   EXPECT_EQ(webhook.events("homepage_links", "plain").size(), 1u);
-  EXPECT_EQ(metric(http_get(port, "/metrics").second, "sitepatrol_site_maintenance{site=\"planned\"}"),
-            0);
+  EXPECT_EQ(
+      metric(http_get(port, "/metrics").second, "sitepatrol_site_maintenance{site=\"planned\"}"),
+      0);
   daemon.signal(SIGTERM);
   EXPECT_EQ(daemon.wait(10s).exit_code, 0);
 }

@@ -233,8 +233,8 @@ std::string promtool_metrics_problems(const std::string& text,
   ProcessOptions options;
   options.stdin_data = text;
   const auto r = run_process({promtool->string(), "check", "metrics"}, options);
-  const std::string said = "promtool check metrics: exit " + std::to_string(r.exit_code) +
-                           "\n" + r.out + r.err;
+  const std::string said =
+      "promtool check metrics: exit " + std::to_string(r.exit_code) + "\n" + r.out + r.err;
   if (r.exit_code == 0) return "";
   // Exit 3 is "lint problems", one "name text" line each; anything else is a refusal.
   if (r.exit_code != 3) return said;

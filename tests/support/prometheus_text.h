@@ -45,7 +45,8 @@ struct PromText {
 
 // `deprecated`: families kept for compatibility (DaemonMetrics::kDeprecatedFamilies), held to
 // the format but not to the naming conventions.
-PromText parse_prometheus(const std::string& text, std::span<const std::string_view> deprecated = {});
+PromText parse_prometheus(const std::string& text,
+                          std::span<const std::string_view> deprecated = {});
 
 // Every name a query may use for the families: family names, plus _bucket/_sum/_count of
 // histograms.

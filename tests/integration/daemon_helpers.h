@@ -5,9 +5,11 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "app/daemon_metrics.h"
@@ -27,6 +29,40 @@ bool eventually(Pred ready, std::chrono::milliseconds limit = 15s) {
     std::this_thread::sleep_for(50ms);
   }
   return ready();
+}
+
+// The [patrol] table of the daemon tests' configurations, without its resolve line: a
+// database in the test's folder, no delays, only the sites' own links.
+inline constexpr std::string_view kDaemonPatrol = R"([patrol]
+database = "daemon.db"
+timeout_s = 5
+per_host_delay_ms = 0
+check_external_links = false
+respect_robots = false
+)";
+
+// "NAME:PORT:127.0.0.1", an entry of [patrol] resolve for a fixture server.
+inline std::string resolve_entry(std::string_view name, const testsupport::FixtureServer& s) {
+  return std::string(name) + ":" + std::to_string(s.port()) + ":127.0.0.1";
+}
+
+// `format` (strftime) of `t` in UTC (the tests run the daemon with TZ=UTC).
+inline std::string utc_at(std::time_t t, const char* format) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, format, &tm);
+  return buf;
+}
+
+// The same of now + `offset`.
+inline std::string utc_text(std::chrono::seconds offset, const char* format) {
+  return utc_at(std::time(nullptr) + offset.count(), format);
+}
+
+// "YYYY-MM-DDTHH:MM" of now + `offset`, as a maintenance window's from and to are written.
+inline std::string utc_minute(std::chrono::seconds offset) {
+  return utc_text(offset, "%Y-%m-%dT%H:%M");
 }
 
 // The daemon's /metrics read strictly (tests/support/prometheus_text.h); only its deprecated

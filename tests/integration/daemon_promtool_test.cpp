@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
-#include <ctime>
 
 #include "tests/integration/daemon_helpers.h"
 #include "tests/integration/daemon_receivers.h"
@@ -16,16 +15,6 @@
 
 namespace sitepatrol::integration {
 namespace {
-
-// "YYYY-MM-DDTHH:MM" in UTC (the daemon runs with TZ=UTC), `offset` from now.
-std::string utc_minute(std::chrono::hours offset) {
-  const std::time_t t = std::time(nullptr) + std::chrono::seconds(offset).count();
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
-  return buf;
-}
 
 TEST(DaemonPromtool, RealScrapePassesPromtoolBeforeAndAfterARestart) {
   ASSERT_TRUE(testsupport::find_promtool()) << testsupport::kNoPromtool;
@@ -47,17 +36,11 @@ TEST(DaemonPromtool, RealScrapePassesPromtoolBeforeAndAfterARestart) {
   FixtureServer hooks;
   WebhookReceiver webhook{hooks, "/hook"};
   const auto config = [&](const std::string& patrol, const std::string& probes) {
-    return R"([patrol]
-database = "daemon.db"
-timeout_s = 5
-per_host_delay_ms = 0
-check_external_links = false
-respect_robots = false
-ca_bundle = ")" +
-           files.cert_file.string() + R"("
-resolve = ["secure.example:)" +
-           std::to_string(secure.port()) + R"(:127.0.0.1", "planned.example:)" +
-           std::to_string(planned.port()) + R"(:127.0.0.1"]
+    return std::string(kDaemonPatrol) + R"(ca_bundle = ")" + files.cert_file.string() +
+           R"("
+resolve = [")" +
+           resolve_entry("secure.example", secure) + "\", \"" +
+           resolve_entry("planned.example", planned) + R"("]
 
 [[site]]
 id = "secure"

@@ -17,23 +17,6 @@
 namespace sitepatrol::integration {
 namespace {
 
-// `format` (strftime) of `t` in UTC (the tests run sitepatrol with TZ=UTC).
-std::string utc_at(std::time_t t, const char* format) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, format, &tm);
-  return buf;
-}
-
-// The same of now + `offset`.
-std::string utc_text(std::chrono::seconds offset, const char* format) {
-  return utc_at(std::time(nullptr) + offset.count(), format);
-}
-
-// "YYYY-MM-DDTHH:MM", as a window's from and to are written.
-std::string utc_minute(std::chrono::seconds offset) { return utc_text(offset, "%Y-%m-%dT%H:%M"); }
-
 struct TwoDownSites {
   TempDir dir{"sitepatrol-maintenance"};
   FixtureServer inside;   // down, in a maintenance window now
@@ -53,17 +36,9 @@ struct TwoDownSites {
   }
 
   std::string config() const {
-    const auto host = [](std::string_view name, const FixtureServer& s) {
-      return std::string(name) + ":" + std::to_string(s.port()) + ":127.0.0.1";
-    };
-    return R"([patrol]
-database = "daemon.db"
-timeout_s = 5
-per_host_delay_ms = 0
-check_external_links = false
-respect_robots = false
-resolve = [")" +
-           host("inside.example", inside) + "\", \"" + host("outside.example", outside) +
+    return std::string(kDaemonPatrol) + R"(resolve = [")" +
+           resolve_entry("inside.example", inside) + "\", \"" +
+           resolve_entry("outside.example", outside) +
            R"("]
 
 [[site]]
@@ -179,29 +154,23 @@ TEST(Maintenance, HeldAlertsAreSentWhenTheWindowEnds) {
   const std::time_t end = std::time(nullptr) + 20;
   const auto window_end = std::chrono::system_clock::from_time_t(end);
   const std::string to = utc_at(end, "%Y-%m-%dT%H:%M:%S");
-  const auto host = [](std::string_view name, const FixtureServer& s) {
-    return std::string(name) + ":" + std::to_string(s.port()) + ":127.0.0.1";
-  };
-  const auto file = dir.write_file("sites.toml", R"([patrol]
-database = "daemon.db"
-timeout_s = 5
-per_host_delay_ms = 0
-check_external_links = false
-respect_robots = false
-resolve = [")" + host("planned.example", planned) + "\", \"" +
-                                                     host("plain.example", plain) + R"("]
+  const auto file =
+      dir.write_file("sites.toml", std::string(kDaemonPatrol) + R"(resolve = [")" +
+                                       resolve_entry("planned.example", planned) + "\", \"" +
+                                       resolve_entry("plain.example", plain) +
+                                       R"("]
 
 [[site]]
 id = "planned"
 url = "http://planned.example:)" + std::to_string(planned.port()) +
-                                                     R"(/"
+                                       R"(/"
 maintenance = [{ from = ")" + utc_minute(-std::chrono::hours(1)) +
-                                                     R"(", to = ")" + to + R"(" }]
+                                       R"(", to = ")" + to + R"(" }]
 
 [[site]]
 id = "plain"
 url = "http://plain.example:)" + std::to_string(plain.port()) +
-                                                     R"(/"
+                                       R"(/"
 
 [schedule]
 patrol = "*/2 * * * * *"
@@ -313,16 +282,9 @@ TEST(DaemonMetricsRestore, SiteGaugesSurviveARestart) {
   TempDir dir{"sitepatrol-restore"};
   FixtureServer site;
   site.page("/", R"(<html><body><a href="/missing.html">失效</a></body></html>)");
-  const std::string host = "links.example:" + std::to_string(site.port()) + ":127.0.0.1";
   const auto config = [&](const std::string& patrol) {
-    return R"([patrol]
-database = "daemon.db"
-timeout_s = 5
-per_host_delay_ms = 0
-check_external_links = false
-respect_robots = false
-resolve = [")" +
-           host + R"("]
+    return std::string(kDaemonPatrol) + R"(resolve = [")" + resolve_entry("links.example", site) +
+           R"("]
 
 [[site]]
 id = "links"

@@ -11,11 +11,14 @@
 
 #include "alerts/dispatcher.h"
 #include "alerts/rules.h"
+#include "app/daemon_maintenance.h"
 #include "app/daemon_prober.h"
 #include "app/daemon_ratio_store.h"
 #include "app/daemon_scheduler.h"
 #include "app/http_endpoint.h"
+#include "app/maintenance_store.h"
 #include "crawler/patrol.h"
+#include "store/metrics_state.h"
 #include "store/patrol_lock.h"
 
 namespace sitepatrol::app {
@@ -101,9 +104,11 @@ struct Daemon::Impl {
   system_clock::time_point last_run_check;
   std::int64_t last_seen_run = 0;  // newest finished run whose alerts were raised
   ConfigPtr patrol_config;
+  std::map<std::string, std::int64_t> patrol_certs;  // homepage certificate expiry, by site
 
   // Alerts.
   std::deque<alerts::Alert> unqueued_alerts;
+  AlertHold held_alerts;  // alerts of sites in a maintenance window
   std::thread alert_thread;
   std::mutex channels_mutex;
   std::vector<config::AlertChannel> channels;
@@ -127,6 +132,7 @@ struct Daemon::Impl {
   void scan_homepage_links();
   void watch_other_runs();
   void alert_run(std::int64_t run_id, const std::vector<config::SiteConfig>& sites);
+  void refresh_site_metrics();
   void queue(alerts::Alert alert);
   void flush_alerts();
   void alert_loop(const std::string& user_agent, const std::string& ca_bundle);
@@ -159,6 +165,7 @@ int Daemon::Impl::run() {
     return 3;
   }
   store = std::move(*opened);
+  refresh_site_metrics();  // the gauges a restart must not blank, before /metrics is served
   if (!config->http.listen.empty()) {
     try {
       http = std::make_unique<HttpEndpoint>(
@@ -224,6 +231,9 @@ int Daemon::Impl::run() {
     if (patrol_job.active() && now - last_homepage_scan >= kHomepageScan) scan_homepage_links();
     if (!patrol_job.active() && now - last_run_check >= kHomepageScan) watch_other_runs();
 
+    for (const auto& site : config->sites)
+      metrics.set_maintenance(site.id, config::maintenance_at(site.maintenance, now) != nullptr);
+    for (auto& alert : held_alerts.release(*config, now)) queue(std::move(alert));
     flush_alerts();
     if (now - last_prune > std::chrono::hours(1)) {
       prune();
@@ -316,6 +326,12 @@ void Daemon::Impl::collect_probes() {
   }
   for (auto& p : results) {
     probing.erase(p.site);
+    // A probe in a maintenance window is not availability: counted, never stored.
+    if (const auto* window = in_maintenance(*config, p.site, alerts::from_unix_ms(p.at_ms))) {
+      metrics.probe_in_maintenance(p.site, p.elapsed_ms);
+      spdlog::info("probe {} in maintenance window {}: not counted", p.site, window->text);
+      continue;
+    }
     metrics.probe(p.site, p.up, p.elapsed_ms);
     if (!p.up) spdlog::warn("probe {}: {} is down: {}", p.site, p.url, p.error);
     if (unsaved_probes.size() < kMaxBuffered) unsaved_probes.push_back(std::move(p));
@@ -364,6 +380,7 @@ void Daemon::Impl::start_patrol(const std::vector<std::string>& ids) {
   metrics.patrol_started();
   spdlog::info("patrol of {} site(s) starting", ids.size());
   patrol_busy.clear();
+  patrol_certs.clear();  // what an aborted or failed patrol saw is not kept
   patrol_job.thread = std::thread([this, ids, cfg = config] {
     crawler::PatrolResult result;
     // A `sitepatrol crawl` on the same database may be running: then this patrol waits for
@@ -382,8 +399,9 @@ void Daemon::Impl::start_patrol(const std::vector<std::string>& ids) {
         result.error = opened.error().message;
       } else {
         RatioStore ratio(
-            **opened, *cfg, [this] { return clock.now(); }, &patrol_run);
-        crawler::Patrol patrol(*cfg, ratio, clock);
+            **opened, *cfg, [this] { return clock.now(); }, &patrol_run, &patrol_certs);
+        MaintenanceStore marked(ratio, *cfg, [this] { return clock.now(); });
+        crawler::Patrol patrol(*cfg, marked, clock);
         auto sites = pick(*cfg, ids);
         result = patrol.run(sites, &progress, &cancel_patrol);
       }
@@ -419,6 +437,12 @@ void Daemon::Impl::collect_patrol(Scheduler& scheduler) {
     return;
   }
   metrics.patrol_ended("finished", seconds, r.totals.pages, r.totals.links_checked);
+  if (auto ok = store::save_cert_not_after(database, patrol_certs); !ok) {
+    metrics.store_error();
+    spdlog::error("saving certificate expiry dates: {}", ok.error().message);
+  }
+  for (const auto& [site, t] : patrol_certs) metrics.set_cert_not_after(site, t);
+  patrol_certs.clear();
   spdlog::info("patrol run {} finished: {} pages, {} links", r.run_id, r.totals.pages,
                r.totals.links_checked);
   alert_run(r.run_id, patrol_config->sites);
@@ -437,13 +461,48 @@ void Daemon::Impl::alert_run(std::int64_t run_id, const std::vector<config::Site
     spdlog::error("reading the findings of run {}: {}", run_id, rows.error().message);
     return;
   }
-  std::map<std::pair<std::string, std::string>, int> counts;
-  for (const auto& row : *rows) {
-    if (row.status == "resolved") continue;
-    ++counts[{row.finding.code, std::string(checks::to_string(row.finding.severity))}];
-  }
-  metrics.set_findings(std::move(counts));
+  refresh_site_metrics();
   for (auto& alert : alerts::run_alerts(run_id, *rows, sites, clock.now())) queue(std::move(alert));
+}
+
+// The per-site gauges from the store: each site's open findings as of the newest finished
+// run that covered it, when a run last examined it, its certificate's expiry. At start and
+// after each finished run (whoever ran it).
+void Daemon::Impl::refresh_site_metrics() {
+  auto state = store::load_metrics_state(database);
+  if (!state) {
+    spdlog::warn("reading the sites' state for /metrics: {}", state.error().message);
+    return;
+  }
+  std::map<std::int64_t, std::vector<std::string>> sites_of_run;
+  for (const auto& site : config->sites) {
+    if (auto it = state->latest_run.find(site.id); it != state->latest_run.end())
+      sites_of_run[it->second].push_back(site.id);
+    if (auto it = state->last_success.find(site.id); it != state->last_success.end())
+      metrics.set_last_success(site.id, it->second);
+    if (auto it = state->cert_not_after.find(site.id); it != state->cert_not_after.end())
+      metrics.set_cert_not_after(site.id, it->second);
+  }
+  for (const auto& [run, ids] : sites_of_run) {
+    store::FindingQuery query;
+    query.run = run;
+    query.sites = ids;
+    query.status = store::StatusFilter::all;
+    auto rows = store->findings(query);
+    if (!rows) {
+      metrics.store_error();
+      spdlog::error("reading the findings of run {}: {}", run, rows.error().message);
+      continue;
+    }
+    std::map<std::string, DaemonMetrics::FindingCounts> counts;
+    for (const auto& id : ids) counts[id];  // a site with none shows none, not old counts
+    for (const auto& row : *rows) {
+      if (row.status == "resolved") continue;
+      ++counts[row.finding.site]
+              [{row.finding.code, std::string(checks::to_string(row.finding.severity))}];
+    }
+    for (auto& [id, c] : counts) metrics.set_findings(id, std::move(c));
+  }
 }
 
 // A patrol run by `sitepatrol crawl` (a timer, a CronJob) on the same database is alerted on
@@ -473,6 +532,7 @@ void Daemon::Impl::scan_homepage_links() {
 }
 
 void Daemon::Impl::queue(alerts::Alert alert) {
+  if (held_alerts.hold(alert, *config, clock.now())) return;
   if (unqueued_alerts.size() < kMaxBuffered) unqueued_alerts.push_back(std::move(alert));
   flush_alerts();
 }

@@ -1,5 +1,7 @@
 #include "app/daemon_metrics.h"
 
+#include <fmt/format.h>
+
 #include <sstream>
 
 namespace sitepatrol::app {
@@ -22,17 +24,53 @@ std::string label(const std::string& v) {
   return out;
 }
 
+// Shortest text that reads back as the same double ("0.05", "1234567.25"), never the stream's
+// six significant digits.
+std::string number(double v) { return fmt::format("{}", v); }
+
 void head(std::ostringstream& out, const char* name, const char* type, const char* help) {
   out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n';
 }
 
+// `name{site="..."} value` for each entry of a per-site map.
+template <typename Map>
+void per_site(std::ostringstream& out, const char* name, const Map& values) {
+  for (const auto& [site, v] : values)
+    out << name << "{site=\"" << label(site) << "\"} " << fmt::format("{}", v) << '\n';
+}
+
 }  // namespace
+
+void DaemonMetrics::observe(const std::string& site, double elapsed_ms) {
+  const double seconds = elapsed_ms / 1000.0;
+  Histogram& h = probe_seconds_[site];
+  for (std::size_t i = 0; i < kProbeBuckets.size(); ++i) {
+    if (seconds <= kProbeBuckets[i]) {
+      ++h.buckets[i];
+      break;
+    }
+  }
+  ++h.count;
+  h.sum += seconds;
+  probe_ms_sum_[site] += elapsed_ms;
+}
 
 void DaemonMetrics::probe(const std::string& site, bool up, double elapsed_ms) {
   std::lock_guard lock(mutex_);
   ++probes_[{site, up ? "up" : "down"}];
-  probe_ms_sum_[site] += elapsed_ms;
+  observe(site, elapsed_ms);
   site_up_[site] = up ? 1 : 0;
+}
+
+void DaemonMetrics::probe_in_maintenance(const std::string& site, double elapsed_ms) {
+  std::lock_guard lock(mutex_);
+  ++probes_[{site, "maintenance"}];
+  observe(site, elapsed_ms);
+}
+
+void DaemonMetrics::set_maintenance(const std::string& site, bool in_window) {
+  std::lock_guard lock(mutex_);
+  maintenance_[site] = in_window ? 1 : 0;
 }
 
 void DaemonMetrics::patrol_started() {
@@ -54,9 +92,19 @@ void DaemonMetrics::patrol_skipped() {
   ++skipped_;
 }
 
-void DaemonMetrics::set_findings(std::map<std::pair<std::string, std::string>, int> counts) {
+void DaemonMetrics::set_findings(const std::string& site, FindingCounts counts) {
   std::lock_guard lock(mutex_);
-  findings_ = std::move(counts);
+  findings_[site] = std::move(counts);
+}
+
+void DaemonMetrics::set_last_success(const std::string& site, std::int64_t unix_seconds) {
+  std::lock_guard lock(mutex_);
+  last_success_[site] = unix_seconds;
+}
+
+void DaemonMetrics::set_cert_not_after(const std::string& site, std::int64_t unix_seconds) {
+  std::lock_guard lock(mutex_);
+  cert_not_after_[site] = unix_seconds;
 }
 
 void DaemonMetrics::alert_attempt(const std::string& channel, bool sent) {
@@ -87,36 +135,62 @@ std::string DaemonMetrics::render() const {
   std::ostringstream out;
   head(out, "sitepatrol_up", "gauge", "1 while the daemon runs.");
   out << "sitepatrol_up 1\n";
-  head(out, "sitepatrol_probes_total", "counter", "Homepage availability probes by result.");
+  head(out, "sitepatrol_probes_total", "counter",
+       "Homepage availability probes by result (up, down, maintenance).");
   for (const auto& [key, n] : probes_)
     out << "sitepatrol_probes_total{site=\"" << label(key.first) << "\",result=\"" << key.second
         << "\"} " << n << '\n';
-  head(out, "sitepatrol_probe_duration_milliseconds_sum", "counter",
-       "Total time of the probes of a site.");
-  for (const auto& [site, ms] : probe_ms_sum_)
-    out << "sitepatrol_probe_duration_milliseconds_sum{site=\"" << label(site) << "\"} " << ms
+  head(out, "sitepatrol_probe_duration_seconds", "histogram",
+       "Time of the homepage availability probes.");
+  for (const auto& [site, h] : probe_seconds_) {
+    const std::string s = label(site);
+    std::int64_t cumulative = 0;
+    for (std::size_t i = 0; i < kProbeBuckets.size(); ++i) {
+      cumulative += h.buckets[i];
+      out << "sitepatrol_probe_duration_seconds_bucket{site=\"" << s << "\",le=\""
+          << number(kProbeBuckets[i]) << "\"} " << cumulative << '\n';
+    }
+    out << "sitepatrol_probe_duration_seconds_bucket{site=\"" << s << "\",le=\"+Inf\"} " << h.count
         << '\n';
-  head(out, "sitepatrol_site_up", "gauge", "1 when the last probe of the homepage succeeded.");
-  for (const auto& [site, up] : site_up_)
-    out << "sitepatrol_site_up{site=\"" << label(site) << "\"} " << up << '\n';
+    out << "sitepatrol_probe_duration_seconds_sum{site=\"" << s << "\"} " << number(h.sum) << '\n';
+    out << "sitepatrol_probe_duration_seconds_count{site=\"" << s << "\"} " << h.count << '\n';
+  }
+  // Deprecated (kDeprecatedFamilies): as it always was, a counter in milliseconds.
+  head(out, "sitepatrol_probe_duration_milliseconds_sum", "counter",
+       "Total time of the probes of a site. Deprecated: use sitepatrol_probe_duration_seconds.");
+  per_site(out, "sitepatrol_probe_duration_milliseconds_sum", probe_ms_sum_);
+  head(out, "sitepatrol_site_up", "gauge",
+       "1 when the last probe of the homepage outside a maintenance window succeeded.");
+  per_site(out, "sitepatrol_site_up", site_up_);
+  head(out, "sitepatrol_site_maintenance", "gauge",
+       "1 while the site is in one of its maintenance windows.");
+  per_site(out, "sitepatrol_site_maintenance", maintenance_);
   head(out, "sitepatrol_patrols_total", "counter", "Patrols by result.");
   for (const auto& [result, n] : patrols_)
-    out << "sitepatrol_patrols_total{result=\"" << result << "\"} " << n << '\n';
+    out << "sitepatrol_patrols_total{result=\"" << label(result) << "\"} " << n << '\n';
   head(out, "sitepatrol_patrols_skipped_total", "counter",
        "Patrol firings skipped because the site was already queued or being patrolled.");
   out << "sitepatrol_patrols_skipped_total " << skipped_ << '\n';
   head(out, "sitepatrol_patrol_running", "gauge", "1 while a patrol runs.");
   out << "sitepatrol_patrol_running " << (patrol_running_ ? 1 : 0) << '\n';
   head(out, "sitepatrol_last_patrol_duration_seconds", "gauge", "Duration of the last patrol.");
-  out << "sitepatrol_last_patrol_duration_seconds " << last_patrol_seconds_ << '\n';
+  out << "sitepatrol_last_patrol_duration_seconds " << number(last_patrol_seconds_) << '\n';
+  head(out, "sitepatrol_last_successful_patrol_timestamp_seconds", "gauge",
+       "When a finished patrol last examined the site (its homepage answered), Unix time.");
+  per_site(out, "sitepatrol_last_successful_patrol_timestamp_seconds", last_success_);
   head(out, "sitepatrol_pages_total", "counter", "Pages read by finished patrols.");
   out << "sitepatrol_pages_total " << pages_ << '\n';
   head(out, "sitepatrol_links_checked_total", "counter", "Links checked by finished patrols.");
   out << "sitepatrol_links_checked_total " << links_ << '\n';
-  head(out, "sitepatrol_findings", "gauge", "Current findings of the latest patrol.");
-  for (const auto& [key, n] : findings_)
-    out << "sitepatrol_findings{code=\"" << label(key.first) << "\",severity=\"" << key.second
-        << "\"} " << n << '\n';
+  head(out, "sitepatrol_findings", "gauge",
+       "Open findings (new and open) of the latest patrol of each site.");
+  for (const auto& [site, counts] : findings_)
+    for (const auto& [key, n] : counts)
+      out << "sitepatrol_findings{site=\"" << label(site) << "\",code=\"" << label(key.first)
+          << "\",severity=\"" << label(key.second) << "\"} " << n << '\n';
+  head(out, "sitepatrol_tls_cert_not_after_timestamp_seconds", "gauge",
+       "When the homepage's TLS certificate expires, Unix time (HTTPS sites).");
+  per_site(out, "sitepatrol_tls_cert_not_after_timestamp_seconds", cert_not_after_);
   head(out, "sitepatrol_alert_sends_total", "counter", "Alert deliveries by channel and result.");
   for (const auto& [key, n] : alerts_)
     out << "sitepatrol_alert_sends_total{channel=\"" << label(key.first) << "\",result=\""

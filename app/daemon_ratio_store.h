@@ -4,6 +4,7 @@
 // crawler knows nothing about it: this decorator remembers which sites a run covers and, just
 // before the run is finished, adds each site's AVAIL-RATIO finding to it (unless the code is
 // disabled for the site), so the finding takes part in the run's lifecycle like any other.
+// It also notes the expiry of each homepage certificate for the daemon's metrics.
 // Everything else is passed through. One thread at a time, like every Store.
 #pragma once
 
@@ -13,19 +14,26 @@
 #include <string>
 #include <vector>
 
+#include "app/forwarding_store.h"
 #include "config/config.h"
 #include "store/store.h"
 
 namespace sitepatrol::app {
 
-class RatioStore final : public store::Store {
+class RatioStore final : public ForwardingStore {
  public:
   using Now = std::function<std::chrono::system_clock::time_point()>;
   // `run_id`, when given, receives the id of the run begun (the daemon watches the run's
-  // findings while it is still running).
+  // findings while it is still running). `certs`, when given, receives the expiry (Unix
+  // seconds) of each homepage certificate the patrol saw (the daemon's metrics).
   RatioStore(store::Store& inner, const config::Config& config, Now now,
-             std::atomic<std::int64_t>* run_id = nullptr)
-      : inner_(inner), config_(config), now_(std::move(now)), run_id_(run_id) {}
+             std::atomic<std::int64_t>* run_id = nullptr,
+             std::map<std::string, std::int64_t>* certs = nullptr)
+      : ForwardingStore(inner),
+        config_(config),
+        now_(std::move(now)),
+        run_id_(run_id),
+        certs_(certs) {}
 
   store::Result<std::int64_t> begin_run(const std::string& started_at,
                                         const std::vector<std::string>& site_ids) override {
@@ -36,82 +44,20 @@ class RatioStore final : public store::Store {
   }
   store::Result<void> save_pages(std::int64_t run,
                                  std::span<const store::PageRecord> pages) override {
+    if (certs_) {
+      for (const auto& p : pages)
+        if (p.page.is_homepage && p.page.tls.not_after) (*certs_)[p.site] = *p.page.tls.not_after;
+    }
     return inner_.save_pages(run, pages);
-  }
-  store::Result<void> save_links(std::int64_t run,
-                                 std::span<const store::LinkRecord> links) override {
-    return inner_.save_links(run, links);
-  }
-  store::Result<void> save_findings(std::int64_t run,
-                                    std::span<const checks::Finding> findings) override {
-    return inner_.save_findings(run, findings);
-  }
-  store::Result<void> save_coverage(std::int64_t run, const std::string& site,
-                                    const store::SiteCoverage& coverage) override {
-    return inner_.save_coverage(run, site, coverage);
   }
   store::Result<void> finish_run(std::int64_t run, const std::string& finished_at,
                                  const store::RunTotals& totals) override;
-  store::Result<std::vector<std::pair<std::string, store::PageMemory>>> validators(
-      const std::string& site) override {
-    return inner_.validators(site);
-  }
-  store::Result<std::optional<store::PageMemory>> page_memory(const std::string& site,
-                                                              const std::string& url) override {
-    return inner_.page_memory(site, url);
-  }
-  store::Result<std::map<std::string, checks::PageSketch>> baselines(
-      const std::string& site) override {
-    return inner_.baselines(site);
-  }
-  store::Result<void> add_baselines(
-      const std::string& site,
-      std::span<const std::pair<std::string, checks::PageSketch>> sketches) override {
-    return inner_.add_baselines(site, sketches);
-  }
-  store::Result<int> accept_baselines(const std::string& site) override {
-    return inner_.accept_baselines(site);
-  }
-  store::Result<std::vector<store::BaselineInfo>> baseline_list(const std::string& site) override {
-    return inner_.baseline_list(site);
-  }
-  store::Result<std::optional<store::RunInfo>> run(std::optional<std::int64_t> id) override {
-    return inner_.run(id);
-  }
-  store::Result<std::vector<store::FindingRow>> findings(const store::FindingQuery& q) override {
-    return inner_.findings(q);
-  }
-  store::Result<std::vector<store::ProbeRecord>> probes(const std::string& site,
-                                                        std::int64_t since_ms) override {
-    return inner_.probes(site, since_ms);
-  }
-  store::Result<std::map<std::string, checks::ColumnState>> column_states(
-      const std::string& site) override {
-    return inner_.column_states(site);
-  }
-  store::Result<void> save_columns(std::int64_t run, const std::string& site,
-                                   std::span<const checks::ColumnObservation> columns) override {
-    return inner_.save_columns(run, site, columns);
-  }
-  store::Result<std::vector<store::ColumnHistoryRow>> column_history(
-      const std::string& site) override {
-    return inner_.column_history(site);
-  }
-  store::Result<void> save_interaction_months(
-      std::int64_t run, const std::string& site,
-      std::span<const checks::InteractionMonth> months) override {  // issue 4
-    return inner_.save_interaction_months(run, site, months);
-  }
-  store::Result<std::vector<checks::InteractionMonth>> interaction_months(
-      const std::string& site) override {
-    return inner_.interaction_months(site);
-  }
 
  private:
-  store::Store& inner_;
   const config::Config& config_;
   Now now_;
   std::atomic<std::int64_t>* run_id_;
+  std::map<std::string, std::int64_t>* certs_;
   std::vector<std::string> sites_;
 };
 

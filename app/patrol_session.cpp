@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/cli_common.h"
+#include "app/maintenance_store.h"
 #include "app/progress.h"
 #include "crawler/patrol.h"
 #include "reports/summary.h"
@@ -49,7 +50,8 @@ SessionResult run_patrol_session(const config::Config& config,
     SignalScope signals;
     std::optional<ProgressLine> line;
     if (options.progress && !options.quiet && stderr_is_terminal()) line.emplace(progress);
-    crawler::Patrol patrol(config, store, clock);
+    MaintenanceStore marked(store, config, [&clock] { return clock.now(); });
+    crawler::Patrol patrol(config, marked, clock);
     result = patrol.run(sites, &progress, &g_cancel);
   }
   out.run_id = result.run_id;

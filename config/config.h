@@ -22,6 +22,7 @@
 
 #include "config/alerts.h"
 #include "config/indices.h"
+#include "config/maintenance.h"
 #include "config/schedule.h"
 
 namespace sitepatrol::config {
@@ -111,6 +112,7 @@ struct SiteConfig {
   std::optional<int> max_pages;         // per-site override of max_pages_per_site
   std::vector<FeatureConfig> features;  // [[site.feature]] (issue 4)
   IndexBaseline baseline;               // baseline_* (reports, issue 6)
+  std::vector<MaintenanceWindow> maintenance;  // maintenance = [...] (issue 12)
 };
 
 struct PatrolConfig {

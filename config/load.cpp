@@ -18,12 +18,13 @@
 #include "config/features_section.h"
 #include "config/idn.h"
 #include "config/indices_section.h"
+#include "config/maintenance_section.h"
 #include "config/schedule_section.h"
 #include "config/security.h"
 #include "config/security_section.h"
 #include "config/status_ranges.h"
-#include "config/url_patterns.h"
 #include "config/toml_reader.h"
+#include "config/url_patterns.h"
 
 namespace sitepatrol::config {
 namespace {
@@ -306,6 +307,7 @@ void read_site(TableReader& r, SiteConfig& s) {
   r.read("respect_robots", s.respect_robots);
   r.read("max_pages", s.max_pages, 1);
   detail::read_site_baseline(r, s.baseline);
+  detail::read_maintenance(r, s.maintenance);
 
   if (const auto* headers = r.typed<toml::table>("headers", "a table")) {
     for (auto&& [name, value] : *headers) {

@@ -13,6 +13,9 @@ packages=(
   systemd                       # deploy tests: systemd-analyze verify of the unit files
   clang libclang-rt-14-dev llvm # sanitizer build and fuzz targets (docs/fuzzing.md);
                                 # llvm gives llvm-symbolizer for readable sanitizer reports
+  prometheus                    # promtool: tests check /metrics and deploy/prometheus/rules.yml
+                                # (under systemd the package also starts a server on :9090;
+                                # `systemctl disable --now prometheus` if only promtool is wanted)
 )
 
 missing=()

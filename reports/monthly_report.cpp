@@ -121,6 +121,7 @@ Document monthly_document(const Report& r) {
     doc.paragraph(s.data.site.url + " · " + category_label(s.data.site.category, lang) + " · " +
                   unit_name(s.data.site.unit, lang));
     if (!s.complete) unchecked_paragraph(doc, s, lang);
+    maintenance_paragraph(doc, s, lang);
     if (s.data.current.empty()) {
       doc.paragraph(std::string(pick(lang, "本月未发现问题。", "No problems this month.")));
       continue;

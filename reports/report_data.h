@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "config/indices.h"
+#include "config/maintenance.h"
 #include "store/store.h"
 
 namespace sitepatrol::reports {
@@ -82,6 +83,9 @@ struct SiteMonth {
   std::optional<std::vector<ColumnStat>> columns;
   std::optional<InteractionStats> interaction;
   std::optional<ProbeAvailability> probes;
+  // The site's maintenance windows that overlap the month (local time, config/maintenance.h):
+  // probes in them did not count, alerts were held, patrols saw the site in maintenance.
+  std::vector<config::MaintenanceSpan> maintenance;
 };
 
 struct MonthData {

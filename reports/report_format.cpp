@@ -68,6 +68,23 @@ std::string not_measurable(Lang lang) {
   return std::string(pick(lang, "不可测", "not measurable"));
 }
 
+void maintenance_paragraph(Document& doc, const SiteReport& site, Lang lang) {
+  const auto& spans = site.data.maintenance;
+  if (spans.empty()) return;
+  doc.paragraph(std::string(
+      pick(lang, "本月维护窗口（期间的可用性探测不计入可用率，告警暂缓，巡检记为维护中）：",
+           "Maintenance windows this month (probes in them do not count "
+           "toward availability, alerts are held, patrols record the site "
+           "as in maintenance):")));
+  std::vector<std::string> items;
+  for (const auto& span : spans) {
+    items.push_back(config::local_minute(span.from) + " – " + config::local_minute(span.to) +
+                    std::string(pick(lang, "（", " (")) + span.text +
+                    std::string(pick(lang, "）", ")")));
+  }
+  doc.list(std::move(items));
+}
+
 void unchecked_paragraph(Document& doc, const SiteReport& site, Lang lang) {
   std::string text = std::string(pick(lang, "未能完成检查：", "Could not be checked: ")) +
                      coverage_text(site.data.coverage.state, site.data.coverage.reason, lang) +

@@ -23,6 +23,8 @@ std::string not_measurable(Lang lang);  // 不可测: an index or score of a sit
 
 // issue 11: "未能完成检查：why. Points not checked: ...; N earlier problems not re-checked".
 void unchecked_paragraph(Document& doc, const SiteReport& site, Lang lang);
+// The site's maintenance windows of the month, when it has any (issue 12).
+void maintenance_paragraph(Document& doc, const SiteReport& site, Lang lang);
 
 // Subject and page columns of a finding, with the URL linked when it is one.
 Cell url_cell(const std::string& text);

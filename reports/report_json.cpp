@@ -32,9 +32,11 @@ Json finding_json(const store::FindingRow& row) {
   return j;
 }
 
-// A count the last run could not measure (the site was down) is null, not 0.
+// A count the last run could not measure (the site was down, or in maintenance) is null,
+// not 0.
 Json count_json(const SiteReport& s, int n) {
-  return s.data.coverage.state == "down" ? Json(nullptr) : Json(n);
+  const auto& state = s.data.coverage.state;
+  return state == "down" || state == "maintenance" ? Json(nullptr) : Json(n);
 }
 
 Json rows_json(const std::vector<store::FindingRow>& rows) {
@@ -136,6 +138,20 @@ Json site_json(const SiteReport& s) {
                                      {"items", rectification}}}};
 }
 
+// The site's maintenance windows of the month, only when there are any, so reports of sites
+// without windows keep their shape.
+Json with_maintenance(Json site, const SiteReport& s) {
+  if (s.data.maintenance.empty()) return site;
+  Json windows = Json::array();
+  for (const auto& span : s.data.maintenance) {
+    windows.push_back(Json{{"from", config::local_minute(span.from)},
+                           {"to", config::local_minute(span.to)},
+                           {"window", span.text}});
+  }
+  site["maintenance"] = std::move(windows);
+  return site;
+}
+
 }  // namespace
 
 std::optional<ReportFormat> parse_report_format(std::string_view name) {
@@ -155,7 +171,7 @@ void write_report_json(std::ostream& out, const Report& r) {
   doc["overview"] = overview_json(r.overview);
   doc["previous"] = r.previous ? overview_json(*r.previous) : Json(nullptr);
   Json sites = Json::array();
-  for (const SiteReport& s : r.sites) sites.push_back(site_json(s));
+  for (const SiteReport& s : r.sites) sites.push_back(with_maintenance(site_json(s), s));
   doc["sites"] = std::move(sites);
   Json ranking = Json::array();
   for (const UnitRanking& unit : r.ranking) {

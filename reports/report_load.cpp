@@ -203,6 +203,18 @@ std::string month_before(const std::string& month, int months) {
   return out;
 }
 
+// The site's maintenance windows overlapping the month, which begins and ends at local
+// midnight like the windows themselves.
+static std::vector<config::MaintenanceSpan> maintenance_in(const config::SiteConfig& site,
+                                                           const std::string& month) {
+  if (site.maintenance.empty()) return {};
+  const auto begin = config::parse_local_time(month + "-01T00:00");
+  const std::string next = month_before(month, -1);
+  const auto end = config::parse_local_time(next + "-01T00:00");
+  if (!begin || !end) return {};
+  return config::maintenance_spans(site.maintenance, *begin, *end);
+}
+
 std::expected<MonthData, std::string> load_month(store::Store& store, const config::Config& config,
                                                  const std::string& month,
                                                  const std::optional<std::string>& site) {
@@ -248,6 +260,7 @@ std::expected<MonthData, std::string> load_month(store::Store& store, const conf
     auto probes = probe_availability(store, s.id, *bounds);
     if (!probes) return std::unexpected(probes.error());
     if (probes->probes > 0) m.probes = *probes;
+    m.maintenance = maintenance_in(s, month);
     data.sites.push_back(std::move(m));
   }
   return data;

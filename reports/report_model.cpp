@@ -316,7 +316,8 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
            static_cast<long>(count("SEC-SPAM")), static_cast<long>(count("SEC-FOREIGN-SCRIPT")),
            static_cast<long>(count("CONTENT-PRIVACY")), static_cast<long>(count("SEC-NO-HTTPS")),
            static_cast<long>(count("TLS-CERT")))};
-  if (d.coverage.state == "down") {  // the last run read nothing: no counts that read 0
+  // The last run read nothing (down, or down in a maintenance window): no counts that read 0.
+  if (d.coverage.state == "down" || d.coverage.state == "maintenance") {
     points[0].evidence[0] = line(
         "本月巡检 %d 次，首页无法访问 %d 次，可用率 %.1f "
         "%%；最近一次巡检首页无法访问，未能读取页面。",

@@ -220,6 +220,12 @@ std::string category_label(std::string_view category, Lang lang) {
 }
 
 std::string coverage_text(std::string_view state, std::string_view reason, Lang lang) {
+  if (state == "maintenance") {  // down in a maintenance window: "WINDOW; ERROR"
+    return std::string(pick(lang, "维护窗口内首页无法访问（",
+                            "in a maintenance window, homepage unreachable (")) +
+           std::string(reason) +
+           std::string(pick(lang, "），其余页面均未能检查", "); nothing else could be checked"));
+  }
   if (state == "down") {
     return std::string(pick(lang, "首页无法访问（", "homepage unreachable (")) +
            std::string(reason) +

@@ -36,6 +36,7 @@ Document self_inspection_document(const Report& r) {
              {Cell{std::string(pick(lang, "总体结论", "verdict")), "", ""},
               Cell{verdict_text(s, lang), "", s.verdict.passed ? "pass" : "fail"}}});
   if (!s.complete) unchecked_paragraph(doc, s, lang);
+  maintenance_paragraph(doc, s, lang);
   findings_by_code_chart(doc, s, lang);
 
   static constexpr std::string_view kNumbers[] = {"一", "二", "三", "四"};

@@ -250,7 +250,8 @@ CREATE TABLE interaction_months (
 // Version 6 (issue 11, verdicts that hold): how completely each run examined each site, and
 // findings carried over unverified.
 // - `run_sites.coverage`: complete | partial | down; `coverage_reason` says why not complete
-//   (the homepage's error for down; page_limit or time_limit for partial).
+//   (the homepage's error for down; page_limit or time_limit for partial). Issue 12 adds
+//   maintenance: down in a maintenance window ("WINDOW; ERROR"), no new column.
 // - A finding whose subject a run could not examine (its page failed, the site was down, the
 //   walk was cut short) is neither resolved nor seen: the run carries it as an occurrence with
 //   `verified = 0`, the previous occurrence's severity, page and detail, and the reason in

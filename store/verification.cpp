@@ -23,7 +23,9 @@ std::string fetch_detail(const SubjectEvidence& e) {
 }  // namespace
 
 std::optional<Unverified> unverified(const SubjectEvidence& e) {
-  if (e.coverage.state == "down") return Unverified{"site_down", e.coverage.reason};
+  // A site in a maintenance window (app/maintenance_store.h) was down as planned: the same.
+  if (e.coverage.state == "down" || e.coverage.state == "maintenance")
+    return Unverified{"site_down", e.coverage.reason};
   if (e.subject_is_link && e.subject_checked) return std::nullopt;
   if (e.page_fetched) {
     if (page_read(e)) {

@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "config/config.h"
+#include "tests/support/in_zone.h"
 
 namespace sitepatrol::config {
 namespace {
@@ -13,36 +14,8 @@ namespace {
 using namespace std::chrono;
 
 // Cron is local time; the tests fix the zone.
-class InZone {
- public:
-  explicit InZone(const char* tz) {
-    if (const char* old = std::getenv("TZ")) old_ = old;
-    setenv("TZ", tz, 1);
-    tzset();
-  }
-  ~InZone() {
-    if (old_.empty()) {
-      unsetenv("TZ");
-    } else {
-      setenv("TZ", old_.c_str(), 1);
-    }
-    tzset();
-  }
-
- private:
-  std::string old_;
-};
-
-system_clock::time_point utc(int y, int mo, int d, int h, int mi, int s = 0) {
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  return system_clock::from_time_t(timegm(&tm));
-}
+using testsupport::InZone;
+using testsupport::utc;
 
 system_clock::time_point next(std::string_view cron, system_clock::time_point after) {
   auto c = CronExpr::parse(cron);

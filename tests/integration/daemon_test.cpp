@@ -14,75 +14,12 @@
 #include <regex>
 #include <thread>
 
+#include "tests/integration/daemon_helpers.h"
 #include "tests/integration/daemon_receivers.h"
 #include "tests/integration/patrol_harness.h"
 
 namespace sitepatrol::integration {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-// Polls `ready` every 50 ms up to `limit`; true once it holds.
-template <class Pred>
-bool eventually(Pred ready, std::chrono::milliseconds limit = 15s) {
-  const auto end = Clock::now() + limit;
-  while (Clock::now() < end) {
-    if (ready()) return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return ready();
-}
-
-// Every line of a Prometheus text exposition is a comment or `name{labels} value`, and each
-// sample's metric has a # TYPE before it. Returns "" when it parses, else the bad line.
-std::string prometheus_problem(const std::string& text) {
-  static const std::regex sample(
-      R"(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*\})? (-?[0-9.]+([eE][-+]?[0-9]+)?|NaN|[+-]Inf)$)");
-  static const std::regex type(
-      R"(^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped)$)");
-  std::set<std::string> typed;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    std::smatch m;
-    if (line.rfind("# HELP ", 0) == 0) continue;
-    if (std::regex_match(line, m, type)) {
-      typed.insert(m[1]);
-      continue;
-    }
-    if (!std::regex_match(line, m, sample)) return line;
-    if (!typed.contains(m[1])) return "no # TYPE for: " + line;
-  }
-  return "";
-}
-
-// The sum of the samples whose line starts with `prefix` (a name, or a name with the first
-// labels: `x{site="a"` sums x over the other labels), or -1 when there is none.
-double metric(const std::string& text, const std::string& prefix) {
-  std::istringstream in(text);
-  double sum = -1;
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind(prefix, 0) != 0 || line.size() <= prefix.size()) continue;
-    const char next = line[prefix.size()];
-    if (prefix.back() != '}' && next != ' ' && next != '{' && next != ',') continue;
-    sum = (sum < 0 ? 0 : sum) + std::stod(line.substr(line.rfind(' ') + 1));
-  }
-  return sum;
-}
-
-std::string query(const std::filesystem::path& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  std::string out;
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &s, nullptr) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW) {
-      if (const auto* t = sqlite3_column_text(s, 0)) out = reinterpret_cast<const char*>(t);
-    }
-    sqlite3_finalize(s);
-  }
-  sqlite3_close(h);
-  return out;
-}
 
 struct DaemonSetup {
   TempDir dir{"sitepatrol-daemon"};
@@ -265,10 +202,12 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
 
   // /metrics parses as Prometheus text and counts what happened.
   const std::string metrics = http_get(port, "/metrics").second;
-  EXPECT_EQ(prometheus_problem(metrics), "") << metrics;
+  EXPECT_EQ(parse_metrics(metrics).problem, "") << metrics;
   EXPECT_GE(
       metric(metrics, "sitepatrol_alert_sends_total{channel=\"unreliable\",result=\"failed\"}"), 2);
-  EXPECT_GE(metric(metrics, "sitepatrol_findings{code=\"LINK-BROKEN\",severity=\"error\"}"), 2);
+  EXPECT_GE(metric(metrics,
+                   "sitepatrol_findings{site=\"links\",code=\"LINK-BROKEN\",severity=\"error\"}"),
+            2);
   EXPECT_GE(metric(metrics, "sitepatrol_pages_total"), 2);
 
   // SIGHUP with a broken file: refused, still running. Then a good file with a third site.

@@ -1,0 +1,82 @@
+#include "store/metrics_state.h"
+
+#include <string_view>
+
+#include "store/sqlite_db.h"
+
+namespace sitepatrol::store {
+
+namespace {
+
+constexpr std::string_view kCertTable = R"sql(
+CREATE TABLE IF NOT EXISTS site_certificates (
+  site      TEXT PRIMARY KEY,
+  not_after INTEGER NOT NULL
+) WITHOUT ROWID
+)sql";
+
+// Per site: the newest finished run covering it, and the newest one that examined it.
+constexpr std::string_view kRuns = R"sql(
+SELECT rs.site, max(r.id),
+       max(CASE WHEN rs.coverage IN ('complete', 'partial')
+                THEN CAST(strftime('%s', r.finished_at) AS INTEGER) END)
+  FROM run_sites rs JOIN runs r ON r.id = rs.run_id
+ WHERE r.status = 'finished'
+ GROUP BY rs.site
+)sql";
+
+Result<Db> open_db(const std::filesystem::path& database) {
+  auto db = Db::open(database);
+  if (!db) return db;
+  if (auto ok = db->exec("PRAGMA busy_timeout = 5000"); !ok) return std::unexpected(ok.error());
+  if (auto ok = db->exec(kCertTable); !ok) return std::unexpected(ok.error());
+  return db;
+}
+
+}  // namespace
+
+Result<MetricsState> load_metrics_state(const std::filesystem::path& database) {
+  auto db = open_db(database);
+  if (!db) return std::unexpected(db.error());
+  MetricsState out;
+  {
+    auto runs = db->prepare(kRuns);
+    if (!runs) return std::unexpected(runs.error());
+    for (;;) {
+      auto row = runs->step();
+      if (!row) return std::unexpected(row.error());
+      if (!*row) break;
+      const std::string site = runs->column_text(0);
+      out.latest_run[site] = runs->column_int(1);
+      if (!runs->column_is_null(2)) out.last_success[site] = runs->column_int(2);
+    }
+  }
+  auto certs = db->prepare("SELECT site, not_after FROM site_certificates");
+  if (!certs) return std::unexpected(certs.error());
+  for (;;) {
+    auto row = certs->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    out.cert_not_after[certs->column_text(0)] = certs->column_int(1);
+  }
+  return out;
+}
+
+Result<void> save_cert_not_after(const std::filesystem::path& database,
+                                 const std::map<std::string, std::int64_t>& not_after) {
+  if (not_after.empty()) return {};
+  auto db = open_db(database);
+  if (!db) return std::unexpected(db.error());
+  auto tx = Transaction::begin(*db);
+  if (!tx) return std::unexpected(tx.error());
+  for (const auto& [site, t] : not_after) {
+    auto put = db->prepare(
+        "INSERT INTO site_certificates (site, not_after) VALUES (?1, ?2) "
+        "ON CONFLICT (site) DO UPDATE SET not_after = excluded.not_after");
+    if (!put) return std::unexpected(put.error());
+    if (auto ok = put->bind_text(1, site).bind_int(2, t).run(); !ok) return ok;
+  }
+  return tx->commit();
+}
+
+}  // namespace sitepatrol::store

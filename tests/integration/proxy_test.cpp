@@ -36,7 +36,7 @@ TEST(Proxy, PatrolThroughAnHttpProxyReachesTheSite) {
   EXPECT_TRUE(r.findings.with_code("LINK-BROKEN").empty()) << r.findings.describe();
 }
 
-TEST(Proxy, HttpsSiteThroughAnHttpProxyIsTunnelled) {
+TEST(Proxy, HttpsLinkThroughAnHttpProxyIsTunnelled) {
   // CONNECT: the proxy sees the host and port, never the path.
   FixtureServer server;
   two_pages(server);
@@ -50,7 +50,7 @@ TEST(Proxy, HttpsSiteThroughAnHttpProxyIsTunnelled) {
   patrol.resolve(kOtherHost, closed, "203.0.113.9");  // a public address: allowed
   const Round r = patrol.round();
   ASSERT_TRUE(round_ok(r));
-  EXPECT_EQ(proxy.requests_for("CONNECT www.other.example:" + std::to_string(closed)), 1u)
+  EXPECT_GE(proxy.requests_for("CONNECT www.other.example:" + std::to_string(closed)), 1u)
       << ::testing::PrintToString(proxy.requests());
 }
 
@@ -209,6 +209,25 @@ TEST(Proxy, BadProxyIsAConfigErrorWithoutTheCredentials) {
   EXPECT_NE(crawl.err.find("sites.toml:"), std::string::npos) << crawl.err;
   EXPECT_EQ(crawl.err.find("s3cret"), std::string::npos) << crawl.err;
   EXPECT_EQ(server.requests_seen(), 0u);
+}
+
+TEST(Proxy, CheckCommandTakesAProxy) {
+  FixtureServer server;
+  two_pages(server);
+  ProxyServer proxy(ProxyServer::Kind::http);
+  Patrol patrol;
+  const std::string resolve =
+      std::string(kSiteHost) + ":" + std::to_string(server.port()) + ":127.0.0.1";
+  const auto checked = patrol.run(
+      {"check", "--resolve", resolve, "--proxy", proxy.url(), "--format", "json", home(server)});
+  EXPECT_EQ(checked.exit_code, 0) << checked.err;
+  EXPECT_GE(proxy.requests_for(std::string(kSiteHost)), 2u);
+  EXPECT_GE(server.hits("/a"), 1u);
+
+  const auto bad = patrol.run({"check", "--proxy", "gopher://agent:s3cret@x:70", home(server)});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--proxy"), std::string::npos) << bad.err;
+  EXPECT_EQ(bad.err.find("s3cret"), std::string::npos) << bad.err;
 }
 
 // A nightly job must not change with the shell it is started from: curl's proxy variables

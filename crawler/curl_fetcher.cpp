@@ -94,7 +94,9 @@ FetchError classify(CURLcode code) {
 
 struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
   Impl(asio::io_context& io_context, CurlOptions opts)
-      : io(io_context), timer(io_context), options(std::move(opts)),
+      : io(io_context),
+        timer(io_context),
+        options(std::move(opts)),
         proxy_target(io_context, options.resolve) {
     multi = curl_multi_init();
     share = curl_share_init();
@@ -317,7 +319,8 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     } else if (code != CURLE_OK) {
       r.error = classify(code);
       r.error_text = t->error[0] ? std::string(t->error) : curl_easy_strerror(code);
-      if (!t->request.proxy.empty()) r.error_text = proxy_error(code, t->request.proxy, r.error_text);
+      if (!t->request.proxy.empty())
+        r.error_text = proxy_error(code, t->request.proxy, r.error_text);
       if (r.error == FetchError::tls) r.tls.verify_error = r.error_text;
       // A transfer that failed has no answer to report, even if a status line had arrived
       // before the connection broke: the error says what happened.
@@ -358,16 +361,16 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
   void judge_then_start(FetchRequest request, FetchHandler done) {
     const std::string url = request.url;
     std::weak_ptr<Impl> weak = weak_from_this();
-    proxy_target.judge(url, [weak, request = std::move(request),
-                             done = std::move(done)](bool is_private) mutable {
-      auto me = weak.lock();
-      if (!me) return;
-      if (!is_private) return me->start(std::move(request), std::move(done));
-      FetchResponse r;
-      r.tls.https = request.url.starts_with("https:");
-      blocked(r);
-      done(std::move(r));  // already on its own handler (judge never answers inline)
-    });
+    proxy_target.judge(
+        url, [weak, request = std::move(request), done = std::move(done)](bool is_private) mutable {
+          auto me = weak.lock();
+          if (!me) return;
+          if (!is_private) return me->start(std::move(request), std::move(done));
+          FetchResponse r;
+          r.tls.https = request.url.starts_with("https:");
+          blocked(r);
+          done(std::move(r));  // already on its own handler (judge never answers inline)
+        });
   }
 
   static void read_certinfo(CURL* easy, checks::TlsInfo& tls) {

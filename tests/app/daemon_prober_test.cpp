@@ -106,9 +106,8 @@ TEST(DaemonProber, ProbesGoThroughTheConfiguredProxy) {
 
   ASSERT_EQ(records.size(), 1u);
   EXPECT_TRUE(records[0].up) << records[0].error;
-  EXPECT_EQ(proxy.requests(),
-            std::vector<std::string>{"GET http://www.probe.example:" + std::to_string(site.port()) +
-                                     "/"});
+  EXPECT_EQ(proxy.requests(), std::vector<std::string>{"GET http://www.probe.example:" +
+                                                       std::to_string(site.port()) + "/"});
 }
 
 // Through a loopback proxy, a redirect to an unregistered private address is still refused:
@@ -141,14 +140,13 @@ TEST(DaemonProber, ProxyThatIsDownIsNamedInTheProbeError) {
     down = gone.port();
   }
   const auto records = probe(config_for(site_config(
-      site.port(),
-      "proxy = \"http://agent:s3cret@127.0.0.1:" + std::to_string(down) + "\"\n")));
+      site.port(), "proxy = \"http://agent:s3cret@127.0.0.1:" + std::to_string(down) + "\"\n")));
 
   ASSERT_EQ(records.size(), 1u);
   EXPECT_FALSE(records[0].up);
-  EXPECT_NE(records[0].error.find("proxy http://***@127.0.0.1:" + std::to_string(down) +
-                                  " unreachable"),
-            std::string::npos)
+  EXPECT_NE(
+      records[0].error.find("proxy http://***@127.0.0.1:" + std::to_string(down) + " unreachable"),
+      std::string::npos)
       << records[0].error;
   EXPECT_EQ(records[0].error.find("s3cret"), std::string::npos);
   EXPECT_EQ(site.requests_seen(), 0u);

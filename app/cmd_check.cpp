@@ -8,6 +8,7 @@
 #include "app/cli_common.h"
 #include "app/commands.h"
 #include "app/patrol_session.h"
+#include "config/proxy.h"
 
 namespace sitepatrol::app {
 
@@ -22,6 +23,7 @@ struct CheckOptions {
   std::vector<std::string> resolve;
   bool allow_private = false;
   bool no_external = false;
+  std::string proxy;  // config/proxy.h
 };
 
 // A temporary database file, removed with its WAL files when the check ends.
@@ -51,6 +53,11 @@ int run_check(const CheckOptions& o, const LogOptions& log) {
   config->patrol.resolve = o.resolve;
   config->patrol.allow_private_networks = o.allow_private;
   config->patrol.check_external_links = !o.no_external;
+  config->patrol.proxy = o.proxy;
+  if (auto why = config::check_proxy_url(config->patrol.proxy); !why.empty()) {
+    std::cerr << "sitepatrol: check: --proxy: " << why << "\n";
+    return kExitUsage;
+  }
   SessionOptions session;
   session.quiet = log.quiet;
   if (!o.fail_on.empty()) {
@@ -89,6 +96,8 @@ CLI::App* add_check_command(CLI::App& cli, LogOptions& log, Command* run) {
   cmd->add_option("--max-pages", o->max_pages, "Pages per site")->check(CLI::Range(1, 1000000));
   cmd->add_option("--resolve", o->resolve, "host:port:address, like curl --resolve");
   cmd->add_flag("--allow-private", o->allow_private, "Follow links to private addresses");
+  cmd->add_option("--proxy", o->proxy,
+                  "Every request through this proxy: http://, https://, socks5:// or socks5h://");
   cmd->add_flag("--no-external", o->no_external, "Do not fetch links to other hosts");
   cmd->callback([o, &log, run] { *run = [o, &log] { return run_check(*o, log); }; });
   return cmd;

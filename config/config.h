@@ -110,6 +110,7 @@ struct SiteConfig {
   std::vector<ColumnConfig> columns;
   std::optional<bool> respect_robots;   // per-site override of [patrol]
   std::optional<int> max_pages;         // per-site override of max_pages_per_site
+  std::optional<std::string> proxy;     // per-site override of [patrol] proxy; "" = direct
   std::vector<FeatureConfig> features;  // [[site.feature]] (issue 4)
   IndexBaseline baseline;               // baseline_* (reports, issue 6)
   std::vector<MaintenanceWindow> maintenance;  // maintenance = [...] (issue 12)
@@ -141,6 +142,9 @@ struct PatrolConfig {
   bool allow_private_networks = false;
   std::vector<std::string> resolve;  // "host:port:address", like curl --resolve
   std::string ca_bundle;             // extra CA file (staging sites, tests)
+  // Every request through this proxy (config/proxy.h): "" = direct; env vars never read.
+  std::string proxy;
+  std::vector<std::string> no_proxy;  // hosts (and their subdomains) reached direct; "*" all
   std::vector<std::string>
       disable_codes;      // finding codes never raised, e.g. "SEC-HEADERS"; like database
   int parse_threads = 0;  // 0: hardware concurrency

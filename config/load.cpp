@@ -19,6 +19,7 @@
 #include "config/idn.h"
 #include "config/indices_section.h"
 #include "config/maintenance_section.h"
+#include "config/proxy.h"
 #include "config/schedule_section.h"
 #include "config/security.h"
 #include "config/security_section.h"
@@ -143,6 +144,16 @@ std::string check_alias(std::string& host) {
   return "";
 }
 
+// A proxy URL at `key` (config/proxy.h); a bad one is reported without its credentials.
+bool read_proxy(TableReader& r, std::string_view key, std::string& out) {
+  if (!r.read(key, out)) return false;
+  if (auto why = check_proxy_url(out); !why.empty()) {
+    r.problems().add(r.node(key)->source(), r.path_of(key), why);
+    return false;
+  }
+  return true;
+}
+
 // ---- sections -----------------------------------------------------------------------------
 
 // A list of status ranges (config/status_ranges.h) at `key`.
@@ -205,6 +216,8 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
   r.read("disable_codes", p.disable_codes, check_code);
   if (r.read("ca_bundle", p.ca_bundle)) p.ca_bundle = relative_to(folder, p.ca_bundle).string();
   r.read("parse_threads", p.parse_threads, 0, 256);
+  read_proxy(r, "proxy", p.proxy);
+  r.read("no_proxy", p.no_proxy, check_no_proxy_entry);
   r.read("include", p.include, check_url_pattern);
   r.read("exclude", p.exclude, check_url_pattern);
   read_status_ranges(r, "accept_status", p.accept_status);
@@ -306,6 +319,7 @@ void read_site(TableReader& r, SiteConfig& s) {
   r.read("disable_codes", s.disable_codes, check_code);
   r.read("respect_robots", s.respect_robots);
   r.read("max_pages", s.max_pages, 1);
+  if (std::string proxy; read_proxy(r, "proxy", proxy)) s.proxy = std::move(proxy);
   detail::read_site_baseline(r, s.baseline);
   detail::read_maintenance(r, s.maintenance);
 

@@ -13,7 +13,9 @@
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "config/proxy.h"
 #include "crawler/address_policy.h"
+#include "crawler/proxy_target.h"
 #include "crawler/tls_dates.h"
 
 namespace sitepatrol::crawler {
@@ -92,7 +94,10 @@ FetchError classify(CURLcode code) {
 
 struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
   Impl(asio::io_context& io_context, CurlOptions opts)
-      : io(io_context), timer(io_context), options(std::move(opts)) {
+      : io(io_context),
+        timer(io_context),
+        options(std::move(opts)),
+        proxy_target(io_context, options.resolve) {
     multi = curl_multi_init();
     share = curl_share_init();
     curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
@@ -170,7 +175,9 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
   static curl_socket_t on_open_socket(void* clientp, curlsocktype purpose,
                                       curl_sockaddr* address) {
     auto* t = static_cast<Transfer*>(clientp);
-    if (purpose == CURLSOCKTYPE_IPCXN && !t->request.allow_private &&
+    // A proxied transfer connects to the operator's proxy; its target was judged before
+    // the request (proxy_target.h).
+    if (purpose == CURLSOCKTYPE_IPCXN && !t->request.allow_private && t->request.proxy.empty() &&
         is_private_address(&address->addr)) {
       t->blocked_private = true;
       return CURL_SOCKET_BAD;
@@ -183,7 +190,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
   // would otherwise carry a transfer that is not permitted.
   static int on_prereq(void* clientp, char* conn_primary_ip, char*, int, int) {
     auto* t = static_cast<Transfer*>(clientp);
-    if (!t->request.allow_private &&
+    if (!t->request.allow_private && t->request.proxy.empty() &&
         (!conn_primary_ip || is_private_address(std::string_view(conn_primary_ip)))) {
       t->blocked_private = true;
       return CURL_PREREQFUNC_ABORT;
@@ -302,9 +309,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     if (t->request.want_certinfo) read_certinfo(easy, r.tls);
 
     if (t->blocked_private) {
-      r.error = FetchError::blocked_private;
-      r.error_text = "address is private; not fetched (allow_private_networks = false)";
-      r.status = 0;
+      blocked(r);
     } else if (code == CURLE_WRITE_ERROR && t->stop_reading) {
       r.truncated = true;  // stopped on purpose; the answer itself is fine
     } else if (code == CURLE_WRITE_ERROR && t->body_too_large) {
@@ -314,6 +319,8 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     } else if (code != CURLE_OK) {
       r.error = classify(code);
       r.error_text = t->error[0] ? std::string(t->error) : curl_easy_strerror(code);
+      if (!t->request.proxy.empty())
+        r.error_text = proxy_error(code, t->request.proxy, r.error_text);
       if (r.error == FetchError::tls) r.tls.verify_error = r.error_text;
       // A transfer that failed has no answer to report, even if a status line had arrived
       // before the connection broke: the error says what happened.
@@ -331,6 +338,39 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     asio::post(io, [done = std::move(done), response = std::move(response)]() mutable {
       done(std::move(response));
     });
+  }
+
+  static void blocked(FetchResponse& r) {
+    r.error = FetchError::blocked_private;
+    r.error_text = "address is private; not fetched (allow_private_networks = false)";
+    r.status = 0;
+  }
+
+  // With a proxy, curl connects to nothing but the proxy: a refused or unresolvable
+  // connection is the proxy's, and the message says so (credentials masked) rather than
+  // blaming the site.
+  static std::string proxy_error(CURLcode code, const std::string& proxy, const std::string& text) {
+    const std::string shown = config::mask_proxy_credentials(proxy);
+    if (code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_PROXY)
+      return "proxy " + shown + " unreachable: " + text;
+    if (code == CURLE_PROXY) return "proxy " + shown + " failed: " + text;
+    return text + " (through proxy " + shown + ")";
+  }
+
+  // A proxied request whose target is not allowed on private addresses: judged first.
+  void judge_then_start(FetchRequest request, FetchHandler done) {
+    const std::string url = request.url;
+    std::weak_ptr<Impl> weak = weak_from_this();
+    proxy_target.judge(
+        url, [weak, request = std::move(request), done = std::move(done)](bool is_private) mutable {
+          auto me = weak.lock();
+          if (!me) return;
+          if (!is_private) return me->start(std::move(request), std::move(done));
+          FetchResponse r;
+          r.tls.https = request.url.starts_with("https:");
+          blocked(r);
+          done(std::move(r));  // already on its own handler (judge never answers inline)
+        });
   }
 
   static void read_certinfo(CURL* easy, checks::TlsInfo& tls) {
@@ -376,6 +416,12 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     curl_easy_setopt(e, CURLOPT_PREREQDATA, t);
     curl_easy_setopt(e, CURLOPT_CLOSESOCKETFUNCTION, &Impl::on_close_socket);
     curl_easy_setopt(e, CURLOPT_CLOSESOCKETDATA, this);
+    // Set always: "" disables the proxy, and both stop curl from reading http_proxy,
+    // https_proxy, all_proxy and no_proxy from the environment (config/proxy.h).
+    curl_easy_setopt(e, CURLOPT_PROXY, q.proxy.c_str());
+    curl_easy_setopt(e, CURLOPT_NOPROXY, "");
+    if (!q.proxy.empty() && !options.ca_bundle.empty())
+      curl_easy_setopt(e, CURLOPT_PROXY_CAINFO, options.ca_bundle.c_str());
     if (resolve) curl_easy_setopt(e, CURLOPT_RESOLVE, resolve);
     if (!options.ca_bundle.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, options.ca_bundle.c_str());
     if (q.head) curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
@@ -406,6 +452,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
   CURLM* multi = nullptr;
   CURLSH* share = nullptr;
   curl_slist* resolve = nullptr;
+  ProxyTarget proxy_target;
   std::unordered_map<curl_socket_t, std::shared_ptr<Socket>> sockets;
   std::vector<CURL*> easies;
 };
@@ -416,6 +463,8 @@ CurlFetcher::CurlFetcher(asio::io_context& io, CurlOptions options)
 CurlFetcher::~CurlFetcher() = default;
 
 void CurlFetcher::fetch(FetchRequest request, FetchHandler done) {
+  if (!request.proxy.empty() && !request.allow_private)
+    return impl_->judge_then_start(std::move(request), std::move(done));
   impl_->start(std::move(request), std::move(done));
 }
 

@@ -24,6 +24,7 @@ struct FetchRequest {
   bool html_only = false;       // stop reading when the answer is not HTML
   bool want_certinfo = false;   // collect the server certificate's validity (homepage)
   bool allow_private = false;   // may connect to private/loopback/link-local addresses
+  std::string proxy;            // proxy URL (config/proxy.h); "" = direct
   std::vector<std::string> headers;  // "Name: value"
   std::string cookies;
   std::string userpwd;          // "user:password" for basic auth

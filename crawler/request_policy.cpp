@@ -1,5 +1,6 @@
 #include "crawler/request_policy.h"
 
+#include "config/proxy.h"
 #include "crawler/private_origins.h"
 #include "crawler/url.h"
 
@@ -25,6 +26,8 @@ RequestPolicy::RequestPolicy(const config::Config& config, const config::SiteCon
     : site_(&site),
       allow_private_networks_(config.patrol.allow_private_networks),
       max_body_(config.patrol.max_body_bytes),
+      proxy_(site.proxy.value_or(config.patrol.proxy)),
+      no_proxy_(config.patrol.no_proxy),
       registered_origins_(std::move(origins)) {
   own_hosts_.insert(url_host(site.url));
   own_hosts_.insert(site.aliases.begin(), site.aliases.end());
@@ -43,6 +46,7 @@ FetchRequest RequestPolicy::request_for(const std::string& url) const {
   const bool https_upgrade = own && site_->url.starts_with("http:") && url.starts_with("https:");
   q.allow_private =
       allow_private_networks_ || https_upgrade || registered_origins_->contains(origin_key(url));
+  if (!proxy_.empty() && !config::bypasses_proxy(no_proxy_, host)) q.proxy = proxy_;
   if (own) {  // credentials and staging headers never leave the site
     for (const auto& [k, v] : site_->headers) q.headers.push_back(k + ": " + v);
     q.cookies = site_->cookies;

@@ -8,6 +8,11 @@
 //   host, port) of sites the configuration registers (crawler/private_origins.h), or when
 //   [patrol] allow_private_networks is set; the fetcher enforces it at connect time
 //   (crawler/address_policy.h).
+// - The proxy: the site's own `proxy` when it has one ("" = direct), else [patrol] proxy;
+//   a target host within [patrol] no_proxy goes direct. With a proxy the fetcher cannot see
+//   the target's address at connect time (it connects to the proxy), so it judges the
+//   target before the request instead (crawler/proxy_target.h): the guard checks the
+//   target, never the proxy, and a proxy on loopback is fine.
 //
 // A plain value, built once per site; request_for is const and thread-safe.
 #pragma once
@@ -16,6 +21,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "crawler/fetcher.h"
@@ -41,6 +47,8 @@ class RequestPolicy {
   const config::SiteConfig* site_;
   bool allow_private_networks_ = false;
   std::size_t max_body_ = 0;
+  std::string proxy_;                  // "" = direct
+  std::vector<std::string> no_proxy_;  // hosts reached direct
   std::set<std::string> own_hosts_;
   OriginSet registered_origins_;  // private_origins.h keys
 };

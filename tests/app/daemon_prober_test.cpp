@@ -7,11 +7,13 @@
 
 #include "config/config.h"
 #include "tests/support/fixture_server.h"
+#include "tests/support/proxy_server.h"
 
 namespace sitepatrol {
 namespace {
 
 using testsupport::FixtureServer;
+using testsupport::ProxyServer;
 
 config::Config config_for(const std::string& text) {
   auto c = config::parse_config(text, "probe.toml");
@@ -91,6 +93,63 @@ TEST(DaemonProber, CredentialsNeverCrossARedirectToAnotherHost) {
   EXPECT_FALSE(carries_credentials(other.requests()[0]));
   ASSERT_EQ(site.requests().size(), 1u);
   EXPECT_TRUE(carries_credentials(site.requests()[0]));
+}
+
+// The probes go through the patrol's request policy, proxy included (issue 12).
+TEST(DaemonProber, ProbesGoThroughTheConfiguredProxy) {
+  FixtureServer site;
+  site.page("/", "<html><body>home</body></html>");
+  ProxyServer proxy(ProxyServer::Kind::http);
+
+  const auto records =
+      probe(config_for(site_config(site.port(), "proxy = \"" + proxy.url() + "\"\n")));
+
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_TRUE(records[0].up) << records[0].error;
+  EXPECT_EQ(proxy.requests(), std::vector<std::string>{"GET http://www.probe.example:" +
+                                                       std::to_string(site.port()) + "/"});
+}
+
+// Through a loopback proxy, a redirect to an unregistered private address is still refused:
+// the guard judges the target, and the proxy never hears of it.
+TEST(DaemonProber, RedirectToAPrivateAddressIsRefusedThroughAProxy) {
+  FixtureServer internal;
+  internal.page("/x", "<html><body>internal service</body></html>");
+  FixtureServer site;
+  site.redirect("/", internal.url("/x"), 302);
+  ProxyServer proxy(ProxyServer::Kind::socks5);
+
+  const auto records =
+      probe(config_for(site_config(site.port(), "proxy = \"" + proxy.url() + "\"\n")));
+
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_FALSE(records[0].up);
+  EXPECT_NE(records[0].error.find("private"), std::string::npos) << records[0].error;
+  EXPECT_EQ(internal.requests_seen(), 0u);
+  EXPECT_EQ(proxy.requests_seen(), 1u) << ::testing::PrintToString(proxy.requests());
+  EXPECT_EQ(site.requests_seen(), 1u);
+}
+
+// A proxy that is down: the probe fails and says the proxy is unreachable, not the site.
+TEST(DaemonProber, ProxyThatIsDownIsNamedInTheProbeError) {
+  FixtureServer site;
+  site.page("/", "<html><body>home</body></html>");
+  unsigned short down = 0;
+  {
+    ProxyServer gone(ProxyServer::Kind::http);
+    down = gone.port();
+  }
+  const auto records = probe(config_for(site_config(
+      site.port(), "proxy = \"http://agent:s3cret@127.0.0.1:" + std::to_string(down) + "\"\n")));
+
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_FALSE(records[0].up);
+  EXPECT_NE(
+      records[0].error.find("proxy http://***@127.0.0.1:" + std::to_string(down) + " unreachable"),
+      std::string::npos)
+      << records[0].error;
+  EXPECT_EQ(records[0].error.find("s3cret"), std::string::npos);
+  EXPECT_EQ(site.requests_seen(), 0u);
 }
 
 }  // namespace

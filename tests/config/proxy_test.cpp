@@ -73,7 +73,7 @@ TEST(ProxyConfig, MalformedProxyUrlsAreRefused) {
 
 TEST(ProxyConfig, BadNoProxyEntryIsRefused) {
   const ConfigError e = parse_error("[patrol]\nno_proxy = [\"ok.example\", \"http://x/\"]\n");
-  EXPECT_EQ(e.key, "patrol.no_proxy");
+  EXPECT_EQ(e.key, "patrol.no_proxy[2]");  // the entry at fault
   EXPECT_EQ(e.line, 2);
 }
 

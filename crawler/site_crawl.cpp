@@ -334,6 +334,7 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
       parsed->facts =
           checks::page_facts(checks::PageContent{job.url, base, h.text, h.meta, h.rows}, today_);
       if (!h.too_large) check_page(job, o, *parsed);
+      if (run_.cancel && run_.cancel->load()) return;  // checks cut short: not a verdict
       asio::post(run_.io, [this, job = std::move(job), o = std::move(o), parsed]() mutable {
         on_parsed(std::move(job), std::move(o), parsed);
       });

@@ -111,10 +111,6 @@ RobotsRule make_rule(std::string pattern, bool allow) {
   return rule;
 }
 
-// Whether the rule matches a prefix of (or, anchored, all of) `path`. The first piece must
-// start the path; each later one is found leftmost after the previous, which is optimal for
-// '*'-only patterns (an earlier end leaves more room for the rest), so nothing backtracks.
-// An anchored rule's last piece must end the path, after the others.
 // Finds `piece` in `path` from `at`, charging `scanned` as kRobotsMatchBudget says.
 std::size_t find_charged(std::string_view path, std::string_view piece, std::size_t at,
                          std::size_t& scanned) {
@@ -124,6 +120,10 @@ std::size_t find_charged(std::string_view path, std::string_view piece, std::siz
   return found;
 }
 
+// Whether the rule matches a prefix of (or, anchored, all of) `path`. The first piece must
+// start the path; each later one is found leftmost after the previous, which is optimal for
+// '*'-only patterns (an earlier end leaves more room for the rest), so nothing backtracks.
+// An anchored rule's last piece must end the path, after the others.
 // `scanned` counts the work done, against kRobotsMatchBudget.
 bool matches(const RobotsRule& rule, std::string_view path, std::size_t& scanned) {
   const auto& pieces = rule.pieces;

@@ -201,6 +201,9 @@ ThreadState& thread_state() {
   return state;
 }
 
+// Characters that may not stand in a host once it is decoded (WHATWG "forbidden domain code
+// points", plus '%': a host still holding an escape after decoding would decode differently
+// on a second pass).
 bool forbidden_in_host(unsigned char c) {
   return c <= 0x20 || c == 0x7f ||
          std::string_view("#%/:<>?@[\\]^|").find(static_cast<char>(c)) != std::string_view::npos;
@@ -307,9 +310,6 @@ void append_query(std::string& out, std::string_view query) {
   out += query;
 }
 
-// Characters that may not stand in a host once it is decoded (WHATWG "forbidden domain code
-// points", plus '%': a host still holding an escape after decoding would decode differently
-// on a second pass).
 // The host percent-decoded; nullopt when an escape is incomplete.
 std::optional<std::string> percent_decoded(std::string_view host) {
   std::string out;

@@ -169,14 +169,14 @@ int Daemon::Impl::run() {
   if (!config->http.listen.empty()) {
     try {
       http = std::make_unique<HttpEndpoint>(
-          [this](const HttpRequest& request) {
+          [this, legacy = config->http.legacy_metrics](const HttpRequest& request) {
             HttpReply reply;
             if (request.path() == "/healthz") {
               reply.headers = {{"Content-Type", "text/plain; charset=utf-8"}};
               reply.body = "ok\n";
             } else if (request.path() == "/metrics") {
               reply.headers = {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}};
-              reply.body = metrics.render();
+              reply.body = metrics.render(legacy);
             } else {
               reply.status = 404;
               reply.headers = {{"Content-Type", "text/plain; charset=utf-8"}};

@@ -130,7 +130,7 @@ void DaemonMetrics::store_error() {
   ++store_errors_;
 }
 
-std::string DaemonMetrics::render() const {
+std::string DaemonMetrics::render(bool legacy) const {
   std::lock_guard lock(mutex_);
   std::ostringstream out;
   head(out, "sitepatrol_up", "gauge", "1 while the daemon runs.");
@@ -155,10 +155,11 @@ std::string DaemonMetrics::render() const {
     out << "sitepatrol_probe_duration_seconds_sum{site=\"" << s << "\"} " << number(h.sum) << '\n';
     out << "sitepatrol_probe_duration_seconds_count{site=\"" << s << "\"} " << h.count << '\n';
   }
-  // Deprecated (kDeprecatedFamilies): as it always was, a counter in milliseconds.
-  head(out, "sitepatrol_probe_duration_milliseconds_sum", "counter",
-       "Total time of the probes of a site. Deprecated: use sitepatrol_probe_duration_seconds.");
-  per_site(out, "sitepatrol_probe_duration_milliseconds_sum", probe_ms_sum_);
+  if (legacy) {  // kDeprecatedFamilies: as it always was, a counter in milliseconds
+    head(out, "sitepatrol_probe_duration_milliseconds_sum", "counter",
+         "Total time of the probes of a site. Deprecated: use sitepatrol_probe_duration_seconds.");
+    per_site(out, "sitepatrol_probe_duration_milliseconds_sum", probe_ms_sum_);
+  }
   head(out, "sitepatrol_site_up", "gauge",
        "1 when the last probe of the homepage outside a maintenance window succeeded.");
   per_site(out, "sitepatrol_site_up", site_up_);

@@ -9,8 +9,9 @@
 // alert rule.
 //
 // A documented metric is never removed: sitepatrol_probe_duration_milliseconds_sum, older
-// than these conventions, is still shown beside the histogram that replaces it (deprecated,
-// kDeprecatedFamilies; the only names `promtool check metrics` complains of).
+// than these conventions, is still there for the dashboards that read it, beside the
+// histogram that replaces it. It breaks the conventions `promtool check metrics` lints, so it
+// is served only on request ([http] legacy_metrics = true; kDeprecatedFamilies).
 //
 // Threads: every member may be called from any thread (one mutex; updates are rare, a few a
 // second at most).
@@ -55,7 +56,8 @@ class DaemonMetrics {
   void reload(bool ok);
   void store_error();
 
-  std::string render() const;
+  // `legacy`: also the kDeprecatedFamilies ([http] legacy_metrics).
+  std::string render(bool legacy = false) const;
 
  private:
   struct Histogram {

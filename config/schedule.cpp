@@ -207,6 +207,7 @@ void read_http(TableReader& r, HttpConfig& out) {
     r.problems().add(r.node("request_timeout")->source(), r.path_of("request_timeout"),
                      "must be between 1s and 10m");
   }
+  r.read("legacy_metrics", out.legacy_metrics);
   r.reject_unknown_keys();
 }
 

@@ -53,6 +53,7 @@ struct HttpConfig {
   std::string listen = "127.0.0.1:9469";     // "" = no endpoint
   int max_connections = 512;                 // more at once get 503
   std::chrono::seconds request_timeout{10};  // to send a request, or take an answer
+  bool legacy_metrics = false;               // also serve the deprecated metric families
   std::string address() const;               // "127.0.0.1", "::1"
   unsigned short port() const;
 };

@@ -11,13 +11,14 @@
 namespace sitepatrol::app {
 namespace {
 
-// The daemon's exposition, read strictly; only its deprecated families keep their old names.
+// The daemon's exposition as served by default, read strictly.
 testsupport::PromText parse_prometheus(const std::string& text) {
-  return testsupport::parse_prometheus(text, DaemonMetrics::kDeprecatedFamilies);
+  return testsupport::parse_prometheus(text);
 }
 
-// /metrics with every kind of sample the daemon shows, and a site id that needs escaping.
-std::string busy() {
+// /metrics with every kind of sample the daemon shows, and a site id that needs escaping;
+// `legacy`: with the deprecated families ([http] legacy_metrics).
+std::string busy(bool legacy = false) {
   DaemonMetrics m;
   const std::string odd = "we\"ird\\site\nid";
   m.probe("a", true, 30);      // 0.03 s: the 0.05 bucket
@@ -38,7 +39,7 @@ std::string busy() {
   m.set_gauges(1, 2, 3);
   m.reload(true);
   m.store_error();
-  return m.render();
+  return m.render(legacy);
 }
 
 TEST(DaemonMetrics, ExpositionIsStrictlyValid) {
@@ -66,10 +67,12 @@ TEST(DaemonMetrics, ProbeDurationIsAHistogramInSeconds) {
   EXPECT_EQ(p.value("sitepatrol_site_maintenance", {{"site", "a"}}), 1);
 }
 
-// A documented metric is never removed: the old millisecond sum stays beside the histogram,
-// as the counter it always was, and counts the same probes.
-TEST(DaemonMetrics, DeprecatedMillisecondSumIsStillShown) {
-  const auto p = parse_prometheus(busy());
+// A documented metric is never removed: with legacy_metrics the old millisecond sum is there
+// beside the histogram, as the counter it always was, and counts the same probes.
+TEST(DaemonMetrics, DeprecatedMillisecondSumIsShownOnRequest) {
+  EXPECT_FALSE(parse_prometheus(busy()).families.contains(
+      "sitepatrol_probe_duration_milliseconds_sum"));
+  const auto p = testsupport::parse_prometheus(busy(true), DaemonMetrics::kDeprecatedFamilies);
   ASSERT_EQ(p.problem, "");
   const auto& old = p.families.at("sitepatrol_probe_duration_milliseconds_sum");
   EXPECT_EQ(old.type, "counter");
@@ -79,7 +82,7 @@ TEST(DaemonMetrics, DeprecatedMillisecondSumIsStillShown) {
   EXPECT_EQ(p.value("sitepatrol_probe_duration_milliseconds_sum", {{"site", "we\"ird\\site\nid"}}),
             10);
   // Without the waiver the strict reader refuses it, as promtool lints it.
-  EXPECT_NE(testsupport::parse_prometheus(busy()).problem, "");
+  EXPECT_NE(testsupport::parse_prometheus(busy(true)).problem, "");
 }
 
 TEST(DaemonMetrics, SiteGaugesCarryTheSiteLabel) {
@@ -113,12 +116,14 @@ TEST(DaemonMetrics, FindingsOfASiteAreReplacedNotAdded) {
             1);
 }
 
-// promtool (a test dependency, deploy/install-deps.sh) lints nothing but the deprecated
-// family; without promtool this fails rather than passing unchecked.
+// promtool (a test dependency, deploy/install-deps.sh) accepts the default exposition
+// without a complaint; without promtool this fails rather than passing unchecked.
 TEST(DaemonMetrics, PromtoolAcceptsTheExposition) {
-  EXPECT_EQ(testsupport::promtool_metrics_problems(busy(), DaemonMetrics::kDeprecatedFamilies), "");
-  // The waiver covers only the names given: the same text without it is refused.
-  EXPECT_NE(testsupport::promtool_metrics_problems(busy()), "");
+  EXPECT_EQ(testsupport::promtool_metrics_problems(busy()), "");
+  // With legacy_metrics it lints the deprecated family, and nothing else.
+  EXPECT_NE(testsupport::promtool_metrics_problems(busy(true)), "");
+  EXPECT_EQ(
+      testsupport::promtool_metrics_problems(busy(true), DaemonMetrics::kDeprecatedFamilies), "");
 }
 
 // The reader refuses what it should, or the tests above could not fail.

@@ -35,7 +35,7 @@ std::set<std::string> exposed() {
   m.set_cert_not_after("a", 1);
   m.alert_attempt("ops", true);
   m.reload(true);
-  const auto p = testsupport::parse_prometheus(m.render(), DaemonMetrics::kDeprecatedFamilies);
+  const auto p = testsupport::parse_prometheus(m.render());
   EXPECT_EQ(p.problem, "");
   return testsupport::queryable_names(p);
 }

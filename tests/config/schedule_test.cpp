@@ -213,6 +213,14 @@ TEST(ScheduleConfigTest, HttpEndpointBounds) {
   EXPECT_EQ(e.key, "http.request_timeout");
 }
 
+TEST(ScheduleConfigTest, LegacyMetricsAreOptIn) {
+  EXPECT_FALSE(parse_ok(std::string(kSites)).http.legacy_metrics);
+  EXPECT_TRUE(parse_ok(std::string(kSites) + "[http]\nlegacy_metrics = true\n").http.legacy_metrics);
+  const auto e = parse_error("[http]\nlegacy_metrics = \"yes\"\n");
+  EXPECT_EQ(e.key, "http.legacy_metrics");
+  EXPECT_EQ(e.line, 2);
+}
+
 TEST(AlertConfigTest, ChannelsWithDefaultsAndSecretsFromTheEnvironment) {
   setenv("SITEPATROL_TEST_HOOK", "https://oapi.dingtalk.com/robot/send?access_token=t", 1);
   setenv("SITEPATROL_TEST_SMTP_PW", "pw", 1);

@@ -65,10 +65,10 @@ inline std::string utc_minute(std::chrono::seconds offset) {
   return utc_text(offset, "%Y-%m-%dT%H:%M");
 }
 
-// The daemon's /metrics read strictly (tests/support/prometheus_text.h); only its deprecated
-// families keep their old names.
+// The daemon's /metrics read strictly (tests/support/prometheus_text.h), as served by
+// default: without the deprecated families ([http] legacy_metrics).
 inline testsupport::PromText parse_metrics(const std::string& text) {
-  return testsupport::parse_prometheus(text, app::DaemonMetrics::kDeprecatedFamilies);
+  return testsupport::parse_prometheus(text);
 }
 
 // The sum of the samples whose line starts with `prefix` (a name, or a name with the first

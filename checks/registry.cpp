@@ -27,6 +27,11 @@ const std::vector<PageCheck>& page_checks() {
   return checks;
 }
 
+const std::vector<PageCheck>& text_checks() {
+  static const std::vector<PageCheck> checks = {check_privacy};
+  return checks;
+}
+
 const std::vector<LinkCheck>& link_checks() {
   static const std::vector<LinkCheck> checks = {check_link_status, check_unapproved,
                                                 check_foreign_script};

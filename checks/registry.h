@@ -33,6 +33,10 @@ using LinkCheck = void (*)(const SiteContext&, const LinkResult&, Findings&);
 using SiteCheck = void (*)(const SiteContext&, const SiteResult&, Findings&);
 
 const std::vector<PageCheck>& page_checks();
+// The page checks that read only a page's url and visible text (content errors, personal
+// data): run as well on the text of the attachments a page links (PDF, DOCX, XLSX), given as
+// a PageResult whose url is the attachment's and whose text is the extracted text.
+const std::vector<PageCheck>& text_checks();
 const std::vector<LinkCheck>& link_checks();
 const std::vector<SiteCheck>& site_checks();
 

@@ -1,0 +1,92 @@
+// ContentMatcher::leaders: national leaders' names and titles (CONTENT-MISSTATEMENT).
+#include <algorithm>
+
+#include "checks/content_matcher.h"
+#include "checks/content_scan.h"
+#include "checks/utf8.h"
+
+namespace sitepatrol::checks {
+namespace {
+
+std::u32string to_chars(std::string_view s) {
+  const auto v = decode_utf8(s);
+  return {v.begin(), v.end()};
+}
+
+// `x` is a slip for `name`: as long, same surname, one character replaced or two swapped,
+// all Chinese.
+bool slip_of(std::u32string_view x, std::u32string_view name) {
+  return x.size() == name.size() && x != name && x.front() == name.front() &&
+         std::ranges::all_of(x, is_han) && one_character_off(x, name);
+}
+
+}  // namespace
+
+void ContentMatcher::leaders(Scan& s) const {
+  const std::u32string& chars = s.text.chars();
+  const auto& list = dictionary_->leaders;
+  std::vector<std::pair<std::size_t, std::size_t>> reported;
+  const auto report = [&](std::size_t begin, std::size_t end, std::string right, std::string why) {
+    for (const auto& r : reported) {
+      if (begin < r.second && r.first < end) return;
+    }
+    reported.emplace_back(begin, end);
+    s.hits.push_back(ContentHit{ContentKind::misstatement, s.text.slice(begin, end),
+                                std::move(right), std::move(why), s.text.sentence(begin, end),
+                                begin});
+  };
+  // The known name (longest) that begins at `begin` or ends at `end`.
+  const auto name_at = [&](std::size_t begin, std::size_t end) -> const std::string* {
+    const std::string* best = nullptr;
+    std::size_t best_len = 0;
+    for (const Occurrence& o : s.of(Role::name)) {
+      if ((o.begin == begin || o.end == end) && o.end - o.begin > best_len) {
+        best = &names_[patterns_[o.pattern].entry];
+        best_len = o.end - o.begin;
+      }
+    }
+    return best;
+  };
+  for (const Occurrence& t : s.of(Role::title)) {
+    const std::string& title = titles_[patterns_[t.pattern].entry];
+    // Inside a longer title (委员长 in 全国人大常委会委员长): judged as that one.
+    const bool nested = std::ranges::any_of(s.of(Role::title), [&](const Occurrence& o) {
+      return o.begin <= t.begin && t.end <= o.end && o.end - o.begin > t.end - t.begin;
+    });
+    if (nested || (t.begin > 0 && chars[t.begin - 1] == U'副')) continue;
+    std::vector<const config::Leader*> holders;
+    bool full = false;
+    for (const auto& leader : list) {
+      if (std::ranges::find(leader.titles, title) == leader.titles.end()) continue;
+      holders.push_back(&leader);
+      full = full || leader.titles.front() == title;
+    }
+    const auto holds = [&](const std::string& name) {
+      return std::ranges::any_of(holders, [&](const auto* h) { return h->name == name; });
+    };
+    // Name before the title: any title. Name after it: full titles only (印度总理莫迪).
+    for (const bool after : {false, true}) {
+      if (after && !full) continue;
+      const std::size_t edge = after ? t.end : t.begin;
+      if (const std::string* known = after ? name_at(edge, SIZE_MAX) : name_at(SIZE_MAX, edge)) {
+        if (!holds(*known)) {
+          const std::size_t n = code_points(*known);
+          const std::size_t begin = after ? edge : edge - n;
+          report(std::min(begin, t.begin), std::max(begin + n, t.end), title,
+                 "wrong title: " + *known + " never held the office of " + title);
+        }
+        continue;
+      }
+      for (const auto* h : holders) {
+        const std::u32string name = to_chars(h->name);
+        if ((!after && edge < name.size()) || (after && edge + name.size() > chars.size()))
+          continue;
+        const std::size_t begin = after ? edge : edge - name.size();
+        const std::u32string_view x(chars.data() + begin, name.size());
+        if (slip_of(x, name)) report(begin, begin + name.size(), h->name, "leader's name");
+      }
+    }
+  }
+}
+
+}  // namespace sitepatrol::checks

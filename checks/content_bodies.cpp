@@ -59,13 +59,16 @@ bool year_up_to(std::u32string_view sentence, int year) {
   return false;
 }
 
-// The latest year written in the page (2005年, 二〇〇五年), 0 when none: a page whose latest
-// year is before a reform is a document of that time (an archived policy, a reply).
+// The latest year written in the page (2005年, 二〇〇五年, 2005-06-01), 0 when none: an
+// undated page whose latest year is before a reform is a document of that time (an archived
+// policy, a reply).
 int latest_year(std::u32string_view text) {
   static constexpr std::u32string_view kNumerals = U"〇一二三四五六七八九";
   int latest = 0;
   for (std::size_t k = 4; k < text.size(); ++k) {
-    if (text[k] != U'年') continue;
+    const bool iso =
+        text[k] == '-' && k + 1 < text.size() && text[k + 1] >= '0' && text[k + 1] <= '9';
+    if (text[k] != U'年' && !iso) continue;
     int y = 0;
     bool ok = true;
     for (std::size_t d = k - 4; d < k && ok; ++d) {
@@ -104,7 +107,7 @@ std::optional<std::chrono::sys_days> document_number_date(std::u32string_view te
 void ContentMatcher::bodies(Scan& s, std::optional<std::chrono::sys_days> page_date) const {
   const std::u32string& chars = s.text.chars();
   if (!page_date) page_date = document_number_date(chars);
-  const int page_year = latest_year(chars);
+  const int page_year = page_date ? 0 : latest_year(chars);
   for (const Occurrence& o : s.of(Role::body)) {
     const std::size_t entry = patterns_[o.pattern].entry;
     const config::AbolishedBody& body = dictionary_->bodies[entry];

@@ -59,9 +59,9 @@ bool year_up_to(std::u32string_view sentence, int year) {
   return false;
 }
 
-// The latest year written in the page (2005年, 二〇〇五年, 2005-06-01), 0 when none: an
-// undated page whose latest year is before a reform is a document of that time (an archived
-// policy, a reply).
+// The latest year written in the page (2005年, 二〇〇五年, 2005-06-01), 0 when none: a page
+// whose latest year is before a reform is a document of that time (an archived policy, a
+// reply), whenever it was put online. A current page shows its own date (发布时间：2026-10-30).
 int latest_year(std::u32string_view text) {
   static constexpr std::u32string_view kNumerals = U"〇一二三四五六七八九";
   int latest = 0;
@@ -107,7 +107,7 @@ std::optional<std::chrono::sys_days> document_number_date(std::u32string_view te
 void ContentMatcher::bodies(Scan& s, std::optional<std::chrono::sys_days> page_date) const {
   const std::u32string& chars = s.text.chars();
   if (!page_date) page_date = document_number_date(chars);
-  const int page_year = page_date ? 0 : latest_year(chars);
+  const int page_year = latest_year(chars);
   for (const Occurrence& o : s.of(Role::body)) {
     const std::size_t entry = patterns_[o.pattern].entry;
     const config::AbolishedBody& body = dictionary_->bodies[entry];

@@ -109,12 +109,13 @@ void ContentMatcher::bodies(Scan& s, std::optional<std::chrono::sys_days> page_d
   if (!page_date) page_date = document_number_date(chars);
   const int page_year = latest_year(chars);
   for (const Occurrence& o : s.of(Role::body)) {
+    if (s.full()) return;
     const std::size_t entry = patterns_[o.pattern].entry;
     const config::AbolishedBody& body = dictionary_->bodies[entry];
     if (page_date && *page_date < body.abolished) continue;
-    const bool excepted = std::ranges::any_of(s.of(Role::except), [&](const Occurrence& e) {
+    const bool excepted = s.any_covering(Role::except, o.begin, o.end, [&](const Occurrence& e) {
       const Pattern& p = patterns_[e.pattern];
-      return p.entry == entry && (p.part >> 20) == 2 && e.begin <= o.begin && o.end <= e.end;
+      return p.entry == entry && (p.part >> 20) == 2;
     });
     if (excepted) continue;
     if (std::ranges::any_of(kHistoricalBefore,

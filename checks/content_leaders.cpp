@@ -39,19 +39,25 @@ void ContentMatcher::leaders(Scan& s) const {
   const auto name_at = [&](std::size_t begin, std::size_t end) -> const std::string* {
     const std::string* best = nullptr;
     std::size_t best_len = 0;
-    for (const Occurrence& o : s.of(Role::name)) {
+    const auto consider = [&](const Occurrence& o) {
       if ((o.begin == begin || o.end == end) && o.end - o.begin > best_len) {
         best = &names_[patterns_[o.pattern].entry];
         best_len = o.end - o.begin;
       }
+      return false;
+    };
+    if (begin != SIZE_MAX) s.any_beginning(Role::name, begin, begin, consider);
+    if (end != SIZE_MAX) {
+      s.any_beginning(Role::name, end > Scan::kMaxChars ? end - Scan::kMaxChars : 0, end, consider);
     }
     return best;
   };
   for (const Occurrence& t : s.of(Role::title)) {
+    if (s.full()) return;
     const std::string& title = titles_[patterns_[t.pattern].entry];
     // Inside a longer title (委员长 in 全国人大常委会委员长): judged as that one.
-    const bool nested = std::ranges::any_of(s.of(Role::title), [&](const Occurrence& o) {
-      return o.begin <= t.begin && t.end <= o.end && o.end - o.begin > t.end - t.begin;
+    const bool nested = s.any_covering(Role::title, t.begin, t.end, [&](const Occurrence& o) {
+      return o.end - o.begin > t.end - t.begin;
     });
     if (nested || (t.begin > 0 && chars[t.begin - 1] == U'副')) continue;
     std::vector<const config::Leader*> holders;

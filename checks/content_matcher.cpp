@@ -38,6 +38,7 @@ bool one_character_off(std::u32string_view text, std::u32string_view right) {
 }
 
 void ContentMatcher::add(std::string_view text, Role role, std::size_t entry, std::size_t part) {
+  if (code_points(text) > Scan::kMaxChars) return;  // lookups around a position assume this
   strings_.emplace_back(text);
   patterns_.push_back(Pattern{role, entry, part});
 }
@@ -97,6 +98,7 @@ std::vector<ContentHit> ContentMatcher::scan(const ContentText& text,
     s.by_role[static_cast<std::size_t>(patterns_[pattern].role)].push_back(
         Occurrence{pattern, begin, end});
   });
+  for (auto& list : s.by_role) std::ranges::stable_sort(list, {}, &Occurrence::begin);
   near_misses(s);
   wrong_forms(s);
   bodies(s, page_date);
@@ -107,11 +109,9 @@ std::vector<ContentHit> ContentMatcher::scan(const ContentText& text,
 
 void ContentMatcher::near_misses(Scan& s) const {
   const std::u32string& chars = s.text.chars();
-  std::vector<std::pair<std::size_t, std::size_t>> reported;  // char ranges
-  const auto overlaps = [](std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2) {
-    return b1 < e2 && b2 < e1;
-  };
+  std::vector<std::pair<std::size_t, std::size_t>> reported;  // char ranges, at most kMaxHits
   for (const Occurrence& third : s.of(Role::third)) {
+    if (s.full()) return;
     const Pattern& p = patterns_[third.pattern];
     const std::u32string& right = formulations_[p.entry];
     const std::size_t n = right.size();
@@ -126,16 +126,15 @@ void ContentMatcher::near_misses(Scan& s) const {
         if (window.front() != right.front() || window.back() != right.back()) continue;
         if (!one_character_off(window, right)) continue;
         const std::size_t end = start + len;
-        const auto near = [&](const Occurrence& o) { return overlaps(o.begin, o.end, start, end); };
-        const bool whole_there = std::ranges::any_of(
-            s.of(Role::formulation),
-            [&](const Occurrence& o) { return near(o) && patterns_[o.pattern].entry == p.entry; });
-        const bool allowed = std::ranges::any_of(s.of(Role::allowed), [&](const Occurrence& o) {
-          return patterns_[o.pattern].entry == p.entry && o.begin <= start && end <= o.end;
-        });
+        const auto same = [&](const Occurrence& o) {
+          return patterns_[o.pattern].entry == p.entry;
+        };
         const bool seen = std::ranges::any_of(
-            reported, [&](const auto& r) { return overlaps(r.first, r.second, start, end); });
-        if (whole_there || allowed || seen) continue;
+            reported, [&](const auto& r) { return r.first < end && start < r.second; });
+        if (seen || s.any_overlapping(Role::formulation, start, end, same) ||
+            s.any_covering(Role::allowed, start, end, same)) {
+          continue;
+        }
         found = true;
         reported.emplace_back(start, end);
         s.hits.push_back(ContentHit{ContentKind::misstatement, s.text.slice(start, end),
@@ -151,10 +150,11 @@ void ContentMatcher::wrong_forms(Scan& s) const {
     const auto& list = role == Role::typo ? dictionary_->typos : dictionary_->misstatements;
     const std::size_t tag = role == Role::typo ? 0 : 1;
     for (const Occurrence& o : s.of(role)) {
+      if (s.full()) return;
       const std::size_t entry = patterns_[o.pattern].entry;
-      const bool excepted = std::ranges::any_of(s.of(Role::except), [&](const Occurrence& e) {
+      const bool excepted = s.any_covering(Role::except, o.begin, o.end, [&](const Occurrence& e) {
         const Pattern& p = patterns_[e.pattern];
-        return p.entry == entry && (p.part >> 20) == tag && e.begin <= o.begin && o.end <= e.end;
+        return p.entry == entry && (p.part >> 20) == tag;
       });
       if (excepted) continue;
       s.hits.push_back(ContentHit{

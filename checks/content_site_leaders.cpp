@@ -35,7 +35,7 @@ std::vector<ContentHit> site_leader_slips(const ContentText& text,
     const std::u32string name = to_chars(leader.name);
     for (const std::string& title_text : leader.titles) {
       const std::u32string title = to_chars(title_text);
-      for (std::size_t at = chars.find(title); at != std::u32string::npos;
+      for (std::size_t at = chars.find(title); at != std::u32string::npos && hits.size() < 100;
            at = chars.find(title, at + 1)) {
         if (at > 0 && chars[at - 1] == U'副') continue;
         const std::size_t end = at + title.size();

@@ -77,9 +77,9 @@ std::string ContentText::slice(std::size_t begin, std::size_t end) const {
 std::pair<std::size_t, std::size_t> ContentText::sentence_bounds(std::size_t begin,
                                                                  std::size_t end) const {
   std::size_t from = begin;
-  while (from > 0 && !ends_sentence(chars_[from - 1])) --from;
+  while (from > 0 && begin - from < kMaxSentence && !ends_sentence(chars_[from - 1])) --from;
   std::size_t to = end;
-  while (to < chars_.size() && !ends_sentence(chars_[to])) ++to;
+  while (to < chars_.size() && to - end < kMaxSentence && !ends_sentence(chars_[to])) ++to;
   if (to < chars_.size() && chars_[to] != '\n') ++to;  // keep the full stop
   return {from, to};
 }

@@ -23,6 +23,8 @@ bool is_han(char32_t c);  // a CJK unified ideograph (basic block and extensions
 
 class ContentText {
  public:
+  static constexpr std::size_t kMaxSentence = 300;
+
   explicit ContentText(std::string_view visible_text);
 
   const std::string& utf8() const { return utf8_; }
@@ -36,7 +38,7 @@ class ContentText {
   // The sentence holding chars [begin, end): from the previous 。！？；or line end to the
   // next, at most `reach` characters each side (cut with …).
   std::string sentence(std::size_t begin, std::size_t end, std::size_t reach = 30) const;
-  // Bounds of that sentence, without the cut.
+  // Bounds of that sentence, without the cut, at most kMaxSentence characters each side.
   std::pair<std::size_t, std::size_t> sentence_bounds(std::size_t begin, std::size_t end) const;
 
  private:

@@ -172,5 +172,25 @@ TEST(ContentCheck, OneFindingPerCodeWithTheSentenceAndTheRightForm) {
   EXPECT_NE(out[2].detail.find("now 自然资源部"), std::string::npos) << out[2].detail;
 }
 
+// A page written to hurt: every rule's candidates by the hundred thousand, in one sentence
+// with no full stop. The scan stays linear (lookups by position, hits capped) and reports.
+TEST(ContentCheck, HostilePageIsBoundedWork) {
+  std::string text;
+  for (int i = 0; i < 20'000; ++i) {
+    text += "国家主席习近乎国务院总理习近平中华人民共合国人民人民按装机交通部再接再励";
+  }
+  const auto hits = scan(text);
+  EXPECT_EQ(hits.size(), 1000u);  // kMaxHits
+  PageResult page;
+  page.url = "https://jtt.example.gov.cn/hostile.html";
+  page.status = 200;
+  page.text = text;
+  Findings out;
+  check_content(SiteContext{}, page, out);
+  ASSERT_FALSE(out.empty());
+  EXPECT_NE(out[0].detail.find("and "), std::string::npos);
+  EXPECT_LT(out[0].detail.size(), 4000u);  // five described, then a count
+}
+
 }  // namespace
 }  // namespace sitepatrol::checks

@@ -93,6 +93,59 @@ void ContentMatcher::leaders(Scan& s) const {
       }
     }
   }
+  lists(s, name_at, report);
+}
+
+// Leaders' lists (习近平、李强、赵乐际…): a name between 、 beside a known leader's name, one
+// character off another leader's; the list must hold at least two known names.
+template <typename NameAt, typename Report>
+void ContentMatcher::lists(Scan& s, NameAt& name_at, Report& report) const {
+  const std::u32string& chars = s.text.chars();
+  const auto separator = [&](std::size_t k) {
+    return k >= chars.size() || chars[k] == U'、' || chars[k] == U'，' || chars[k] == U'。' ||
+           chars[k] == U'；' || chars[k] == ' ' || chars[k] == '\n';
+  };
+  // The names around a 、 at `k`: is there a known one at each of the two positions?
+  const auto known_beside = [&](std::size_t k) {
+    return name_at(k + 1, SIZE_MAX) != nullptr || (k > 0 && name_at(SIZE_MAX, k) != nullptr);
+  };
+  for (const Occurrence& o : s.of(Role::name)) {
+    if (s.full()) return;
+    for (const bool after : {false, true}) {
+      const std::size_t sep = after ? o.end : o.begin - 1;
+      if ((after && sep >= chars.size()) || (!after && o.begin == 0) || chars[sep] != U'、') {
+        continue;
+      }
+      // The token on the other side of the 、, up to the next separator.
+      std::size_t b = sep + 1, e = sep + 1;
+      if (after) {
+        while (e < chars.size() && !separator(e) && e - b < 5) ++e;
+        if (!separator(e)) continue;
+      } else {
+        e = sep;
+        b = sep;
+        while (b > 0 && !separator(b - 1) && e - b < 5) --b;
+        if (b > 0 && !separator(b - 1)) continue;
+      }
+      if (b == e || name_at(b, SIZE_MAX) != nullptr) continue;
+      // A list: another known name on the token's far side, or before this one.
+      const std::size_t far = after ? e : b - 1;
+      const bool list =
+          (far < chars.size() && chars[far] == U'、' && known_beside(far)) ||
+          (after ? (o.begin > 0 && chars[o.begin - 1] == U'、' && known_beside(o.begin - 1))
+                 : (o.end < chars.size() && chars[o.end] == U'、' && known_beside(o.end)));
+      if (!list) continue;
+      const std::u32string_view x(chars.data() + b, e - b);
+      for (const std::u32string& name : names32_) {
+        if (slip_of(x, name)) {
+          std::string right;
+          for (char32_t c : name) append_utf8(right, c);
+          report(b, e, right, "leader's name in a list");
+          break;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace sitepatrol::checks

@@ -84,7 +84,11 @@ ContentMatcher::ContentMatcher(std::shared_ptr<const config::ContentDictionary> 
     }
   }
   for (std::size_t i = 0; i < titles_.size(); ++i) add(titles_[i], Role::title, i);
-  for (std::size_t i = 0; i < names_.size(); ++i) add(names_[i], Role::name, i);
+  for (std::size_t i = 0; i < names_.size(); ++i) {
+    add(names_[i], Role::name, i);
+    const auto v = decode_utf8(names_[i]);
+    names32_.emplace_back(v.begin(), v.end());
+  }
   std::vector<std::string_view> views(strings_.begin(), strings_.end());
   matcher_ = MultiMatcher(views);
 }

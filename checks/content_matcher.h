@@ -84,6 +84,8 @@ class ContentMatcher {
   void wrong_forms(Scan& s) const;
   void bodies(Scan& s, std::optional<std::chrono::sys_days> page_date) const;
   void leaders(Scan& s) const;
+  template <typename NameAt, typename Report>
+  void lists(Scan& s, NameAt& name_at, Report& report) const;
 
   std::shared_ptr<const config::ContentDictionary> dictionary_;
   std::vector<std::string> strings_;
@@ -91,6 +93,7 @@ class ContentMatcher {
   std::vector<std::u32string> formulations_;  // as code points
   std::vector<std::string> titles_;           // distinct titles
   std::vector<std::string> names_;            // distinct leaders' names
+  std::vector<std::u32string> names32_;       // the same, as code points
   MultiMatcher matcher_;
 };
 

@@ -91,6 +91,17 @@ TEST(ContentMisstatement, LeadersNameOneCharacterOffBesideTheTitle) {
                   .empty());
 }
 
+TEST(ContentMisstatement, LeadersNameOneCharacterOffInAList) {
+  EXPECT_EQ(found(scan("习近平、李墙、赵乐际、王沪宁出席会议。"), ContentKind::misstatement),
+            Strings{"李墙"});
+  EXPECT_EQ(found(scan("出席的有习近平、李强、赵乐计。"), ContentKind::misstatement),
+            Strings{"赵乐计"});
+  // Others in a list, and a list of one known name, are not.
+  EXPECT_TRUE(scan("习近平、李强、赵乐际、王沪宁、蔡奇、丁薛祥、李希出席。李干杰、李书磊、何立峰。"
+                   "会见了李强、李显龙。")
+                  .empty());
+}
+
 TEST(ContentMisstatement, LeaderWithATitleNeverHeld) {
   const auto hits = scan("国务院总理习近平出席");
   ASSERT_EQ(found(hits, ContentKind::misstatement).size(), 1u);

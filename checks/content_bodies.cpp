@@ -113,10 +113,9 @@ void ContentMatcher::bodies(Scan& s, std::optional<std::chrono::sys_days> page_d
     const std::size_t entry = patterns_[o.pattern].entry;
     const config::AbolishedBody& body = dictionary_->bodies[entry];
     if (page_date && *page_date < body.abolished) continue;
-    const bool excepted = s.any_covering(Role::except, o.begin, o.end, [&](const Occurrence& e) {
-      const Pattern& p = patterns_[e.pattern];
-      return p.entry == entry && (p.part >> 20) == 2;
-    });
+    const bool excepted =
+        s.any_covering(Role::body_except, o.begin, o.end,
+                       [&](const Occurrence& e) { return patterns_[e.pattern].entry == entry; });
     if (excepted) continue;
     if (std::ranges::any_of(kHistoricalBefore,
                             [&](std::u32string_view w) { return ends_with(chars, o.begin, w); })) {

@@ -50,7 +50,7 @@ ContentMatcher::ContentMatcher(std::shared_ptr<const config::ContentDictionary> 
     const auto& f = d.formulations[i];
     formulations_.push_back(to_chars(f.text));
     add(f.text, Role::formulation, i);
-    for (std::size_t a = 0; a < f.allowed.size(); ++a) add(f.allowed[a], Role::allowed, i, a);
+    for (const auto& allowed : f.allowed) add(allowed, Role::allowed, i);
     const std::u32string& chars = formulations_.back();
     if (chars.size() < kNearMissMin) continue;
     const std::size_t third = chars.size() / 3;
@@ -64,18 +64,15 @@ ContentMatcher::ContentMatcher(std::shared_ptr<const config::ContentDictionary> 
   const auto wrong_forms = [&](const std::vector<config::WrongForm>& list, Role role) {
     for (std::size_t i = 0; i < list.size(); ++i) {
       add(list[i].wrong, role, i);
-      for (std::size_t e = 0; e < list[i].except.size(); ++e) {
-        add(list[i].except[e], Role::except, i, role == Role::typo ? e : e + (1u << 20));
-      }
+      const Role except = role == Role::typo ? Role::typo_except : Role::misstatement_except;
+      for (const auto& phrase : list[i].except) add(phrase, except, i);
     }
   };
   wrong_forms(d.misstatements, Role::misstatement);
   wrong_forms(d.typos, Role::typo);
   for (std::size_t i = 0; i < d.bodies.size(); ++i) {
     add(d.bodies[i].name, Role::body, i);
-    for (std::size_t e = 0; e < d.bodies[i].except.size(); ++e) {
-      add(d.bodies[i].except[e], Role::except, i, e + (2u << 20));
-    }
+    for (const auto& phrase : d.bodies[i].except) add(phrase, Role::body_except, i);
   }
   for (const auto& leader : d.leaders) {
     if (std::ranges::find(names_, leader.name) == names_.end()) names_.push_back(leader.name);
@@ -152,13 +149,12 @@ void ContentMatcher::near_misses(Scan& s) const {
 void ContentMatcher::wrong_forms(Scan& s) const {
   for (Role role : {Role::misstatement, Role::typo}) {
     const auto& list = role == Role::typo ? dictionary_->typos : dictionary_->misstatements;
-    const std::size_t tag = role == Role::typo ? 0 : 1;
+    const Role except = role == Role::typo ? Role::typo_except : Role::misstatement_except;
     for (const Occurrence& o : s.of(role)) {
       if (s.full()) return;
       const std::size_t entry = patterns_[o.pattern].entry;
-      const bool excepted = s.any_covering(Role::except, o.begin, o.end, [&](const Occurrence& e) {
-        const Pattern& p = patterns_[e.pattern];
-        return p.entry == entry && (p.part >> 20) == tag;
+      const bool excepted = s.any_covering(except, o.begin, o.end, [&](const Occurrence& e) {
+        return patterns_[e.pattern].entry == entry;
       });
       if (excepted) continue;
       s.hits.push_back(ContentHit{

@@ -62,16 +62,18 @@ class ContentMatcher {
     third,
     allowed,
     misstatement,
+    misstatement_except,
     typo,
-    except,
+    typo_except,
     body,
+    body_except,
     title,
     name
   };
   struct Pattern {
     Role role;
     std::size_t entry;  // index into the dictionary's list for the role
-    std::size_t part;   // third: its offset in characters; except/allowed: their index
+    std::size_t part;   // third: its offset in characters
   };
   struct Occurrence {
     std::size_t pattern;

@@ -19,18 +19,51 @@ bool ends_sentence(char32_t c) {
          c == '?' || c == ';';
 }
 
-// NFKC without default-ignorable characters; the input unchanged if utf8proc refuses it.
-std::string nfkc(std::string_view text) {
+// NFKC without default-ignorable characters, by utf8proc; the input unchanged if utf8proc
+// refuses it.
+std::vector<char32_t> nfkc_by_utf8proc(std::string_view text) {
   utf8proc_uint8_t* out = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
                                                       UTF8PROC_COMPAT | UTF8PROC_IGNORE);
   const utf8proc_ssize_t n =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                    static_cast<utf8proc_ssize_t>(text.size()), &out, options);
-  if (n < 0) return std::string(text);
-  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  if (n < 0) return decode_utf8(text);
+  std::vector<char32_t> result =
+      decode_utf8(std::string_view(reinterpret_cast<const char*>(out), static_cast<size_t>(n)));
   std::free(out);
   return result;
+}
+
+// What NFKC makes of `c` when that is simple: itself (ASCII, CJK ideographs, and any
+// character with no decomposition that neither combines nor is ignorable), its ASCII twin
+// (full-width forms), a space (U+3000), or nothing (zero-width characters, 0). U+FFFD for any
+// other character: the caller then leaves the whole text to utf8proc.
+char32_t simple_nfkc(char32_t c) {
+  if (c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF)) return c;
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+  if (c == 0x3000) return ' ';
+  if ((c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF || c == 0xAD) return 0;
+  if (c > 0x10FFFF) return 0xFFFD;
+  const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(c));
+  constexpr utf8proc_uint16_t kNone = UINT16_MAX;
+  const bool stable = p->decomp_seqindex == kNone && p->comb_index == kNone && !p->ignorable &&
+                      p->combining_class == 0 && !(c >= 0x1100 && c <= 0x11FF);  // Hangul jamo
+  return stable ? c : 0xFFFD;
+}
+
+// NFKC without default-ignorable characters: a pass of simple_nfkc, or utf8proc when the text
+// holds a character that needs it (①, compatibility ideographs, accented letters …).
+std::vector<char32_t> nfkc(std::string_view text) {
+  std::vector<char32_t> out = decode_utf8(text);
+  std::size_t kept = 0;
+  for (const char32_t c : out) {
+    const char32_t simple = simple_nfkc(c);
+    if (simple == 0xFFFD) return nfkc_by_utf8proc(text);
+    if (simple != 0) out[kept++] = simple;
+  }
+  out.resize(kept);
+  return out;
 }
 
 }  // namespace
@@ -41,7 +74,7 @@ bool is_han(char32_t c) {
 }
 
 ContentText::ContentText(std::string_view visible_text) {
-  const std::vector<char32_t> decoded = decode_utf8(nfkc(visible_text));
+  const std::vector<char32_t> decoded = nfkc(visible_text);
   chars_.reserve(decoded.size());
   for (std::size_t i = 0; i < decoded.size(); ++i) {
     const char32_t c = decoded[i];
@@ -59,13 +92,14 @@ ContentText::ContentText(std::string_view visible_text) {
     i = j - 1;
   }
   utf8_.reserve(chars_.size() * 3);
-  char_at_.reserve(chars_.size() * 3 + 1);
-  for (std::size_t k = 0; k < chars_.size(); ++k) {
-    const std::size_t before = utf8_.size();
-    append_utf8(utf8_, chars_[k]);
-    char_at_.insert(char_at_.end(), utf8_.size() - before, static_cast<std::uint32_t>(k));
+  for (const char32_t c : chars_) append_utf8(utf8_, c);
+  char_at_.resize(utf8_.size() + 1);
+  std::uint32_t k = 0;
+  for (std::size_t byte = 0; byte < utf8_.size(); ++byte) {
+    if ((static_cast<unsigned char>(utf8_[byte]) & 0xC0) != 0x80 && byte > 0) ++k;
+    char_at_[byte] = k;
   }
-  char_at_.push_back(static_cast<std::uint32_t>(chars_.size()));
+  char_at_[utf8_.size()] = static_cast<std::uint32_t>(chars_.size());
 }
 
 std::string ContentText::slice(std::size_t begin, std::size_t end) const {

@@ -45,6 +45,9 @@ TEST(ContentDictionary, BuiltInParsesWithEveryKind) {
 TEST(ContentText, NormalisesWidthZeroWidthAndLayoutSpaces) {
   const ContentText t("中华人民\u200b共和国 ＡＢＣ１２３\n政府工作报\n告  end");
   EXPECT_EQ(t.utf8(), "中华人民共和国 ABC123\n政府工作报告 end");
+  // The characters the fast path leaves to utf8proc: circled digits, compatibility
+  // ideographs, a combining accent; and those it keeps as they are (×, ©).
+  EXPECT_EQ(ContentText("①\uF900e\u0301 3×4 ©").utf8(), "1\u8C48\u00E9 3×4 ©");
 }
 
 TEST(ContentMisstatement, FormulationOneCharacterOff) {

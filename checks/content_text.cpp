@@ -91,15 +91,24 @@ ContentText::ContentText(std::string_view visible_text) {
       chars_.push_back(newline ? '\n' : ' ');
     i = j - 1;
   }
-  utf8_.reserve(chars_.size() * 3);
-  for (const char32_t c : chars_) append_utf8(utf8_, c);
-  char_at_.resize(utf8_.size() + 1);
-  std::uint32_t k = 0;
-  for (std::size_t byte = 0; byte < utf8_.size(); ++byte) {
-    if ((static_cast<unsigned char>(utf8_[byte]) & 0xC0) != 0x80 && byte > 0) ++k;
-    char_at_[byte] = k;
+  // Encoded in place (the characters are valid: decode_utf8 made U+FFFD of the rest).
+  utf8_.resize(chars_.size() * 4);
+  char_at_.resize(chars_.size() * 4 + 1);
+  std::size_t n = 0;
+  for (std::uint32_t k = 0; k < chars_.size(); ++k) {
+    const char32_t c = chars_[k];
+    const std::size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    static constexpr unsigned char kLead[] = {0, 0, 0xC0, 0xE0, 0xF0};
+    for (std::size_t i = len - 1; i > 0; --i) {
+      utf8_[n + i] = static_cast<char>(0x80 | ((c >> (6 * (len - 1 - i))) & 0x3F));
+    }
+    utf8_[n] = static_cast<char>(len == 1 ? c : (kLead[len] | (c >> (6 * (len - 1)))));
+    std::fill_n(char_at_.begin() + static_cast<std::ptrdiff_t>(n), len, k);
+    n += len;
   }
-  char_at_[utf8_.size()] = static_cast<std::uint32_t>(chars_.size());
+  utf8_.resize(n);
+  char_at_.resize(n + 1);
+  char_at_[n] = static_cast<std::uint32_t>(chars_.size());
 }
 
 std::string ContentText::slice(std::size_t begin, std::size_t end) const {

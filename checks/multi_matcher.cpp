@@ -1,6 +1,7 @@
 #include "checks/multi_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <map>
 
@@ -54,6 +55,28 @@ MultiMatcher::MultiMatcher(std::span<const std::string_view> patterns) {
       nodes_[target].fail = fail;
       nodes_[target].output_link = nodes_[fail].has_output ? fail : nodes_[fail].output_link;
       queue.push_back(target);
+    }
+  }
+
+  // 4. Whole transition tables for the shallow nodes, breadth first (a node's failure link
+  // is shallower, so its table is ready): most of a text's bytes step from them (the lead and
+  // second bytes of a Chinese character), and a table read replaces a search and a walk of
+  // failure links.
+  std::deque<std::pair<std::uint32_t, int>> shallow;  // (node, depth)
+  for (const auto& [byte, target] : children[kRoot]) shallow.emplace_back(target, 1);
+  while (!shallow.empty() && dense_.size() < kMaxDense) {
+    const auto [s, depth] = shallow.front();
+    shallow.pop_front();
+    std::array<std::uint32_t, 256> table;
+    for (int b = 0; b < 256; ++b) {
+      const auto byte = static_cast<unsigned char>(b);
+      const std::uint32_t to = child(s, byte);
+      table[static_cast<std::size_t>(b)] = to != kNone ? to : next(nodes_[s].fail, byte);
+    }
+    nodes_[s].dense = static_cast<std::uint32_t>(dense_.size());
+    dense_.push_back(table);
+    if (depth < kDenseDepth) {
+      for (const auto& [byte, target] : children[s]) shallow.emplace_back(target, depth + 1);
     }
   }
 }

@@ -9,10 +9,12 @@
 // Overlapping and nested matches are all reported: with patterns 彩票 and 体育彩票, the text
 // 体育彩票 yields both, ending at the same byte. Duplicate patterns are each reported.
 //
-// Memory: one node per distinct pattern prefix; the root has a full 256-entry table, other
-// nodes a sorted edge list. Immutable after construction; `scan` is const and thread-safe.
+// Memory: one node per distinct pattern prefix; the root and the nodes one and two bytes
+// deep (at most kMaxDense) have a full 256-entry transition table, other nodes a sorted edge
+// list. Immutable after construction; `scan` is const and thread-safe.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -60,7 +62,10 @@ class MultiMatcher {
     std::uint32_t output_link = kNone;                 // nearest suffix node with outputs
     std::uint32_t outputs_begin = 0, outputs_end = 0;  // into outputs_
     bool has_output = false;
+    std::uint32_t dense = kNone;  // into dense_: the whole transition function, failures folded
   };
+  static constexpr int kDenseDepth = 2;
+  static constexpr std::size_t kMaxDense = 512;  // 1 KiB each
 
   static unsigned char fold(unsigned char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c - 'A' + 'a') : c;
@@ -70,6 +75,7 @@ class MultiMatcher {
   std::uint32_t child(std::uint32_t state, unsigned char byte) const;
   std::uint32_t next(std::uint32_t state, unsigned char byte) const {
     while (state != kRoot) {
+      if (nodes_[state].dense != kNone) return dense_[nodes_[state].dense][byte];
       if (const std::uint32_t to = child(state, byte); to != kNone) return to;
       state = nodes_[state].fail;
     }
@@ -80,6 +86,7 @@ class MultiMatcher {
   std::vector<Edge> edges_;
   std::vector<std::uint32_t> outputs_;
   std::uint32_t root_[256];  // root transitions; kRoot where there is none
+  std::vector<std::array<std::uint32_t, 256>> dense_;
   std::vector<std::size_t> pattern_sizes_;
 };
 

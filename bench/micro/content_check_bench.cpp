@@ -61,8 +61,8 @@ TEST(ContentCheck, Benchmark) {
   std::printf(
       "content checks: %zu pages (%.1f MB HTML, %.1f MB text): parse %.3f ms/page, "
       "check_content %.3f ms/page (%.1f %% of parsing), %zu findings\n",
-      pages.size(), bytes / 1e6, text / 1e6, parse * 1e3 / pages.size(),
-      best * 1e3 / pages.size(), 100 * best / parse, findings);
+      pages.size(), bytes / 1e6, text / 1e6, parse * 1e3 / pages.size(), best * 1e3 / pages.size(),
+      100 * best / parse, findings);
 }
 
 }  // namespace

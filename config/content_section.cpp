@@ -68,16 +68,9 @@ void read_leader(TableReader& r, Leader& out) {
 
 void read_content(TableReader& r, ContentConfig& out, const std::filesystem::path& folder) {
   out.dictionary = builtin_content_dictionary();
-  std::string terms_file;
-  if (r.read("terms_file", terms_file) && !terms_file.empty()) {
-    out.terms_file = relative_to(folder, terms_file);
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(out.terms_file, ec)) {
-      r.problems().add(r.node("terms_file")->source(), r.path_of("terms_file"),
-                       "cannot open '" + out.terms_file.string() + "'");
-    } else if (auto text = read_file(out.terms_file, "the content terms file"); !text) {
-      r.problems().add(std::move(text.error()));
-    } else if (auto extra = parse_content_terms(*text, out.terms_file)) {
+  if (auto file = read_data_file(r, "terms_file", folder, "the content terms file")) {
+    out.terms_file = file->path;
+    if (auto extra = parse_content_terms(file->text, file->path)) {
       out.dictionary = with_extra_terms(*extra);
     } else {
       r.problems().add(std::move(extra.error()));  // the terms file's own name, line and key

@@ -60,8 +60,8 @@ void for_each_category(TableReader& r, std::string_view key, Each each) {
 }  // namespace
 
 const std::vector<std::string>& feature_kinds() {
-  static const std::vector<std::string> kinds = {"message_board", "interview", "solicitation",
-                                                 "mailbox",       "search",    "disclosure_request"};
+  static const std::vector<std::string> kinds = {
+      "message_board", "interview", "solicitation", "mailbox", "search", "disclosure_request"};
   return kinds;
 }
 
@@ -119,8 +119,7 @@ FeaturesConfig default_features() {
       {"local", {"message_board", "interview", "solicitation", "disclosure_request"}},
       {"ministry_unit", {"message_board", "interview", "solicitation"}},
       {"maritime", {"message_board", "interview", "solicitation", "disclosure_request"}},
-      {"ministry",
-       {"message_board", "interview", "solicitation", "mailbox", "disclosure_request"}},
+      {"ministry", {"message_board", "interview", "solicitation", "mailbox", "disclosure_request"}},
   };
   f.interviews_per_year = {{"local", 2}, {"ministry_unit", 1}, {"maritime", 2}};
   return f;
@@ -130,16 +129,9 @@ namespace detail {
 
 void read_features(TableReader& r, FeaturesConfig& out, const std::filesystem::path& folder) {
   out = default_features();
-  std::string names_file;
-  if (r.read("names_file", names_file) && !names_file.empty()) {
-    out.names_file = relative_to(folder, names_file);
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(out.names_file, ec)) {
-      r.problems().add(r.node("names_file")->source(), r.path_of("names_file"),
-                       "cannot open '" + out.names_file.string() + "'");
-    } else if (auto text = read_file(out.names_file, "the feature names file"); !text) {
-      r.problems().add(std::move(text.error()));
-    } else if (auto extra = parse_feature_names(*text, out.names_file)) {
+  if (auto file = read_data_file(r, "names_file", folder, "the feature names file")) {
+    out.names_file = file->path;
+    if (auto extra = parse_feature_names(file->text, file->path)) {
       merge_feature_names(out.names, *extra);
     } else {
       r.problems().add(std::move(extra.error()));  // the names file's own name, line and key

@@ -18,14 +18,9 @@ namespace detail {
 void read_security(TableReader& r, SecurityConfig& out, const std::filesystem::path& folder) {
   out = default_security();
 
-  std::string terms_file;
-  if (r.read("spam_terms_file", terms_file) && !terms_file.empty()) {
-    out.spam_terms_file = relative_to(folder, terms_file);
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(out.spam_terms_file, ec)) {
-      r.problems().add(r.node("spam_terms_file")->source(), r.path_of("spam_terms_file"),
-                       "cannot open '" + out.spam_terms_file.string() + "'");
-    } else if (auto terms = load_spam_terms(out.spam_terms_file)) {
+  if (auto file = read_data_file(r, "spam_terms_file", folder, "the spam term file")) {
+    out.spam_terms_file = file->path;
+    if (auto terms = parse_spam_terms(file->text, file->path)) {
       out.spam_terms = std::move(*terms);
     } else {
       r.problems().add(std::move(terms.error()));  // the term file's own name, line and key

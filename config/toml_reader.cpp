@@ -294,12 +294,12 @@ std::expected<std::string, ConfigError> read_file(const std::filesystem::path& f
   constexpr std::uintmax_t kMaxBytes = 16u << 20;
   std::error_code ec;
   if (std::filesystem::exists(file, ec) && !std::filesystem::is_regular_file(file, ec)) {
-    return std::unexpected(ConfigError{file.string(), 0, 0, "",
-                                       std::string(what) + " is not a regular file"});
+    return std::unexpected(
+        ConfigError{file.string(), 0, 0, "", std::string(what) + " is not a regular file"});
   }
   if (const auto size = std::filesystem::file_size(file, ec); !ec && size > kMaxBytes) {
-    return std::unexpected(ConfigError{file.string(), 0, 0, "",
-                                       std::string(what) + " is larger than 16 MiB"});
+    return std::unexpected(
+        ConfigError{file.string(), 0, 0, "", std::string(what) + " is larger than 16 MiB"});
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -313,6 +313,26 @@ std::expected<std::string, ConfigError> read_file(const std::filesystem::path& f
         ConfigError{file.string(), 0, 0, "", "cannot read " + std::string(what)});
   }
   return text.str();
+}
+
+std::optional<DataFile> read_data_file(TableReader& r, std::string_view key,
+                                       const std::filesystem::path& folder, std::string_view what) {
+  std::string name;
+  if (!r.read(key, name) || name.empty()) return std::nullopt;
+  DataFile file{relative_to(folder, name), {}};
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file.path, ec)) {
+    r.problems().add(r.node(key)->source(), r.path_of(key),
+                     "cannot open '" + file.path.string() + "'");
+    return std::nullopt;
+  }
+  auto text = read_file(file.path, what);
+  if (!text) {
+    r.problems().add(std::move(text.error()));
+    return std::nullopt;
+  }
+  file.text = std::move(*text);
+  return file;
 }
 
 }  // namespace sitepatrol::config::detail

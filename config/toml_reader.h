@@ -151,4 +151,14 @@ std::expected<toml::table, ConfigError> parse_toml(std::string_view text, const 
 std::expected<std::string, ConfigError> read_file(const std::filesystem::path& file,
                                                   std::string_view what);
 
+// A data file the configuration names at `key` (spam terms, feature names, content terms),
+// resolved against `folder`: its path and text. Nullopt when the key is absent or "", and
+// when the file cannot be opened or read (a problem is then recorded at the key).
+struct DataFile {
+  std::filesystem::path path;
+  std::string text;
+};
+std::optional<DataFile> read_data_file(TableReader& r, std::string_view key,
+                                       const std::filesystem::path& folder, std::string_view what);
+
 }  // namespace sitepatrol::config::detail

@@ -8,6 +8,7 @@
 #include <climits>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 #include "crawler/bounded_text.h"
 
@@ -15,17 +16,33 @@ namespace sitepatrol::crawler {
 
 namespace {
 
-void silence_poppler() {
+// A one-page PDF with nothing on it.
+constexpr std::string_view kEmptyPdf =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    "trailer<</Root 1 0 R>>\n%%EOF\n";
+
+void prepare_poppler() {
   static std::once_flag once;
-  std::call_once(
-      once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+  std::call_once(once, [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    // poppler-cpp builds its global state (font and CMap tables) when the first document
+    // opens and frees it when the last one closes, so reading one PDF at a time paid for it
+    // on every file: 2.9 ms for a one-page PDF instead of 0.07 ms (2,000 attachments of the
+    // 20,000-page bench: 6 CPU seconds). One empty document, open for the life of the
+    // process, keeps that state.
+    static const poppler::document* keep =
+        poppler::document::load_from_raw_data(kEmptyPdf.data(), static_cast<int>(kEmptyPdf.size()));
+    (void)keep;
+  });
 }
 
 }  // namespace
 
 AttachmentText pdf_text(std::string_view bytes, const AttachmentLimits& limits,
                         const std::atomic<bool>* stop) {
-  silence_poppler();
+  prepare_poppler();
   AttachmentText result;
   result.format = "pdf";
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {

@@ -1,6 +1,7 @@
 #include "checks/registry.h"
 
 #include "checks/availability.h"
+#include "checks/content.h"
 #include "checks/darklink.h"
 #include "checks/foreign_script.h"
 #include "checks/freshness.h"
@@ -23,12 +24,13 @@ namespace sitepatrol::checks {
 const std::vector<PageCheck>& page_checks() {
   static const std::vector<PageCheck> checks = {
       check_soft404,       check_darklinks,       check_spam,   check_tamper,
-      check_mixed_content, check_malformed_links, check_privacy};
+      check_mixed_content, check_malformed_links, check_privacy,
+      check_content};
   return checks;
 }
 
 const std::vector<PageCheck>& text_checks() {
-  static const std::vector<PageCheck> checks = {check_privacy};
+  static const std::vector<PageCheck> checks = {check_privacy, check_content};
   return checks;
 }
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "config/alerts.h"
+#include "config/content.h"
 #include "config/indices.h"
 #include "config/maintenance.h"
 #include "config/schedule.h"
@@ -114,6 +115,7 @@ struct SiteConfig {
   std::vector<FeatureConfig> features;  // [[site.feature]] (issue 4)
   IndexBaseline baseline;               // baseline_* (reports, issue 6)
   std::vector<MaintenanceWindow> maintenance;  // maintenance = [...] (issue 12)
+  std::vector<Leader> leaders;                 // [[site.leader]] (issue 13)
 };
 
 struct PatrolConfig {
@@ -188,6 +190,7 @@ struct Config {
   FeaturesConfig features;                  // [features] (issue 4)
   std::vector<SiteConfig> sites;
   IndicesConfig indices;  // [indices] (reports, issue 6)
+  ContentConfig content;  // [content] (issue 13)
   // The daemon (issue 7): config/schedule.h, config/alerts.h.
   ScheduleConfig schedule;
   HttpConfig http;

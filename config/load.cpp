@@ -14,6 +14,7 @@
 #include "config/columns.h"
 #include "config/columns_section.h"
 #include "config/config.h"
+#include "config/content_section.h"
 #include "config/features.h"
 #include "config/features_section.h"
 #include "config/idn.h"
@@ -354,6 +355,9 @@ void read_site(TableReader& r, SiteConfig& s) {
   for_each_table(r, "feature", [&](TableReader& feature, std::size_t) {  // issue 4
     detail::read_site_feature(feature, s.features.emplace_back());
   });
+  for_each_table(r, "leader", [&](TableReader& leader, std::size_t) {  // issue 13
+    detail::read_leader(leader, s.leaders.emplace_back());
+  });
   r.reject_unknown_keys();
 }
 
@@ -421,6 +425,10 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
     config.features = default_features();
   }
   if (auto days = max_age_days(config, "mailbox_stats")) config.features.mailbox_stats_days = *days;
+  if (const auto* content = r.typed<toml::table>("content", "a table ([content])")) {
+    TableReader content_reader(*content, "content", problems);
+    detail::read_content(content_reader, config.content, folder);
+  }
   if (const auto* indices = r.typed<toml::table>("indices", "a table ([indices])")) {
     TableReader indices_reader(*indices, "indices", problems);
     detail::read_indices(indices_reader, config.indices);

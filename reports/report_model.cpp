@@ -237,9 +237,11 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
     return 1;
   };
   std::vector<InspectionPoint> points(4);
-  points[0].title = pick(lang, "页面访问和栏目更新情况", "Page access and column updates");
-  points[0].codes = {"AVAIL-DOWN",   "AVAIL-SLOW",     "AVAIL-RATIO", "FRESH-HOME",  "FRESH-COLUMN",
-                     "COLUMN-EMPTY", "COLUMN-MISSING", "ID-MISSING",  "META-MISSING"};
+  points[0].title = pick(lang, "页面访问、栏目更新和内容准确情况",
+                         "Page access, column updates and content errors");
+  points[0].codes = {"AVAIL-DOWN",   "AVAIL-SLOW",           "AVAIL-RATIO",    "FRESH-HOME",
+                     "FRESH-COLUMN", "COLUMN-EMPTY",         "COLUMN-MISSING", "ID-MISSING",
+                     "META-MISSING", "CONTENT-MISSTATEMENT", "CONTENT-TYPO",   "CONTENT-OUTDATED"};
   points[1].title = pick(lang, "服务功能和互动功能情况", "Services and interactive functions");
   points[1].codes = {"COLUMN-MISSING", "INTERACT-MISSING", "INTERACT-BROKEN", "INTERACT-UNANSWERED",
                      "INTERACT-TOO-FEW"};
@@ -287,7 +289,12 @@ std::vector<InspectionPoint> inspection_points(const SiteReport& site, Lang lang
            "Homepage not updated: %ld; stale columns: %ld; blank columns: %ld; missing "
            "columns: %ld.",
            static_cast<long>(count("FRESH-HOME")), static_cast<long>(count("FRESH-COLUMN")),
-           static_cast<long>(count("COLUMN-EMPTY")), static_cast<long>(count("COLUMN-MISSING")))};
+           static_cast<long>(count("COLUMN-EMPTY")), static_cast<long>(count("COLUMN-MISSING"))),
+      line("严重表述错误 %ld 页，错别字 %ld 页，过时内容（已撤销机构、已离任领导）%ld 页。",
+           "Pages with serious misstatements: %ld; with typos: %ld; with outdated names "
+           "(abolished bodies, former leaders): %ld.",
+           static_cast<long>(count("CONTENT-MISSTATEMENT")),
+           static_cast<long>(count("CONTENT-TYPO")), static_cast<long>(count("CONTENT-OUTDATED")))};
   points[1].evidence = {
       line("检查附件（表格、文件）%d 个，无法打开 %d 个。",
            "%d attachments (forms, documents) checked, %d do not open.", d.attachments,

@@ -44,6 +44,9 @@ const Labels& code_labels() {
       {"ID-MISSING", {"网站标识缺失", "site identifier missing"}},
       {"META-MISSING", {"元数据缺失", "meta tags missing"}},
       {"CONTENT-PRIVACY", {"隐私泄露", "personal data leaked"}},
+      {"CONTENT-MISSTATEMENT", {"严重表述错误", "serious misstatement"}},
+      {"CONTENT-TYPO", {"错别字", "typo"}},
+      {"CONTENT-OUTDATED", {"内容过时（已撤销机构、已离任领导）", "outdated names"}},
   };
   return labels;
 }

@@ -127,6 +127,9 @@ SiteVerdict judge_site(const SiteMonth& site) {
   v.checks.push_back(count_check("spam", subjects(site, "SEC-SPAM"), 1, 0, "findings"));
   v.checks.push_back(count_check("tampering", subjects(site, "SEC-TAMPER"), 1, 0, "findings"));
   v.checks.push_back(count_check("privacy", subjects(site, "CONTENT-PRIVACY"), 1, 0, "findings"));
+  v.checks.push_back(count_check("misstatement",
+                                 subjects(site, "CONTENT-MISSTATEMENT", checks::Severity::critical),
+                                 1, 0, "findings"));
   for (const VetoCheck& c : v.checks) v.passed = v.passed && !c.vetoed;
   return v;
 }
@@ -145,6 +148,7 @@ std::string veto_label(std::string_view item, Lang lang) {
       {"spam", {"违规内容", "spam content"}},
       {"tampering", {"页面被篡改", "defacement"}},
       {"privacy", {"隐私泄露", "personal data leaked"}},
+      {"misstatement", {"严重表述错误", "serious misstatements"}},
   };
   auto it = labels.find(item);
   if (it == labels.end()) return std::string(item);

@@ -116,7 +116,7 @@ TEST_F(ReportBrowser, SelfInspectionRendersWithItsCharts) {
   EXPECT_NE(dom.find("data-chart=\"availability\""), std::string::npos);
   EXPECT_NE(dom.find("data-chart=\"trend-indices\""), std::string::npos);
   EXPECT_EQ(count(dom, "<script"), 0);
-  for (const char* point : {"一、页面访问和栏目更新情况", "二、服务功能和互动功能情况",
+  for (const char* point : {"一、页面访问、栏目更新和内容准确情况", "二、服务功能和互动功能情况",
                             "三、应用系统及链接情况", "四、安全防护情况"}) {
     EXPECT_NE(dom.find(point), std::string::npos) << point;
   }

@@ -54,13 +54,14 @@ TEST(ReportDemo, WritesBothReportsWithEveryFinding) {
   const std::string vetoes = html.substr(verdict, html.find('<', verdict) - verdict);
   EXPECT_NE(vetoes.find("暗链"), std::string::npos) << vetoes;
   EXPECT_NE(vetoes.find("互动回应差"), std::string::npos) << vetoes;
+  EXPECT_NE(vetoes.find("严重表述错误"), std::string::npos) << vetoes;  // demo defect 12
   for (const char* text :
        {"信息公开指数", "在线服务指数", "公众互动指数", "data-chart=\"availability\""}) {
     EXPECT_NE(html.find(text), std::string::npos) << text;
   }
 
   const std::string report = read(self);
-  for (const char* point : {"一、页面访问和栏目更新情况", "二、服务功能和互动功能情况",
+  for (const char* point : {"一、页面访问、栏目更新和内容准确情况", "二、服务功能和互动功能情况",
                             "三、应用系统及链接情况", "四、安全防护情况"}) {
     EXPECT_NE(report.find(point), std::string::npos) << point;
   }

@@ -36,7 +36,7 @@ TEST(Verdicts, CleanSitePasses) {
   SiteMonth m = site_with("LINK-BROKEN", 40);
   const SiteVerdict v = judge_site(m);
   EXPECT_TRUE(v.passed);
-  EXPECT_EQ(v.checks.size(), 10u);
+  EXPECT_EQ(v.checks.size(), 11u);
 }
 
 TEST(Verdicts, UnreachableFromRunsAtFivePercent) {
@@ -150,6 +150,23 @@ TEST(Verdicts, LeakedPersonalDataFailsTheSite) {
   EXPECT_EQ(item(v, "privacy").evidence,
             std::vector<std::string>{"http://jtt.hb.example/gsgg/t1.html"});
   EXPECT_EQ(veto_label("privacy", Lang::zh), "隐私泄露");
+}
+
+// A serious misstatement is a single-veto item; a slip in the name of one of the site's own
+// leaders (error, not critical) is not (issue 13).
+TEST(Verdicts, SeriousMisstatementFailsTheSite) {
+  SiteMonth m = site_with("SEC-SPAM", 0);
+  m.current.push_back(
+      row("CONTENT-MISSTATEMENT", "http://jtt.hb.example/gzdt/t2.html", Severity::error));
+  m.current.push_back(row("CONTENT-TYPO", "http://jtt.hb.example/gzdt/t3.html", Severity::warning));
+  EXPECT_TRUE(judge_site(m).passed);
+  m.current.push_back(
+      row("CONTENT-MISSTATEMENT", "http://jtt.hb.example/gzdt/t1.html", Severity::critical));
+  const SiteVerdict v = judge_site(m);
+  EXPECT_FALSE(v.passed);
+  EXPECT_EQ(item(v, "misstatement").evidence,
+            std::vector<std::string>{"http://jtt.hb.example/gzdt/t1.html"});
+  EXPECT_EQ(veto_label("misstatement", Lang::zh), "严重表述错误");
 }
 
 TEST(Verdicts, AHiddenLinkLeftForReviewIsNoDarkLink) {

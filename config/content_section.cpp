@@ -1,0 +1,89 @@
+#include "config/content_section.h"
+
+#include <cstdio>
+
+#include "config/config.h"
+
+namespace sitepatrol::config::detail {
+namespace {
+
+std::optional<std::chrono::sys_days> parse_ymd(const std::string& text) {
+  int y = 0, m = 0, d = 0;
+  char extra = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m),
+                                        std::chrono::day(d)};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days(ymd);
+}
+
+}  // namespace
+
+bool read_date(TableReader& r, std::string_view key, std::optional<std::chrono::sys_days>& out) {
+  const toml::node* n = r.node(key);
+  if (!n) return false;
+  if (const auto* date = n->as_date()) {
+    const toml::date d = date->get();
+    const std::chrono::year_month_day ymd{std::chrono::year(d.year), std::chrono::month(d.month),
+                                          std::chrono::day(d.day)};
+    if (ymd.ok()) {
+      out = std::chrono::sys_days(ymd);
+      return true;
+    }
+  } else if (const auto* text = n->as_string()) {
+    if (auto day = parse_ymd(text->get())) {
+      out = day;
+      return true;
+    }
+  }
+  r.problems().add(n->source(), r.path_of(key), "expected a date (2023-03-10)");
+  return false;
+}
+
+void read_leader(TableReader& r, Leader& out) {
+  if (!r.read("name", out.name) || out.name.empty()) {
+    r.problems().add(r.node("name") ? r.node("name")->source() : r.where(), r.path_of("name"),
+                     r.node("name") ? "must not be empty" : "missing key");
+  }
+  std::string title;
+  if (r.read("title", title) && !title.empty()) out.titles.push_back(title);
+  std::vector<std::string> titles;
+  if (r.read("titles", titles)) {
+    for (auto& t : titles) {
+      if (!t.empty()) out.titles.push_back(std::move(t));
+    }
+  }
+  if (out.titles.empty()) {
+    r.problems().add(r.where(), r.path_of("title"), "a leader needs a title (or titles)");
+  }
+  read_date(r, "since", out.since);
+  if (read_date(r, "until", out.until) && out.since && *out.until < *out.since) {
+    r.problems().add(r.node("until")->source(), r.path_of("until"), "is before since");
+  }
+  r.read("source", out.source);
+  r.reject_unknown_keys();
+}
+
+void read_content(TableReader& r, ContentConfig& out, const std::filesystem::path& folder) {
+  out.dictionary = builtin_content_dictionary();
+  std::string terms_file;
+  if (r.read("terms_file", terms_file) && !terms_file.empty()) {
+    out.terms_file = relative_to(folder, terms_file);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(out.terms_file, ec)) {
+      r.problems().add(r.node("terms_file")->source(), r.path_of("terms_file"),
+                       "cannot open '" + out.terms_file.string() + "'");
+    } else if (auto text = read_file(out.terms_file, "the content terms file"); !text) {
+      r.problems().add(std::move(text.error()));
+    } else if (auto extra = parse_content_terms(*text, out.terms_file)) {
+      out.dictionary = with_extra_terms(*extra);
+    } else {
+      r.problems().add(std::move(extra.error()));  // the terms file's own name, line and key
+    }
+  }
+  r.reject_unknown_keys();
+}
+
+}  // namespace sitepatrol::config::detail

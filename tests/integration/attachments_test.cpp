@@ -3,6 +3,7 @@
 // file's URL as page and subject. Beside them, files that cannot be read (a zip bomb, a
 // corrupt DOCX, an encrypted one, a PDF that needs a password, a 50 MB PDF) are skipped
 // with a log line naming the file and the reason, raise nothing, and the patrol finishes.
+// The content checks read the files as well (a 错别字 in a DOCX is CONTENT-TYPO on the file).
 // Fixtures: tests/data/attachments/ (make_fixtures.py).
 #include <gtest/gtest.h>
 
@@ -110,6 +111,21 @@ TEST(Attachments, ResidentIdsInTheSitesFilesAreFoundAndBadFilesSkipped) {
       << next.findings.describe();
   EXPECT_TRUE(next.findings.find("CONTENT-PRIVACY", on_site(server, "/files/gs.pdf")))
       << next.findings.describe();
+}
+
+TEST(Attachments, ContentErrorsInAFileAreFoundAsInAPage) {
+  FixtureServer server;
+  server.page("/", html("<a href=\"/files/tb.docx\">关于表彰2026年度先进集体和先进个人的通报</a>"));
+  serve(server, "/files/tb.docx", attachment("typo.docx"), kDocx);
+  Patrol patrol(server);
+
+  const Round r = patrol.round();
+  ASSERT_TRUE(round_ok(r));
+  const auto typo = r.findings.find("CONTENT-TYPO", on_site(server, "/files/tb.docx"));
+  ASSERT_TRUE(typo) << r.findings.describe() << r.crawl.err;
+  EXPECT_EQ(typo->page, on_site(server, "/files/tb.docx"));
+  EXPECT_TRUE(has(typo->detail, "再接再励")) << typo->detail;
+  EXPECT_TRUE(has(typo->detail, "再接再厉")) << typo->detail;
 }
 
 TEST(Attachments, AFileServedByADownloadScriptIsReadByItsContentType) {

@@ -275,6 +275,11 @@ def write(name, data):
 def main():
     write("resident-id.docx", docx_bytes(RESIDENT_DOCX))
     write("resident-id.xlsx", xlsx_bytes())
+    # A well-known 错别字 (再接再厉 written 再接再励): the content checks read attachments too.
+    write("typo.docx", docx_bytes(document_xml([
+        paragraph("关于表彰2026年度先进集体和先进个人的通报"),
+        paragraph("希望受表彰的集体和个人珍惜荣誉，再接再励，推动交通运输高质量发展。"),
+    ])))
     write("resident-id.pdf", pdf_bytes(PDF_LINES))
     file_id = hashlib.md5("".join(t for _, t in PDF_LINES).encode()).digest()
     # A user password: nobody can read it without one.

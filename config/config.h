@@ -139,6 +139,11 @@ struct PatrolConfig {
   int max_redirects = 10;
   int max_retries = 2;  // after the first attempt, for resets, 429, 503
   std::size_t max_body_bytes = 8u << 20;
+  // Attachments (issue 13): the text of the PDF, DOCX and XLSX files the site's own pages
+  // link is read and checked like a page's text (crawler/attachment_text.h); larger files
+  // are skipped (logged).
+  bool attachments = true;
+  std::size_t attachment_max_bytes = 10u << 20;
   bool check_external_links = true;
   bool respect_robots = true;
   bool allow_private_networks = false;

@@ -210,6 +210,11 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
     p.max_body_bytes = static_cast<std::size_t>(mib) << 20;
   }
 
+  // Attachments (issue 13): downloaded whole to be read, so bounded like a body.
+  r.read("attachments", p.attachments);
+  if (std::int64_t max = 0; r.read("attachment_max_bytes", max, 1, std::int64_t{256} << 20))
+    p.attachment_max_bytes = static_cast<std::size_t>(max);
+
   r.read("check_external_links", p.check_external_links);
   r.read("respect_robots", p.respect_robots);
   r.read("allow_private_networks", p.allow_private_networks);

@@ -61,12 +61,14 @@ void Requester::attempt(std::shared_ptr<Job> job) {
     }
     if (job->shape && job->chain.size() == 1) job->shape(request);
     if (job->shape && job->chain.size() > 1) {
-      // Later hops keep the body wishes of the first, not its validators.
+      // Later hops keep the body wishes of the first (and its body cap: an attachment's is
+      // not a page's), not its validators.
       FetchRequest shaped = request;
       job->shape(shaped);
       request.html_only = shaped.html_only;
       request.want_body = shaped.want_body;
       request.want_certinfo = shaped.want_certinfo;
+      request.max_body = shaped.max_body;
     }
     job->outcome.method = request.head ? "HEAD" : "GET";
     fetcher_.fetch(std::move(request), [this, job, host](FetchResponse response) {

@@ -8,6 +8,7 @@
 #include "checks/fingerprint.h"
 #include "checks/interact_stats.h"
 #include "checks/page_facts.h"
+#include "crawler/attachment_text.h"
 #include "crawler/charset.h"
 #include "crawler/content_hash.h"
 #include "crawler/css_refs.h"
@@ -341,6 +342,13 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
     });
     return;
   }
+  // A download that names no file type in its URL but is one by its Content-Type: read as
+  // an attachment too (issue 13), its link already reported by this fetch.
+  if (o.error == FetchError::none && status >= 200 && status < 300 && on_site &&
+      run_.config.patrol.attachments && is_attachment_type(o.response.header("content-type")) &&
+      !seen_attachments_.contains(o.final_url) && take_request()) {
+    check_attachment(AttachmentJob{job.url, job.kind, job.found_on, true});
+  }
   // Not a page we read (an error, a file, a redirect off the site): it was a link check.
   checks::PageResult page = page_base(job, o);
   page.error = o.error;
@@ -522,6 +530,10 @@ void SiteCrawl::check_link(const std::string& url, const std::string& kind,
   }
   if (internal && reads_stylesheet(kind)) {  // issue 11: crawler/site_crawl_css.cpp
     check_stylesheet(url, kind, found_on);
+    return;
+  }
+  if (internal && reads_attachment(url)) {  // issue 13: crawler/site_crawl_attachments.cpp
+    check_attachment(AttachmentJob{url, kind, found_on});
     return;
   }
   ++in_flight_;

@@ -3,8 +3,9 @@
 // Breadth-first from the homepage (and the sitemap's URLs when robots.txt names one or
 // /sitemap.xml exists), pages of the site's own hosts within max_depth and
 // max_pages_per_site are fetched with GET and parsed on the parse pool; every other link is
-// checked once with HEAD. Each outcome goes through the registered checks and to the store
-// writer. Thread rules: everything here runs on the patrol's io_context thread except the
+// checked once with HEAD, except the site's own stylesheets and attachments (PDF, DOCX,
+// XLSX), which are read with GET. Each outcome goes through the registered checks and to the
+// store writer. Thread rules: everything here runs on the patrol's io_context thread except the
 // parse jobs, which get copies of what they need and post their results back.
 #pragma once
 
@@ -134,6 +135,21 @@ class SiteCrawl {
   void check_stylesheet(const std::string& url, const std::string& kind,
                         const std::string& found_on);
   void on_stylesheet(Outcome o, const std::string& kind, const std::string& found_on);
+  // Attachments (issue 13), in crawler/site_crawl_attachments.cpp: the site's own PDF, DOCX
+  // and XLSX files are read with GET (up to attachment_max_bytes) instead of a HEAD check,
+  // a few at a time; their text is extracted on the parse pool and goes through the text
+  // checks as a page whose URL is the file's.
+  struct AttachmentJob {
+    std::string url;
+    std::string kind;
+    std::string found_on;
+    bool link_reported = false;  // a page fetch that turned out a file: its link is reported
+  };
+  bool reads_attachment(const std::string& url) const;
+  void check_attachment(AttachmentJob job);
+  void next_attachment();
+  void on_attachment(AttachmentJob job, Outcome o);
+  void attachment_done(const std::string& url, const std::string& skipped, checks::Findings found);
   checks::PageResult page_base(const PageJob& job, const Outcome& o) const;
   checks::LinkResult unfetched_link(const std::string& url, const std::string& found_on,
                                     const std::string& kind, checks::FetchError why) const;
@@ -156,6 +172,9 @@ class SiteCrawl {
   std::unordered_map<std::string, bool> robots_verdicts_;  // url -> allowed, worked out
   std::string robots_unreachable_;  // why robots.txt disallows all (RFC 9309 5xx); "" if not
 
+  std::deque<AttachmentJob> attachments_;             // waiting for a reading slot
+  int attachments_reading_ = 0;                       // fetched or extracted right now
+  std::unordered_set<std::string> seen_attachments_;  // final URLs read this run
   std::deque<PageJob> frontier_;
   std::unordered_set<std::string> seen_pages_;             // enqueued or fetched as pages
   std::unordered_set<std::string> seen_links_;             // checked (or being checked) as links

@@ -528,6 +528,22 @@ std::string url_host(std::string_view url) {
   return parts ? std::move(parts->host) : std::string();
 }
 
+std::string url_extension(std::string_view url) {
+  std::size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
+  if (start == std::string_view::npos) return {};
+  std::string_view path = url.substr(start);
+  path = path.substr(0, std::min(path.find_first_of("?#"), path.size()));
+  const std::size_t slash = path.rfind('/');
+  const std::size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
+  std::string_view ext = path.substr(dot + 1);
+  if (ext.size() > 8) return {};  // no extension anyone downloads by is that long
+  std::string lower(ext);
+  for (char& c : lower) c = to_lower(c);
+  return lower;
+}
+
 bool looks_like_resource(std::string_view url) {
   // Sorted, lower case: extensions of things that are downloaded, not read as pages.
   static constexpr std::string_view kExtensions[] = {
@@ -541,21 +557,9 @@ bool looks_like_resource(std::string_view url) {
       "wmv", "woff", "woff2", "wps",  "xls",  "xlsm", "xlsx", "xml",  "xz",   "zip"};
   static_assert(std::is_sorted(std::begin(kExtensions), std::end(kExtensions)));
 
-  std::size_t start = url.find("://");
-  start = start == std::string_view::npos ? 0 : url.find('/', start + 3);
-  if (start == std::string_view::npos) return false;
-  std::string_view path = url.substr(start);
-  path = path.substr(0, std::min(path.find_first_of("?#"), path.size()));
-  std::size_t slash = path.rfind('/');
-  std::size_t dot = path.rfind('.');
-  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
-    return false;
-  }
-  std::string_view ext = path.substr(dot + 1);
-  std::array<char, 8> lower{};
-  if (ext.empty() || ext.size() > lower.size()) return false;
-  for (std::size_t i = 0; i < ext.size(); ++i) lower[i] = to_lower(ext[i]);
-  std::string_view key(lower.data(), ext.size());
+  const std::string ext = url_extension(url);
+  if (ext.empty()) return false;
+  std::string_view key = ext;
   return std::binary_search(std::begin(kExtensions), std::end(kExtensions), key);
 }
 

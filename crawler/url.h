@@ -44,6 +44,10 @@ std::string url_host(std::string_view url);
 
 // Whether a host lies within a domain is checks::host_within (checks/host.h).
 
+// The extension of the URL's path, lower case, without the dot ("pdf" for /a/B.PDF?x=1); ""
+// when the last path segment has none, or one longer than 8 characters.
+std::string url_extension(std::string_view url);
+
 // Guesses from the path's extension whether a URL names a non-HTML resource (images,
 // documents, archives, media, scripts, styles), which is checked with HEAD, not crawled.
 bool looks_like_resource(std::string_view url);

@@ -10,7 +10,7 @@ packages=(
   libtomlplusplus-dev libcli11-dev zlib1g-dev libssl-dev openssl
   libidn2-dev                   # IDN hosts to punycode, whatever the locale (config/idn.h)
   libutf8proc-dev               # NFKC normalisation of page text for the content checks
-  libpoppler-cpp-dev libzip-dev # text of PDF and Office attachments (DOCX, XLSX)
+  libpoppler-cpp-dev libzip-dev libexpat1-dev # text of PDF and Office attachments (DOCX, XLSX)
   chromium fonts-wqy-microhei   # report tests: headless rendering of the HTML report
   systemd                       # deploy tests: systemd-analyze verify of the unit files
   clang libclang-rt-14-dev llvm # sanitizer build and fuzz targets (docs/fuzzing.md);

@@ -175,6 +175,26 @@ TEST_F(CurlFetcherTest, BodyOverTheCapIsTooLargeAndTruncated) {
   EXPECT_LE(got.body.size(), q.max_body);
 }
 
+TEST_F(CurlFetcherTest, BodyDeclaredOverTheCapIsRefusedBeforeItIsRead) {
+  // issue 13: a 50 MB attachment was read up to the 10 MiB cap before being given up.
+  HttpReply big;
+  big.headers = {{"Content-Type", "application/pdf"}};
+  big.body = "%PDF-1.4\n" + std::string(50'000'000, ' ');
+  server.route("/big.pdf", big);
+  CurlFetcher fetcher(io, {});
+  FetchRequest q = get(server.url("/big.pdf"));
+  q.max_body = 10u << 20;
+
+  FetchResponse got = fetch(fetcher, q);
+
+  EXPECT_EQ(got.error, FetchError::too_large) << got.error_text;
+  EXPECT_EQ(got.error_text, "body larger than 10485760 bytes");
+  EXPECT_TRUE(got.truncated);
+  EXPECT_EQ(got.status, 200);  // the answer itself was fine
+  EXPECT_TRUE(got.body.empty());
+  EXPECT_LT(got.bytes, 1 << 20) << "read on the wire before giving up";
+}
+
 TEST_F(CurlFetcherTest, GzipBombStopsAtTheCapCountedAfterDecoding) {
   server.gzip("/bomb.html", "<html><body>" + std::string(4 << 20, 'a') + "</body></html>");
   CurlFetcher fetcher(io, {});

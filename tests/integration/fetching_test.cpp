@@ -30,12 +30,13 @@ std::vector<std::string> methods_for(const FixtureServer& server, std::string_vi
 
 TEST(Fetching, HeadRefusedFallsBackToGet) {
   FixtureServer server;
-  server.head_not_allowed("/files/guide.pdf");
-  server.page("/", html("<a href=\"/files/guide.pdf\">办事指南</a>"));
+  // A .doc: the site's .pdf, .docx and .xlsx files are read with GET, not checked (issue 13).
+  server.head_not_allowed("/files/guide.doc");
+  server.page("/", html("<a href=\"/files/guide.doc\">办事指南</a>"));
   Patrol patrol(server);
   const Round r = patrol.round();
   ASSERT_TRUE(round_ok(r));
-  EXPECT_EQ(methods_for(server, "/files/guide.pdf"), (std::vector<std::string>{"HEAD", "GET"}));
+  EXPECT_EQ(methods_for(server, "/files/guide.doc"), (std::vector<std::string>{"HEAD", "GET"}));
   EXPECT_TRUE(r.findings.all.empty()) << r.findings.describe();
 }
 

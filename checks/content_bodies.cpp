@@ -48,8 +48,8 @@ bool year_up_to(std::u32string_view sentence, int year) {
     if (sentence[k + 4] != U'年') continue;
     int y = 0;
     bool digits = true;
-    for (std::size_t d = k; d < k + 4; ++d) {
-      digits = digits && sentence[d] >= '0' && sentence[d] <= '9';
+    for (std::size_t d = k; d < k + 4 && digits; ++d) {
+      digits = sentence[d] >= '0' && sentence[d] <= '9';
       y = y * 10 + static_cast<int>(sentence[d] - '0');
     }
     if (digits && (k == 0 || sentence[k - 1] < '0' || sentence[k - 1] > '9') && y <= year) {
@@ -133,7 +133,8 @@ void ContentMatcher::bodies(Scan& s, std::optional<std::chrono::sys_days> page_d
         kBeforeShortName.find(chars[o.begin - 1]) == std::u32string_view::npos) {
       continue;
     }
-    const auto [from, to] = s.text.sentence_bounds(o.begin, o.end);
+    const auto bounds = s.text.sentence_bounds(o.begin, o.end);
+    const std::size_t from = bounds.first, to = bounds.second;
     const std::u32string_view sentence(chars.data() + from, to - from);
     if (in_title_marks(chars, from, o.begin)) continue;
     if (std::ranges::any_of(kReformWords, [&](std::u32string_view w) {

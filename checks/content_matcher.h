@@ -11,14 +11,16 @@
 //   * a leader's full title (国务院总理) followed by, or any of the office's titles preceded
 //     by, a name one character off a holder's (same surname) is a misstatement, and so is a
 //     known leader's name beside the title of an office they never held; 副 before a title
-//     makes it another office;
+//     makes it another office; in a list of leaders (习近平、李强、…), a name between 、
+//     one character off another leader's;
 //   * an abolished body's name counts unless the sentence is plainly historical: 原/前/时任
 //     before it, inside 《》, a foreign or regional body (美国, 台湾 …), a year before the
 //     reform in the sentence, the reform itself described (不再保留, 组建, 更名 …), or a page
-//     dated before the reform.
+//     dated before the reform (its PubDate, document number or latest written year).
 //
 // Build one matcher per dictionary and share it: immutable after construction, scan() is
-// const and thread-safe. Cost: linear in the text plus the hits confirmed.
+// const and thread-safe. Cost: linear in the text plus the hits confirmed (bounded:
+// checks/content_scan.h).
 #pragma once
 
 #include <chrono>
@@ -72,7 +74,7 @@ class ContentMatcher {
   };
   struct Pattern {
     Role role;
-    std::size_t entry;  // index into the dictionary's list for the role
+    std::size_t entry;  // into the dictionary's list for the role; titles_, names_ for those
     std::size_t part;   // third: its offset in characters
   };
   struct Occurrence {

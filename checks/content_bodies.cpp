@@ -5,6 +5,7 @@
 
 #include "checks/content_matcher.h"
 #include "checks/content_scan.h"
+#include "checks/dates.h"
 #include "checks/utf8.h"
 
 namespace sitepatrol::checks {
@@ -42,19 +43,32 @@ bool in_title_marks(std::u32string_view text, std::size_t from, std::size_t at) 
   return open > 0;
 }
 
+// The four characters of `four` read as a year: Arabic digits, and with `numerals` also the
+// Chinese ones (二〇〇五, 二零零五). Nullopt for anything else.
+std::optional<int> year_of(std::u32string_view four, bool numerals) {
+  static constexpr std::u32string_view kNumerals = U"〇一二三四五六七八九";
+  int y = 0;
+  for (const char32_t c : four) {
+    const std::size_t numeral =
+        numerals ? kNumerals.find(c == U'零' ? U'〇' : c) : std::u32string_view::npos;
+    if (c >= '0' && c <= '9') {
+      y = y * 10 + static_cast<int>(c - '0');
+    } else if (numeral != std::u32string_view::npos) {
+      y = y * 10 + static_cast<int>(numeral);
+    } else {
+      return std::nullopt;
+    }
+  }
+  return y;
+}
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
 // A year written in the sentence (four digits then 年) up to `year`.
 bool year_up_to(std::u32string_view sentence, int year) {
   for (std::size_t k = 0; k + 4 < sentence.size(); ++k) {
-    if (sentence[k + 4] != U'年') continue;
-    int y = 0;
-    bool digits = true;
-    for (std::size_t d = k; d < k + 4 && digits; ++d) {
-      digits = sentence[d] >= '0' && sentence[d] <= '9';
-      y = y * 10 + static_cast<int>(sentence[d] - '0');
-    }
-    if (digits && (k == 0 || sentence[k - 1] < '0' || sentence[k - 1] > '9') && y <= year) {
-      return true;
-    }
+    if (sentence[k + 4] != U'年' || (k > 0 && is_digit(sentence[k - 1]))) continue;
+    if (const auto y = year_of(sentence.substr(k, 4), false); y && *y <= year) return true;
   }
   return false;
 }
@@ -63,26 +77,13 @@ bool year_up_to(std::u32string_view sentence, int year) {
 // whose latest year is before a reform is a document of that time (an archived policy, a
 // reply), whenever it was put online. A current page shows its own date (发布时间：2026-10-30).
 int latest_year(std::u32string_view text) {
-  static constexpr std::u32string_view kNumerals = U"〇一二三四五六七八九";
   int latest = 0;
   for (std::size_t k = 4; k < text.size(); ++k) {
-    const bool iso =
-        text[k] == '-' && k + 1 < text.size() && text[k + 1] >= '0' && text[k + 1] <= '9';
+    const bool iso = text[k] == '-' && k + 1 < text.size() && is_digit(text[k + 1]);
     if (text[k] != U'年' && !iso) continue;
-    int y = 0;
-    bool ok = true;
-    for (std::size_t d = k - 4; d < k && ok; ++d) {
-      const char32_t c = text[d];
-      const std::size_t numeral = kNumerals.find(c == U'零' ? U'〇' : c);
-      if (c >= '0' && c <= '9') {
-        y = y * 10 + static_cast<int>(c - '0');
-      } else if (numeral != std::u32string_view::npos) {
-        y = y * 10 + static_cast<int>(numeral);
-      } else {
-        ok = false;
-      }
+    if (const auto y = year_of(text.substr(k - 4, 4), true); y && *y >= 1949 && *y <= 2100) {
+      latest = std::max(latest, *y);
     }
-    if (ok && y >= 1949 && y <= 2100) latest = std::max(latest, y);
   }
   return latest;
 }
@@ -94,17 +95,15 @@ std::optional<std::chrono::sys_days> document_number_date(std::u32string_view te
   if (open == std::u32string_view::npos || open + 5 >= text.size() || text[open + 5] != U'〕') {
     return std::nullopt;
   }
-  int year = 0;
-  for (std::size_t k = open + 1; k < open + 5; ++k) {
-    if (text[k] < '0' || text[k] > '9') return std::nullopt;
-    year = year * 10 + static_cast<int>(text[k] - '0');
-  }
-  return std::chrono::sys_days(std::chrono::year(year) / 1 / 1);
+  const auto year = year_of(text.substr(open + 1, 4), false);
+  if (!year) return std::nullopt;
+  return std::chrono::sys_days(std::chrono::year(*year) / 1 / 1);
 }
 
 }  // namespace
 
 void ContentMatcher::bodies(Scan& s, std::optional<std::chrono::sys_days> page_date) const {
+  if (s.of(Role::body).empty()) return;  // the page-wide date readers below only serve bodies
   const std::u32string& chars = s.text.chars();
   if (!page_date) page_date = document_number_date(chars);
   const int page_year = latest_year(chars);
@@ -149,13 +148,9 @@ void ContentMatcher::bodies(Scan& s, std::optional<std::chrono::sys_days> page_d
       return h.kind == ContentKind::outdated && h.found == body.name && h.at >= from && h.at < to;
     });
     if (again) continue;
-    const auto ymd = std::chrono::year_month_day(body.abolished);
-    char date[16];
-    std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
     s.hits.push_back(ContentHit{ContentKind::outdated, body.name, body.successor,
-                                std::string("abolished ") + date, s.text.sentence(o.begin, o.end),
-                                o.begin});
+                                "abolished " + to_string(Date(body.abolished)),
+                                s.text.sentence(o.begin, o.end), o.begin});
   }
 }
 

@@ -8,11 +8,6 @@
 namespace sitepatrol::checks {
 namespace {
 
-std::u32string to_chars(std::string_view s) {
-  const auto v = decode_utf8(s);
-  return {v.begin(), v.end()};
-}
-
 // `x` is a slip for `name`: as long, same surname, one character replaced or two swapped,
 // all Chinese.
 bool slip_of(std::u32string_view x, std::u32string_view name) {
@@ -24,7 +19,6 @@ bool slip_of(std::u32string_view x, std::u32string_view name) {
 
 void ContentMatcher::leaders(Scan& s) const {
   const std::u32string& chars = s.text.chars();
-  const auto& list = dictionary_->leaders;
   std::vector<std::pair<std::size_t, std::size_t>> reported;
   const auto report = [&](std::size_t begin, std::size_t end, std::string right, std::string why) {
     for (const auto& r : reported) {
@@ -60,19 +54,13 @@ void ContentMatcher::leaders(Scan& s) const {
       return o.end - o.begin > t.end - t.begin;
     });
     if (nested || (t.begin > 0 && chars[t.begin - 1] == U'副')) continue;
-    std::vector<const config::Leader*> holders;
-    bool full = false;
-    for (const auto& leader : list) {
-      if (std::ranges::find(leader.titles, title) == leader.titles.end()) continue;
-      holders.push_back(&leader);
-      full = full || leader.titles.front() == title;
-    }
+    const Office& office = offices_[patterns_[t.pattern].entry];
     const auto holds = [&](const std::string& name) {
-      return std::ranges::any_of(holders, [&](const auto* h) { return h->name == name; });
+      return std::ranges::any_of(office.holders, [&](std::size_t h) { return names_[h] == name; });
     };
     // Name before the title: any title. Name after it: full titles only (印度总理莫迪).
     for (const bool after : {false, true}) {
-      if (after && !full) continue;
+      if (after && !office.full) continue;
       const std::size_t edge = after ? t.end : t.begin;
       if (const std::string* known = after ? name_at(edge, SIZE_MAX) : name_at(SIZE_MAX, edge)) {
         if (!holds(*known)) {
@@ -83,13 +71,13 @@ void ContentMatcher::leaders(Scan& s) const {
         }
         continue;
       }
-      for (const auto* h : holders) {
-        const std::u32string name = to_chars(h->name);
+      for (const std::size_t h : office.holders) {
+        const std::u32string& name = names32_[h];
         if ((!after && edge < name.size()) || (after && edge + name.size() > chars.size()))
           continue;
         const std::size_t begin = after ? edge : edge - name.size();
         const std::u32string_view x(chars.data() + begin, name.size());
-        if (slip_of(x, name)) report(begin, begin + name.size(), h->name, "leader's name");
+        if (slip_of(x, name)) report(begin, begin + name.size(), names_[h], "leader's name");
       }
     }
   }
@@ -136,11 +124,9 @@ void ContentMatcher::lists(Scan& s, NameAt& name_at, Report& report) const {
                  : (o.end < chars.size() && chars[o.end] == U'、' && known_beside(o.end)));
       if (!list) continue;
       const std::u32string_view x(chars.data() + b, e - b);
-      for (const std::u32string& name : names32_) {
-        if (slip_of(x, name)) {
-          std::string right;
-          for (char32_t c : name) append_utf8(right, c);
-          report(b, e, right, "leader's name in a list");
+      for (std::size_t h = 0; h < names32_.size(); ++h) {
+        if (slip_of(x, names32_[h])) {
+          report(b, e, names_[h], "leader's name in a list");
           break;
         }
       }

@@ -10,11 +10,6 @@ namespace {
 
 constexpr std::size_t kNearMissMin = 7;  // shorter formulations: known wrong forms only
 
-std::u32string to_chars(std::string_view s) {
-  const auto v = decode_utf8(s);
-  return {v.begin(), v.end()};
-}
-
 // The characters of `a` and `b` (lengths differing by one) are equal but for one extra in the
 // longer; true when that one is Chinese.
 bool one_extra(std::u32string_view longer, std::u32string_view shorter) {
@@ -48,7 +43,7 @@ ContentMatcher::ContentMatcher(std::shared_ptr<const config::ContentDictionary> 
   const config::ContentDictionary& d = *dictionary_;
   for (std::size_t i = 0; i < d.formulations.size(); ++i) {
     const auto& f = d.formulations[i];
-    formulations_.push_back(to_chars(f.text));
+    formulations_.push_back(to_u32(f.text));
     add(f.text, Role::formulation, i);
     for (const auto& allowed : f.allowed) add(allowed, Role::allowed, i);
     const std::u32string& chars = formulations_.back();
@@ -74,17 +69,30 @@ ContentMatcher::ContentMatcher(std::shared_ptr<const config::ContentDictionary> 
     add(d.bodies[i].name, Role::body, i);
     for (const auto& phrase : d.bodies[i].except) add(phrase, Role::body_except, i);
   }
+  // Distinct names and titles, and for each title the office it names: who held it, and
+  // whether the title is an office's full one (first in the entry's list).
+  const auto index_of = [](std::vector<std::string>& list, const std::string& s) {
+    const auto it = std::ranges::find(list, s);
+    if (it != list.end()) return static_cast<std::size_t>(it - list.begin());
+    list.push_back(s);
+    return list.size() - 1;
+  };
   for (const auto& leader : d.leaders) {
-    if (std::ranges::find(names_, leader.name) == names_.end()) names_.push_back(leader.name);
+    const std::size_t name = index_of(names_, leader.name);
     for (const auto& title : leader.titles) {
-      if (std::ranges::find(titles_, title) == titles_.end()) titles_.push_back(title);
+      const std::size_t t = index_of(titles_, title);
+      if (t == offices_.size()) offices_.emplace_back();
+      Office& office = offices_[t];
+      if (std::ranges::find(office.holders, name) == office.holders.end()) {
+        office.holders.push_back(name);
+      }
+      office.full = office.full || leader.titles.front() == title;
     }
   }
   for (std::size_t i = 0; i < titles_.size(); ++i) add(titles_[i], Role::title, i);
   for (std::size_t i = 0; i < names_.size(); ++i) {
     add(names_[i], Role::name, i);
-    const auto v = decode_utf8(names_[i]);
-    names32_.emplace_back(v.begin(), v.end());
+    names32_.push_back(to_u32(names_[i]));
   }
   std::vector<std::string_view> views(strings_.begin(), strings_.end());
   matcher_ = MultiMatcher(views);

@@ -95,9 +95,14 @@ class ContentMatcher {
   std::vector<std::string> strings_;
   std::vector<Pattern> patterns_;
   std::vector<std::u32string> formulations_;  // as code points
-  std::vector<std::string> titles_;           // distinct titles
-  std::vector<std::string> names_;            // distinct leaders' names
-  std::vector<std::u32string> names32_;       // the same, as code points
+  struct Office {
+    bool full = false;                 // the title is an office's full one: may precede a name
+    std::vector<std::size_t> holders;  // into names_
+  };
+  std::vector<std::string> titles_;      // distinct titles
+  std::vector<Office> offices_;          // what each of titles_ names
+  std::vector<std::string> names_;       // distinct leaders' names
+  std::vector<std::u32string> names32_;  // the same, as code points
   MultiMatcher matcher_;
 };
 

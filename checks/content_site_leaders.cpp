@@ -2,39 +2,24 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 
+#include "checks/dates.h"
 #include "checks/utf8.h"
 
 namespace sitepatrol::checks {
-namespace {
-
-std::u32string to_chars(std::string_view s) {
-  const auto v = decode_utf8(s);
-  return {v.begin(), v.end()};
-}
-
-std::string iso(std::chrono::sys_days day) {
-  const std::chrono::year_month_day ymd(day);
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::vector<ContentHit> site_leader_slips(const ContentText& text,
                                           std::span<const config::Leader> leaders) {
   std::vector<ContentHit> hits;
   const std::u32string& chars = text.chars();
   const auto is_leader = [&](std::u32string_view x) {
-    return std::ranges::any_of(leaders, [&](const auto& l) { return to_chars(l.name) == x; });
+    return std::ranges::any_of(leaders, [&](const auto& l) { return to_u32(l.name) == x; });
   };
   for (const config::Leader& leader : leaders) {
-    const std::u32string name = to_chars(leader.name);
+    const std::u32string name = to_u32(leader.name);
     for (const std::string& title_text : leader.titles) {
-      const std::u32string title = to_chars(title_text);
+      const std::u32string title = to_u32(title_text);
       for (std::size_t at = chars.find(title); at != std::u32string::npos && hits.size() < 100;
            at = chars.find(title, at + 1)) {
         if (at > 0 && chars[at - 1] == U'副') continue;
@@ -90,7 +75,8 @@ std::vector<ContentHit> former_leaders_listed(const ContentText& text,
     const std::size_t at = text.char_at(byte);
     const std::size_t end = at + code_points(leader.name);
     hits.push_back(ContentHit{ContentKind::outdated, leader.name, "",
-                              "former " + leader.titles.front() + ", left " + iso(*leader.until) +
+                              "former " + leader.titles.front() + ", left " +
+                                  to_string(Date(*leader.until)) +
                                   ", still listed on the leaders' page",
                               text.sentence(at, end), at});
   }

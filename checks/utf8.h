@@ -57,4 +57,10 @@ inline std::vector<char32_t> decode_utf8(std::string_view s) {
   return out;
 }
 
+// The same as a string of code points, for comparisons character by character.
+inline std::u32string to_u32(std::string_view s) {
+  const std::vector<char32_t> v = decode_utf8(s);
+  return {v.begin(), v.end()};
+}
+
 }  // namespace sitepatrol::checks

@@ -146,7 +146,8 @@ int run_findings(const FindingsOptions& o) {
 
 CLI::App* add_findings_command(CLI::App& cli, Command* run) {
   auto o = std::make_shared<FindingsOptions>();
-  auto* cmd = cli.add_subcommand("findings", "What is wrong with each site, as its last patrol left it");
+  auto* cmd =
+      cli.add_subcommand("findings", "What is wrong with each site, as its last patrol left it");
   cmd->add_option("-c,--config", o->config, "Configuration file (TOML)");
   cmd->add_option("--db", o->db, "SQLite database (default: [patrol] database)");
   cmd->add_option("-r,--run", o->run,

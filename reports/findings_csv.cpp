@@ -41,8 +41,7 @@ std::string csv_field(std::string_view value, bool from_web) {
 }
 
 void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> rows) {
-  out << kBom
-      << "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,run"
+  out << kBom << "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,run"
       << kCrlf;
   for (const store::FindingRow& row : rows) {
     const checks::Finding& f = row.finding;

@@ -6,7 +6,9 @@
 //
 // `run` (the id of the run a row comes from) is there when the row knows it: `findings` may
 // show rows of several runs, each site as its newest run left it, and `run` above is then
-// the newest of them. Keys in that order, 2-space indent, a final newline. UTF-8 is written as is (Chinese stays
+// the newest of them.
+//
+// Keys in that order, 2-space indent, a final newline. UTF-8 is written as is (Chinese stays
 // readable); invalid UTF-8 from a crawled page becomes U+FFFD instead of failing, so the
 // output is always valid JSON. `finished_at` is null when the run has no finish time (still
 // running or aborted); every other string field is always a string, "" when empty. Findings

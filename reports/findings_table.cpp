@@ -188,8 +188,8 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
   });
 
   // Not truncating: a width no line reaches, so every column keeps its natural width.
-  const int width = options.truncate ? std::max(options.width, kMinWidth)
-                                     : std::numeric_limits<int>::max() / 4;
+  const int width =
+      options.truncate ? std::max(options.width, kMinWidth) : std::numeric_limits<int>::max() / 4;
   const Widths w = measure(table, width);
   const std::string_view bold = options.color ? kBold : "";
   const std::string_view reset = options.color ? kReset : "";

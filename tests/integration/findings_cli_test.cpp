@@ -78,8 +78,7 @@ TEST(FindingsCli, EachSiteComesFromTheNewestRunThatCoveredIt) {
   EXPECT_TRUE(contains(one.out, "Run 1 ")) << one.out;
 
   // The CSV's last column is the run.
-  const ProcessResult csv =
-      sites.patrol.run({"findings", "-c", sites.config(), "--format", "csv"});
+  const ProcessResult csv = sites.patrol.run({"findings", "-c", sites.config(), "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_TRUE(contains(csv.out, ",last_seen,unverified,run\r\n")) << csv.out;
   EXPECT_TRUE(contains(csv.out, "hb-jtt,LINK-BROKEN,error," + sites.hb_link)) << csv.out;
@@ -87,9 +86,9 @@ TEST(FindingsCli, EachSiteComesFromTheNewestRunThatCoveredIt) {
   EXPECT_TRUE(contains(csv.out, ",2\r\n")) << csv.out;
 
   // The database alone (no configuration) knows both sites too.
-  const ProcessResult db = sites.patrol.run({"findings", "--db",
-                                             sites.patrol.database_path().string(), "--site",
-                                             "hb-jtt", "--format", "json"});
+  const ProcessResult db =
+      sites.patrol.run({"findings", "--db", sites.patrol.database_path().string(), "--site",
+                        "hb-jtt", "--format", "json"});
   const Findings by_db = parse_findings(db);
   ASSERT_EQ(db.exit_code, 0) << db.err;
   EXPECT_TRUE(by_db.find("LINK-BROKEN", sites.hb_link)) << by_db.describe();
@@ -127,8 +126,8 @@ TEST(FindingsCli, UnknownSiteExitsTwoAndListsTheKnownIds) {
   EXPECT_TRUE(contains(r.err, "known sites: hb-jtt, hn-jtt")) << r.err;
 
   // Without a configuration, the ids the database has seen.
-  const ProcessResult db = sites.patrol.run(
-      {"findings", "--db", sites.patrol.database_path().string(), "--site", "hb"});
+  const ProcessResult db =
+      sites.patrol.run({"findings", "--db", sites.patrol.database_path().string(), "--site", "hb"});
   EXPECT_EQ(db.exit_code, 2);
   EXPECT_TRUE(contains(db.err, "known sites: hb-jtt")) << db.err;
 

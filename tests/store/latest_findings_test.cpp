@@ -47,8 +47,8 @@ class LatestFindingsTest : public ::testing::Test {
 // The reported case: `crawl --site a`, then `crawl --site b`; a's findings are still a's.
 TEST_F(LatestFindingsTest, EachSiteFromTheNewestFinishedRunThatCoveredIt) {
   const auto run1 = patrol("2026-11-01T02:00:00Z", {"a"}, {finding("a", "LINK-BROKEN", "x")});
-  const auto run2 = patrol("2026-11-02T02:00:00Z", {"b"},
-                           {finding("b", "FRESH-HOME", "y", Severity::critical)});
+  const auto run2 =
+      patrol("2026-11-02T02:00:00Z", {"b"}, {finding("b", "FRESH-HOME", "y", Severity::critical)});
 
   const LatestFindings only_a = latest({"a"});
   ASSERT_EQ(only_a.rows.size(), 1u);

@@ -36,7 +36,11 @@ void report_unknown_command(const CLI::App& group, const std::string& word) {
   for (const CLI::App* app = &group; app != nullptr; app = app->get_parent())
     path = app->get_name() + (path.empty() ? "" : " " + path);
   std::cerr << path << ": unknown command '" << word << "'\nCommands:";
-  for (const CLI::App* sub : group.get_subcommands({})) std::cerr << " " << sub->get_name();
+  const char* separator = " ";
+  for (const CLI::App* sub : group.get_subcommands({})) {
+    std::cerr << separator << sub->get_name();
+    separator = ", ";
+  }
   std::cerr << "\nRun '" << path << " --help' for what each does.\n";
 }
 

@@ -101,11 +101,12 @@ int run_findings(const FindingsOptions& o) {
     std::cerr << "sitepatrol: database " << db.string() << " does not exist; run `crawl` first\n";
     return kExitRuntime;
   }
-  auto store = open_store_or_report(db);
-  if (!store) return store.error();
+  auto opened = open_store_or_report(db);
+  if (!opened) return opened.error();
+  store::Store& store = **opened;
 
   if (!config) {
-    auto runs = (*store)->latest_runs();
+    auto runs = store.latest_runs();
     if (!runs) {
       std::cerr << "sitepatrol: database: " << runs.error().message << "\n";
       return kExitRuntime;
@@ -114,13 +115,13 @@ int run_findings(const FindingsOptions& o) {
                                "the database " + db.string()))
       return kExitUsage;
   }
-  if (query.run) return print_run(**store, o, query);
+  if (query.run) return print_run(store, o, query);
 
   // Each site as the newest finished run that covered it left it: a `crawl --site b` after
   // a `crawl --site a` leaves a's findings where they were. With a configuration, its sites
   // (a site taken out of it is no longer shown); with --db alone, every site in the database.
   auto latest =
-      store::latest_findings(**store, !o.sites.empty() ? o.sites : configured, query.status);
+      store::latest_findings(store, !o.sites.empty() ? o.sites : configured, query.status);
   if (!latest) {
     std::cerr << "sitepatrol: database: " << latest.error().message << "\n";
     return kExitRuntime;

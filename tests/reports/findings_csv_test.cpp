@@ -92,7 +92,7 @@ TEST(FindingsCsv, RowIsWrittenExactly) {
   std::string out = render({testing::sample_rows()[1]});
   EXPECT_TRUE(out.ends_with(
       "\r\njs-jtt,ID-MISSING,warning,icp,http://jtt.js.example/,页脚缺少ICP备案号,open,"
-      "2026-10-25T02:12:31Z,2026-11-25T02:10:00Z,\r\n"))
+      "2026-10-25T02:12:31Z,2026-11-25T02:10:00Z,,\r\n"))
       << out;
 }
 

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -83,8 +84,25 @@ std::optional<checks::Severity> parse_fail_on(const std::string& level) {
   return s;
 }
 
+bool sites_known_or_report(std::string_view command, const std::vector<std::string>& ids,
+                           const std::vector<std::string>& known, std::string_view where) {
+  for (const std::string& id : ids) {
+    if (std::ranges::find(known, id) != known.end()) continue;
+    std::cerr << "sitepatrol: " << command << ": --site: no site '" << id << "' in " << where;
+    if (known.empty()) {
+      std::cerr << "; it has none\n";
+    } else {
+      std::cerr << "; known sites:";
+      for (std::size_t i = 0; i < known.size(); ++i) std::cerr << (i ? ", " : " ") << known[i];
+      std::cerr << "\n";
+    }
+    return false;
+  }
+  return true;
+}
+
 void print_findings(const std::string& format, const store::RunInfo& run,
-                    std::span<const store::FindingRow> rows) {
+                    std::span<const store::FindingRow> rows, const PrintOptions& options) {
   if (format == "json") {
     reports::write_findings_json(std::cout, run, rows);
   } else if (format == "csv") {
@@ -93,6 +111,10 @@ void print_findings(const std::string& format, const store::RunInfo& run,
     reports::TableOptions table;
     table.color = stdout_is_terminal() && !std::getenv("NO_COLOR");
     table.width = reports::terminal_columns(STDOUT_FILENO);
+    // Cut only what a person reads on the screen: a pipe or a file (grep, a mail, a ticket)
+    // gets every subject, page and detail whole.
+    table.truncate = stdout_is_terminal() && !options.wide;
+    table.earlier_runs = options.earlier_runs;
     reports::write_findings_table(std::cout, run, rows, table);
   }
 }

@@ -8,6 +8,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "checks/finding.h"
 #include "config/config.h"
@@ -50,10 +52,24 @@ std::expected<store::PatrolLock, int> lock_database_or_report(const std::filesys
 // Parses a --fail-on level; nullopt (after printing) when it is not a severity.
 std::optional<checks::Severity> parse_fail_on(const std::string& level);
 
+// Checks `--site` ids against the sites `where` knows (a configuration file, a database);
+// on an unknown one prints "sitepatrol: COMMAND: --site: no site 'x' in WHERE; known sites:
+// a, b" and returns false (the command then exits kExitUsage).
+bool sites_known_or_report(std::string_view command, const std::vector<std::string>& ids,
+                           const std::vector<std::string>& known, std::string_view where);
+
+struct PrintOptions {
+  // The table: no cell cut to the terminal's width (`--wide`). A table written to a pipe or
+  // a file is never cut.
+  bool wide = false;
+  // The table: the runs other than `run` that some sites' rows come from (`findings`).
+  std::vector<store::PeriodRun> earlier_runs;
+};
+
 // Prints findings to stdout as json, csv or a table sized and coloured for the terminal
 // (no colour when stdout is not one, or NO_COLOR is set): what findings, check and demo show.
 void print_findings(const std::string& format, const store::RunInfo& run,
-                    std::span<const store::FindingRow> rows);
+                    std::span<const store::FindingRow> rows, const PrintOptions& options = {});
 
 bool stderr_is_terminal();
 bool stdout_is_terminal();

@@ -31,12 +31,9 @@ int run_report(const ReportOptions& o) {
     return kExitUsage;
   }
   if (!o.site.empty()) {
-    bool known = false;
-    for (const auto& s : config->sites) known = known || s.id == o.site;
-    if (!known) {
-      std::cerr << "sitepatrol: report: --site: no site '" << o.site << "' in " << o.config << "\n";
-      return kExitUsage;
-    }
+    std::vector<std::string> known;
+    for (const auto& s : config->sites) known.push_back(s.id);
+    if (!sites_known_or_report("report", {o.site}, known, o.config)) return kExitUsage;
   }
   const auto db = database_path(*config, o.db);
   if (!std::filesystem::exists(db)) {

@@ -98,6 +98,9 @@ class ForwardingStore : public store::Store {
       std::int64_t run) override {
     return inner_.site_run_counts(run);
   }
+  store::Result<std::vector<store::PeriodRun>> latest_runs() override {
+    return inner_.latest_runs();
+  }
 
  protected:
   store::Store& inner_;

@@ -1,5 +1,7 @@
 #include "reports/findings_csv.h"
 
+#include <string>
+
 #include "reports/terminal_width.h"
 
 namespace sitepatrol::reports {
@@ -39,7 +41,7 @@ std::string csv_field(std::string_view value, bool from_web) {
 }
 
 void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> rows) {
-  out << kBom << "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified"
+  out << kBom << "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,run"
       << kCrlf;
   for (const store::FindingRow& row : rows) {
     const checks::Finding& f = row.finding;
@@ -48,7 +50,8 @@ void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> ro
         << ',' << csv_field(f.page, true) << ',' << csv_field(f.detail, true) << ','
         << csv_field(row.status, false) << ',' << csv_field(row.first_seen, false) << ','
         << csv_field(row.last_seen, false) << ','
-        << csv_field(row.verified ? "" : row.unverified, false) << kCrlf;
+        << csv_field(row.verified ? "" : row.unverified, false) << ','
+        << (row.run != 0 ? std::to_string(row.run) : std::string()) << kCrlf;
   }
 }
 

@@ -3,7 +3,9 @@
 // RFC 4180: CRLF line ends, a field is quoted when it holds a comma, a quote, CR or LF, and
 // inner quotes are doubled. Output starts with a UTF-8 BOM (EF BB BF) so Excel opens Chinese
 // text as UTF-8, then the header row
-//   site,code,severity,subject,page,detail,status,first_seen,last_seen
+//   site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,run
+// (`unverified`: why a carried-over finding was not verified, "" when it was; `run`: the id
+// of the run the row comes from, "" when unknown).
 // Invalid UTF-8 becomes U+FFFD. Defence against CSV injection (OWASP): a field taken from a
 // crawled page (subject, page, detail) that starts with =, +, -, @, tab or CR gets a leading
 // single quote, so a spreadsheet shows it as text instead of evaluating it.

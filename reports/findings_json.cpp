@@ -37,6 +37,9 @@ void write_findings_json(std::ostream& out, const store::RunInfo& run,
     if (!row.verified) {
       item["unverified"] = Json{{"reason", row.unverified}, {"detail", row.unverified_detail}};
     }
+    // issue 14: `findings` shows each site as its newest run left it, so the rows of one
+    // document may come from several runs; this is the row's.
+    if (row.run != 0) item["run"] = row.run;
     findings.push_back(std::move(item));
   }
 

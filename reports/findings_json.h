@@ -2,7 +2,11 @@
 //
 //   {"run": {"id", "started_at", "finished_at", "sites", "pages", "links_checked", "status"},
 //    "findings": [{"site", "code", "severity", "subject", "page", "detail", "status",
-//                  "first_seen", "last_seen"}, ...]}
+//                  "first_seen", "last_seen", "verified", "unverified"?, "run"?}, ...]}
+//
+// `run` (the id of the run a row comes from) is there when the row knows it: `findings` may
+// show rows of several runs, each site as its newest run left it, and `run` above is then
+// the newest of them.
 //
 // Keys in that order, 2-space indent, a final newline. UTF-8 is written as is (Chinese stays
 // readable); invalid UTF-8 from a crawled page becomes U+FFFD instead of failing, so the

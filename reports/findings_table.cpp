@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -143,6 +144,18 @@ std::string run_times(const store::RunInfo& run) {
   return sanitize_for_terminal(line);
 }
 
+// "Earlier runs: run 5 (2026-11-20T02:00:03Z) for hb-jtt, hn-jtt; run 3 (...) for cj-msa".
+std::string earlier_runs_line(const std::vector<store::PeriodRun>& runs) {
+  std::string line = "Earlier runs:";
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    line += (i ? "; run " : " run ") + std::to_string(runs[i].info.id) + " (" +
+            runs[i].info.started_at + ") for";
+    for (std::size_t k = 0; k < runs[i].sites.size(); ++k)
+      line += (k ? ", " : " ") + runs[i].sites[k];
+  }
+  return sanitize_for_terminal(line);
+}
+
 std::string run_counts(const store::RunInfo& run) {
   return std::to_string(run.sites) + (run.sites == 1 ? " site, " : " sites, ") +
          std::to_string(run.pages) + (run.pages == 1 ? " page, " : " pages, ") +
@@ -174,13 +187,17 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     return a.code < b.code;
   });
 
-  const int width = std::max(options.width, kMinWidth);
+  // Not truncating: a width no line reaches, so every column keeps its natural width.
+  const int width =
+      options.truncate ? std::max(options.width, kMinWidth) : std::numeric_limits<int>::max() / 4;
   const Widths w = measure(table, width);
   const std::string_view bold = options.color ? kBold : "";
   const std::string_view reset = options.color ? kReset : "";
 
   write_line(out, truncate_to_width(run_times(run), width));
   write_line(out, truncate_to_width(run_counts(run), width));
+  if (!options.earlier_runs.empty())
+    write_line(out, truncate_to_width(earlier_runs_line(options.earlier_runs), width));
   out << '\n';
   if (table.empty()) out << "No findings.\n\n";
   for (std::size_t begin = 0; begin < table.size();) {

@@ -19,20 +19,29 @@
 // sequences. No line ends in spaces. The totals line counts every row shown and adds
 // " (N resolved)" when resolved rows are among them.
 //
-// Pure function of its arguments; the caller decides width (terminal_columns) and colour
-// (isatty). Never throws on any input (short of bad_alloc).
+// With `truncate` false (stdout is a pipe or a file, or `--wide`) nothing is cut: the
+// columns take the width of their longest cell, and lines are as long as they need to be.
+//
+// When some sites' rows come from runs before `run` (`findings` shows each site as its newest
+// run left it), a line under the run's counts names those runs and their sites.
+//
+// Pure function of its arguments; the caller decides width (terminal_columns), truncation and
+// colour (isatty). Never throws on any input (short of bad_alloc).
 #pragma once
 
 #include <ostream>
 #include <span>
+#include <vector>
 
 #include "store/store.h"
 
 namespace sitepatrol::reports {
 
 struct TableOptions {
-  int width = 120;     // display columns a line may take (at least 40 are used)
-  bool color = false;  // ANSI colour by severity and bold headings
+  int width = 120;       // display columns a line may take (at least 40 are used)
+  bool truncate = true;  // false: no cell is cut, whatever `width` says
+  bool color = false;    // ANSI colour by severity and bold headings
+  std::vector<store::PeriodRun> earlier_runs;  // other runs some rows come from, with sites
 };
 
 void write_findings_table(std::ostream& out, const store::RunInfo& run,

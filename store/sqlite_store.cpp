@@ -304,6 +304,7 @@ Result<std::vector<FindingRow>> SqliteStore::findings(const FindingQuery& query)
     out.verified = stmt->column_int(9) != 0;
     out.unverified = stmt->column_text(10);
     out.unverified_detail = stmt->column_text(11);
+    out.run = (*info)->id;
     rows.push_back(std::move(out));
   }
   return rows;

@@ -88,6 +88,7 @@ class SqliteStore final : public Store {
   Result<std::vector<PeriodRun>> runs_in_period(const std::string& from,
                                                 const std::string& to) override;
   Result<std::map<std::string, SiteRunCounts>> site_run_counts(std::int64_t run) override;
+  Result<std::vector<PeriodRun>> latest_runs() override;
   // The daemon (issue 7): sqlite_store_probes.cpp, sqlite_store_alerts.cpp.
   Result<void> save_probe(const ProbeRecord& probe) override;
   Result<std::vector<ProbeRecord>> probes(const std::string& site, std::int64_t since_ms) override;

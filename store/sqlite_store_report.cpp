@@ -1,5 +1,6 @@
 // SqliteStore: the reads monthly reports need (store.h, "Monthly reports"): the finished runs
-// of a period and what each run did per site. Findings themselves come from findings().
+// of a period and what each run did per site; and each site's latest finished run, which
+// `findings` shows. Findings themselves come from findings().
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -24,6 +25,30 @@ bool is_attachment(std::string_view url) {
                      [&](std::string_view ext) { return lower.ends_with(ext); });
 }
 
+// Reads rows of (run columns..., site), ordered by run, into runs with their sites.
+Result<std::vector<PeriodRun>> read_runs_with_sites(Statement& stmt) {
+  std::vector<PeriodRun> runs;
+  for (;;) {
+    auto row = stmt.step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    const std::int64_t id = stmt.column_int(0);
+    if (runs.empty() || runs.back().info.id != id) {
+      PeriodRun run;
+      run.info.id = id;
+      run.info.started_at = stmt.column_text(1);
+      run.info.finished_at = stmt.column_text(2);
+      run.info.status = stmt.column_text(3);
+      run.info.sites = static_cast<int>(stmt.column_int(4));
+      run.info.pages = static_cast<int>(stmt.column_int(5));
+      run.info.links_checked = static_cast<int>(stmt.column_int(6));
+      runs.push_back(std::move(run));
+    }
+    runs.back().sites.push_back(stmt.column_text(7));
+  }
+  return runs;
+}
+
 }  // namespace
 
 Result<std::vector<PeriodRun>> SqliteStore::runs_in_period(const std::string& from,
@@ -37,26 +62,25 @@ SELECT r.id, r.started_at, coalesce(r.finished_at, ''), r.status, r.sites, r.pag
 )sql");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_text(1, from).bind_text(2, to);
-  std::vector<PeriodRun> runs;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    const std::int64_t id = stmt->column_int(0);
-    if (runs.empty() || runs.back().info.id != id) {
-      PeriodRun run;
-      run.info.id = id;
-      run.info.started_at = stmt->column_text(1);
-      run.info.finished_at = stmt->column_text(2);
-      run.info.status = stmt->column_text(3);
-      run.info.sites = static_cast<int>(stmt->column_int(4));
-      run.info.pages = static_cast<int>(stmt->column_int(5));
-      run.info.links_checked = static_cast<int>(stmt->column_int(6));
-      runs.push_back(std::move(run));
-    }
-    runs.back().sites.push_back(stmt->column_text(7));
-  }
-  return runs;
+  return read_runs_with_sites(*stmt);
+}
+
+// Newest by id: runs are strictly sequential (begin_run), while started_at may lie in the
+// past (`crawl --as-of`).
+Result<std::vector<PeriodRun>> SqliteStore::latest_runs() {
+  auto stmt = db_.prepare(R"sql(
+WITH latest AS (
+  SELECT rs.site AS site, max(rs.run_id) AS run_id
+    FROM run_sites rs JOIN runs r ON r.id = rs.run_id
+   WHERE r.status = 'finished'
+   GROUP BY rs.site)
+SELECT r.id, r.started_at, coalesce(r.finished_at, ''), r.status, r.sites, r.pages,
+       r.links_checked, l.site
+  FROM latest l JOIN runs r ON r.id = l.run_id
+ ORDER BY r.id DESC, l.site
+)sql");
+  if (!stmt) return std::unexpected(stmt.error());
+  return read_runs_with_sites(*stmt);
 }
 
 Result<std::map<std::string, SiteRunCounts>> SqliteStore::site_run_counts(std::int64_t run) {

@@ -129,6 +129,7 @@ struct FindingRow {
   bool verified = true;
   std::string unverified;
   std::string unverified_detail;
+  std::int64_t run = 0;        // the run the row comes from; 0 when unknown
 };
 
 // ---- Monthly reports (issue 6) -------------------------------------------------------------
@@ -251,6 +252,11 @@ class Store {
                                                         const std::string& to) {
     (void)from, (void)to;
     return std::unexpected(StoreError{"runs_in_period: not supported by this store"});
+  }
+  // Per site, the newest finished run that covered it: those runs, newest first, each with
+  // the sites (by id) it is the newest for. What `findings` shows by default (issue 14).
+  virtual Result<std::vector<PeriodRun>> latest_runs() {
+    return std::unexpected(StoreError{"latest_runs: not supported by this store"});
   }
   // Per site: what run `run` read and checked there.
   virtual Result<std::map<std::string, SiteRunCounts>> site_run_counts(std::int64_t run) {

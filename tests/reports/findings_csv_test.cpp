@@ -70,7 +70,8 @@ TEST(FindingsCsv, StartsWithBomAndHeaderRow) {
   std::string out = render({});
   EXPECT_EQ(out,
             "\xEF\xBB\xBF"
-            "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified\r\n");
+            "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,"
+            "run\r\n");
 }
 
 TEST(FindingsCsv, EveryLineEndsInCrlf) {
@@ -91,7 +92,7 @@ TEST(FindingsCsv, RowIsWrittenExactly) {
   std::string out = render({testing::sample_rows()[1]});
   EXPECT_TRUE(out.ends_with(
       "\r\njs-jtt,ID-MISSING,warning,icp,http://jtt.js.example/,页脚缺少ICP备案号,open,"
-      "2026-10-25T02:12:31Z,2026-11-25T02:10:00Z,\r\n"))
+      "2026-10-25T02:12:31Z,2026-11-25T02:10:00Z,,\r\n"))
       << out;
 }
 
@@ -107,8 +108,22 @@ TEST(FindingsCsv, ReadsBackFieldForField) {
     const auto& f = rows[i].finding;
     EXPECT_EQ(r, (std::vector<std::string>{
                      f.site, f.code, std::string(checks::to_string(f.severity)), f.subject, f.page,
-                     f.detail, rows[i].status, rows[i].first_seen, rows[i].last_seen, ""}));
+                     f.detail, rows[i].status, rows[i].first_seen, rows[i].last_seen, "", ""}));
   }
+}
+
+// `findings` shows each site as its newest run left it: the rows may come from several runs.
+TEST(FindingsCsv, LastColumnIsTheRunTheRowComesFrom) {
+  auto rows = testing::sample_rows();
+  rows[0].run = 5;
+  rows[1].run = 7;
+  const std::string out = render({rows[0], rows[1]});
+  auto records = parse_csv(std::string_view(out).substr(3));
+  ASSERT_TRUE(records.has_value()) << out;
+  ASSERT_EQ(records->size(), 3u);
+  EXPECT_EQ((*records)[0].back(), "run");
+  EXPECT_EQ((*records)[1].back(), "5");
+  EXPECT_EQ((*records)[2].back(), "7");
 }
 
 TEST(FindingsCsv, CarriedOverFindingNamesWhyItWasNotVerified) {
@@ -116,7 +131,7 @@ TEST(FindingsCsv, CarriedOverFindingNamesWhyItWasNotVerified) {
   row.verified = false;
   row.unverified = "site_down";
   row.unverified_detail = "HTTP 503";
-  EXPECT_TRUE(render({row}).ends_with(",site_down\r\n")) << render({row});
+  EXPECT_TRUE(render({row}).ends_with(",site_down,\r\n")) << render({row});
 }
 
 TEST(FindingsCsv, QuotesCommaQuoteAndLineBreaks) {

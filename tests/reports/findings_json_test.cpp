@@ -81,6 +81,21 @@ TEST(FindingsJson, CarriedOverFindingSaysWhyItWasNotVerified) {
   EXPECT_FALSE(doc["findings"][1].contains("unverified"));
 }
 
+// `findings` shows each site as its newest run left it: the rows may come from several runs,
+// and each says which (after every other key, so no reader's keys move).
+TEST(FindingsJson, RowsSayWhichRunTheyComeFrom) {
+  auto rows = testing::sample_rows();
+  rows[0].run = 5;
+  rows[1].run = 7;
+  rows[1].verified = false;
+  rows[1].unverified = "site_down";
+  Json doc = Json::parse(render(testing::sample_run(), rows));
+  EXPECT_EQ(doc["findings"][0]["run"], 5);
+  EXPECT_EQ(doc["findings"][1]["run"], 7);
+  EXPECT_EQ(keys_of(doc["findings"][1]).back(), "run");
+  EXPECT_FALSE(doc["findings"][2].contains("run"));  // a row that does not know its run
+}
+
 TEST(FindingsJson, ChineseIsWrittenUnescaped) {
   std::string out = render(testing::sample_run(), testing::sample_rows());
   EXPECT_NE(out.find("\"detail\": \"页脚缺少ICP备案号\""), std::string::npos);

@@ -199,6 +199,35 @@ TEST(FindingsTable, EmptyRunAndUnfinishedRun) {
   EXPECT_EQ(lines_of(render({}, {}, run)).front(), "Run 7 (aborted)  started 2026-11-25T02:00:03Z");
 }
 
+// A pipe, a file or --wide: nothing is cut, whatever the width, and the columns still line up
+// (each as wide as its longest cell).
+TEST(FindingsTable, UntruncatedTableIsWholeAtAnyWidth) {
+  const auto rows = testing::sample_rows();
+  std::string out = render(rows, {.width = 60, .truncate = false});
+  EXPECT_EQ(out.find("..."), std::string::npos) << out;
+  for (const auto& r : rows) {
+    EXPECT_NE(out.find(r.finding.subject), std::string::npos) << r.finding.subject;
+    EXPECT_NE(out.find(r.finding.page), std::string::npos) << r.finding.page;
+    EXPECT_NE(out.find(r.finding.detail), std::string::npos) << r.finding.detail;
+  }
+  int longest = 0;
+  for (const auto& line : lines_of(out)) longest = std::max(longest, display_width(line));
+  expect_aligned(out, longest);
+}
+
+TEST(FindingsTable, NamesTheEarlierRunsSomeSitesComeFrom) {
+  store::PeriodRun earlier;
+  earlier.info.id = 5;
+  earlier.info.started_at = "2026-11-20T02:00:03Z";
+  earlier.sites = {"hb-jtt", "xz-jtt"};
+  std::vector<std::string> lines =
+      lines_of(render(testing::sample_rows(), {.earlier_runs = {earlier}}));
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[1], "3 sites, 1840 pages, 9211 links checked");
+  EXPECT_EQ(lines[2], "Earlier runs: run 5 (2026-11-20T02:00:03Z) for hb-jtt, xz-jtt");
+  EXPECT_EQ(lines[3], "");
+}
+
 TEST(FindingsTable, TinyWidthKeepsHeadingsAndTotals) {
   std::vector<std::string> lines = lines_of(render(testing::sample_rows(), {.width = 0}));
   EXPECT_NE(std::find(lines.begin(), lines.end(), "hb-jtt: 6 findings"), lines.end());

@@ -43,7 +43,15 @@ void close_descriptors_from(int first, int keep) {
   close_range_or_loop(static_cast<unsigned>(keep) + 1, ~0u);
 }
 
-// The environment for the child, built before fork (nothing allocates after it).
+std::vector<char*> c_strings(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (auto& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::string> child_environment(const ProcessOptions& options) {
   std::map<std::string, std::string> env;
   for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
@@ -57,15 +65,6 @@ std::vector<std::string> child_environment(const ProcessOptions& options) {
   for (const auto& [name, value] : env) out.push_back(name + "=" + value);
   return out;
 }
-
-std::vector<char*> c_strings(std::vector<std::string>& strings) {
-  std::vector<char*> out;
-  for (auto& s : strings) out.push_back(s.data());
-  out.push_back(nullptr);
-  return out;
-}
-
-}  // namespace
 
 ChildProcess::ChildProcess(const std::vector<std::string>& argv, ProcessOptions options)
     : options_(std::move(options)), started_(std::chrono::steady_clock::now()) {

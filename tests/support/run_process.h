@@ -90,6 +90,10 @@ class ChildProcess {
 // Runs a command to completion (or to options.timeout) and returns what it did.
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 
+// The environment a child gets: ours, without options.unset_env, with options.env set, as
+// "NAME=value" strings. Built before fork: nothing may allocate after it.
+std::vector<std::string> child_environment(const ProcessOptions& options);
+
 // The path of the `sitepatrol` binary built alongside the tests.
 std::string sitepatrol_binary();
 

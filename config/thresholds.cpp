@@ -1,4 +1,4 @@
-// Column classes and their freshness limits (CONTRACT.md §2).
+// Column classes and their freshness limits (docs/configuration.md).
 #include "config/config.h"
 
 namespace sitepatrol::config {

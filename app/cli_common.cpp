@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "app/terminal_line.h"
 #include "crawler/clock.h"
 #include "reports/findings_csv.h"
 #include "reports/findings_json.h"
@@ -28,17 +27,10 @@ bool setup_logging(const LogOptions& options) {
   std::shared_ptr<spdlog::logger> logger;
   if (!options.file.empty()) {
     logger = spdlog::rotating_logger_mt("sitepatrol", options.file, 10u << 20, 5);
-    // A log file is the record of the night (the README's cron line): it gets a line per run
-    // and per site (info) unless a level other than the default is asked for, and --quiet,
-    // which is about the terminal, does not empty it.
-    if (options.level == "warn") level = spdlog::level::info;
   } else {
-    // Log lines erase the progress line first, so they never run into it.
-    logger = std::make_shared<spdlog::logger>(
-        "sitepatrol", make_terminal_safe(std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
-    spdlog::register_logger(logger);
-    if (options.quiet && level < spdlog::level::err) level = spdlog::level::err;
+    logger = spdlog::stderr_color_mt("sitepatrol");
   }
+  if (options.quiet && level < spdlog::level::err) level = spdlog::level::err;
   logger->set_level(level);
   logger->set_pattern("%Y-%m-%dT%H:%M:%S%z %^%l%$ %v");
   spdlog::set_default_logger(logger);

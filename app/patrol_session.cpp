@@ -2,12 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
 #include <csignal>
 #include <iostream>
 
 #include "app/cli_common.h"
-#include "app/crawl_summary.h"
 #include "app/maintenance_store.h"
 #include "app/progress.h"
 #include "crawler/patrol.h"
@@ -25,7 +23,7 @@ extern "C" void on_signal(int) { g_cancel.store(true); }
 struct SignalScope {
   SignalScope() {
     g_cancel = false;
-    struct sigaction sa {};
+    struct sigaction sa{};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old_int);
@@ -35,8 +33,8 @@ struct SignalScope {
     sigaction(SIGINT, &old_int, nullptr);
     sigaction(SIGTERM, &old_term, nullptr);
   }
-  struct sigaction old_int {};
-  struct sigaction old_term {};
+  struct sigaction old_int{};
+  struct sigaction old_term{};
 };
 
 }  // namespace
@@ -48,8 +46,6 @@ SessionResult run_patrol_session(const config::Config& config,
   SessionResult out;
   crawler::PatrolProgress progress;
   crawler::PatrolResult result;
-  spdlog::info("patrol of {} site(s) started", sites.size());
-  const auto wall_start = std::chrono::steady_clock::now();
   {
     SignalScope signals;
     std::optional<ProgressLine> line;
@@ -59,17 +55,12 @@ SessionResult run_patrol_session(const config::Config& config,
     result = patrol.run(sites, &progress, &g_cancel);
   }
   out.run_id = result.run_id;
-  const auto wall_seconds = std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::steady_clock::now() - wall_start)
-                                .count();
   if (!result.error.empty()) {
     std::cerr << "sitepatrol: database: " << result.error << "\n";
     out.exit_code = kExitRuntime;
     return out;
   }
   if (!result.finished) {
-    spdlog::info("run {} interrupted after {} s: {} of {} site(s) done; it will be marked aborted",
-                 result.run_id, wall_seconds, progress.sites_done.load(), sites.size());
     std::cerr << "sitepatrol: patrol interrupted; run " << result.run_id
               << " is left unfinished and will be marked aborted\n";
     out.exit_code = 130;
@@ -88,17 +79,10 @@ SessionResult run_patrol_session(const config::Config& config,
   std::vector<store::FindingRow> current;
   for (auto& r : *rows)
     if (r.status != "resolved") current.push_back(r);
-  const auto outcomes = progress.finished();
-  const std::string down = down_sites_line(outcomes);
-  if (run && *run) {
-    const std::string summary = reports::run_summary(**run, reports::count_by_severity(current),
-                                                     reports::count_changes(*rows), wall_seconds);
-    spdlog::info("{}{}", summary, down.empty() ? "" : " " + down + ".");
-    if (!options.quiet) {
-      std::cerr << summary << "\n";
-      for (const auto& line : site_summary_lines(outcomes, sites)) std::cerr << line << "\n";
-      if (!down.empty()) std::cerr << down << "\n";
-    }
+  if (!options.quiet && run && *run) {
+    std::cerr << reports::run_summary(**run, reports::count_by_severity(current),
+                                      reports::count_changes(*rows))
+              << "\n";
   }
   if (!options.quiet && result.totals.excluded > 0) {
     std::cerr << "sitepatrol: " << result.totals.excluded

@@ -160,9 +160,8 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
     return result;
   }
   if (cancelled) {
-    // Said once, to the user, by whoever called (app/patrol_session.cpp); debug for the rest.
-    spdlog::debug("patrol cancelled; run {} stays unfinished and will be marked aborted",
-                  result.run_id);
+    spdlog::warn("patrol cancelled; run {} stays unfinished and will be marked aborted",
+                 result.run_id);
     return result;
   }
   if (auto r = store_.finish_run(result.run_id, to_rfc3339(clock_.now()), result.totals); !r) {

@@ -8,7 +8,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -18,18 +17,6 @@
 
 namespace sitepatrol::crawler {
 
-// How one site's walk ended, for the summary and the log (app/patrol_session.h).
-struct SiteOutcome {
-  std::string id;
-  int pages = 0;
-  int links_checked = 0;
-  int findings = 0;
-  store::SiteCoverage coverage;  // complete | partial | down | maintenance, with its reason
-  double seconds = 0;            // wall time from the walk's start to its end
-};
-
-// Counters any thread may read while the run goes; the sites in progress and those done are
-// behind a mutex (the progress line reads them five times a second).
 struct PatrolProgress {
   std::atomic<int> sites_total{0};
   std::atomic<int> sites_done{0};
@@ -38,16 +25,6 @@ struct PatrolProgress {
   std::atomic<int> queued{0};
   std::atomic<int> findings{0};
   std::atomic<std::int64_t> bytes{0};
-
-  void site_started(const std::string& id);
-  void site_finished(SiteOutcome outcome);
-  std::vector<std::string> in_progress() const;  // in the order they started
-  std::vector<SiteOutcome> finished() const;     // in the order they ended
-
- private:
-  mutable std::mutex mutex_;
-  std::vector<std::string> active_;
-  std::vector<SiteOutcome> done_;
 };
 
 struct PatrolResult {

@@ -98,8 +98,6 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
 
 void SiteCrawl::start() {
   spdlog::info("{}: patrol of {} started", site_.id, site_.url);
-  started_at_ = std::chrono::steady_clock::now();
-  if (run_.progress) run_.progress->site_started(site_.id);
   if (site_.respect_robots.value_or(run_.config.patrol.respect_robots)) {
     load_robots();
   } else {
@@ -642,12 +640,7 @@ void SiteCrawl::settle() {
       site_.id, totals_.pages, totals_.links_checked, totals_.excluded, emitted_.size(),
       covered.state == "complete" ? "" : " (" + covered.state + ": " + covered.reason + ")");
   totals_.sites = 1;
-  if (run_.progress) {
-    run_.progress->site_finished(
-        {site_.id, totals_.pages, totals_.links_checked, static_cast<int>(emitted_.size()),
-         covered, std::chrono::duration<double>(std::chrono::steady_clock::now() - started_at_)
-                      .count()});
-  }
+  if (run_.progress) ++run_.progress->sites_done;
   on_done_(totals_);
 }
 

@@ -180,7 +180,6 @@ class SiteCrawl {
   std::unordered_set<std::string> seen_links_;             // checked (or being checked) as links
   std::set<std::pair<std::string, std::string>> emitted_;  // (code, subject) this run
   int pages_started_ = 0;
-  std::chrono::steady_clock::time_point started_at_;  // start(): the walk's wall time
   config::UrlFilter filter_;        // [patrol] and the site's include/exclude patterns
   bool page_limit_hit_ = false;     // a page was left unread: max_pages_per_site
   bool request_limit_hit_ = false;  // a request was not made: max_requests_per_site

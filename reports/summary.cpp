@@ -109,25 +109,19 @@ std::optional<std::string> run_duration(const std::string& started_at,
   auto start = parse_rfc3339(started_at);
   auto end = parse_rfc3339(finished_at);
   if (!start || !end || *end < *start) return std::nullopt;
-  return format_duration(*end - *start);
-}
-
-std::string format_duration(std::int64_t s) {
+  std::int64_t s = *end - *start;
   if (s < 60) return std::to_string(s) + "s";
   if (s < 3600) return std::to_string(s / 60) + "m " + two_digits(s % 60) + "s";
   return std::to_string(s / 3600) + "h " + two_digits(s % 3600 / 60) + "m";
 }
 
 std::string run_summary(const store::RunInfo& run, const SeverityCounts& counts,
-                        std::optional<ChangeCounts> changes,
-                        std::optional<std::int64_t> wall_seconds) {
+                        std::optional<ChangeCounts> changes) {
   std::string out = "Run " + std::to_string(run.id);
   if (run.status == "running") {
     out += " is still running";
   } else if (run.status == "aborted") {
     out += " was aborted";
-  } else if (wall_seconds) {
-    out += " finished in " + format_duration(*wall_seconds);
   } else if (auto duration = run_duration(run.started_at, run.finished_at)) {
     out += " finished in " + *duration;
   } else {

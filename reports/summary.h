@@ -42,15 +42,11 @@ std::string totals_line(const SeverityCounts& counts);
 // "Run 7 finished in 41m 07s: 3 sites, 1840 pages, 9211 links checked.
 //  12 findings: 2 critical, 5 error, 4 warning, 1 info; 3 new, 1 resolved since the previous
 //  run." (on one line). A run still running or aborted says so instead of a duration.
-// `wall_seconds`, when given, is the duration said: a run judged `--as-of` an earlier time
-// keeps that time as its start and end, but took real time.
 std::string run_summary(const store::RunInfo& run, const SeverityCounts& counts,
-                        std::optional<ChangeCounts> changes = std::nullopt,
-                        std::optional<std::int64_t> wall_seconds = std::nullopt);
+                        std::optional<ChangeCounts> changes = std::nullopt);
 
 // "37s", "41m 07s", "2h 05m"; nullopt when either time is not RFC 3339 or end < start.
 std::optional<std::string> run_duration(const std::string& started_at,
                                         const std::string& finished_at);
-std::string format_duration(std::int64_t seconds);
 
 }  // namespace sitepatrol::reports

@@ -38,7 +38,7 @@ std::string without_carriage_returns(const std::string& text) {
 }  // namespace
 
 ProcessResult run_on_terminal(const std::vector<std::string>& argv, const ProcessOptions& options,
-                              TerminalSize size, const std::string& ctrl_c_after) {
+                              TerminalSize size) {
   if (argv.empty()) throw std::invalid_argument("run_on_terminal: empty argv");
   std::vector<std::string> args = argv;
   std::vector<std::string> env = child_environment(options);
@@ -65,7 +65,6 @@ ProcessResult run_on_terminal(const std::vector<std::string>& argv, const Proces
 
   ProcessResult result;
   std::string raw;
-  bool ctrl_c_after_typed = false;
   const auto deadline = std::chrono::steady_clock::now() + options.timeout;
   for (;;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -85,11 +84,6 @@ ProcessResult run_on_terminal(const std::vector<std::string>& argv, const Proces
     // Linux answers EIO once no process holds the terminal any more: the end of the output.
     if (n <= 0) break;
     raw.append(buffer, static_cast<std::size_t>(n));
-    if (!ctrl_c_after_typed && !ctrl_c_after.empty() &&
-        raw.find(ctrl_c_after) != std::string::npos) {
-      [[maybe_unused]] auto typed = ::write(master, "\x03", 1);  // VINTR
-      ctrl_c_after_typed = true;
-    }
   }
   ::close(master);
 

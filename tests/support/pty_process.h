@@ -25,12 +25,9 @@ struct TerminalSize {
 };
 
 // Runs argv[0] (looked up in PATH when it has no slash) with its standard streams on a new
-// pseudo-terminal of `size`. options.stdin_data is ignored. When `ctrl_c_after` is not
-// empty, Ctrl-C is typed (the terminal driver sends SIGINT to the foreground process group,
-// as for a person at the keyboard) once the output holds that text. The result's `out` holds
-// stdout and stderr as the terminal showed them, interleaved; `err` is empty.
+// pseudo-terminal of `size`. options.stdin_data is ignored (nothing is typed). The result's
+// `out` holds stdout and stderr as the terminal showed them, interleaved; `err` is empty.
 ProcessResult run_on_terminal(const std::vector<std::string>& argv,
-                              const ProcessOptions& options = {}, TerminalSize size = {},
-                              const std::string& ctrl_c_after = "");
+                              const ProcessOptions& options = {}, TerminalSize size = {});
 
 }  // namespace sitepatrol::testsupport

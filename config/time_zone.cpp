@@ -156,6 +156,7 @@ std::expected<TimeZone, std::string> TimeZone::parse(std::string_view name, std:
   if (s.size() < at + block_size(counts, time_bytes) || counts[4] == 0) {
     return std::unexpected(bad);
   }
+  const std::size_t block = at;
   TimeZone z;
   z.name_ = std::string(name);
   z.types_.clear();
@@ -182,7 +183,7 @@ std::expected<TimeZone, std::string> TimeZone::parse(std::string_view name, std:
       t.abbr = std::string(chars.substr(abbr, chars.find('\0', abbr) - abbr));
     z.types_.push_back(std::move(t));
   }
-  at += block_size(counts, time_bytes);
+  at = block + block_size(counts, time_bytes);
   if (time_bytes == 8 && at < s.size() && s[at] == '\n') {
     const auto end = s.find('\n', at + 1);
     if (end != std::string_view::npos) parse_rule(s.substr(at + 1, end - at - 1), z.rule_);

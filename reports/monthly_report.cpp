@@ -174,7 +174,8 @@ std::string due_text(const Report& r) {
   const int n = r.settings.deadline_working_days;
   return r.lang == Lang::zh
              ? date_text(r.deadline, r.lang) + "（" + std::to_string(n) + " 个工作日内）"
-             : date_text(r.deadline, r.lang) + " (within " + std::to_string(n) + " working days)";
+             : date_text(r.deadline, r.lang) + " (" + std::to_string(n) +
+                   " working days from this notice)";
 }
 
 // 二、存在问题: each site's problems, each with its 整改期限.
@@ -191,8 +192,8 @@ void problems(Document& doc, const Report& r) {
                           std::to_string(sites_with) + " 个网站。整改期限为 " + due_text(r) +
                           "，自本通报印发之日起计算，节假日顺延。"
                     : std::to_string(total) + " problems were found on " +
-                          std::to_string(sites_with) + " sites this month. They are due " +
-                          due_text(r) + " of this notice, holidays not counted.");
+                          std::to_string(sites_with) + " sites this month. They are due by " +
+                          due_text(r) + "; weekends and holidays do not count.");
   const std::string due = date_text(r.deadline, lang);
   int n = 0;
   for (const SiteReport& s : r.sites) {

@@ -6,6 +6,8 @@
 
 #include "config/config.h"
 
+#include <filesystem>
+
 namespace sitepatrol::config {
 namespace {
 
@@ -86,6 +88,21 @@ TEST(ReportConfig, UnknownKeyHasADidYouMean) {
   const ConfigError e = error_of("isuer = \"x\"\n");
   EXPECT_EQ(e.key, "report.isuer");
   EXPECT_NE(e.message.find("issuer"), std::string::npos) << e.message;
+}
+
+}  // namespace
+}  // namespace sitepatrol::config
+
+namespace sitepatrol::config {
+namespace {
+
+TEST(ReportConfig, ExampleConfigurationSetsIssuerAndRecipients) {
+  auto c = load_config(std::filesystem::path(SITEPATROL_SOURCE_DIR) / "config/sites.example.toml");
+  ASSERT_TRUE(c) << c.error().to_string();
+  EXPECT_EQ(c->report.issuer, "交通运输部网站管理办公室");
+  EXPECT_EQ(c->report.recipients.size(), 2u);
+  EXPECT_EQ(c->report.deadline_working_days, 10);
+  EXPECT_EQ(c->report.timezone, "Asia/Shanghai");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 #include <gumbo.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <sstream>
@@ -283,6 +284,26 @@ TEST_F(Notice, EnglishIsComplete) {
     }
   }
   EXPECT_TRUE(overdue);
+}
+
+TEST_F(Notice, JsonKeepsUtcAndAddsTheDeadlines) {
+  const auto doc = nlohmann::json::parse(render(ReportFormat::json));
+  EXPECT_EQ(doc["generated_at"], "2026-12-01T08:00:00Z");
+  EXPECT_EQ(doc["notice"]["issuer"], "交通运输部网站管理办公室");
+  EXPECT_EQ(doc["notice"]["timezone"], "Asia/Shanghai");
+  EXPECT_EQ(doc["notice"]["date"], "2026-12-01");
+  EXPECT_EQ(doc["notice"]["deadline"], "2026-12-16");
+  const auto& js = doc["sites"][1];
+  ASSERT_EQ(js["id"], "js-jtt");
+  EXPECT_EQ(js["rectification"]["overdue"], 7);
+  for (const auto& item : js["rectification"]["items"]) {
+    if (item["code"] == "SEC-DARKLINK") {
+      EXPECT_EQ(item["due"], "2026-10-19");
+      EXPECT_EQ(item["overdue"], true);
+      EXPECT_EQ(item["first_seen"], "2026-10-05T02:00:00Z");
+    }
+    if (item["state"] == "resolved") EXPECT_TRUE(item["due"].is_null());
+  }
 }
 
 }  // namespace

@@ -37,6 +37,7 @@ p.signature { text-align: right; margin: 0; }
 p:not(.signature) + p.signature { margin-top: 8mm; }
 p.note { color: #555; font-size: 8.5pt; margin-top: 6mm; }
 td.overdue { color: #b00; font-weight: bold; }
+td.date { white-space: nowrap; }
 @media print { a { color: inherit; } }
 )css";
 

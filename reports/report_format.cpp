@@ -160,29 +160,29 @@ void rectification_table(Document& doc, const Report& report, const SiteReport& 
   for (const RectificationItem& item : site.rectification) {
     const auto& f = item.row.finding;
     // A finding carried over unverified is still open; the label says it was not re-checked.
-    std::string state = item.overdue ? std::string(pick(lang, "逾期未整改", "overdue"))
-                                     : state_label(item.state, lang);
-    if (!item.row.verified) state += pick(lang, "（本次未能复查）", " (not re-checked)");
+    std::string state = state_label(item.state, lang);
     std::string due = "—";
     if (item.due) {
       due = date_text(*item.due, lang);
       if (item.overdue) {
         const int late = working_days_between(*item.due, report.date, report.calendar);
-        due += lang == Lang::zh ? "（已超期 " + std::to_string(late) + " 个工作日）"
-                                : " (" + std::to_string(late) + " working days late)";
+        state = lang == Lang::zh ? "逾期未整改（超期 " + std::to_string(late) + " 个工作日）"
+                                 : "overdue (" + std::to_string(late) + " working days)";
       }
     }
+    if (!item.row.verified) state += pick(lang, "（本次未能复查）", " (not re-checked)");
+    // Dates do not wrap ("2026年11月 / 5日" reads badly); the state may.
     rows.push_back(
         {Cell{state, "",
               item.overdue               ? "overdue"
               : item.state == "resolved" ? "pass"
                                          : ""},
          Cell{f.code + " " + code_label(f.code, lang), "", ""}, url_cell(f.subject),
-         Cell{local_date_text(item.row.first_seen, report.zone, lang), "", ""},
-         Cell{due, "", item.overdue ? "overdue" : ""},
+         Cell{local_date_text(item.row.first_seen, report.zone, lang), "", "date"},
+         Cell{due, "", item.overdue ? "overdue date" : "date"},
          Cell{item.resolved_at.empty() ? std::string()
                                        : local_date_text(item.resolved_at, report.zone, lang),
-              "", ""},
+              "", "date"},
          Cell{std::to_string(item.days_open), "", ""}});
   }
   if (rows.empty()) {

@@ -205,9 +205,9 @@ TEST_F(Notice, TrackingMarksOverdueItems) {
   ASSERT_NE(darklink, std::string::npos);
   ASSERT_NE(slow, std::string::npos);
   // First seen 5 October (Shanghai), due ten working days later, still open on 1 December.
-  EXPECT_EQ(seen[darklink].cells[0], "逾期未整改");
+  EXPECT_EQ(seen[darklink].cells[0], "逾期未整改（超期 31 个工作日）");
   EXPECT_EQ(seen[darklink].cells[3], "2026年10月5日");
-  EXPECT_EQ(seen[darklink].cells[4], "2026年10月19日（已超期 31 个工作日）");
+  EXPECT_EQ(seen[darklink].cells[4], "2026年10月19日");
   EXPECT_NE(seen[darklink].cls.find("overdue"), std::string::npos);
   // First seen 20 November: due 4 December, not overdue yet.
   EXPECT_EQ(seen[slow].cells[0], "本月新发现");
@@ -231,9 +231,9 @@ TEST_F(Notice, WithoutRecipientsTheUnitsAreAddressed) {
   EXPECT_EQ(seen[1].text, "地方交通运输主管部门，直属海事机构，部属有关单位：");
   EXPECT_EQ(seen[seen.size() - 2].cls, "signature");  // only the date
   EXPECT_EQ(seen[seen.size() - 2].text, "2026年12月1日");
-  EXPECT_EQ(std::count_if(seen.begin(), seen.end(),
-                          [](const Seen& s) { return s.cls == "signature"; }),
-            1);
+  EXPECT_EQ(
+      std::count_if(seen.begin(), seen.end(), [](const Seen& s) { return s.cls == "signature"; }),
+      1);
 }
 
 TEST_F(Notice, MarkdownHasTheSameForm) {
@@ -254,10 +254,12 @@ TEST_F(Notice, MarkdownHasTheSameForm) {
             (std::vector<std::string>{"## 一、总体情况", "## 二、存在问题", "## 三、整改要求"}));
   EXPECT_EQ(lines[lines.size() - 3], "交通运输部网站管理办公室");
   EXPECT_EQ(lines[lines.size() - 2], "2026年12月1日");
-  EXPECT_NE(std::find(lines.begin(), lines.end(),
-                      "| 逾期未整改 | SEC-DARKLINK 暗链 | http://博彩.example/x?id=1 | "
-                      "2026年10月5日 | 2026年10月19日（已超期 31 个工作日） |  | 46 |"),
-            lines.end());
+  EXPECT_NE(
+      std::find(
+          lines.begin(), lines.end(),
+          "| 逾期未整改（超期 31 个工作日） | SEC-DARKLINK 暗链 | http://博彩.example/x?id=1 | "
+          "2026年10月5日 | 2026年10月19日 |  | 46 |"),
+      lines.end());
 }
 
 TEST_F(Notice, EnglishIsComplete) {
@@ -279,8 +281,8 @@ TEST_F(Notice, EnglishIsComplete) {
   bool overdue = false;
   for (std::size_t i = js + 2; i < seen.size() && seen[i].tag == "tr"; ++i) {
     if (seen[i].cells[1].starts_with("SEC-DARKLINK")) {
-      overdue = seen[i].cells[0] == "overdue" &&
-                seen[i].cells[4] == "19 October 2026 (31 working days late)";
+      overdue =
+          seen[i].cells[0] == "overdue (31 working days)" && seen[i].cells[4] == "19 October 2026";
     }
   }
   EXPECT_TRUE(overdue);

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "reports/report_load.h"
+
 namespace sitepatrol::reports {
 
 namespace {
@@ -197,8 +199,12 @@ Report build_report(const ReportData& data) {
   if (auto zone = config::TimeZone::load(data.notice.timezone)) r.zone = std::move(*zone);
   r.calendar = WorkCalendar::from(data.notice);
   const auto local = to_local(data.generated_at, r.zone);
-  r.date = local ? local->date
-                 : Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  // No clock is read here: without a generation time the report is dated the day after the
+  // month it covers, the earliest it could have been issued.
+  const auto next_month = month_bounds(data.month.month);
+  const auto fallback =
+      next_month ? to_local(next_month->second, config::TimeZone()) : std::nullopt;
+  r.date = local ? local->date : fallback ? fallback->date : Date(std::chrono::sys_days{});
   r.deadline = add_working_days(r.date, data.notice.deadline_working_days, r.calendar);
   for (const SiteMonth& s : data.month.sites) {
     r.sites.push_back(build_site(s, data.weights, find_site(data.year_ago, s.site.id)));

@@ -308,5 +308,15 @@ TEST_F(Notice, JsonKeepsUtcAndAddsTheDeadlines) {
   }
 }
 
+// No clock is read behind the caller's back: without a generation time the notice is dated
+// the day after its month.
+TEST(NoticeDate, WithoutAGenerationTimeTheDayAfterTheMonth) {
+  ReportData data;
+  data.month.month = "2026-11";
+  const Report r = build_report(data);
+  EXPECT_EQ(date_text(r.date, Lang::zh), "2026年12月1日");
+  EXPECT_EQ(date_text(r.deadline, Lang::zh), "2026年12月15日");
+}
+
 }  // namespace
 }  // namespace sitepatrol::reports

@@ -1,26 +1,10 @@
 #include "config/content_section.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "config/config.h"
 
 namespace sitepatrol::config::detail {
-namespace {
-
-std::optional<std::chrono::sys_days> parse_ymd(const std::string& text) {
-  int y = 0, m = 0, d = 0;
-  char extra = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3) {
-    return std::nullopt;
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m),
-                                        std::chrono::day(d)};
-  if (!ymd.ok()) return std::nullopt;
-  return std::chrono::sys_days(ymd);
-}
-
-}  // namespace
 
 bool read_date(TableReader& r, std::string_view key, std::optional<std::chrono::sys_days>& out) {
   const toml::node* n = r.node(key);

@@ -21,6 +21,7 @@
 #include "config/indices_section.h"
 #include "config/maintenance_section.h"
 #include "config/proxy.h"
+#include "config/report_section.h"
 #include "config/schedule_section.h"
 #include "config/security.h"
 #include "config/security_section.h"
@@ -432,6 +433,10 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
   if (const auto* indices = r.typed<toml::table>("indices", "a table ([indices])")) {
     TableReader indices_reader(*indices, "indices", problems);
     detail::read_indices(indices_reader, config.indices);
+  }
+  if (const auto* report = r.typed<toml::table>("report", "a table ([report])")) {
+    TableReader report_reader(*report, "report", problems);
+    detail::read_report(report_reader, config.report);
   }
   // The daemon's sections (config/schedule_section.h).
   if (const auto* schedule = r.typed<toml::table>("schedule", "a table ([schedule])")) {

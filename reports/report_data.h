@@ -18,6 +18,7 @@
 
 #include "config/indices.h"
 #include "config/maintenance.h"
+#include "config/report.h"
 #include "store/store.h"
 
 namespace sitepatrol::reports {
@@ -74,7 +75,7 @@ struct SiteMonth {
   int links_checked = 0;
   int attachments = 0;
   int attachments_failed = 0;
-  std::string last_run_at;                 // started_at of the month's last run ("" when none)
+  std::string last_run_at;  // started_at of the month's last run ("" when none)
   // How completely the month's last run examined the site (issue 11): a site it could not
   // check keeps its earlier findings, unverified, and gets no indices.
   store::SiteCoverage coverage;
@@ -103,6 +104,7 @@ struct ReportData {
   std::optional<MonthData> year_ago;  // the same month a year earlier (index baselines)
   std::vector<MonthData> history;     // earlier months with runs, oldest first (trends)
   config::IndicesConfig weights;
+  config::ReportConfig notice;  // [report]: issuer, recipients, deadlines, time zone
 };
 
 }  // namespace sitepatrol::reports

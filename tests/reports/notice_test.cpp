@@ -304,7 +304,9 @@ TEST_F(Notice, JsonKeepsUtcAndAddsTheDeadlines) {
       EXPECT_EQ(item["overdue"], true);
       EXPECT_EQ(item["first_seen"], "2026-10-05T02:00:00Z");
     }
-    if (item["state"] == "resolved") EXPECT_TRUE(item["due"].is_null());
+    if (item["state"] == "resolved") {
+      EXPECT_TRUE(item["due"].is_null());
+    }
   }
 }
 

@@ -74,7 +74,7 @@ struct SiteMonth {
   int links_checked = 0;
   int attachments = 0;
   int attachments_failed = 0;
-  std::string last_run_at;                 // started_at of the month's last run ("" when none)
+  std::string last_run_at;  // started_at of the month's last run ("" when none)
   // How completely the month's last run examined the site (issue 11): a site it could not
   // check keeps its earlier findings, unverified, and gets no indices.
   store::SiteCoverage coverage;

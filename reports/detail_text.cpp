@@ -677,7 +677,7 @@ std::string meta_tag_label(std::string_view tag, Lang lang) {
   static const std::map<std::string_view, std::pair<std::string_view, std::string_view>> labels = {
       {"SiteName", {"网站名称", "site name"}},
       {"SiteDomain", {"网站域名", "site domain"}},
-      {"SiteIdCode", {"网站标识码", "site code"}},
+      {"SiteIDCode", {"网站标识码", "site code"}},
       {"ColumnName", {"栏目名称", "column name"}},
       {"ColumnType", {"栏目类别", "column type"}},
       {"ArticleTitle", {"文章标题", "article title"}},

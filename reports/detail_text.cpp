@@ -80,6 +80,14 @@ std::string en_column(const Values& v) {
   return v.has("column") ? v["name"] + " (" + v["column"] + ")" : v["name"];
 }
 
+// A required column by its Chinese name: the table's (report_terms.h), else the first name
+// the configuration knows it by (a user's own column kind).
+std::string zh_column_key(const Values& v) {
+  std::string label = column_label(v["column"], Lang::zh);
+  if (label == v["column"] && v.has("names")) label = v["names"].substr(0, v["names"].find("、"));
+  return label;
+}
+
 std::string zh_class(std::string_view column_class) {
   static const std::map<std::string_view, std::string_view> labels = {
       {"news", "动态要闻类"},          {"notice", "通知公告类"},     {"policy", "政策文件类"},
@@ -489,7 +497,7 @@ const std::map<std::string_view, Sentence>& sentences() {
         +[](const Values& v) { return en_column(v) + ": the column lists no entries"; }}},
       {"column.missing",
        {+[](const Values& v) {
-          return "未找到“" + column_label(v["column"], Lang::zh) + "”栏目（" +
+          return "未找到“" + zh_column_key(v) + "”栏目（" +
                  category_label(v["category"], Lang::zh) + "网站须设置）；已检索" + v["nav_pages"] +
                  "个页面的导航（共" + v["nav_links"] + "个链接）及" + v["pages"] +
                  "个页面的名称和列表，查找名称为" + zh_cues(v, "names") +

@@ -137,7 +137,7 @@ std::vector<std::string> english_words(std::string text) {
 std::set<std::string> codes_in_checks() {
   std::set<std::string> codes;
   static const std::regex kCode(
-      R"re("((?:fetch|avail|link|tls|fresh|column|interact|meta|sec|content)\.[a-z_]+)")re");
+      R"re("((?:fetch|avail|link|tls|fresh|column|interact|meta|sec|content)\.[a-z0-9_]+)")re");
   static const std::regex kIdentifier(R"re(missing\("([a-z_]+)")re");
   for (const auto& entry : std::filesystem::directory_iterator(
            std::filesystem::path(SITEPATROL_SOURCE_DIR) / "checks")) {

@@ -45,7 +45,8 @@ std::string describe(const ContentHit& hit) {
 
 // One hit as detail values, numbered n: found, right, sentence, and the reason as an id
 // (abolished + date, wrong_title + holder and office, leader_name, leader_name_list,
-// formulation) so a reader of any language gets it worded; an unknown reason stays as is.
+// formulation, misstated, typo) so a reader of any language gets it worded; an unknown reason stays
+// as is.
 void hit_args(DetailArgs& args, const ContentHit& hit, std::size_t n) {
   const std::string i = std::to_string(n);
   constexpr std::string_view kAbolished = "abolished ";
@@ -68,6 +69,10 @@ void hit_args(DetailArgs& args, const ContentHit& hit, std::size_t n) {
     reason = "leader_name_list";
   } else if (hit.why == "fixed formulation") {
     reason = "formulation";
+  } else if (hit.why == "misstated formulation") {
+    reason = "misstated";
+  } else if (hit.why == "wrong character") {
+    reason = "typo";
   }
   args.push_back({"found" + i, hit.found});
   args.push_back({"right" + i, hit.right});

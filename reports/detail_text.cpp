@@ -222,6 +222,8 @@ std::string content_error(const Values& v, const std::string& i, Lang lang) {
       const std::string why = reason == "leader_name"        ? "leader's name"
                               : reason == "leader_name_list" ? "leader's name in a list"
                               : reason == "formulation"      ? "fixed formulation"
+                              : reason == "misstated"        ? "misstated formulation"
+                              : reason == "typo"             ? "wrong character"
                                                              : reason;
       out += " should be \"" + right + "\" (" + why + ")";
     }
@@ -237,6 +239,8 @@ std::string content_error(const Values& v, const std::string& i, Lang lang) {
     const std::string why = reason == "leader_name"        ? "领导姓名"
                             : reason == "leader_name_list" ? "领导名单中的姓名"
                             : reason == "formulation"      ? "规范表述"
+                            : reason == "misstated"        ? "表述错误"
+                            : reason == "typo"             ? "错别字"
                                                            : "";
     out += "应为“" + right + "”" + when(!why.empty(), "（" + why + "）");
   }
@@ -293,7 +297,9 @@ std::string darklink(const Values& v, Lang lang, bool review) {
   }
   std::string out = "链接被隐藏（" + zh_hidden_by(v["hidden_by"]) + "）";
   out += when(v.has("text"), "；链接文字“" + v["text"] + "”");
-  out += when(v.has("spam_terms"), "；含违规词" + v["spam_terms"]);
+  std::string terms = v["spam_terms"];
+  for (std::size_t at; (at = terms.find(", ")) != std::string::npos;) terms.replace(at, 2, "、");
+  out += when(!terms.empty(), "；含违规词" + terms);
   out += when(v.has("tld"), "；使用可疑顶级域名" + v["tld"]);
   out += when(v.has("host_word"), "；域名含可疑词" + v["host_word"]);
   out += when(v.has("farm_links"),

@@ -85,7 +85,7 @@ const DetailArgs& all_values() {
       {"title_to", "博彩"},
       {"hidden_by", "positioned off-screen on div#x1"},
       {"text", "彩票"},
-      {"spam_terms", "彩票"},
+      {"spam_terms", "彩票, 百家乐"},
       {"tld", ".bet"},
       {"host_word", "bocai"},
       {"farm_links", "40"},

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/json_codec.h"
 #include "store/schema.h"
 #include "tests/store/store_fixture.h"
 
@@ -145,6 +146,32 @@ INSERT INTO finding_occurrences (run_id, finding_id, severity, page, detail, sta
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_EQ(rows->front().finding.detail, "HTTP 404");
   EXPECT_EQ(rows->front().finding.detail_code, "");
+}
+
+}  // namespace
+}  // namespace sitepatrol::store
+
+namespace sitepatrol::store {
+namespace {
+
+// A page's findings are kept as JSON and handed back on a 304; their details keep their code
+// and values, and findings stored before (no such keys) come back with none.
+TEST(DetailsCodec, PageFindingsKeepTheirDetailValues) {
+  checks::Finding f = stale_column();
+  auto back = decode_findings(encode_findings({f}));
+  ASSERT_TRUE(back) << back.error().message;
+  ASSERT_EQ(back->size(), 1u);
+  EXPECT_EQ(back->front().detail, f.detail);
+  EXPECT_EQ(back->front().detail_code, "fresh.column_stale");
+  EXPECT_EQ(back->front().detail_args, kStale);
+
+  auto old = decode_findings(
+      R"([{"site":"a","code":"LINK-BROKEN","severity":"error","subject":"http://x/",)"
+      R"("page":"http://a/","detail":"HTTP 404"}])");
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->front().detail, "HTTP 404");
+  EXPECT_EQ(old->front().detail_code, "");
+  EXPECT_TRUE(old->front().detail_args.empty());
 }
 
 }  // namespace

@@ -63,7 +63,7 @@ struct PrintOptions {
   // a file is never cut.
   bool wide = false;
   // The table: the runs other than `run` that some sites' rows come from (`findings`).
-  std::vector<store::PeriodRun> earlier_runs;
+  std::vector<store::PeriodRun> earlier_runs = {};
 };
 
 // Prints findings to stdout as json, csv or a table sized and coloured for the terminal

@@ -1,4 +1,4 @@
-// The configuration a patrol runs with: plain values read from a TOML file (CONTRACT.md §2).
+// The configuration a patrol runs with: plain values read from a TOML file (docs/configuration.md).
 //
 // `load_config` is the only way in: it parses, applies defaults, validates, and on any
 // problem returns a ConfigError naming the file, line and key, so the caller can print it and
@@ -209,7 +209,7 @@ struct ConfigError {
   std::string to_string() const;
 };
 
-// Every finding code of CONTRACT.md §3, for validating `disable_codes`.
+// Every finding code of docs/codes.md, for validating `disable_codes`.
 const std::vector<std::string>& finding_codes();
 
 std::expected<Config, ConfigError> load_config(const std::filesystem::path& file);
@@ -222,7 +222,7 @@ std::expected<Config, ConfigError> parse_config(std::string_view text,
 // Errors name file "command line", key "url[N]" (1-based argument index), no position.
 std::expected<Config, ConfigError> config_for_urls(const std::vector<std::string>& urls);
 
-// The column classes of CONTRACT.md §2, in the order given there (the last is "static").
+// The column classes of docs/configuration.md, in the order given there (the last is "static").
 const std::vector<std::string>& column_classes();
 
 // The contract's default freshness limits in days, per class; "static" has none.

@@ -1,4 +1,4 @@
-// Reading a Config from TOML (CONTRACT.md §2): parse with toml++, apply defaults, validate.
+// Reading a Config from TOML (docs/configuration.md): parse with toml++, apply defaults, validate.
 //
 // Each table goes through a detail::TableReader (config/toml_reader.h), so the accepted keys
 // are listed once, where they are read, and unknown ones are reported with a did-you-mean.
@@ -129,7 +129,7 @@ std::string check_resolve(std::string& entry) {
   return "";
 }
 
-// A finding code of CONTRACT.md §3; a typo would silently disable nothing.
+// A finding code of docs/codes.md; a typo would silently disable nothing.
 std::string check_code(std::string& code) {
   const auto& codes = finding_codes();
   if (std::ranges::find(codes, code) != codes.end()) return "";

@@ -42,7 +42,7 @@ struct TableOptions {
   int width = 120;       // display columns a line may take (at least 40 are used)
   bool truncate = true;  // false: no cell is cut, whatever `width` says
   bool color = false;    // ANSI colour by severity and bold headings
-  std::vector<store::PeriodRun> earlier_runs;  // other runs some rows come from, with sites
+  std::vector<store::PeriodRun> earlier_runs = {};  // other runs some rows come from, with sites
   Lang detail_lang = Lang::en;  // the DETAIL column's language (reports/detail_text.h)
 };
 

@@ -1,7 +1,7 @@
 // What a monthly or self-inspection report is computed from: plain values, gathered from the
 // store and the configuration by report_load.h, or built by hand in tests.
 //
-// The findings (CONTRACT.md §3) are the one source every report can rely on. The optional
+// The findings (docs/codes.md) are the one source every report can rely on. The optional
 // parts carry what later check families store in tables of their own; when present they
 // make verdicts and indices exact, when absent the report derives what it can from the
 // findings (docs/indices.md says how, for each number):
@@ -36,7 +36,7 @@ struct SiteInfo {
 
 // One column as the freshness checks saw it at the end of the month.
 struct ColumnStat {
-  std::string key;              // column key of CONTRACT.md §3 ("" when not a required one)
+  std::string key;              // column key of docs/codes.md ("" when not a required one)
   std::string name;             // as the site titles it
   std::string url;              // list page
   std::string column_class;     // news | notice | policy | ...

@@ -19,8 +19,10 @@ std::optional<Finding> check_avail_ratio(const std::string& site, const std::str
   if (total == 0 || total < policy.min_probes) return std::nullopt;
   const double ratio = static_cast<double>(failed) / total;
   // Compared on integers so 1 failure in 20 is exactly 5 %, not a hair under.
-  const bool critical = failed * 10000LL >= static_cast<long long>(policy.critical_ratio * 10000 + 0.5) * total;
-  const bool warning = failed * 10000LL >= static_cast<long long>(policy.warning_ratio * 10000 + 0.5) * total;
+  const bool critical =
+      failed * 10000LL >= static_cast<long long>(policy.critical_ratio * 10000 + 0.5) * total;
+  const bool warning =
+      failed * 10000LL >= static_cast<long long>(policy.warning_ratio * 10000 + 0.5) * total;
   if (!warning) return std::nullopt;
   char detail[160];
   const long days = std::chrono::duration_cast<std::chrono::hours>(policy.window).count() / 24;
@@ -33,6 +35,13 @@ std::optional<Finding> check_avail_ratio(const std::string& site, const std::str
   f.subject = homepage;
   f.page = homepage;
   f.detail = detail;
+  char percent[16];
+  std::snprintf(percent, sizeof percent, "%.1f", ratio * 100);
+  f.detail_code = critical ? "avail.ratio" : "avail.ratio_warning";
+  f.detail_args = {{"failed", std::to_string(failed)},
+                   {"probes", std::to_string(total)},
+                   {"days", std::to_string(days)},
+                   {"percent", percent}};
   return f;
 }
 

@@ -22,11 +22,14 @@ void check_availability(const SiteContext& ctx, const SiteResult& result, Findin
 
   if (!homepage_up(home)) {
     emit(ctx, out, "AVAIL-DOWN", Severity::critical, url, url,
-         describe_fetch(home.status, home.error, home.error_text, patrol.timeout_s));
+         fetch_detail(home.status, home.error, home.error_text, patrol.timeout_s));
   } else if (home.elapsed_ms > patrol.slow_ms) {
     emit(ctx, out, "AVAIL-SLOW", Severity::warning, url, url,
-         "answered in " + std::to_string(std::lround(home.elapsed_ms)) + " ms (limit " +
-             std::to_string(patrol.slow_ms) + " ms)");
+         Detail{"answered in " + std::to_string(std::lround(home.elapsed_ms)) + " ms (limit " +
+                    std::to_string(patrol.slow_ms) + " ms)",
+                "avail.slow",
+                {{"ms", std::to_string(std::lround(home.elapsed_ms))},
+                 {"limit_ms", std::to_string(patrol.slow_ms)}}});
   }
 }
 

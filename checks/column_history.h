@@ -22,7 +22,7 @@ namespace sitepatrol::checks {
 // What the store keeps of a column between runs.
 struct ColumnState {
   std::vector<std::string> entry_urls;
-  std::uint64_t list_hash = 0;     // of entry URLs and titles, dates left out
+  std::uint64_t list_hash = 0;  // of entry URLs and titles, dates left out
   std::optional<Date> newest;
 };
 
@@ -36,7 +36,7 @@ struct ColumnObservation {
   int new_entries = 0;
   bool first_seen = false;
   bool dates_suspicious = false;
-  ColumnState state;               // the state to keep for the next run
+  ColumnState state;  // the state to keep for the next run
 };
 
 // One observation per column of `result`, plus the homepage; `previous` by column URL.

@@ -43,17 +43,63 @@ std::string describe(const ContentHit& hit) {
   return out + ": " + hit.sentence;
 }
 
+// One hit as detail values, numbered n: found, right, sentence, and the reason as an id
+// (abolished + date, wrong_title + holder and office, leader_name, leader_name_list,
+// formulation, misstated, typo) so a reader of any language gets it worded; an unknown reason stays
+// as is.
+void hit_args(DetailArgs& args, const ContentHit& hit, std::size_t n) {
+  const std::string i = std::to_string(n);
+  constexpr std::string_view kAbolished = "abolished ";
+  constexpr std::string_view kWrongTitle = "wrong title: ";
+  constexpr std::string_view kNeverHeld = " never held the office of ";
+  std::string reason = hit.why, holder, office, date;
+  if (hit.why.starts_with(kAbolished)) {
+    reason = "abolished";
+    date = hit.why.substr(kAbolished.size());
+  } else if (hit.why.starts_with(kWrongTitle)) {
+    const std::string rest = hit.why.substr(kWrongTitle.size());
+    if (const auto at = rest.find(kNeverHeld); at != std::string::npos) {
+      reason = "wrong_title";
+      holder = rest.substr(0, at);
+      office = rest.substr(at + kNeverHeld.size());
+    }
+  } else if (hit.why == "leader's name") {
+    reason = "leader_name";
+  } else if (hit.why == "leader's name in a list") {
+    reason = "leader_name_list";
+  } else if (hit.why == "fixed formulation") {
+    reason = "formulation";
+  } else if (hit.why == "misstated formulation") {
+    reason = "misstated";
+  } else if (hit.why == "wrong character") {
+    reason = "typo";
+  }
+  args.push_back({"found" + i, hit.found});
+  args.push_back({"right" + i, hit.right});
+  args.push_back({"reason" + i, reason});
+  if (!date.empty()) args.push_back({"date" + i, date});
+  if (!holder.empty()) args.push_back({"holder" + i, holder});
+  if (!office.empty()) args.push_back({"office" + i, office});
+  args.push_back({"sentence" + i, hit.sentence});
+}
+
 void emit_kind(const SiteContext& ctx, const PageResult& page, Findings& out,
                const std::vector<ContentHit>& hits, ContentKind kind, std::string code,
                Severity severity) {
-  std::string detail;
+  Detail detail{"", "content.errors"};
   std::size_t n = 0;
   for (const ContentHit& hit : hits) {
     if (hit.kind != kind) continue;
-    if (n++ < kShown) detail += (detail.empty() ? "" : "; ") + describe(hit);
+    if (n++ < kShown) {
+      detail.text += (detail.text.empty() ? "" : "; ") + describe(hit);
+      hit_args(detail.args, hit, n);
+    }
   }
   if (n == 0) return;
-  if (n > kShown) detail += "; and " + std::to_string(n - kShown) + " more";
+  if (n > kShown) {
+    detail.text += "; and " + std::to_string(n - kShown) + " more";
+    detail.args.push_back({"more", std::to_string(n - kShown)});
+  }
   emit(ctx, out, std::move(code), severity, page.url, page.url, std::move(detail));
 }
 

@@ -490,8 +490,7 @@ void Stylesheet::match(std::span<const ElementKey> chain, std::vector<const Decl
   if (!impl_->by_class.empty()) {
     std::vector<std::string_view> looked_up;  // class="a a a": each name once
     for_each_class(e.classes, [&](std::string_view c) {
-      if (std::ranges::any_of(looked_up, [&](std::string_view l) { return iequals(l, c); }))
-        return;
+      if (std::ranges::any_of(looked_up, [&](std::string_view l) { return iequals(l, c); })) return;
       looked_up.push_back(c);
       lookup(impl_->by_class, c);
     });

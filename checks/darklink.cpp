@@ -66,27 +66,37 @@ void check_darklinks(const SiteContext& ctx, const PageResult& page, Findings& o
   for (const LinkRef* link : foreign) {
     const std::string_view host = host_of(link->url);
     std::string evidence;
-    const auto add = [&](const std::string& e) {
-      if (!e.empty()) evidence += "; " + e;
+    Detail detail{"", "sec.darklink", {{"hidden_by", link->hidden_by}, {"text", link->text}}};
+    const auto add = [&](const std::string& e, std::string_view key, const std::string& value) {
+      if (e.empty()) return;
+      evidence += "; " + e;
+      detail.args.push_back({std::string(key), value});
     };
     if (std::string terms = spam_terms_of(*matcher, *link); !terms.empty()) {
-      add("spam terms " + terms);
+      add("spam terms " + terms, "spam_terms", terms);
     }
-    add(suspicious_host(host));
+    // suspicious_host says "TLD .bet" or "host name says bocai": the value after the words.
+    const std::string host_evidence = suspicious_host(host);
+    add(host_evidence, host_evidence.starts_with("TLD") ? "tld" : "host_word",
+        host_evidence.substr(host_evidence.rfind(' ') + 1));
     const bool in_template = template_blocks.contains(link->hidden_by);
     if (is_farm && !in_template) {
       add("one of " + std::to_string(farm_links) + " hidden links to " +
-          std::to_string(farm.size()) + " unrelated hosts");
+              std::to_string(farm.size()) + " unrelated hosts",
+          "farm_links", std::to_string(farm_links));
+      detail.args.push_back({"farm_hosts", std::to_string(farm.size())});
     }
 
-    std::string detail = "hidden by " + (link->hidden_by.empty() ? "style" : link->hidden_by);
-    if (!link->text.empty()) detail += "; text " + link->text;
+    detail.text = "hidden by " + (link->hidden_by.empty() ? "style" : link->hidden_by);
+    if (!link->text.empty()) detail.text += "; text " + link->text;
     // Without evidence, a link in a block of the template (one holding the site's own or
     // approved links: a 友情链接 drop-down, a tab pane) is navigation; elsewhere it is left
     // for review.
     if (evidence.empty() && in_template) continue;
     const Severity severity = evidence.empty() ? Severity::warning : Severity::critical;
-    detail += evidence.empty() ? "; no spam term, suspicious host or link farm: review" : evidence;
+    detail.text +=
+        evidence.empty() ? "; no spam term, suspicious host or link farm: review" : evidence;
+    if (evidence.empty()) detail.code = "sec.darklink_review";
     emit(ctx, out, "SEC-DARKLINK", severity, link->url, page.url, std::move(detail));
   }
 }

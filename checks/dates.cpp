@@ -184,10 +184,14 @@ class Scanner {
       p += len;
     }
     int result = -1;
-    if (n == 1 && values[0] != 10) result = values[0];
-    else if (n == 1) result = 10;
-    else if (n == 2 && values[0] == 10 && values[1] < 10) result = 10 + values[1];
-    else if (n == 2 && values[1] == 10 && values[0] < 10) result = values[0] * 10;
+    if (n == 1 && values[0] != 10)
+      result = values[0];
+    else if (n == 1)
+      result = 10;
+    else if (n == 2 && values[0] == 10 && values[1] < 10)
+      result = 10 + values[1];
+    else if (n == 2 && values[1] == 10 && values[0] < 10)
+      result = values[0] * 10;
     else if (n == 3 && values[1] == 10 && values[0] < 10 && values[2] < 10)
       result = values[0] * 10 + values[2];
     if (result <= 0) return std::nullopt;
@@ -197,7 +201,7 @@ class Scanner {
   // The numeral at p: its value (0-9, 10 for 十) and its length in bytes (0: none).
   std::pair<int, std::size_t> cjk_numeral(std::size_t p) const {
     static constexpr std::pair<std::string_view, int> kNumerals[] = {
-        {"〇", 0}, {"○", 0}, {"О", 0}, {"零", 0}, {"一", 1}, {"二", 2}, {"三", 3},
+        {"〇", 0}, {"○", 0},  {"О", 0},  {"零", 0}, {"一", 1}, {"二", 2}, {"三", 3},
         {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}, {"十", 10}};
     for (auto [word, value] : kNumerals) {
       if (word_at(p, word)) return {value, word.size()};

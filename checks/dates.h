@@ -30,8 +30,8 @@ namespace sitepatrol::checks {
 using Date = std::chrono::year_month_day;
 
 struct DateContext {
-  Date today;                    // the patrol's day (Beijing time, see today_in_china)
-  std::optional<int> year;       // the year month-day forms belong to, when the page says
+  Date today;               // the patrol's day (Beijing time, see today_in_china)
+  std::optional<int> year;  // the year month-day forms belong to, when the page says
 };
 
 // Every date in `text`, in the order written.

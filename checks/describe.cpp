@@ -39,4 +39,19 @@ std::string describe_fetch(int status, FetchError error, std::string_view error_
   return "fetch failed";
 }
 
+Detail fetch_detail(int status, FetchError error, std::string_view error_text, int timeout_s) {
+  Detail d{describe_fetch(status, error, error_text, timeout_s), "", {}};
+  if (error == FetchError::none || error == FetchError::too_large) {
+    d.code = status > 0 ? "fetch.http" : "fetch.no_answer";
+    if (status > 0) d.args = {{"status", std::to_string(status)}};
+  } else if (error == FetchError::timeout) {
+    d.code = "fetch.timeout";
+    d.args = {{"seconds", std::to_string(timeout_s)}};
+  } else {
+    d.code = "fetch." + std::string(to_string(error));
+    d.args = {{"error_text", std::string(error_text)}};
+  }
+  return d;
+}
+
 }  // namespace sitepatrol::checks

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "checks/finding.h"
 #include "checks/inputs.h"
 
 namespace sitepatrol::checks {
@@ -13,5 +14,9 @@ namespace sitepatrol::checks {
 // `error_text` (curl's message) is used when given, else a generic wording.
 std::string describe_fetch(int status, FetchError error, std::string_view error_text,
                            int timeout_s);
+
+// The same as a finding's detail: the text above, code "fetch.http" (status), "fetch.timeout"
+// (seconds) or "fetch.<error>" (error_text, curl's message, possibly empty).
+Detail fetch_detail(int status, FetchError error, std::string_view error_text, int timeout_s);
 
 }  // namespace sitepatrol::checks

@@ -15,4 +15,12 @@ inline void emit(const SiteContext& ctx, Findings& out, std::string code, Severi
                         std::move(subject), std::move(page), std::move(detail)});
 }
 
+// The same with the detail as code and values beside its English text.
+inline void emit(const SiteContext& ctx, Findings& out, std::string code, Severity severity,
+                 std::string subject, std::string page, Detail detail) {
+  out.push_back(Finding{ctx.site ? ctx.site->id : std::string(), std::move(code), severity,
+                        std::move(subject), std::move(page), std::move(detail.text),
+                        std::move(detail.code), std::move(detail.args)});
+}
+
 }  // namespace sitepatrol::checks

@@ -6,12 +6,23 @@ namespace sitepatrol::checks {
 
 std::string_view to_string(Severity s) {
   switch (s) {
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
-    case Severity::critical: return "critical";
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
+    case Severity::critical:
+      return "critical";
   }
   return "error";
+}
+
+std::string_view arg_of(const DetailArgs& args, std::string_view key) {
+  for (const DetailArg& a : args) {
+    if (a.key == key) return a.value;
+  }
+  return {};
 }
 
 std::optional<Severity> parse_severity(std::string_view s) {
@@ -23,18 +34,30 @@ std::optional<Severity> parse_severity(std::string_view s) {
 
 std::string_view to_string(FetchError e) {
   switch (e) {
-    case FetchError::none: return "none";
-    case FetchError::dns: return "dns";
-    case FetchError::connect: return "connect";
-    case FetchError::tls: return "tls";
-    case FetchError::timeout: return "timeout";
-    case FetchError::reset: return "reset";
-    case FetchError::too_large: return "too_large";
-    case FetchError::blocked_private: return "blocked_private";
-    case FetchError::redirect_loop: return "redirect_loop";
-    case FetchError::too_many_redirects: return "too_many_redirects";
-    case FetchError::robots: return "robots";
-    case FetchError::other: return "other";
+    case FetchError::none:
+      return "none";
+    case FetchError::dns:
+      return "dns";
+    case FetchError::connect:
+      return "connect";
+    case FetchError::tls:
+      return "tls";
+    case FetchError::timeout:
+      return "timeout";
+    case FetchError::reset:
+      return "reset";
+    case FetchError::too_large:
+      return "too_large";
+    case FetchError::blocked_private:
+      return "blocked_private";
+    case FetchError::redirect_loop:
+      return "redirect_loop";
+    case FetchError::too_many_redirects:
+      return "too_many_redirects";
+    case FetchError::robots:
+      return "robots";
+    case FetchError::other:
+      return "other";
   }
   return "other";
 }

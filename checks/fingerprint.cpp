@@ -186,6 +186,29 @@ std::string summarize(const SketchDiff& d, const PageSketch& baseline, const Pag
   return out;
 }
 
+DetailArgs summary_args(const SketchDiff& d, const PageSketch& baseline,
+                        const PageSketch& current) {
+  const auto count = [](std::size_t n) { return n > 0 ? std::to_string(n) : std::string(); };
+  const auto urls = [](const std::vector<std::string>& list) {
+    std::string out;
+    for (std::size_t i = 0; i < list.size() && i < kListedMax; ++i)
+      out += (i ? ", " : "") + list[i];
+    return out;
+  };
+  const auto more = [&](const std::vector<std::string>& list) {
+    return list.size() > kListedMax ? std::to_string(list.size() - kListedMax) : std::string();
+  };
+  return {{"structure_pct", std::to_string(std::lround(d.structure_changed * 100))},
+          {"new_block", count(d.new_block)},
+          {"scripts", urls(d.new_scripts)},
+          {"scripts_more", more(d.new_scripts)},
+          {"iframes", urls(d.new_iframes)},
+          {"iframes_more", more(d.new_iframes)},
+          {"inline_scripts", count(d.new_inline_scripts)},
+          {"title_from", d.title_changed ? shorten(baseline.title) : std::string()},
+          {"title_to", d.title_changed ? shorten(current.title) : std::string()}};
+}
+
 }  // namespace
 
 PathHash PathHash::then(std::string_view bytes) const {
@@ -247,6 +270,7 @@ SketchDiff compare(const PageSketch& baseline, const PageSketch& current) {
   d.new_inline_scripts = added(baseline.scripts, current.scripts, true).size();
   d.title_changed = baseline.title != current.title;
   d.summary = summarize(d, baseline, current);
+  d.args = summary_args(d, baseline, current);
   return d;
 }
 

@@ -41,6 +41,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/finding.h"
 #include "checks/inputs.h"
 
 namespace sitepatrol::checks {
@@ -87,6 +88,10 @@ struct SketchDiff {
   // "structure 72% changed; new block of 30 repeated elements; new script
   // http://evil.example/x.js; title changed from 'A' to 'B'"
   std::string summary;
+  // The summary as detail values (SEC-TAMPER's "sec.tamper"): structure_pct, new_block,
+  // scripts / iframes (first three, ", "-separated) with scripts_more / iframes_more,
+  // inline_scripts, title_from and title_to; empty values for what did not change.
+  DetailArgs args;
 };
 
 // Script and frame URLs are compared without their query and fragment: a template that bumps

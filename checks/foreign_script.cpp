@@ -21,7 +21,9 @@ void check_foreign_script(const SiteContext& ctx, const LinkResult& link, Findin
   const std::string_view host = host_of(link.url);
   if (host.empty() || host_approved(ctx, host) || infrastructure_host(ctx, host)) return;
   emit(ctx, out, "SEC-FOREIGN-SCRIPT", Severity::error, link.url, link.found_on,
-       link.kind + " from " + std::string(host) + " (not the site's, not approved)");
+       Detail{link.kind + " from " + std::string(host) + " (not the site's, not approved)",
+              "sec.foreign_script",
+              {{"element", link.kind}, {"host", std::string(host)}}});
 }
 
 }  // namespace sitepatrol::checks

@@ -147,7 +147,8 @@ void check_identifiers(const SiteContext& ctx, const SiteResult& result, Finding
   if (!homepage_up(home) || home.text.empty()) return;
   const std::string_view footer = footer_of(home.text);
   const auto missing = [&](const char* kind, const char* detail) {
-    emit(ctx, out, "ID-MISSING", Severity::warning, kind, home.url, detail);
+    emit(ctx, out, "ID-MISSING", Severity::warning, kind, home.url,
+         Detail{detail, "id.missing_" + std::string(kind)});
   };
   if (!has_site_code(footer)) {
     missing("site_code", "no 网站标识码 (a 10-character site code) in the homepage footer");

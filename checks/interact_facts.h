@@ -15,13 +15,13 @@ namespace sitepatrol::checks {
 
 // A link whose text names a feature (config/features.toml), or a configured feature.
 struct FeatureCandidate {
-  std::string kind;          // a feature kind, or "mailbox_stats"
+  std::string kind;  // a feature kind, or "mailbox_stats"
   std::string url;
-  std::string text;          // the anchor text ("" when configured)
-  std::string found_on;      // the page carrying the link ("" when configured)
-  bool configured = false;   // [[site.feature]]
+  std::string text;         // the anchor text ("" when configured)
+  std::string found_on;     // the page carrying the link ("" when configured)
+  bool configured = false;  // [[site.feature]]
   bool on_homepage = false;
-  bool internal = true;      // on the site's own hosts
+  bool internal = true;  // on the site's own hosts
 };
 
 // A fetched page of a feature's area: the feature page (hop 0), its pagination (hop 0) and
@@ -34,7 +34,7 @@ struct FeaturePage {
   int status = 0;
   FetchError error = FetchError::none;
   std::string title;
-  std::string text;          // visible text, cut at kFeatureTextMax bytes
+  std::string text;  // visible text, cut at kFeatureTextMax bytes
   std::vector<FormInfo> forms;
   std::vector<LinkRef> links;  // anchors only
   std::vector<ListRow> rows;   // of the page body (not nav, footer or calendar)
@@ -51,14 +51,14 @@ struct ActionProbe {
 
 // A GET search form submitted with the site's name.
 struct SearchProbe {
-  std::string form_page;     // where the form is
-  std::string action;        // the form's action
-  std::string query_url;     // what was fetched
+  std::string form_page;  // where the form is
+  std::string action;     // the form's action
+  std::string query_url;  // what was fetched
   int status = 0;
   FetchError error = FetchError::none;
   std::string error_text;
-  std::string title;         // of the results page
-  std::string text;          // its visible text, cut at kFeatureTextMax bytes
+  std::string title;  // of the results page
+  std::string text;   // its visible text, cut at kFeatureTextMax bytes
 };
 
 struct InteractionFacts {

@@ -14,16 +14,16 @@
 namespace sitepatrol::checks {
 
 struct InteractionMonth {
-  std::string month;                 // "2026-11"
-  int messages = 0;                  // posted this month, state known
+  std::string month;  // "2026-11"
+  int messages = 0;   // posted this month, state known
   int answered = 0;
   int unanswered = 0;
-  std::optional<double> reply_rate;  // answered / messages; none without messages
+  std::optional<double> reply_rate;         // answered / messages; none without messages
   std::optional<double> median_reply_days;  // over answered messages with a reply date
-  int interviews = 0;                // online interviews dated this month
-  int solicitations = 0;             // opinion solicitations opened this month
-  int solicitations_no_feedback = 0; // of those: closed over solicitation_feedback_days ago,
-                                     // no 反馈/采纳情况 published
+  int interviews = 0;                       // online interviews dated this month
+  int solicitations = 0;                    // opinion solicitations opened this month
+  int solicitations_no_feedback = 0;        // of those: closed over solicitation_feedback_days ago,
+                                            // no 反馈/采纳情况 published
 };
 
 // The last message_months months up to the patrol's month (Beijing time), oldest first.

@@ -34,7 +34,7 @@ std::string hops(std::size_t n) { return std::to_string(n) + (n == 1 ? " hop" : 
 void check_link_status(const SiteContext& ctx, const LinkResult& link, Findings& out) {
   const config::PatrolConfig defaults;
   const config::PatrolConfig& patrol = ctx.patrol ? *ctx.patrol : defaults;
-  const auto report = [&](std::string_view code, std::string detail) {
+  const auto report = [&](std::string_view code, Detail detail) {
     emit(ctx, out, std::string(code), Severity::error, link.url, link.found_on, std::move(detail));
   };
 
@@ -42,7 +42,7 @@ void check_link_status(const SiteContext& ctx, const LinkResult& link, Findings&
     case FetchError::none:
     case FetchError::too_large:
       if (link.status >= 400 && !accepted(ctx, link)) {
-        report("LINK-BROKEN", "HTTP " + std::to_string(link.status));
+        report("LINK-BROKEN", fetch_detail(link.status, FetchError::none, "", 0));
       }
       return;
     case FetchError::dns:
@@ -51,20 +51,28 @@ void check_link_status(const SiteContext& ctx, const LinkResult& link, Findings&
     case FetchError::reset:
     case FetchError::other:
       report("LINK-BROKEN",
-             describe_fetch(link.status, link.error, link.error_text, patrol.timeout_s));
+             fetch_detail(link.status, link.error, link.error_text, patrol.timeout_s));
       return;
     case FetchError::timeout:
-      report("LINK-TIMEOUT", "no answer within " + std::to_string(patrol.timeout_s) + " s");
+      report("LINK-TIMEOUT", Detail{"no answer within " + std::to_string(patrol.timeout_s) + " s",
+                                    "link.timeout",
+                                    {{"seconds", std::to_string(patrol.timeout_s)}}});
       return;
     case FetchError::redirect_loop:
       report("LINK-REDIRECT-LOOP",
-             "redirect loop after " + hops(link.redirects.size()) +
-                 (link.redirects.empty() ? "" : ", back to " + link.redirects.back()));
+             Detail{"redirect loop after " + hops(link.redirects.size()) +
+                        (link.redirects.empty() ? "" : ", back to " + link.redirects.back()),
+                    "link.redirect_loop",
+                    {{"hops", std::to_string(link.redirects.size())},
+                     {"back_to", link.redirects.empty() ? "" : link.redirects.back()}}});
       return;
     case FetchError::too_many_redirects:
-      report("LINK-REDIRECT-LOOP", "more than " + std::to_string(patrol.max_redirects) +
-                                       " redirects (stopped after " + hops(link.redirects.size()) +
-                                       ")");
+      report("LINK-REDIRECT-LOOP",
+             Detail{"more than " + std::to_string(patrol.max_redirects) +
+                        " redirects (stopped after " + hops(link.redirects.size()) + ")",
+                    "link.too_many_redirects",
+                    {{"limit", std::to_string(patrol.max_redirects)},
+                     {"hops", std::to_string(link.redirects.size())}}});
       return;
     case FetchError::blocked_private:
     case FetchError::robots:

@@ -6,7 +6,8 @@ namespace sitepatrol::checks {
 
 void check_malformed_links(const SiteContext& ctx, const PageResult& page, Findings& out) {
   for (const LinkRef& link : page.malformed_links) {
-    emit(ctx, out, "LINK-BROKEN", Severity::error, link.url, page.url, "malformed URL");
+    emit(ctx, out, "LINK-BROKEN", Severity::error, link.url, page.url,
+         Detail{"malformed URL", "link.malformed"});
   }
 }
 

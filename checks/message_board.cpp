@@ -9,10 +9,10 @@ namespace sitepatrol::checks {
 namespace {
 
 constexpr std::array<std::string_view, 16> kUnanswered = {
-    "尚未回复", "暂未回复", "暂无回复", "未回复", "未答复", "未办结", "未处理", "待回复",
+    "尚未回复", "暂未回复", "暂无回复", "未回复", "未答复",   "未办结", "未处理", "待回复",
     "待答复",   "待处理",   "处理中",   "办理中", "正在办理", "已受理", "未受理", "转办中"};
-constexpr std::array<std::string_view, 8> kAnswered = {
-    "已回复", "已答复", "已办结", "已处理", "已解答", "已反馈", "已完成", "办结"};
+constexpr std::array<std::string_view, 8> kAnswered = {"已回复", "已答复", "已办结", "已处理",
+                                                       "已解答", "已反馈", "已完成", "办结"};
 
 // Not 发布时间: every article says it.
 constexpr std::array<std::string_view, 11> kPostedLabels = {
@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, 11> kPostedLabels = {
 constexpr std::array<std::string_view, 8> kRepliedLabels = {
     "回复时间", "回复日期", "答复时间", "答复日期", "办结时间", "办结日期", "处理时间", "回复于"};
 constexpr std::array<std::string_view, 6> kReplyBody = {"回复内容", "答复内容", "回复意见",
-                                                       "答复意见", "办理结果", "处理结果"};
+                                                        "答复意见", "办理结果", "处理结果"};
 
 bool is_message_kind(const std::string& kind) {
   return kind == "message_board" || kind == "mailbox";
@@ -210,8 +210,8 @@ std::vector<ListEntry> read_entries(const InteractionFacts& facts, const std::st
       e.list_page = url;
       e.date = dates.front();
       if (dates.size() > 1) e.closes = dates.back();
-      e.feedback = row.text.find("反馈") != std::string::npos ||
-                   row.text.find("采纳") != std::string::npos;
+      e.feedback =
+          row.text.find("反馈") != std::string::npos || row.text.find("采纳") != std::string::npos;
       by_url.try_emplace(e.url, std::move(e));
     }
   }

@@ -25,13 +25,13 @@ namespace sitepatrol::checks {
 enum class ReplyState { unknown, answered, unanswered };
 
 struct Message {
-  std::string url;          // the message's own page (row link or detail page)
+  std::string url;  // the message's own page (row link or detail page)
   std::string title;
-  std::string list_page;    // where it was listed (the detail page when not listed)
+  std::string list_page;  // where it was listed (the detail page when not listed)
   std::optional<Date> posted;
   std::optional<Date> replied;
   ReplyState state = ReplyState::unknown;
-  std::string state_text;   // the words the state was read from, e.g. "未回复"
+  std::string state_text;  // the words the state was read from, e.g. "未回复"
 };
 
 // The state words of one row or page: unanswered words first (未办结 is not 办结).
@@ -48,9 +48,9 @@ struct ListEntry {
   std::string url;
   std::string title;
   std::string list_page;
-  Date date;                    // the first date of the row (opening, broadcast, publication)
-  std::optional<Date> closes;   // solicitations: the last date of the row when it has two
-  bool feedback = false;        // solicitations: the row mentions 反馈 or 采纳
+  Date date;                   // the first date of the row (opening, broadcast, publication)
+  std::optional<Date> closes;  // solicitations: the last date of the row when it has two
+  bool feedback = false;       // solicitations: the row mentions 反馈 or 采纳
 };
 
 // The dated rows of the hop-0 pages of `kind`, one per URL.

@@ -1,8 +1,8 @@
 #include "checks/meta_tags.h"
 
-#include <string>
 #include <map>
 #include <set>
+#include <string>
 
 #include "checks/column_names.h"
 #include "checks/emit.h"
@@ -58,8 +58,12 @@ void check_meta_tags(const SiteContext& ctx, const SiteResult& result, Findings&
     if (it == tallies.end() || it->second.missing == 0) continue;
     const Tally& t = it->second;
     emit(ctx, out, "META-MISSING", Severity::info, std::string(meta_tag_name(tag)), t.first_page,
-         "missing on " + std::to_string(t.missing) + " of " + std::to_string(t.pages) + " " +
-             kind_of[tag] + (t.pages == 1 ? " page" : " pages"));
+         Detail{"missing on " + std::to_string(t.missing) + " of " + std::to_string(t.pages) + " " +
+                    kind_of[tag] + (t.pages == 1 ? " page" : " pages"),
+                "meta.missing",
+                {{"missing", std::to_string(t.missing)},
+                 {"pages", std::to_string(t.pages)},
+                 {"page_kind", kind_of[tag]}}});
   }
 }
 

@@ -50,9 +50,8 @@ enum MetaTag : std::uint8_t {
 };
 // "SiteName", ... as the rules spell them.
 std::string_view meta_tag_name(MetaTag tag);
-inline constexpr MetaTag kAllMetaTags[] = {kSiteName,   kSiteDomain,   kSiteIdCode,
-                                           kColumnName, kColumnType,   kArticleTitle,
-                                           kPubDate,    kContentSource};
+inline constexpr MetaTag kAllMetaTags[] = {kSiteName,   kSiteDomain,   kSiteIdCode, kColumnName,
+                                           kColumnType, kArticleTitle, kPubDate,    kContentSource};
 
 struct PageFacts {
   std::vector<Entry> entries;          // rows of lists holding at least one dated row

@@ -23,9 +23,8 @@ namespace sitepatrol::checks {
 // Each family declares its checks in its own header; list them here.
 const std::vector<PageCheck>& page_checks() {
   static const std::vector<PageCheck> checks = {
-      check_soft404,       check_darklinks,       check_spam,   check_tamper,
-      check_mixed_content, check_malformed_links, check_privacy,
-      check_content};
+      check_soft404,       check_darklinks,       check_spam,    check_tamper,
+      check_mixed_content, check_malformed_links, check_privacy, check_content};
   return checks;
 }
 

@@ -79,7 +79,6 @@ std::size_t sequence_length(unsigned char lead) {
   return 1;  // stray continuation byte: step over it
 }
 
-
 // The code point (as its UTF-8 bytes) ending just before `pos` / starting at `pos`.
 std::string_view before(std::string_view s, std::size_t pos) {
   if (pos == 0) return {};
@@ -212,14 +211,15 @@ void check_soft404(const SiteContext& ctx, const PageResult& page, Findings& out
   if (page.status != 200 || page.not_modified) return;
   if (page.error != FetchError::none && page.error != FetchError::too_large) return;
   if (!looks_like_not_found(page.title, page.text)) return;
-  std::string detail = "HTTP 200, but the page says it does not exist";
+  Detail detail{"HTTP 200, but the page says it does not exist", "link.soft404"};
   if (!page.title.empty()) {
     std::size_t cut = std::min<std::size_t>(page.title.size(), 200);
     while (cut < page.title.size() &&
            (static_cast<unsigned char>(page.title[cut]) & 0xC0) == 0x80) {
       --cut;  // never split a UTF-8 sequence
     }
-    detail += " (title \"" + page.title.substr(0, cut) + "\")";
+    detail.text += " (title \"" + page.title.substr(0, cut) + "\")";
+    detail.args = {{"title", page.title.substr(0, cut)}};
   }
   emit(ctx, out, "LINK-SOFT404", Severity::warning, page.url, page.found_on, std::move(detail));
 }

@@ -32,6 +32,28 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max) {
   return s.substr(0, end);
 }
 
+// The score's terms as detail values: term1, count1, field1 (the field's label with "_" for
+// " ": "meta_keywords"), ... for the first kTermsShown, and "more" for the rest.
+constexpr std::size_t kTermsShown = 5;
+
+DetailArgs term_args(const SpamMatcher& matcher, const SpamFields& page, const SpamScore& score,
+                     int threshold) {
+  DetailArgs args{{"score", std::to_string(score.total)}, {"threshold", std::to_string(threshold)}};
+  for (std::size_t i = 0; i < score.terms.size() && i < kTermsShown; ++i) {
+    const TermScore& t = score.terms[i];
+    const std::string n = std::to_string(i + 1);
+    std::string field(page.labels[t.field]);
+    std::ranges::replace(field, ' ', '_');
+    args.push_back({"term" + n, std::string(utf8_prefix(matcher.term(t.term).term, 200))});
+    args.push_back({"count" + n, std::to_string(t.count)});
+    args.push_back({"field" + n, field});
+  }
+  if (score.terms.size() > kTermsShown) {
+    args.push_back({"more", std::to_string(score.terms.size() - kTermsShown)});
+  }
+  return args;
+}
+
 std::string describe(const SpamMatcher& matcher, const SpamFields& page, const SpamScore& score,
                      int threshold) {
   std::string detail =
@@ -105,7 +127,8 @@ void check_spam(const SiteContext& ctx, const SpamMatcher& matcher, const PageRe
   const SpamScore score = matcher.score(fields.fields);
   if (score.total < threshold) return;
   emit(ctx, out, "SEC-SPAM", Severity::critical, page.url, page.url,
-       describe(matcher, fields, score, threshold));
+       Detail{describe(matcher, fields, score, threshold), "sec.spam",
+              term_args(matcher, fields, score, threshold)});
 }
 
 }  // namespace sitepatrol::checks

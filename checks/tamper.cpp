@@ -18,7 +18,8 @@ void check_tamper(const SiteContext& ctx, const PageResult& page, Findings& out)
   const double threshold =
       ctx.security != nullptr ? ctx.security->tamper_threshold : kDefaultTamperThreshold;
   if (!is_tampered(diff, threshold)) return;
-  emit(ctx, out, "SEC-TAMPER", Severity::critical, page.url, page.url, diff.summary);
+  emit(ctx, out, "SEC-TAMPER", Severity::critical, page.url, page.url,
+       Detail{diff.summary, "sec.tamper", diff.args});
 }
 
 }  // namespace sitepatrol::checks

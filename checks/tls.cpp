@@ -34,24 +34,36 @@ void check_tls(const SiteContext& ctx, const SiteResult& result, Findings& out) 
   const std::string host(host_of(url));
   const std::int64_t now =
       std::chrono::duration_cast<std::chrono::seconds>(ctx.now.time_since_epoch()).count();
-  const auto report = [&](Severity severity, std::string detail) {
+  const auto report = [&](Severity severity, Detail detail) {
     emit(ctx, out, "TLS-CERT", severity, host, home.url, std::move(detail));
   };
 
   if (tls.not_after && *tls.not_after < now) {
-    report(Severity::error, "certificate expired on " + utc_date(*tls.not_after) + " (" +
-                                days((now - *tls.not_after) / kDay) + " ago)");
+    report(Severity::error, {"certificate expired on " + utc_date(*tls.not_after) + " (" +
+                                 days((now - *tls.not_after) / kDay) + " ago)",
+                             "tls.expired",
+                             {{"date", utc_date(*tls.not_after)},
+                              {"days", std::to_string((now - *tls.not_after) / kDay)}}});
   } else if (tls.not_before && *tls.not_before > now) {
-    report(Severity::error, "certificate not valid before " + utc_date(*tls.not_before));
+    report(Severity::error, {"certificate not valid before " + utc_date(*tls.not_before),
+                             "tls.not_yet_valid",
+                             {{"date", utc_date(*tls.not_before)}}});
   } else if (!tls.verify_error.empty()) {
-    report(Severity::error, "certificate verification failed: " + tls.verify_error);
+    report(Severity::error, {"certificate verification failed: " + tls.verify_error,
+                             "tls.verify_failed",
+                             {{"error_text", tls.verify_error}}});
   } else if (home.error == FetchError::tls) {
     report(Severity::error,
-           "TLS handshake failed: " +
-               (home.error_text.empty() ? std::string("no detail") : home.error_text));
+           {"TLS handshake failed: " +
+                (home.error_text.empty() ? std::string("no detail") : home.error_text),
+            "tls.handshake_failed",
+            {{"error_text", home.error_text}}});
   } else if (tls.not_after && *tls.not_after - now < kWarnDays * kDay) {
-    report(Severity::warning, "certificate expires on " + utc_date(*tls.not_after) + " (" +
-                                  days((*tls.not_after - now) / kDay) + " left)");
+    report(Severity::warning, {"certificate expires on " + utc_date(*tls.not_after) + " (" +
+                                   days((*tls.not_after - now) / kDay) + " left)",
+                               "tls.expires_soon",
+                               {{"date", utc_date(*tls.not_after)},
+                                {"days", std::to_string((*tls.not_after - now) / kDay)}}});
   }
 }
 

@@ -101,22 +101,31 @@ void check_transport(const SiteContext& ctx, const SiteResult& result, Findings&
   const bool https = is_https(url);
 
   if (url.starts_with("http://")) {
-    std::string detail = "homepage served over plain HTTP";
-    if (is_https(home.url)) detail += " (" + home.url + " redirects to " + url + ")";
+    Detail detail{"homepage served over plain HTTP", "sec.plain_http"};
+    if (is_https(home.url)) {
+      detail.text += " (" + home.url + " redirects to " + url + ")";
+      detail.code = "sec.https_redirects_to_http";
+      detail.args = {{"from", home.url}, {"to", url}};
+    }
     emit(ctx, out, "SEC-NO-HTTPS", Severity::warning, host, home.url, std::move(detail));
   }
 
   std::vector<std::string_view> missing;
+  std::string ids;  // the same as ids for the detail's renderer: hsts,nosniff,frame
+  const auto lack = [&](std::string_view header, std::string_view id) {
+    missing.push_back(header);
+    ids += (ids.empty() ? "" : ",") + std::string(id);
+  };
   if (https && !any_header(home.headers, "strict-transport-security", hsts_enabled)) {
-    missing.push_back("Strict-Transport-Security");
+    lack("Strict-Transport-Security", "hsts");
   }
   if (!any_header(home.headers, "x-content-type-options", nosniff)) {
-    missing.push_back("X-Content-Type-Options: nosniff");
+    lack("X-Content-Type-Options: nosniff", "nosniff");
   }
   const auto present = [](std::string_view v) { return !trimmed(v).empty(); };
   if (!any_header(home.headers, "x-frame-options", present) &&
       !any_header(home.headers, "content-security-policy", has_frame_ancestors)) {
-    missing.push_back("X-Frame-Options or CSP frame-ancestors");
+    lack("X-Frame-Options or CSP frame-ancestors", "frame");
   }
   if (missing.empty()) return;
   std::string detail = "missing: ";
@@ -124,7 +133,8 @@ void check_transport(const SiteContext& ctx, const SiteResult& result, Findings&
     if (i > 0) detail += ", ";
     detail += missing[i];
   }
-  emit(ctx, out, "SEC-HEADERS", Severity::info, host, home.url, std::move(detail));
+  emit(ctx, out, "SEC-HEADERS", Severity::info, host, home.url,
+       Detail{std::move(detail), "sec.headers_missing", {{"headers", ids}}});
 }
 
 void check_mixed_content(const SiteContext& ctx, const PageResult& page, Findings& out) {
@@ -141,7 +151,11 @@ void check_mixed_content(const SiteContext& ctx, const PageResult& page, Finding
   std::string detail = "mixed content: " + first->url + " (" + first->kind + ")";
   if (count > 1) detail += " and " + std::to_string(count - 1) + " more";
   emit(ctx, out, "SEC-NO-HTTPS", Severity::warning, std::string(host_of(url)), url,
-       std::move(detail));
+       Detail{std::move(detail),
+              "sec.mixed_content",
+              {{"url", first->url},
+               {"element", first->kind},
+               {"more", count > 1 ? std::to_string(count - 1) : std::string()}}});
 }
 
 }  // namespace sitepatrol::checks

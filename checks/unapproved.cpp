@@ -19,7 +19,8 @@ void check_unapproved(const SiteContext& ctx, const LinkResult& link, Findings& 
   if (!link.url.starts_with("http://") && !link.url.starts_with("https://")) return;
   const std::string_view host = host_of(link.url);
   if (host.empty() || host_approved(ctx, host)) return;
-  emit(ctx, out, "LINK-UNAPPROVED", Severity::warning, std::string(host), link.found_on, link.url);
+  emit(ctx, out, "LINK-UNAPPROVED", Severity::warning, std::string(host), link.found_on,
+       Detail{link.url, "link.unapproved", {{"url", link.url}}});
 }
 
 }  // namespace sitepatrol::checks

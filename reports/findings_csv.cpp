@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "reports/detail_text.h"
 #include "reports/terminal_width.h"
 
 namespace sitepatrol::reports {
@@ -25,6 +26,14 @@ bool starts_formula(std::string_view value) {
   }
 }
 
+// new | open | resolved as a findings list says them (not "this month": a run is no month).
+std::string status_zh(const std::string& status) {
+  if (status == "new") return "新发现";
+  if (status == "open") return "未整改";
+  if (status == "resolved") return "已整改";
+  return status;
+}
+
 }  // namespace
 
 std::string csv_field(std::string_view value, bool from_web) {
@@ -40,16 +49,22 @@ std::string csv_field(std::string_view value, bool from_web) {
   return quoted;
 }
 
-void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> rows) {
-  out << kBom << "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,run"
+void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> rows, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  out << kBom
+      << pick(lang, "网站,问题代码,级别,对象,所在页面,说明,状态,首次发现,最近发现,未复查原因,运行",
+              "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,run")
       << kCrlf;
   for (const store::FindingRow& row : rows) {
     const checks::Finding& f = row.finding;
     out << csv_field(f.site, false) << ',' << csv_field(f.code, false) << ','
-        << csv_field(checks::to_string(f.severity), false) << ',' << csv_field(f.subject, true)
-        << ',' << csv_field(f.page, true) << ',' << csv_field(f.detail, true) << ','
-        << csv_field(row.status, false) << ',' << csv_field(row.first_seen, false) << ','
-        << csv_field(row.last_seen, false) << ','
+        << csv_field(
+               zh ? severity_label(f.severity, lang) : std::string(checks::to_string(f.severity)),
+               false)
+        << ',' << csv_field(zh ? subject_text(f, lang) : f.subject, true) << ','
+        << csv_field(f.page, true) << ',' << csv_field(detail_text(f, lang), true) << ','
+        << csv_field(zh ? status_zh(row.status) : row.status, false) << ','
+        << csv_field(row.first_seen, false) << ',' << csv_field(row.last_seen, false) << ','
         << csv_field(row.verified ? "" : row.unverified, false) << ','
         << (row.run != 0 ? std::to_string(row.run) : std::string()) << kCrlf;
   }

@@ -10,6 +10,10 @@
 // crawled page (subject, page, detail) that starts with =, +, -, @, tab or CR gets a leading
 // single quote, so a spreadsheet shows it as text instead of evaluating it.
 // Rows keep the order they are given in.
+// With Lang::zh (issue 14) the header row, severities and statuses are Chinese
+// (网站,问题代码,级别,对象,所在页面,说明,状态,首次发现,最近发现,未复查原因,运行), the detail
+// is rendered in Chinese (reports/detail_text.h) and key subjects are named; English, the
+// default, is the output above, unchanged.
 //
 // Pure functions; never throw on any input (short of bad_alloc).
 #pragma once
@@ -19,11 +23,13 @@
 #include <string>
 #include <string_view>
 
+#include "reports/report_terms.h"
 #include "store/store.h"
 
 namespace sitepatrol::reports {
 
-void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> rows);
+void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> rows,
+                        Lang lang = Lang::en);
 
 // One field as written: quoted if needed. `from_web` applies the injection prefix.
 std::string csv_field(std::string_view value, bool from_web);

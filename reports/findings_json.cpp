@@ -5,6 +5,12 @@
 
 namespace sitepatrol::reports {
 
+nlohmann::ordered_json detail_args_json(const checks::DetailArgs& args) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (const checks::DetailArg& a : args) object[a.key] = a.value;
+  return object;
+}
+
 void write_findings_json(std::ostream& out, const store::RunInfo& run,
                          std::span<const store::FindingRow> rows) {
   using Json = nlohmann::ordered_json;
@@ -28,6 +34,9 @@ void write_findings_json(std::ostream& out, const store::RunInfo& run,
     item["subject"] = f.subject;
     item["page"] = f.page;
     item["detail"] = f.detail;
+    // issue 14: the detail as data, for scripts and for rendering in any language.
+    item["detail_code"] = f.detail_code.empty() ? Json(nullptr) : Json(f.detail_code);
+    item["detail_args"] = detail_args_json(f.detail_args);
     item["status"] = row.status;
     item["first_seen"] = row.first_seen;
     item["last_seen"] = row.last_seen;

@@ -1,8 +1,14 @@
 // `sitepatrol findings --format json`: the document of docs/findings.md.
 //
 //   {"run": {"id", "started_at", "finished_at", "sites", "pages", "links_checked", "status"},
-//    "findings": [{"site", "code", "severity", "subject", "page", "detail", "status",
-//                  "first_seen", "last_seen", "verified", "unverified"?, "run"?}, ...]}
+//    "findings": [{"site", "code", "severity", "subject", "page", "detail", "detail_code",
+//                  "detail_args", "status", "first_seen", "last_seen", "verified",
+//                  "unverified"?, "run"?}, ...]}
+//
+// `detail` is the English sentence; `detail_code` names it ("fresh.column_stale", null for a
+// finding stored before codes existed) and `detail_args` holds its values as an object of
+// strings in the check's order ({"newest": "2025-08-12", "age_days": "479", ...}; {} when
+// none). docs/findings.md lists the codes and their values.
 //
 // `run` (the id of the run a row comes from) is there when the row knows it: `findings` may
 // show rows of several runs, each site as its newest run left it, and `run` above is then
@@ -20,12 +26,17 @@
 // Pure function of its arguments; never throws on any input (short of bad_alloc).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <span>
 
 #include "store/store.h"
 
 namespace sitepatrol::reports {
+
+// {"newest": "2025-08-12", ...}: a detail's values as a JSON object, in order (the report's
+// JSON uses it too).
+nlohmann::ordered_json detail_args_json(const checks::DetailArgs& args);
 
 void write_findings_json(std::ostream& out, const store::RunInfo& run,
                          std::span<const store::FindingRow> rows);

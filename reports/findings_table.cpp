@@ -1,4 +1,5 @@
 #include "reports/findings_table.h"
+#include "reports/detail_text.h"
 
 #include <algorithm>
 #include <array>
@@ -179,7 +180,7 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     table.push_back({static_cast<std::size_t>(it - sites.begin()), f.severity,
                      sanitize_for_terminal(f.code), sanitize_for_terminal(status),
                      sanitize_for_terminal(f.subject), sanitize_for_terminal(f.page),
-                     sanitize_for_terminal(f.detail)});
+                     sanitize_for_terminal(detail_text(f, options.detail_lang))});
   }
   std::stable_sort(table.begin(), table.end(), [](const Row& a, const Row& b) {
     if (a.site_index != b.site_index) return a.site_index < b.site_index;

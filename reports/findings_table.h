@@ -33,6 +33,7 @@
 #include <span>
 #include <vector>
 
+#include "reports/report_terms.h"
 #include "store/store.h"
 
 namespace sitepatrol::reports {
@@ -42,6 +43,7 @@ struct TableOptions {
   bool truncate = true;  // false: no cell is cut, whatever `width` says
   bool color = false;    // ANSI colour by severity and bold headings
   std::vector<store::PeriodRun> earlier_runs = {};  // other runs some rows come from, with sites
+  Lang detail_lang = Lang::en;  // the DETAIL column's language (reports/detail_text.h)
 };
 
 void write_findings_table(std::ostream& out, const store::RunInfo& run,

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "reports/detail_text.h"
 #include "reports/svg_charts.h"
 
 namespace sitepatrol::reports {
@@ -116,6 +117,12 @@ Cell url_cell(const std::string& text) {
   return c;
 }
 
+Cell subject_cell(const checks::Finding& f, Lang lang) {
+  Cell c = url_cell(f.subject);
+  c.text = subject_text(f, lang);
+  return c;
+}
+
 Cell severity_cell(checks::Severity s, Lang lang) {
   return Cell{severity_label(s, lang), "", std::string(checks::to_string(s))};
 }
@@ -177,7 +184,7 @@ void rectification_table(Document& doc, const Report& report, const SiteReport& 
               item.overdue               ? "overdue"
               : item.state == "resolved" ? "pass"
                                          : ""},
-         Cell{f.code + " " + code_label(f.code, lang), "", ""}, url_cell(f.subject),
+         Cell{f.code + " " + code_label(f.code, lang), "", ""}, subject_cell(f, lang),
          Cell{local_date_text(item.row.first_seen, report.zone, lang), "", "date"},
          Cell{due, "", item.overdue ? "overdue date" : "date"},
          Cell{item.resolved_at.empty() ? std::string()
@@ -205,9 +212,9 @@ void findings_table(Document& doc, const std::vector<store::FindingRow>& rows, L
     const auto& f = row.finding;
     std::vector<Cell> line = {severity_cell(f.severity, lang),
                               Cell{f.code + " " + code_label(f.code, lang), "", ""},
-                              url_cell(f.subject)};
+                              subject_cell(f, lang)};
     if (with_page) line.push_back(url_cell(f.page));
-    std::string detail = f.detail;
+    std::string detail = detail_text(f, lang);
     if (!row.verified) {  // carried over from the last check that could see it
       detail += std::string(pick(lang, "（本次未能复查，最后确认于 ",
                                  " (not re-checked; last confirmed ")) +

@@ -28,6 +28,8 @@ void maintenance_paragraph(Document& doc, const SiteReport& site, Lang lang);
 
 // Subject and page columns of a finding, with the URL linked when it is one.
 Cell url_cell(const std::string& text);
+// The subject column: a URL linked, a key (a feature, column or meta tag) named in `lang`.
+Cell subject_cell(const checks::Finding& f, Lang lang);
 Cell severity_cell(checks::Severity s, Lang lang);
 
 // Tables (heading not included).

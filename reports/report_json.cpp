@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "reports/findings_json.h"
 #include "reports/html_report.h"
 #include "reports/markdown_report.h"
 #include "reports/monthly_report.h"
@@ -32,6 +33,8 @@ Json finding_json(const store::FindingRow& row) {
          {"subject", f.subject},
          {"page", f.page},
          {"detail", f.detail},
+         {"detail_code", f.detail_code.empty() ? Json(nullptr) : Json(f.detail_code)},
+         {"detail_args", detail_args_json(f.detail_args)},
          {"status", row.status},
          {"first_seen", row.first_seen},
          {"last_seen", row.last_seen},

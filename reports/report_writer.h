@@ -5,7 +5,8 @@
 //   csv   one row per finding of the month (new, open and resolved), UTF-8 with BOM, CRLF,
 //         the CSV-injection guard of findings_csv.h on every field taken from the web:
 //         month,site,name,unit,code,severity,subject,page,detail,state,first_seen,last_seen,
-//         days_open,resolved_at
+//         days_open,resolved_at (English); with Lang::zh the same columns headed 月份,网站,...,
+//         severities, states, details and key subjects in Chinese (reports/detail_text.h)
 //   json  everything the HTML shows, as numbers and keys (not the translated labels), so
 //         scripts need not parse text
 // Pure functions; never throw on any input (short of bad_alloc).

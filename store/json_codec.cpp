@@ -38,6 +38,23 @@ bool string_list(const json& object, const char* key, std::vector<std::string>& 
   return true;
 }
 
+json args_json(const checks::DetailArgs& args) {
+  json array = json::array();
+  for (const checks::DetailArg& a : args) array.push_back(json::array({a.key, a.value}));
+  return array;
+}
+
+Result<checks::DetailArgs> detail_args_of(const json& array) {
+  checks::DetailArgs args;
+  for (const json& pair : array) {
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string()) {
+      return std::unexpected(StoreError{"detail values: stored JSON is damaged"});
+    }
+    args.push_back({pair[0].get<std::string>(), pair[1].get<std::string>()});
+  }
+  return args;
+}
+
 }  // namespace
 
 std::string encode_findings(const std::vector<checks::Finding>& findings) {
@@ -48,9 +65,20 @@ std::string encode_findings(const std::vector<checks::Finding>& findings) {
                      {"severity", checks::to_string(f.severity)},
                      {"subject", f.subject},
                      {"page", f.page},
-                     {"detail", f.detail}});
+                     {"detail", f.detail},
+                     {"detail_code", f.detail_code},
+                     {"detail_args", args_json(f.detail_args)}});
   }
   return dump(array);
+}
+
+std::string encode_detail_args(const checks::DetailArgs& args) { return dump(args_json(args)); }
+
+Result<checks::DetailArgs> decode_detail_args(std::string_view text) {
+  if (text.empty()) return checks::DetailArgs();
+  auto array = parse(text, "detail values");
+  if (!array) return std::unexpected(array.error());
+  return detail_args_of(*array);
 }
 
 Result<std::vector<checks::Finding>> decode_findings(std::string_view text) {
@@ -66,6 +94,12 @@ Result<std::vector<checks::Finding>> decode_findings(std::string_view text) {
     f.subject = member(item, "subject");
     f.page = member(item, "page");
     f.detail = member(item, "detail");
+    f.detail_code = member(item, "detail_code");
+    if (auto it = item.find("detail_args"); it != item.end() && it->is_array()) {
+      auto args = detail_args_of(*it);
+      if (!args) return std::unexpected(args.error());
+      f.detail_args = std::move(*args);
+    }
     findings.push_back(std::move(f));
   }
   return findings;
@@ -152,7 +186,8 @@ Result<checks::PageFacts> decode_facts(std::string_view text) {
     if (!it->is_array()) return std::unexpected(damaged);
     for (const json& item : *it) {
       if (!item.is_object()) return std::unexpected(damaged);
-      facts.entries.push_back({member(item, "url"), member(item, "title"), date_member(item, "date")});
+      facts.entries.push_back(
+          {member(item, "url"), member(item, "title"), date_member(item, "date")});
     }
   }
   auto number = [&](const char* key) -> std::int64_t {

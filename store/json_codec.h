@@ -20,6 +20,11 @@ namespace sitepatrol::store {
 std::string encode_findings(const std::vector<checks::Finding>& findings);
 Result<std::vector<checks::Finding>> decode_findings(std::string_view json);
 
+// A finding's detail values in order: [["newest", "2025-08-12"], ["age_days", "479"]].
+// Decoding "" (a row stored before detail codes existed) yields no values.
+std::string encode_detail_args(const checks::DetailArgs& args);
+Result<checks::DetailArgs> decode_detail_args(std::string_view json);
+
 std::string encode_strings(const std::vector<std::string>& values);
 Result<std::vector<std::string>> decode_strings(std::string_view json);
 

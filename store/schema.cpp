@@ -265,13 +265,18 @@ ALTER TABLE finding_occurrences ADD COLUMN unverified TEXT NOT NULL DEFAULT '';
 ALTER TABLE finding_occurrences ADD COLUMN unverified_detail TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 7 (issue 14, details in the reader's language): each occurrence keeps its detail as
+// data beside the English `detail`: `detail_code` names the sentence ("fresh.column_stale")
+// and `detail_args` holds its values as a JSON array of [key, value] pairs, in order.
+// Occurrences stored before have '' for both; readers show their `detail` text.
+constexpr std::string_view kVersion7 = R"sql(
+ALTER TABLE finding_occurrences ADD COLUMN detail_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE finding_occurrences ADD COLUMN detail_args TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr Migration kMigrations[] = {
-    {1, kVersion1},
-    {2, kVersion2},
-    {3, kVersion3},
-    {4, kVersion4},
-    {5, kVersion5},
-    {6, kVersion6},
+    {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4},
+    {5, kVersion5}, {6, kVersion6}, {7, kVersion7},
 };
 
 Result<int> read_user_version(Db& db) {

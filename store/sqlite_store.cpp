@@ -50,7 +50,7 @@ SELECT f.site AS site, f.code AS code, o.severity AS severity, f.subject AS subj
        CASE WHEN o.verified THEN r.started_at ELSE (SELECT max(vr.started_at) FROM finding_occurrences v JOIN runs vr ON vr.id = v.run_id
          WHERE v.finding_id = f.id AND v.run_id <= ?1 AND v.verified
            AND (vr.status = 'finished' OR v.run_id = ?1)) END,
-       o.verified, o.unverified, o.unverified_detail
+       o.verified, o.unverified, o.unverified_detail, o.detail_code, o.detail_args
   FROM finding_occurrences o
   JOIN findings f ON f.id = o.finding_id
   JOIN runs r ON r.id = o.run_id
@@ -61,7 +61,7 @@ UNION ALL
 SELECT f.site, f.code, o.severity, f.subject, o.page, o.detail, 'resolved',
        f.first_seen, (SELECT max(vr.started_at) FROM finding_occurrences v JOIN runs vr ON vr.id = v.run_id
          WHERE v.finding_id = f.id AND v.run_id <= ?1 AND v.verified
-           AND (vr.status = 'finished' OR v.run_id = ?1)), 1, '', ''
+           AND (vr.status = 'finished' OR v.run_id = ?1)), 1, '', '', o.detail_code, o.detail_args
   FROM finding_resolutions x
   JOIN findings f ON f.id = x.finding_id
   JOIN finding_occurrences o ON o.run_id = x.last_run AND o.finding_id = x.finding_id
@@ -190,9 +190,11 @@ Result<void> SqliteStore::save_finding(std::int64_t run, const checks::Finding& 
   }
   // One occurrence per identity per run: the first saved wins (DO NOTHING).
   auto occur = db_.prepare(R"sql(
-INSERT INTO finding_occurrences (run_id, finding_id, severity, page, detail, status)
+INSERT INTO finding_occurrences (run_id, finding_id, severity, page, detail, status,
+                                 detail_code, detail_args)
 SELECT ?1, f.id, ?3, ?4, ?5,
-       CASE WHEN f.last_run IS NOT NULL AND f.resolved_run IS NULL THEN 'open' ELSE 'new' END
+       CASE WHEN f.last_run IS NOT NULL AND f.resolved_run IS NULL THEN 'open' ELSE 'new' END,
+       ?6, ?7
   FROM findings f WHERE f.id = ?2
     ON CONFLICT (run_id, finding_id) DO NOTHING
 )sql");
@@ -201,7 +203,10 @@ SELECT ?1, f.id, ?3, ?4, ?5,
       .bind_int(2, id)
       .bind_int(3, static_cast<std::int64_t>(finding.severity))
       .bind_text(4, finding.page)
-      .bind_text(5, finding.detail);
+      .bind_text(5, finding.detail)
+      .bind_text(6, finding.detail_code)
+      .bind_text(
+          7, finding.detail_args.empty() ? std::string() : encode_detail_args(finding.detail_args));
   return occur->run();
 }
 
@@ -304,6 +309,13 @@ Result<std::vector<FindingRow>> SqliteStore::findings(const FindingQuery& query)
     out.verified = stmt->column_int(9) != 0;
     out.unverified = stmt->column_text(10);
     out.unverified_detail = stmt->column_text(11);
+    out.finding.detail_code = stmt->column_text(12);
+    // Damaged values are no reason to lose the finding: it shows its English text instead.
+    if (auto args = decode_detail_args(stmt->column_text(13))) {
+      out.finding.detail_args = std::move(*args);
+    } else {
+      out.finding.detail_code.clear();
+    }
     out.run = (*info)->id;
     rows.push_back(std::move(out));
   }

@@ -1,9 +1,9 @@
 // The SQLite implementation of `Store` (store.h), on one connection in WAL mode.
 //
 // Its methods are split by idea over several files: runs and the finding lifecycle
-// (sqlite_store.cpp), what a run examined and the findings it could not (sqlite_store_coverage.cpp),
-// pages and links (sqlite_store_pages.cpp), template baselines (sqlite_store_baselines.cpp),
-// and more. The schema is schema.cpp.
+// (sqlite_store.cpp), what a run examined and the findings it could not
+// (sqlite_store_coverage.cpp), pages and links (sqlite_store_pages.cpp), template baselines
+// (sqlite_store_baselines.cpp), and more. The schema is schema.cpp.
 //
 // Lifecycle decisions (see also store.h):
 // - A finding's status in a run is decided when the occurrence is saved: `open` when the
@@ -113,9 +113,8 @@ class SqliteStore final : public Store {
   // (sqlite_store_coverage.cpp): resolved when examined, else carried over unverified.
   Result<void> settle_unseen(std::int64_t run, const std::string& finished_at);
   Result<void> settle_one(std::int64_t run, const std::string& finished_at, std::int64_t finding,
-                          std::int64_t previous_run, std::int64_t severity,
-                          const std::string& page, const std::string& detail,
-                          const std::optional<Unverified>& why);
+                          std::int64_t previous_run, std::int64_t severity, const std::string& page,
+                          const std::string& detail, const std::optional<Unverified>& why);
   Result<bool> any_row(std::string_view sql, std::initializer_list<std::string_view> params);
 
   Db db_;

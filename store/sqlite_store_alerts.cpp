@@ -69,8 +69,8 @@ Result<void> SqliteStore::update_alert(const AlertRecord& alert) {
       .bind_text(2, alert.status)
       .bind_int(3, alert.attempts)
       .bind_int(4, alert.next_attempt_ms)
-      .bind_int_or_null(5, alert.sent_ms > 0 ? std::optional<std::int64_t>(alert.sent_ms)
-                                             : std::nullopt)
+      .bind_int_or_null(
+          5, alert.sent_ms > 0 ? std::optional<std::int64_t>(alert.sent_ms) : std::nullopt)
       .bind_text(6, alert.last_error);
   return stmt->run();
 }

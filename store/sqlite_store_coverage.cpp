@@ -170,8 +170,9 @@ Result<void> SqliteStore::settle_one(std::int64_t run, const std::string& finish
   }
   auto carry = db_.prepare(R"sql(
 INSERT INTO finding_occurrences (run_id, finding_id, severity, page, detail, status, verified,
-                                 unverified, unverified_detail)
-VALUES (?1, ?2, ?3, ?4, ?5, 'open', 0, ?6, ?7)
+                                 unverified, unverified_detail, detail_code, detail_args)
+SELECT ?1, ?2, ?3, ?4, ?5, 'open', 0, ?6, ?7, p.detail_code, p.detail_args
+  FROM finding_occurrences p WHERE p.run_id = ?8 AND p.finding_id = ?2
 )sql");
   if (!carry) return std::unexpected(carry.error());
   carry->bind_int(1, run)
@@ -180,7 +181,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, 'open', 0, ?6, ?7)
       .bind_text(4, page)
       .bind_text(5, detail)
       .bind_text(6, why->reason)
-      .bind_text(7, why->detail);
+      .bind_text(7, why->detail)
+      .bind_int(8, previous_run);
   return carry->run();
 }
 

@@ -51,7 +51,9 @@ Result<void> SqliteStore::save_interaction_months(
         .bind_int(6, m.unanswered);
     bind_optional(*stmt, 7, m.reply_rate);
     bind_optional(*stmt, 8, m.median_reply_days);
-    stmt->bind_int(9, m.interviews).bind_int(10, m.solicitations).bind_int(11, m.solicitations_no_feedback);
+    stmt->bind_int(9, m.interviews)
+        .bind_int(10, m.solicitations)
+        .bind_int(11, m.solicitations_no_feedback);
     if (auto ok = stmt->run(); !ok) return ok;
   }
   return tx->commit();

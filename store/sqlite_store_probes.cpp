@@ -49,16 +49,18 @@ Result<void> SqliteStore::save_probe(const ProbeRecord& probe) {
 
 Result<std::vector<ProbeRecord>> SqliteStore::probes(const std::string& site,
                                                      std::int64_t since_ms) {
-  auto stmt = db_.prepare(std::string("SELECT ") + std::string(kProbeColumns) +
-                          " FROM homepage_probes WHERE site = ?1 AND at_ms >= ?2 ORDER BY at_ms, id");
+  auto stmt =
+      db_.prepare(std::string("SELECT ") + std::string(kProbeColumns) +
+                  " FROM homepage_probes WHERE site = ?1 AND at_ms >= ?2 ORDER BY at_ms, id");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_text(1, site).bind_int(2, since_ms);
   return read_probes(stmt);
 }
 
 Result<std::vector<ProbeRecord>> SqliteStore::recent_probes(const std::string& site, int limit) {
-  auto stmt = db_.prepare(std::string("SELECT ") + std::string(kProbeColumns) +
-                          " FROM homepage_probes WHERE site = ?1 ORDER BY at_ms DESC, id DESC LIMIT ?2");
+  auto stmt =
+      db_.prepare(std::string("SELECT ") + std::string(kProbeColumns) +
+                  " FROM homepage_probes WHERE site = ?1 ORDER BY at_ms DESC, id DESC LIMIT ?2");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_text(1, site).bind_int(2, limit);
   return read_probes(stmt);

@@ -116,8 +116,8 @@ SELECT c.site, u.url, c.status, c.error FROM link_checks c JOIN urls u ON u.id =
     const std::int64_t status = stmt->column_int(2);
     if (stmt->column_text(3) != "none" || status < 200 || status >= 400) ++c.attachments_failed;
   }
-  auto coverage = db_.prepare(
-      "SELECT site, coverage, coverage_reason FROM run_sites WHERE run_id = ?1");
+  auto coverage =
+      db_.prepare("SELECT site, coverage, coverage_reason FROM run_sites WHERE run_id = ?1");
   if (!coverage) return std::unexpected(coverage.error());
   coverage->bind_int(1, run);
   for (;;) {

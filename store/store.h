@@ -40,9 +40,9 @@ using Result = std::expected<T, StoreError>;
 
 struct RunInfo {
   std::int64_t id = 0;
-  std::string started_at;      // RFC 3339 UTC
-  std::string finished_at;     // "" while running or when aborted
-  std::string status;          // running | finished | aborted
+  std::string started_at;   // RFC 3339 UTC
+  std::string finished_at;  // "" while running or when aborted
+  std::string status;       // running | finished | aborted
   int sites = 0;
   int pages = 0;
   int links_checked = 0;
@@ -68,10 +68,10 @@ struct PageRecord {
   std::string site;
   checks::PageResult page;
   std::string content_type;
-  std::string content_hash;    // hex hash of the decoded body
+  std::string content_hash;  // hex hash of the decoded body
   std::string etag;
   std::string last_modified;
-  std::int64_t bytes = 0;      // bytes transferred
+  std::int64_t bytes = 0;                      // bytes transferred
   std::vector<checks::Finding> page_findings;  // what page checks raised, for reuse on 304
   std::optional<checks::PageSketch> sketch;    // kept with the page (baseline accept uses it)
   std::optional<checks::PageFacts> facts;      // freshness facts; nullopt keeps the stored ones
@@ -92,22 +92,22 @@ struct PageMemory {
   std::string title;
   std::vector<checks::LinkRef> links;
   std::vector<checks::Finding> page_findings;
-  std::optional<checks::PageFacts> facts;      // nullopt when none were stored
+  std::optional<checks::PageFacts> facts;  // nullopt when none were stored
 };
 
 // One column as one run saw it (column history, checks/column_history.h).
 struct ColumnHistoryRow {
   std::int64_t run = 0;
-  std::string started_at;              // RFC 3339 UTC, the run's start
-  checks::ColumnObservation column;    // `state` left empty
+  std::string started_at;            // RFC 3339 UTC, the run's start
+  checks::ColumnObservation column;  // `state` left empty
 };
 
 enum class StatusFilter { current, new_only, open, resolved, all };
 // current: new + open (what is wrong now), the default of `findings`.
 
 struct FindingQuery {
-  std::optional<std::int64_t> run;   // nullopt: latest finished run
-  std::vector<std::string> sites;    // empty: all
+  std::optional<std::int64_t> run;  // nullopt: latest finished run
+  std::vector<std::string> sites;   // empty: all
   StatusFilter status = StatusFilter::current;
 };
 
@@ -121,15 +121,15 @@ struct BaselineInfo {
 
 struct FindingRow {
   checks::Finding finding;
-  std::string status;          // new | open | resolved
-  std::string first_seen;      // RFC 3339 UTC
-  std::string last_seen;       // the last run that verified it
+  std::string status;      // new | open | resolved
+  std::string first_seen;  // RFC 3339 UTC
+  std::string last_seen;   // the last run that verified it
   // false: the run could not examine the finding's subject and carried it over as it was;
   // `unverified` says why (site_down | page_failed | not_reached | link_not_checked).
   bool verified = true;
   std::string unverified;
   std::string unverified_detail;
-  std::int64_t run = 0;        // the run the row comes from; 0 when unknown
+  std::int64_t run = 0;  // the run the row comes from; 0 when unknown
 };
 
 // ---- Monthly reports (issue 6) -------------------------------------------------------------
@@ -157,8 +157,8 @@ struct ProbeRecord {
   std::string url;
   std::int64_t at_ms = 0;
   bool up = false;
-  int status = 0;              // HTTP status, 0 when none
-  std::string error;           // fetch error or "HTTP 503", "" when up
+  int status = 0;     // HTTP status, 0 when none
+  std::string error;  // fetch error or "HTTP 503", "" when up
   double elapsed_ms = 0;
 };
 
@@ -166,17 +166,17 @@ struct ProbeRecord {
 // probe, a finding's first sighting, a run's digest); (key, channel) is unique, which is what
 // makes every alert go out once.
 struct AlertRecord {
-  std::int64_t id = 0;         // assigned by add_alert
+  std::int64_t id = 0;  // assigned by add_alert
   std::string key;
-  std::string channel;         // [[alert]] name
-  std::string event;           // site_down | site_up | critical | homepage_links | dead_links
+  std::string channel;  // [[alert]] name
+  std::string event;    // site_down | site_up | critical | homepage_links | dead_links
   std::string site;
-  std::string payload;         // the alert as JSON (alerts/alert.h)
+  std::string payload;             // the alert as JSON (alerts/alert.h)
   std::string status = "pending";  // pending | sent | failed
   int attempts = 0;
   std::int64_t created_ms = 0;
   std::int64_t next_attempt_ms = 0;
-  std::int64_t sent_ms = 0;    // 0 until sent
+  std::int64_t sent_ms = 0;  // 0 until sent
   std::string last_error;
 };
 

@@ -186,3 +186,39 @@ TEST(FindingsCsv, InvalidUtf8IsRepaired) {
 
 }  // namespace
 }  // namespace sitepatrol::reports
+
+namespace sitepatrol::reports {
+namespace {
+
+// Issue 14: with Lang::zh the header row, severities, statuses, details and key subjects are
+// Chinese; the codes, URLs and times stay as they are.
+TEST(FindingsCsv, ChineseHeaderAndDetails) {
+  store::FindingRow row;
+  row.finding = {"hb-jtt",
+                 "ID-MISSING",
+                 checks::Severity::warning,
+                 "icp",
+                 "http://www.site.example/",
+                 "no ICP备案号 (e.g. 京ICP备19014889号) in the homepage footer"};
+  row.finding.detail_code = "id.missing_icp";
+  row.status = "open";
+  row.first_seen = row.last_seen = "2026-11-25T02:00:03Z";
+  std::ostringstream out;
+  write_findings_csv(out, std::vector<store::FindingRow>{row}, Lang::zh);
+  const auto records = parse_csv(std::string_view(out.str()).substr(3));
+  ASSERT_TRUE(records);
+  ASSERT_EQ(records->size(), 2u);
+  EXPECT_EQ((*records)[0],
+            (std::vector<std::string>{"网站", "问题代码", "级别", "对象", "所在页面", "说明",
+                                      "状态", "首次发现", "最近发现", "未复查原因", "运行"}));
+  EXPECT_EQ((*records)[1],
+            (std::vector<std::string>{"hb-jtt", "ID-MISSING", "警告", "ICP备案号",
+                                      "http://www.site.example/",
+                                      "首页页脚未见ICP备案号（如京ICP备19014889号）", "未整改",
+                                      "2026-11-25T02:00:03Z", "2026-11-25T02:00:03Z", "", ""}));
+  // English, the default, is unchanged: the stored text and the key.
+  EXPECT_NE(render({row}).find(",icp,http://www.site.example/,no ICP备案号"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitepatrol::reports

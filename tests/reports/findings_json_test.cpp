@@ -53,7 +53,8 @@ TEST(FindingsJson, EveryFindingMatchesItsRowKeyByKey) {
     const Json& f = findings[i];
     EXPECT_EQ(keys_of(f),
               (std::vector<std::string>{"site", "code", "severity", "subject", "page", "detail",
-                                        "status", "first_seen", "last_seen", "verified"}));
+                                        "detail_code", "detail_args", "status", "first_seen",
+                                        "last_seen", "verified"}));
     EXPECT_EQ(f["site"], rows[i].finding.site);
     EXPECT_EQ(f["code"], rows[i].finding.code);
     EXPECT_EQ(f["severity"], std::string(checks::to_string(rows[i].finding.severity)));

@@ -259,3 +259,30 @@ TEST(FindingsTable, SmallTableAsAUserSeesIt) {
 
 }  // namespace
 }  // namespace sitepatrol::reports
+
+namespace sitepatrol::reports {
+namespace {
+
+// Issue 14: the table's details are English by default, and Chinese when asked.
+TEST(FindingsTable, DetailsInTheLanguageAsked) {
+  store::FindingRow row;
+  row.finding = {"hb-jtt",
+                 "FRESH-HOME",
+                 checks::Severity::critical,
+                 "http://www.site.example/",
+                 "http://www.site.example/",
+                 "homepage not updated: newest entry 2025-08-12 is 479 days old (limit 365 days)"};
+  row.finding.detail_code = "fresh.home_stale";
+  row.finding.detail_args = {{"newest", "2025-08-12"}, {"age_days", "479"}, {"limit_days", "365"}};
+  row.status = "open";
+  TableOptions options;
+  options.truncate = false;
+  EXPECT_NE(render({row}, options).find(row.finding.detail), std::string::npos);
+  options.detail_lang = Lang::zh;
+  EXPECT_NE(render({row}, options)
+                .find("首页最新信息发布于2025年8月12日，已479天未更新（要求365天内更新）"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitepatrol::reports

@@ -65,6 +65,17 @@ inline checks::Finding f(std::string site, std::string code, Severity severity, 
                          std::move(subject), std::move(page), std::move(detail)};
 }
 
+// The same with its detail as the checks give it: a code and values (issue 14).
+inline checks::Finding f(std::string site, std::string code, Severity severity, std::string subject,
+                         std::string page, std::string detail, std::string detail_code,
+                         checks::DetailArgs args) {
+  checks::Finding out = f(std::move(site), std::move(code), severity, std::move(subject),
+                          std::move(page), std::move(detail));
+  out.detail_code = std::move(detail_code);
+  out.detail_args = std::move(args);
+  return out;
+}
+
 // The findings each run saves: month 0 is 2026-10, month 1 is 2026-11; run 0 or 1 of it.
 inline std::vector<checks::Finding> fixture_findings(int month, int run) {
   const std::string hb = "http://jtt.hb.example/";
@@ -74,34 +85,47 @@ inline std::vector<checks::Finding> fixture_findings(int month, int run) {
   std::vector<checks::Finding> out;
   // hb-jtt: five stale key columns all along; a broken PDF resolved in November.
   for (int i = 1; i <= 5; ++i) {
+    const std::string date = "2026-03-0" + std::to_string(i);
     out.push_back(f("hb-jtt", "FRESH-COLUMN", Severity::error, hb + "col" + std::to_string(i) + "/",
                     hb + "col" + std::to_string(i) + "/",
-                    "栏目最新信息发布于 2026-03-0" + std::to_string(i) + "，超过期限未更新"));
+                    "工作动态 [news]: newest entry " + date + " is 240 days old (limit 14 days)",
+                    "fresh.column_stale",
+                    {{"name", "工作动态"},
+                     {"column", ""},
+                     {"column_class", "news"},
+                     {"newest", date},
+                     {"age_days", "240"},
+                     {"limit_days", "14"}}));
   }
   out.push_back(f("hb-jtt", "SEC-NO-HTTPS", Severity::warning, "jtt.hb.example", hb,
-                  "homepage served over plain HTTP"));
-  out.push_back(
-      f("hb-jtt", "META-MISSING", Severity::info, "SiteIDCode", hb, "12 个页面缺少 SiteIDCode"));
+                  "homepage served over plain HTTP", "sec.plain_http", {}));
+  out.push_back(f("hb-jtt", "META-MISSING", Severity::info, "SiteIDCode", hb,
+                  "missing on 12 of 12 homepage pages", "meta.missing",
+                  {{"missing", "12"}, {"pages", "12"}, {"page_kind", "homepage"}}));
   if (month == 0) {
     out.push_back(f("hb-jtt", "LINK-BROKEN", Severity::error, hb + "files/2026/old.pdf",
                     hb + "tzgg/t20261001.html", "HTTP 404"));
   } else {
     out.push_back(f("hb-jtt", "LINK-BROKEN", Severity::error, hb + "files/2026/bszn.doc",
-                    hb + "bsfw/", "HTTP 404"));
+                    hb + "bsfw/", "HTTP 404", "fetch.http", {{"status", "404"}}));
     out.push_back(f("hb-jtt", "LINK-TIMEOUT", Severity::error, "http://slow.hb.example/x",
-                    hb + "zcfg/", "no answer within 15 s"));
+                    hb + "zcfg/", "no answer within 15 s", "link.timeout", {{"seconds", "15"}}));
     out.push_back(f("hb-jtt", "LINK-REDIRECT-LOOP", Severity::error, hb + "old/loop.html", hb,
-                    "redirect loop after 2 hops"));
+                    "redirect loop after 2 hops", "link.redirect_loop",
+                    {{"hops", "2"}, {"back_to", ""}}));
     out.push_back(f("hb-jtt", "LINK-SOFT404", Severity::warning, hb + "ztzl/2019/", hb + "ztzl/",
                     std::string("HTTP 200, but the page says it does not exist "
                                 "(title \"") +
-                        kScriptTitle + "\")"));
+                        kScriptTitle + "\")",
+                    "link.soft404", {{"title", kScriptTitle}}));
     out.push_back(f("hb-jtt", "LINK-UNAPPROVED", Severity::warning, "=cmd|' /C calc'!A0",
-                    "javascript:alert(2)", "http://=cmd/"));
+                    "javascript:alert(2)", "http://=cmd/", "link.unapproved",
+                    {{"url", "http://=cmd/"}}));
     out.push_back(f("hb-jtt", "COLUMN-MISSING", Severity::error, "disclosure_annual_report", "",
                     "未找到栏目：政府信息公开年报"));
     out.push_back(f("hb-jtt", "TLS-CERT", Severity::warning, "jtt.hb.example", hb,
-                    "certificate expires in 12 days"));
+                    "certificate expires on 2026-11-17 (12 days left)", "tls.expires_soon",
+                    {{"date", "2026-11-17"}, {"days", "12"}}));
   }
   // js-jtt: compromised; down in the first November run; a message unanswered.
   out.push_back(f("js-jtt", "SEC-DARKLINK", Severity::critical, "http://博彩.example/x?id=1",
@@ -111,15 +135,24 @@ inline std::vector<checks::Finding> fixture_findings(int month, int run) {
     out.push_back(f("js-jtt", "SEC-SPAM", Severity::critical, js + "tzgg/t1.html",
                     js + "tzgg/t1.html", std::string("页面标题 ") + kScriptTitle + " 含博彩词"));
     out.push_back(f("js-jtt", "INTERACT-UNANSWERED", Severity::critical, js + "hdjl/ly/123.html",
-                    js + "hdjl/ly/123.html", "留言 2026-07-01 发布，未答复"));
+                    js + "hdjl/ly/123.html",
+                    "“关于公交线路调整的建议” posted 2026-07-01, 127 days ago, still 处理中",
+                    "interact.unanswered",
+                    {{"title", "关于公交线路调整的建议"},
+                     {"posted", "2026-07-01"},
+                     {"age_days", "127"},
+                     {"state", "处理中"}}));
     out.push_back(f("js-jtt", "INTERACT-BROKEN", Severity::error, "message_board", js + "hdjl/",
                     "留言表单提交返回 HTTP 500"));
     out.push_back(f("js-jtt", "SEC-FOREIGN-SCRIPT", Severity::error, "http://evil.example/a.js", js,
-                    "script from a foreign host"));
+                    "script from evil.example (not the site's, not approved)", "sec.foreign_script",
+                    {{"element", "script"}, {"host", "evil.example"}}));
     out.push_back(f("js-jtt", "SEC-HEADERS", Severity::info, "jtt.js.example", js,
-                    "missing: X-Frame-Options"));
+                    "missing: X-Frame-Options or CSP frame-ancestors", "sec.headers_missing",
+                    {{"headers", "frame"}}));
     if (run == 0) {
-      out.push_back(f("js-jtt", "AVAIL-DOWN", Severity::critical, js, js, "HTTP 503"));
+      out.push_back(f("js-jtt", "AVAIL-DOWN", Severity::critical, js, js, "HTTP 503", "fetch.http",
+                      {{"status", "503"}}));
     } else {
       out.push_back(f("js-jtt", "AVAIL-SLOW", Severity::warning, js, js, "首页响应 4210 ms"));
     }

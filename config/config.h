@@ -109,11 +109,11 @@ struct SiteConfig {
   std::vector<std::string> exclude;
   std::vector<std::string> disable_codes;  // finding codes not raised for this site
   std::vector<ColumnConfig> columns;
-  std::optional<bool> respect_robots;   // per-site override of [patrol]
-  std::optional<int> max_pages;         // per-site override of max_pages_per_site
-  std::optional<std::string> proxy;     // per-site override of [patrol] proxy; "" = direct
-  std::vector<FeatureConfig> features;  // [[site.feature]] (issue 4)
-  IndexBaseline baseline;               // baseline_* (reports, issue 6)
+  std::optional<bool> respect_robots;          // per-site override of [patrol]
+  std::optional<int> max_pages;                // per-site override of max_pages_per_site
+  std::optional<std::string> proxy;            // per-site override of [patrol] proxy; "" = direct
+  std::vector<FeatureConfig> features;         // [[site.feature]] (issue 4)
+  IndexBaseline baseline;                      // baseline_* (reports, issue 6)
   std::vector<MaintenanceWindow> maintenance;  // maintenance = [...] (issue 12)
   std::vector<Leader> leaders;                 // [[site.leader]] (issue 13)
 };
@@ -155,8 +155,8 @@ struct PatrolConfig {
   std::vector<std::string>
       disable_codes;      // finding codes never raised, e.g. "SEC-HEADERS"; like database
   int parse_threads = 0;  // 0: hardware concurrency
-  std::vector<std::string> include;  // URL globs every site's walk keeps to (url_patterns.h)
-  std::vector<std::string> exclude;  // URL globs no site fetches or checks
+  std::vector<std::string> include;        // URL globs every site's walk keeps to (url_patterns.h)
+  std::vector<std::string> exclude;        // URL globs no site fetches or checks
   std::vector<StatusRange> accept_status;  // statuses that make no link broken, any site
   std::vector<HostAccept> accept_hosts;    // [[accept]]: per target host
 };
@@ -219,8 +219,11 @@ std::expected<Config, ConfigError> parse_config(std::string_view text,
 // Defaults for `sitepatrol check URL...`: one site per URL (a bare host means http://), id
 // derived from the host ("www.Site.example" -> "www-site-example", "-2" added on repeats),
 // name = host, category local. `patrol.database` is empty: the caller picks a temporary file.
-// Errors name file "command line", key "url[N]" (1-based argument index), no position.
-std::expected<Config, ConfigError> config_for_urls(const std::vector<std::string>& urls);
+// Every site gets `allowed_domains` (`check --allowed-domain`), checked and normalised as the
+// [[site]] key is. Errors name file "command line", key "url[N]" (1-based argument index) or
+// "--allowed-domain", no position.
+std::expected<Config, ConfigError> config_for_urls(
+    const std::vector<std::string>& urls, const std::vector<std::string>& allowed_domains = {});
 
 // The column classes of CONTRACT.md §2, in the order given there (the last is "static").
 const std::vector<std::string>& column_classes();

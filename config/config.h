@@ -120,6 +120,9 @@ struct SiteConfig {
 
 struct PatrolConfig {
   std::filesystem::path database = "sitepatrol.db";  // resolved against the config's folder
+  // Where the file gives `database` (0: not given), for `config check` to name the line.
+  int database_line = 0;
+  int database_column = 0;
   std::string user_agent = "sitepatrol/1.0";
   int timeout_s = 15;
   int connect_timeout_s = 10;

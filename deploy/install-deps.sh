@@ -13,6 +13,7 @@ packages=(
   libpoppler-cpp-dev libzip-dev libexpat1-dev # text of PDF and Office attachments (DOCX, XLSX)
   chromium fonts-wqy-microhei   # report tests: headless rendering of the HTML report
   systemd                       # deploy tests: systemd-analyze verify of the unit files
+  man-db groff-base             # CLI tests: the generated man page renders without a warning
   clang libclang-rt-14-dev llvm # sanitizer build and fuzz targets (docs/fuzzing.md);
                                 # llvm gives llvm-symbolizer for readable sanitizer reports
   prometheus                    # promtool: tests check /metrics and deploy/prometheus/rules.yml

@@ -9,6 +9,17 @@
 
 namespace sitepatrol::app {
 
+namespace {
+
+// A list option with nothing in it by default would show "=[]"; --help says nothing instead.
+void hide_empty_defaults(CLI::App& app) {
+  for (CLI::Option* opt : app.get_options())
+    if (opt->get_default_str() == "[]") opt->default_str("");
+  for (CLI::App* sub : app.get_subcommands({})) hide_empty_defaults(*sub);
+}
+
+}  // namespace
+
 void define_cli(CLI::App& cli, LogOptions& log, Command* run) {
   cli.name("sitepatrol");
   cli.description("sitepatrol: patrols government websites for broken links, downtime and more");
@@ -31,6 +42,7 @@ void define_cli(CLI::App& cli, LogOptions& log, Command* run) {
   add_daemon_command(cli, log, run);
   add_alert_command(cli, run);
   add_help_footers(cli);
+  hide_empty_defaults(cli);
 }
 
 }  // namespace sitepatrol::app

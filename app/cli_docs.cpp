@@ -61,11 +61,12 @@ std::string man_page(const CLI::App& program, const std::string& version) {
   std::string out;
   out += ".\\\" Generated from sitepatrol's command line definition (app/cli_docs.cpp).\n";
   out += ".TH SITEPATROL 1 \"\" \"sitepatrol " + version + "\" \"User Commands\"\n";
-  out += ".SH NAME\nsitepatrol \\- " + roff_verbatim(program.get_description().substr(
-                                              program.get_description().find(": ") + 2)) +
+  out += ".SH NAME\nsitepatrol \\- " +
+         roff_verbatim(program.get_description().substr(program.get_description().find(": ") + 2)) +
          "\n";
-  out += ".SH SYNOPSIS\n.B sitepatrol\n[\\fIglobal options\\fR] \\fICOMMAND\\fR "
-         "[\\fIoptions\\fR]\n";
+  out +=
+      ".SH SYNOPSIS\n.B sitepatrol\n[\\fIglobal options\\fR] \\fICOMMAND\\fR "
+      "[\\fIoptions\\fR]\n";
   out += ".SH DESCRIPTION\n.nf\n" + roff_verbatim(program.help()) + ".fi\n";
   out += ".SH COMMANDS\n";
   std::vector<const CLI::App*> commands;
@@ -74,8 +75,9 @@ std::string man_page(const CLI::App& program, const std::string& version) {
     out += ".SS \"sitepatrol " + command_path(*app) + "\"\n.nf\n" +
            roff_verbatim(app->help(parent_path(*app))) + ".fi\n";
   }
-  out += ".SH FILES\n.TP\n.I /etc/sitepatrol/sites.toml\nthe configuration "
-         "(docs/configuration.md)\n";
+  out +=
+      ".SH FILES\n.TP\n.I /etc/sitepatrol/sites.toml\nthe configuration "
+      "(docs/configuration.md)\n";
   out += ".SH SEE ALSO\nThe documents under docs/ in the source, docs/cli.md first.\n";
   return out;
 }

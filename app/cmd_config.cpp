@@ -38,8 +38,8 @@ void print_sites(const config::Config& config) {
   }
   for (const auto& s : config.sites) {
     std::cout << "  " << reports::pad_to_width(s.id, id_width) << "  "
-              << reports::pad_to_width(reports::sanitize_for_terminal(s.name), name_width)
-              << "  " << s.url << "  [" << s.category;
+              << reports::pad_to_width(reports::sanitize_for_terminal(s.name), name_width) << "  "
+              << s.url << "  [" << s.category;
     if (!s.unit.empty()) std::cout << ", " << s.unit;
     std::cout << "]";
     if (!s.columns.empty()) std::cout << "  " << s.columns.size() << " columns";
@@ -52,9 +52,9 @@ void print_sites(const config::Config& config) {
 void print_schedule(const config::ScheduleConfig& schedule) {
   std::vector<std::string> patrol;
   for (const auto& cron : schedule.patrol) patrol.push_back(cron.text());
-  std::cout << "schedule (daemon, local time): patrol " << joined(patrol, "; ")
-            << ", probe every " << seconds_text(schedule.probe_interval) << ", down after "
-            << schedule.down_after << " failed probes\n";
+  std::cout << "schedule (daemon, local time): patrol " << joined(patrol, "; ") << ", probe every "
+            << seconds_text(schedule.probe_interval) << ", down after " << schedule.down_after
+            << " failed probes\n";
   for (const auto& [id, site] : schedule.sites) {
     std::cout << "  " << id << ":";
     if (site.patrol) {
@@ -111,8 +111,8 @@ int run_config_check(const std::string& file) {
             << "database: " << p.database.string() << "\n"
             << "timeout " << p.timeout_s << " s, concurrency " << p.concurrency << " ("
             << p.per_host_concurrency << " per host, " << p.per_host_delay_ms
-            << " ms apart), up to " << p.max_pages_per_site << " pages and depth "
-            << p.max_depth << " per site\n";
+            << " ms apart), up to " << p.max_pages_per_site << " pages and depth " << p.max_depth
+            << " per site\n";
   print_sites(*config);
   print_schedule(config->schedule);
   print_alerts(config->alerts);

@@ -49,12 +49,19 @@ const std::pair<std::string, std::string> kBusy{"4",
 const std::pair<std::string, std::string> kInterrupted{
     "130", "interrupted (Ctrl-C, SIGTERM): the run is left unfinished"};
 
+// "  NAME  meaning" lines, meanings aligned; a name too long for the column gets a line of
+// its own, so one long name does not push every meaning to the right.
 std::string section(std::string_view title, const Entries& entries) {
+  constexpr std::size_t kMaxColumn = 20;
   std::size_t width = 0;
-  for (const auto& [name, _] : entries) width = std::max(width, name.size());
+  for (const auto& [name, _] : entries)
+    if (name.size() <= kMaxColumn) width = std::max(width, name.size());
   std::string out = std::string(title) + ":\n";
   for (const auto& [name, meaning] : entries) {
-    out += "  " + name + std::string(width - name.size() + 2, ' ') + meaning + "\n";
+    if (name.size() > width)
+      out += "  " + name + "\n" + std::string(width + 4, ' ') + meaning + "\n";
+    else
+      out += "  " + name + std::string(width - name.size() + 2, ' ') + meaning + "\n";
   }
   return out;
 }

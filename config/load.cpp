@@ -397,8 +397,8 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
     config.patrol.database = relative_to(folder, config.patrol.database);
   }
   for_each_table(
-      r, "site", [&](TableReader& site, std::size_t) { read_site(site, config.sites.emplace_back()); },
-      "id");
+      r, "site",
+      [&](TableReader& site, std::size_t) { read_site(site, config.sites.emplace_back()); }, "id");
   check_unique_ids(root, config.sites, problems);
   for_each_table(r, "accept", [&](TableReader& accept, std::size_t) {
     read_accept(accept, config.patrol.accept_hosts.emplace_back());

@@ -100,8 +100,8 @@ std::string without_indices(const std::string& path) {
 std::string entry_path(const std::string& array_path, const toml::table& entry, std::size_t index,
                        std::string_view id_key) {
   if (!id_key.empty()) {
-    if (const auto id = entry[id_key].value<std::string>(); id && !id->empty() &&
-        std::ranges::all_of(*id, [](char c) {
+    if (const auto id = entry[id_key].value<std::string>();
+        id && !id->empty() && std::ranges::all_of(*id, [](char c) {
           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
         })) {
       return array_path + " '" + *id + "'";

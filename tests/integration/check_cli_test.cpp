@@ -37,8 +37,8 @@ void serve_linking_site(FixtureServer& server) {
 TEST(CheckCli, AllowedDomainMakesALinkApproved) {
   FixtureServer server;
   serve_linking_site(server);
-  const std::vector<std::string> common = {home(server), "--resolve", resolve_arg(server),
-                                           "--no-external", "--format", "json"};
+  const std::vector<std::string> common = {home(server),    "--resolve", resolve_arg(server),
+                                           "--no-external", "--format",  "json"};
   std::vector<std::string> plain = common;
   const Findings before = parse_findings(check(plain));
   ASSERT_TRUE(before.parse_error.empty()) << before.parse_error << before.process.err;

@@ -47,14 +47,15 @@ std::vector<std::string> words_of(const std::string& path) {
   return out;
 }
 
-// The help line that names `flag` ("  -f,--format TEXT:{json,csv,table} [table]  ...").
+// The help line that names `flag` ("  -f,--format TEXT:{json,csv,table}=table").
 std::string line_naming(const std::string& help, const std::string& flag) {
   std::istringstream in(help);
   for (std::string line; std::getline(in, line);) {
     const auto at = line.find(flag);
     if (at == std::string::npos) continue;
     const std::size_t end = at + flag.size();
-    if (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '-'))
+    if (end < line.size() &&
+        (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '-'))
       continue;  // --allow-private is not --allow
     return line;
   }
@@ -92,8 +93,9 @@ TEST(CliHelp, EveryCommandListsItsOptionsDefaultsExitCodesAndEnvironment) {
       EXPECT_FALSE(line.empty()) << where << " does not list " << flag << "\n" << r.out;
       const std::string value = opt->get_default_str();
       if (!value.empty() && opt->get_type_size_max() > 0) {
-        EXPECT_TRUE(contains(line, "[" + value + "]"))
-            << where << ": " << flag << " without its default " << value << "\n" << line;
+        EXPECT_TRUE(contains(line, "=" + value))
+            << where << ": " << flag << " without its default " << value << "\n"
+            << line;
       }
     }
   }
@@ -103,9 +105,9 @@ TEST(CliHelp, DefaultsAndCodesUsersAskAbout) {
   const ProcessResult check =
       testsupport::run_process({testsupport::sitepatrol_binary(), "check", "--help"});
   ASSERT_EQ(check.exit_code, 0) << check.err;
-  EXPECT_TRUE(contains(line_naming(check.out, "--timeout"), "[15]")) << check.out;
-  EXPECT_TRUE(contains(line_naming(check.out, "--max-pages"), "[500]")) << check.out;
-  EXPECT_TRUE(contains(line_naming(check.out, "--format"), "[table]")) << check.out;
+  EXPECT_TRUE(contains(line_naming(check.out, "--timeout"), "=15")) << check.out;
+  EXPECT_TRUE(contains(line_naming(check.out, "--max-pages"), "=500")) << check.out;
+  EXPECT_TRUE(contains(line_naming(check.out, "--format"), "=table")) << check.out;
   EXPECT_FALSE(line_naming(check.out, "--allowed-domain").empty()) << check.out;
   EXPECT_TRUE(contains(check.out, "  5 ")) << "the site-down code\n" << check.out;
   EXPECT_TRUE(contains(check.out, "NO_COLOR")) << check.out;
@@ -113,7 +115,7 @@ TEST(CliHelp, DefaultsAndCodesUsersAskAbout) {
   const ProcessResult program =
       testsupport::run_process({testsupport::sitepatrol_binary(), "--help"});
   ASSERT_EQ(program.exit_code, 0) << program.err;
-  EXPECT_TRUE(contains(line_naming(program.out, "--log-level"), "[warn]")) << program.out;
+  EXPECT_TRUE(contains(line_naming(program.out, "--log-level"), "=warn")) << program.out;
   for (const char* variable : {"NO_COLOR", "COLUMNS", "password_env", "http_proxy"})
     EXPECT_TRUE(contains(program.out, variable)) << variable << "\n" << program.out;
   for (const char* code : {"  0 ", "  1 ", "  2 ", "  3 ", "  4 ", "  5 ", "  130 "})
@@ -137,7 +139,8 @@ TEST(CliHelp, OnATerminalTheHelpSaysTheSame) {
 }
 
 TEST(CliHelp, TheManPageHoldsEveryCommandAndOption) {
-  const std::filesystem::path man = std::filesystem::path(SITEPATROL_BUILD_DIR) / "app/sitepatrol.1";
+  const std::filesystem::path man =
+      std::filesystem::path(SITEPATROL_BUILD_DIR) / "app/sitepatrol.1";
   const std::string page = read_text(man);
   ASSERT_TRUE(page.starts_with(".\\\"")) << man;
   EXPECT_TRUE(contains(page, ".TH SITEPATROL 1")) << page.substr(0, 400);
@@ -155,7 +158,8 @@ TEST(CliHelp, TheManPageHoldsEveryCommandAndOption) {
 
   // man renders it without a warning (groff -ww), and the text reads as --help does.
   const ProcessResult rendered = testsupport::run_process(
-      {"sh", "-c", "groff -man -Tutf8 -ww -z \"$0\" 2>&1; MANWIDTH=100 man -l \"$0\"", man.string()},
+      {"sh", "-c", "groff -man -Tutf8 -ww -z \"$0\" 2>&1; MANWIDTH=100 man -l \"$0\"",
+       man.string()},
       {.env = {{"MANPAGER", "cat"}, {"PAGER", "cat"}}});
   if (rendered.exit_code == 127) GTEST_SKIP() << "no man/groff here";
   EXPECT_EQ(rendered.exit_code, 0) << rendered.err;
@@ -186,7 +190,8 @@ TEST(CliHelp, BashCompletionOffersEveryCommandAndOption) {
     for (const CLI::App* sub : command->get_subcommands({}))
       EXPECT_TRUE(contains(offered, "\n" + sub->get_name() + "\n") ||
                   offered.starts_with(sub->get_name() + "\n"))
-          << "'" << path << "' lacks " << sub->get_name() << "\n" << offered;
+          << "'" << path << "' lacks " << sub->get_name() << "\n"
+          << offered;
     for (const CLI::Option* opt : command->get_options())
       for (const auto& l : opt->get_lnames())
         EXPECT_TRUE(contains(offered, "--" + l + "\n")) << "'" << path << "' lacks --" << l;

@@ -71,8 +71,8 @@ void expect_config_listed(const std::string& out) {
   // Names aligned: the URLs start in one display column, whatever the names' scripts.
   std::vector<int> url_columns;
   for (const auto& line : lines_of(out))
-    for (const char* url : {"http://jtt.hubei.example/", "http://www.msa.example/",
-                            "http://port.example/"})
+    for (const char* url :
+         {"http://jtt.hubei.example/", "http://www.msa.example/", "http://port.example/"})
       if (contains(line, url)) url_columns.push_back(column_of(line, url));
   ASSERT_EQ(url_columns.size(), 3u) << out;
   EXPECT_EQ(url_columns[0], url_columns[1]) << out;
@@ -81,7 +81,8 @@ void expect_config_listed(const std::string& out) {
   EXPECT_TRUE(contains(out, "patrol 30 1 * * *")) << out;
   EXPECT_TRUE(contains(out, "probe every 10 min")) << out;
   EXPECT_TRUE(contains(out, "2 alert channels:")) << out;
-  EXPECT_TRUE(contains(out, "ops-robot  dingtalk  https://oapi.dingtalk.example/robot/send")) << out;
+  EXPECT_TRUE(contains(out, "ops-robot  dingtalk  https://oapi.dingtalk.example/robot/send"))
+      << out;
   EXPECT_TRUE(contains(out, "events: site_down, site_up")) << out;
   EXPECT_TRUE(contains(out, "to ops@example.org")) << out;
   EXPECT_TRUE(contains(out, "sites: hb-jtt")) << out;

@@ -156,14 +156,17 @@ TEST(CliHelp, TheManPageHoldsEveryCommandAndOption) {
   }
   EXPECT_TRUE(contains(page, "Exit codes:")) << page.substr(0, 400);
 
-  // man renders it without a warning (groff -ww), and the text reads as --help does.
+  // groff reads it without a warning (-ww), and man shows the text --help shows.
+  const ProcessResult groff =
+      testsupport::run_process({"groff", "-man", "-Tutf8", "-ww", "-z", man.string()});
+  if (groff.exit_code == 127) GTEST_SKIP() << "no groff here";
+  EXPECT_EQ(groff.exit_code, 0) << groff.err;
+  EXPECT_EQ(groff.err, "");
   const ProcessResult rendered = testsupport::run_process(
-      {"sh", "-c", "groff -man -Tutf8 -ww -z \"$0\" 2>&1; MANWIDTH=100 man -l \"$0\"",
-       man.string()},
-      {.env = {{"MANPAGER", "cat"}, {"PAGER", "cat"}}});
-  if (rendered.exit_code == 127) GTEST_SKIP() << "no man/groff here";
+      {"man", "-l", man.string()},
+      {.env = {{"MANPAGER", "cat"}, {"PAGER", "cat"}, {"MANWIDTH", "100"}}});
+  if (rendered.exit_code == 127) GTEST_SKIP() << "no man here";
   EXPECT_EQ(rendered.exit_code, 0) << rendered.err;
-  EXPECT_FALSE(contains(rendered.out, "warning")) << rendered.out.substr(0, 2000);
   EXPECT_TRUE(contains(rendered.out, "--allowed-domain")) << rendered.out.substr(0, 2000);
   EXPECT_TRUE(contains(rendered.out, "sitepatrol config check")) << rendered.out.substr(0, 2000);
 }

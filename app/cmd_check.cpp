@@ -1,7 +1,7 @@
 // `sitepatrol check URL...`: an ad-hoc patrol of sites given on the command line, with
 // built-in defaults and a temporary database that is removed afterwards.
-#include <unistd.h>
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include <iostream>
 

@@ -1,6 +1,6 @@
 // sitepatrol: patrols government websites and reports what the inspections would find.
-#include <curl/curl.h>
 #include <CLI/CLI.hpp>
+#include <curl/curl.h>
 
 #include <csignal>
 #include <iostream>

@@ -23,7 +23,7 @@ extern "C" void on_signal(int) { g_cancel.store(true); }
 struct SignalScope {
   SignalScope() {
     g_cancel = false;
-    struct sigaction sa {};
+    struct sigaction sa{};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old_int);
@@ -33,8 +33,8 @@ struct SignalScope {
     sigaction(SIGINT, &old_int, nullptr);
     sigaction(SIGTERM, &old_term, nullptr);
   }
-  struct sigaction old_int {};
-  struct sigaction old_term {};
+  struct sigaction old_int{};
+  struct sigaction old_term{};
 };
 
 }  // namespace

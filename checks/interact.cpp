@@ -17,8 +17,8 @@ enum class Verdict { usable, broken, phone_only, not_judged };
 
 struct Judgement {
   Verdict verdict = Verdict::not_judged;
-  std::string page;  // the feature page judged
-  std::string why;   // for INTERACT-BROKEN / -MISSING
+  std::string page;   // the feature page judged
+  std::string why;    // for INTERACT-BROKEN / -MISSING
 };
 
 bool ok_status(int status) { return status >= 200 && status < 300; }
@@ -196,12 +196,13 @@ bool check_kind(const SiteContext& ctx, const SiteResult& site, const Judge& jud
   const std::string home = site.homepage.url;
   if (judged.empty() || (!has(Verdict::broken) && has(Verdict::phone_only))) {
     if (!required(ctx, kind)) return false;
-    std::string detail = judged.empty()
-                             ? "no link named " + names_of(features_of(ctx), kind) +
-                                   " … and no [[site.feature]] of kind " + kind
-                             : "no working channel: " + std::ranges::find_if(judged, [](auto& j) {
-                                                          return j.verdict == Verdict::phone_only;
-                                                        })->why;
+    std::string detail =
+        judged.empty()
+            ? "no link named " + names_of(features_of(ctx), kind) +
+                  " … and no [[site.feature]] of kind " + kind
+            : "no working channel: " + std::ranges::find_if(judged, [](auto& j) {
+                                         return j.verdict == Verdict::phone_only;
+                                       })->why;
     emit(ctx, out, "INTERACT-MISSING", Severity::error, kind, home, std::move(detail));
     return false;
   }
@@ -225,7 +226,8 @@ void check_messages(const SiteContext& ctx, const SiteResult& site, Date today, 
   }
 }
 
-void check_interviews(const SiteContext& ctx, const SiteResult& site, Date today, Findings& out) {
+void check_interviews(const SiteContext& ctx, const SiteResult& site, Date today,
+                      Findings& out) {
   const auto& features = features_of(ctx);
   const std::string category = ctx.site ? ctx.site->category : "local";
   auto it = features.interviews_per_year.find(category);
@@ -273,16 +275,9 @@ void check_mailbox_stats(const SiteContext& ctx, const SiteResult& site, Date to
 
 bool looks_like_error_page(std::string_view title, std::string_view text) {
   if (looks_like_not_found(title, text)) return true;
-  static constexpr std::array<std::string_view, 10> kPhrases = {"系统错误",
-                                                                "系统异常",
-                                                                "服务器错误",
-                                                                "服务器内部错误",
-                                                                "出错了",
-                                                                "Internal Server Error",
-                                                                "Service Unavailable",
-                                                                "Bad Gateway",
-                                                                "访问出错",
-                                                                "请求出错"};
+  static constexpr std::array<std::string_view, 10> kPhrases = {
+      "系统错误", "系统异常", "服务器错误", "服务器内部错误", "出错了",
+      "Internal Server Error", "Service Unavailable", "Bad Gateway", "访问出错", "请求出错"};
   const bool short_page = text.size() < 3000;
   return std::ranges::any_of(kPhrases, [&](std::string_view p) {
     return title.find(p) != std::string_view::npos ||

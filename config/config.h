@@ -109,11 +109,11 @@ struct SiteConfig {
   std::vector<std::string> exclude;
   std::vector<std::string> disable_codes;  // finding codes not raised for this site
   std::vector<ColumnConfig> columns;
-  std::optional<bool> respect_robots;          // per-site override of [patrol]
-  std::optional<int> max_pages;                // per-site override of max_pages_per_site
-  std::optional<std::string> proxy;            // per-site override of [patrol] proxy; "" = direct
-  std::vector<FeatureConfig> features;         // [[site.feature]] (issue 4)
-  IndexBaseline baseline;                      // baseline_* (reports, issue 6)
+  std::optional<bool> respect_robots;   // per-site override of [patrol]
+  std::optional<int> max_pages;         // per-site override of max_pages_per_site
+  std::optional<std::string> proxy;     // per-site override of [patrol] proxy; "" = direct
+  std::vector<FeatureConfig> features;  // [[site.feature]] (issue 4)
+  IndexBaseline baseline;               // baseline_* (reports, issue 6)
   std::vector<MaintenanceWindow> maintenance;  // maintenance = [...] (issue 12)
   std::vector<Leader> leaders;                 // [[site.leader]] (issue 13)
 };
@@ -158,8 +158,8 @@ struct PatrolConfig {
   std::vector<std::string>
       disable_codes;      // finding codes never raised, e.g. "SEC-HEADERS"; like database
   int parse_threads = 0;  // 0: hardware concurrency
-  std::vector<std::string> include;        // URL globs every site's walk keeps to (url_patterns.h)
-  std::vector<std::string> exclude;        // URL globs no site fetches or checks
+  std::vector<std::string> include;  // URL globs every site's walk keeps to (url_patterns.h)
+  std::vector<std::string> exclude;  // URL globs no site fetches or checks
   std::vector<StatusRange> accept_status;  // statuses that make no link broken, any site
   std::vector<HostAccept> accept_hosts;    // [[accept]]: per target host
 };
@@ -204,7 +204,8 @@ struct ConfigError {
   std::string file;
   int line = 0;  // 1-based; 0 when the problem has no position
   int column = 0;
-  std::string key;  // dotted path, e.g. "site[2].url"; "" for syntax errors
+  std::string key;  // dotted path, e.g. "site 'hb-jtt'.url" (site[2] without an id); "" for
+                    // syntax errors
   std::string message;
 
   // "sites.toml:12:3: site[2].url: not an absolute http(s) URL"; parts that are unknown

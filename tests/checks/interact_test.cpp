@@ -24,7 +24,8 @@ ListRow row(std::string text, std::string url, std::string link_text = "一条�
   return ListRow{std::move(text), std::move(url), std::move(link_text), 1, ""};
 }
 
-FeaturePage page(std::string kind, std::string url, std::vector<ListRow> rows = {}, int hop = 0) {
+FeaturePage page(std::string kind, std::string url, std::vector<ListRow> rows = {},
+                 int hop = 0) {
   FeaturePage p;
   p.kind = std::move(kind);
   p.url = p.final_url = std::move(url);
@@ -51,8 +52,7 @@ FormInfo get_search(std::string action) {
   f.action = std::move(action);
   f.method = "get";
   f.text = "搜索";
-  f.fields = {{"input", "text", "searchword", "", "请输入关键字"},
-              {"input", "submit", "", "搜索", ""}};
+  f.fields = {{"input", "text", "searchword", "", "请输入关键字"}, {"input", "submit", "", "搜索", ""}};
   return f;
 }
 
@@ -71,13 +71,9 @@ struct Site {
     features.interviews_per_year = {};
   }
   void candidate(std::string kind, std::string url) {
-    result.interaction.candidates.push_back({.kind = std::move(kind),
-                                             .url = std::move(url),
-                                             .text = "链接",
-                                             .found_on = kHome,
-                                             .configured = false,
-                                             .on_homepage = true,
-                                             .internal = true});
+    result.interaction.candidates.push_back(
+        {.kind = std::move(kind), .url = std::move(url), .text = "链接", .found_on = kHome,
+         .configured = false, .on_homepage = true, .internal = true});
   }
   void add(FeaturePage p) { result.interaction.pages[p.url] = std::move(p); }
   std::set<std::string> findings() const {
@@ -104,15 +100,14 @@ TEST(FeatureNames, LinkTextsNameTheirKind) {
   EXPECT_EQ(feature_kind_of(features, "咨询电话"), std::nullopt);
   EXPECT_EQ(feature_kind_of(features, "留言统计"), std::nullopt);
   EXPECT_EQ(feature_kind_of(features, "工作动态"), std::nullopt);
-  EXPECT_EQ(feature_kind_of(features, "关于开展2026年度局长在线访谈活动的通知（第三批）"),
-            std::nullopt);
+  EXPECT_EQ(feature_kind_of(features, "关于开展2026年度局长在线访谈活动的通知（第三批）"), std::nullopt);
 }
 
 TEST(FeatureNames, RealPortalNamesOfMailboxesAndChannels) {
   const auto features = config::default_features();
   // Every head's mailbox, whatever the head: ...长信箱.
-  for (const char* name : {"省长信箱", "市长信箱", "县长信箱", "区长信箱", "局长信箱", "厅长信箱",
-                           "部长信箱", "写信给市长信箱", "部门信箱"}) {
+  for (const char* name : {"省长信箱", "市长信箱", "县长信箱", "区长信箱", "局长信箱",
+                           "厅长信箱", "部长信箱", "写信给市长信箱", "部门信箱"}) {
     EXPECT_EQ(feature_kind_of(features, name), "mailbox") << name;
   }
   EXPECT_EQ(feature_kind_of(features, "政务咨询"), "message_board");
@@ -210,9 +205,8 @@ TEST(Interact, GetSearchMustGiveAResultsPageThatIsNoErrorPage) {
   s.features.required["local"] = {"search"};
   const FormInfo form = get_search(kHome + "search");
   s.result.homepage.forms = {form};
-  SearchProbe probe{kHome,      form.action,      form.action + "?searchword=x",
-                    200,        FetchError::none, "",
-                    "搜索结果", "共找到 3 条结果"};
+  SearchProbe probe{kHome, form.action, form.action + "?searchword=x", 200, FetchError::none,
+                    "", "搜索结果", "共找到 3 条结果"};
   s.result.interaction.searches = {probe};
   EXPECT_TRUE(s.findings().empty());
 
@@ -291,10 +285,10 @@ TEST(Interact, UnansweredAfterNinetyDaysWithinTheYearOnly) {
   Site s;
   s.candidate("message_board", kBoard);
   s.add(page("message_board", kBoard,
-             {row("甲 2026-08-25 未回复", kBoard + "1.html"),  // 92 days: reported
-              row("乙 2026-08-29 未回复", kBoard + "2.html"),  // 88 days: not yet
-              row("丙 2026-08-01 处理中", kBoard + "3.html"),  // 116 days: reported
-              row("丁 2025-08-01 未回复", kBoard + "4.html"),  // over a year: not looked at
+             {row("甲 2026-08-25 未回复", kBoard + "1.html"),     // 92 days: reported
+              row("乙 2026-08-29 未回复", kBoard + "2.html"),     // 88 days: not yet
+              row("丙 2026-08-01 处理中", kBoard + "3.html"),     // 116 days: reported
+              row("丁 2025-08-01 未回复", kBoard + "4.html"),     // over a year: not looked at
               row("戊 2026-06-01 已回复 2026-06-03", kBoard + "5.html"),
               row("己 2026-06-01 2026-06-09", kBoard + "6.html")}));  // a reply date: answered
   EXPECT_EQ(s.findings(), (std::set<std::string>{"INTERACT-UNANSWERED " + kBoard + "1.html",
@@ -326,8 +320,7 @@ TEST(Interact, MessagesShownInFullOnTheBoardPageShareItsUrl) {
   board.text =
       "路灯不亮 留言人：王** 留言时间：2026-11-01 请尽快维修。 答复时间：2026-11-03 您好，已修复。 "
       "公交改线 留言人：李** 留言时间：2026-07-01 为何改线？ 办理状态：处理中 "
-      "驾校收费 留言人：赵** 留言时间：2026-06-01 收费太高。 答复单位：本局 答复时间：2026-06-05 "
-      "已核查。";
+      "驾校收费 留言人：赵** 留言时间：2026-06-01 收费太高。 答复单位：本局 答复时间：2026-06-05 已核查。";
   s.add(board);
   EXPECT_EQ(s.findings(), (std::set<std::string>{"INTERACT-UNANSWERED " + kBoard}));
   const auto messages = read_messages(s.result.interaction, 2026y / 11 / 25);

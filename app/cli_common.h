@@ -24,6 +24,7 @@ enum ExitCode : int {
   kExitUsage = 2,     // usage or configuration error
   kExitRuntime = 3,   // database unwritable, ...
   kExitBusy = 4,      // another patrol is running on the same database
+  kExitSiteDown = 5,  // `check`: a site's homepage did not answer (it was down)
 };
 
 struct LogOptions {

@@ -21,6 +21,7 @@ struct CheckOptions {
   int timeout_s = 15;
   int max_pages = 500;
   std::vector<std::string> resolve;
+  std::vector<std::string> allowed_domains;  // as [[site]] allowed_domains, for every URL
   bool allow_private = false;
   bool no_external = false;
   std::string proxy;  // config/proxy.h
@@ -42,8 +43,24 @@ struct TempDatabase {
   std::filesystem::path path;
 };
 
+// kExitSiteDown (after naming each site that was down, on stderr) when a site's homepage did
+// not answer, else `code`: a script must not read "exit 0" as "the site is fine" when
+// nothing could be checked.
+int sites_down_or(store::Store& store, std::int64_t run_id, int code) {
+  auto sites = store.site_run_counts(run_id);
+  if (!sites) return code;
+  int result = code;
+  for (const auto& [id, counts] : *sites) {
+    if (counts.coverage.state != "down") continue;
+    std::cerr << "sitepatrol: check: site '" << id << "' is down (" << counts.coverage.reason
+              << ")\n";
+    result = kExitSiteDown;
+  }
+  return result;
+}
+
 int run_check(const CheckOptions& o, const LogOptions& log) {
-  auto config = config::config_for_urls(o.urls);
+  auto config = config::config_for_urls(o.urls, o.allowed_domains);
   if (!config) {
     std::cerr << "sitepatrol: check: " << config.error().to_string() << "\n";
     return kExitUsage;
@@ -79,7 +96,7 @@ int run_check(const CheckOptions& o, const LogOptions& log) {
   auto run = (*store)->run(result.run_id);
   if (!rows || !run || !*run) return kExitRuntime;
   print_findings(o.format, **run, *rows);
-  return result.exit_code;
+  return sites_down_or(**store, result.run_id, result.exit_code);
 }
 
 }  // namespace
@@ -90,7 +107,13 @@ CLI::App* add_check_command(CLI::App& cli, LogOptions& log, Command* run) {
   cmd->add_option("urls", o->urls, "Homepage URLs")->required();
   cmd->add_option("-f,--format", o->format, "json, csv or table")
       ->check(CLI::IsMember({"json", "csv", "table"}));
-  cmd->add_option("--fail-on", o->fail_on, "Exit 1 when findings at or above LEVEL exist");
+  cmd->add_option("--fail-on", o->fail_on,
+                  "Exit 1 when findings at or above LEVEL exist (info, warning, error, "
+                  "critical)");
+  cmd->add_option("--allowed-domain", o->allowed_domains,
+                  "Links to this domain and its subdomains are approved, not LINK-UNAPPROVED "
+                  "(repeatable)")
+      ->allow_extra_args(false);  // one domain each time: the URLs follow
   cmd->add_option("--timeout", o->timeout_s, "Seconds a page or link may take")
       ->check(CLI::Range(1, 300));
   cmd->add_option("--max-pages", o->max_pages, "Pages per site")->check(CLI::Range(1, 1000000));

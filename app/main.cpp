@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/cli_common.h"
+#include "app/cli_definition.h"
 #include "app/commands.h"
 
 namespace {
@@ -53,26 +54,10 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   using namespace sitepatrol::app;
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  CLI::App cli{"sitepatrol: patrols government websites for broken links, downtime and more",
-               "sitepatrol"};
-  cli.set_version_flag("-V,--version", std::string("sitepatrol ") + SITEPATROL_VERSION);
-  cli.require_subcommand(1);
-  cli.fallthrough();  // global options may also follow the subcommand
+  CLI::App cli;
   LogOptions log;
-  cli.add_option("--log-level", log.level, "trace, debug, info, warn (default), error, off");
-  cli.add_flag("-q,--quiet", log.quiet, "No progress line, no summary; errors only");
-  cli.add_option("--log-file", log.file, "Write logs to this rotating file instead of stderr");
-
   Command run;
-  add_crawl_command(cli, log, &run);
-  add_findings_command(cli, &run);
-  add_check_command(cli, log, &run);
-  add_config_command(cli, &run);
-  add_demo_command(cli, log, &run);
-  add_baseline_command(cli, &run);
-  add_report_command(cli, &run);
-  add_daemon_command(cli, log, &run);
-  add_alert_command(cli, &run);
+  define_cli(cli, log, &run);
 
   try {
     cli.parse(argc, argv);

@@ -46,6 +46,10 @@ SessionResult run_patrol_session(const config::Config& config,
   SessionResult out;
   crawler::PatrolProgress progress;
   crawler::PatrolResult result;
+  // With no finished run before this one (always so for `check`), there is nothing to speak
+  // of as "the previous run": every finding would read as new.
+  const auto earlier = store.run(std::nullopt);
+  const bool has_previous_run = earlier && *earlier;
   {
     SignalScope signals;
     std::optional<ProgressLine> line;
@@ -80,8 +84,9 @@ SessionResult run_patrol_session(const config::Config& config,
   for (auto& r : *rows)
     if (r.status != "resolved") current.push_back(r);
   if (!options.quiet && run && *run) {
-    std::cerr << reports::run_summary(**run, reports::count_by_severity(current),
-                                      reports::count_changes(*rows))
+    std::cerr << reports::run_summary(
+                     **run, reports::count_by_severity(current),
+                     has_previous_run ? std::optional(reports::count_changes(*rows)) : std::nullopt)
               << "\n";
   }
   if (!options.quiet && result.totals.excluded > 0) {

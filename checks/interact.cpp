@@ -280,6 +280,8 @@ void check_interviews(const SiteContext& ctx, const SiteResult& site, Date today
   const auto this_year = std::ranges::count_if(
       entries, [&](const ListEntry& e) { return e.date.year() == today.year(); });
   if (this_year >= it->second) return;
+  // Too few of what was read; the pages the walk never reached may hold the rest.
+  if (site.cut_short) return;
   std::string page = entries.empty() ? site.homepage.url : entries.front().list_page;
   emit(ctx, out, "INTERACT-TOO-FEW", Severity::warning, "interview", page,
        Detail{std::to_string(this_year) + " online interviews in " +

@@ -11,7 +11,8 @@
 // no failed connection). A GET search must give a 2xx results page that is not an error page.
 // Not found in a category that requires it: INTERACT-MISSING; so is a "channel" that is only
 // a telephone number (no form, no list). Found but unusable: INTERACT-BROKEN. Pages the crawl
-// did not reach (robots.txt, max_pages) are not judged.
+// did not reach (robots.txt, max_pages) are not judged, and neither is INTERACT-TOO-FEW when
+// the walk was cut short (SiteResult::cut_short): the interviews may be on pages not read.
 //
 // Messages (checks/message_board.h) unanswered more than unanswered_days after posting,
 // posted within message_months: INTERACT-UNANSWERED, subject the message's URL. Online

@@ -26,6 +26,10 @@ struct SiteResult {
   std::vector<PageSummary> summaries;
   std::vector<Column> columns;
   InteractionFacts interaction;  // issue 4: checks/interact_facts.h
+  // The walk was cut short (a page, request, link or time limit, robots.txt unreachable):
+  // what it did not read is unknown, so counts over the whole site (INTERACT-TOO-FEW) are
+  // not judged.
+  bool cut_short = false;
 };
 
 using PageCheck = void (*)(const SiteContext&, const PageResult&, Findings&);

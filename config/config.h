@@ -121,6 +121,9 @@ struct SiteConfig {
 
 struct PatrolConfig {
   std::filesystem::path database = "sitepatrol.db";  // resolved against the config's folder
+  // Where the file gives `database` (0: not given), for `config check` to name the line.
+  int database_line = 0;
+  int database_column = 0;
   std::string user_agent = "sitepatrol/1.0";
   int timeout_s = 15;
   int connect_timeout_s = 10;
@@ -203,7 +206,8 @@ struct ConfigError {
   std::string file;
   int line = 0;  // 1-based; 0 when the problem has no position
   int column = 0;
-  std::string key;  // dotted path, e.g. "site[2].url"; "" for syntax errors
+  std::string key;  // dotted path, e.g. "site 'hb-jtt'.url" (site[2] without an id); "" for
+                    // syntax errors
   std::string message;
 
   // "sites.toml:12:3: site[2].url: not an absolute http(s) URL"; parts that are unknown
@@ -221,8 +225,11 @@ std::expected<Config, ConfigError> parse_config(std::string_view text,
 // Defaults for `sitepatrol check URL...`: one site per URL (a bare host means http://), id
 // derived from the host ("www.Site.example" -> "www-site-example", "-2" added on repeats),
 // name = host, category local. `patrol.database` is empty: the caller picks a temporary file.
-// Errors name file "command line", key "url[N]" (1-based argument index), no position.
-std::expected<Config, ConfigError> config_for_urls(const std::vector<std::string>& urls);
+// Every site gets `allowed_domains` (`check --allowed-domain`), checked and normalised as the
+// [[site]] key is. Errors name file "command line", key "url[N]" (1-based argument index) or
+// "--allowed-domain", no position.
+std::expected<Config, ConfigError> config_for_urls(
+    const std::vector<std::string>& urls, const std::vector<std::string>& allowed_domains = {});
 
 // The column classes of docs/configuration.md, in the order given there (the last is "static").
 const std::vector<std::string>& column_classes();

@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "config/features.h"
 #include "config/security.h"
+#include "config/toml_reader.h"
 
 namespace sitepatrol::config {
 namespace {
@@ -34,7 +35,14 @@ std::string id_from_host(std::string_view host) {
 
 }  // namespace
 
-std::expected<Config, ConfigError> config_for_urls(const std::vector<std::string>& urls) {
+std::expected<Config, ConfigError> config_for_urls(
+    const std::vector<std::string>& urls, const std::vector<std::string>& allowed_domains) {
+  std::vector<std::string> domains;
+  for (std::string domain : allowed_domains) {
+    if (auto why = detail::check_domain(domain); !why.empty())
+      return std::unexpected(ConfigError{"command line", 0, 0, "--allowed-domain", why});
+    domains.push_back(std::move(domain));
+  }
   Config config;
   config.patrol.database.clear();
   config.thresholds = default_thresholds();
@@ -53,6 +61,7 @@ std::expected<Config, ConfigError> config_for_urls(const std::vector<std::string
     SiteConfig site;
     site.url = *url;
     site.name = host_of(site.url);
+    site.allowed_domains = domains;
     const std::string base = id_from_host(site.name);
     site.id = base;
     for (int n = 2; !ids.insert(site.id).second; ++n) site.id = base + "-" + std::to_string(n);

@@ -172,6 +172,9 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
     r.problems().add(r.node("database")->source(), r.path_of("database"), "must not be empty");
   } else if (!database.empty()) {
     p.database = database;
+    const auto& at = r.node("database")->source().begin;
+    p.database_line = static_cast<int>(at.line);
+    p.database_column = static_cast<int>(at.column);
   }
   p.database = relative_to(folder, p.database);
 
@@ -394,9 +397,9 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
   } else {
     config.patrol.database = relative_to(folder, config.patrol.database);
   }
-  for_each_table(r, "site", [&](TableReader& site, std::size_t) {
-    read_site(site, config.sites.emplace_back());
-  });
+  for_each_table(
+      r, "site",
+      [&](TableReader& site, std::size_t) { read_site(site, config.sites.emplace_back()); }, "id");
   check_unique_ids(root, config.sites, problems);
   for_each_table(r, "accept", [&](TableReader& accept, std::size_t) {
     read_accept(accept, config.patrol.accept_hosts.emplace_back());

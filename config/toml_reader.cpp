@@ -84,12 +84,31 @@ std::string_view type_name(const toml::node& n) {
 std::string without_indices(const std::string& path) {
   std::string out;
   bool in_index = false;
+  bool in_id = false;  // " 'hb-jtt'" (entry_path)
   for (char c : path) {
-    if (c == '[') in_index = true;
-    if (!in_index) out += c;
+    if (c == '[') {
+      in_index = true;
+    } else if (c == '\'') {
+      in_id = !in_id;
+      continue;
+    }
+    if (!in_index && !in_id && c != ' ') out += c;
     if (c == ']') in_index = false;
   }
   return out;
+}
+
+std::string entry_path(const std::string& array_path, const toml::table& entry, std::size_t index,
+                       std::string_view id_key) {
+  if (!id_key.empty()) {
+    if (const auto id = entry[id_key].value<std::string>();
+        id && !id->empty() && std::ranges::all_of(*id, [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        })) {
+      return array_path + " '" + *id + "'";
+    }
+  }
+  return array_path + "[" + std::to_string(index + 1) + "]";
 }
 
 std::filesystem::path relative_to(const std::filesystem::path& folder,

@@ -129,9 +129,17 @@ class TableReader {
   std::vector<std::string> known_;
 };
 
-// Reads an array of tables at `key`, calling `each(reader, index)` for every entry.
+// How an entry of an array of tables is named in messages: "site 'hb-jtt'" when the entry
+// has a well-formed `id_key` (lower-case letters, digits and '-'), which the user finds in
+// the file at once, else by its position, "site[4]".
+std::string entry_path(const std::string& array_path, const toml::table& entry, std::size_t index,
+                       std::string_view id_key);
+
+// Reads an array of tables at `key`, calling `each(reader, index)` for every entry; with an
+// `id_key`, entries are named by it (entry_path).
 template <typename Each>
-void for_each_table(TableReader& parent, std::string_view key, Each each) {
+void for_each_table(TableReader& parent, std::string_view key, Each each,
+                    std::string_view id_key = {}) {
   const toml::node* n = parent.node(key);
   if (!n) return;
   const auto* array = n->as_array();
@@ -142,8 +150,8 @@ void for_each_table(TableReader& parent, std::string_view key, Each each) {
     return;
   }
   for (std::size_t i = 0; i < array->size(); ++i) {
-    TableReader r(*array->get(i)->as_table(),
-                  parent.path_of(key) + "[" + std::to_string(i + 1) + "]", parent.problems());
+    const toml::table& entry = *array->get(i)->as_table();
+    TableReader r(entry, entry_path(parent.path_of(key), entry, i, id_key), parent.problems());
     each(r, i);
   }
 }

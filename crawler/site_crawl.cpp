@@ -621,6 +621,7 @@ void SiteCrawl::settle() {
   result_.links_checked = totals_.links_checked;
   result_.columns = checks::find_columns(context_, result_.summaries);
   result_.interaction = interact_->take();  // issue 4
+  result_.cut_short = coverage().state == "partial";
   checks::Findings found;
   for (auto check : checks::site_checks()) check(context_, result_, found);
   for (auto& f : found) {

@@ -15,6 +15,7 @@ packages=(
   python3-jsonschema            # tests: the findings JSON validated against docs/schemas/
   tzdata                        # time zones of the reports ([report] timezone, docs/notice.md)
   systemd                       # deploy tests: systemd-analyze verify of the unit files
+  man-db groff-base             # CLI tests: the generated man page renders without a warning
   clang libclang-rt-14-dev llvm # sanitizer build and fuzz targets (docs/fuzzing.md);
                                 # llvm gives llvm-symbolizer for readable sanitizer reports
   prometheus                    # promtool: tests check /metrics and deploy/prometheus/rules.yml

@@ -348,6 +348,20 @@ TEST(Interact, InterviewsOfThisCalendarYearCountAgainstTheCategory) {
   EXPECT_TRUE(s.findings().empty());
 }
 
+// A walk cut short (page limit, time limit) counted only the interviews it read: too few of
+// those says nothing about the site (issue 14).
+TEST(Interact, TooFewInterviewsIsNotJudgedFromAWalkCutShort) {
+  Site s;
+  s.features.required["local"] = {};
+  s.features.interviews_per_year = {{"local", 2}};
+  const std::string ft = kHome + "zxft/";
+  s.candidate("interview", ft);
+  s.add(page("interview", ft, {row("访谈一 2026-03-02", ft + "1.html")}));
+  EXPECT_EQ(s.findings(), (std::set<std::string>{"INTERACT-TOO-FEW interview"}));
+  s.result.cut_short = true;
+  EXPECT_TRUE(s.findings().empty());
+}
+
 TEST(Interact, MailboxStatisticsOlderThanHalfAYearAreAStaleColumn) {
   Site s;
   s.features.required["local"] = {};

@@ -132,7 +132,7 @@ TEST(Columns, ColumnKeyInSiteColumnsIsChecked) {
       "url = \"http://a.example/tw/\"\nclass = \"news\"\nkey = \"News\"\n",
       "/etc/sites.toml");
   ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().key, "site[1].column[1].key");
+  EXPECT_EQ(bad.error().key, "site 'a'.column[1].key");
   EXPECT_EQ(bad.error().line, 8);
 }
 

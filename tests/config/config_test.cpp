@@ -32,10 +32,10 @@ TEST(ConfigHardening, HeaderValuesWithLineBreaksAreRefused) {
   e = parse_error(
       "[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\n"
       "headers = { X-Staging = \"1\\nHost: evil.example\" }\n");
-  EXPECT_EQ(e.key, "site[1].headers.X-Staging");
+  EXPECT_EQ(e.key, "site 'a'.headers.X-Staging");
   e = parse_error(
       "[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\ncookies = \"a=1\\r\\nX: y\"\n");
-  EXPECT_EQ(e.key, "site[1].cookies");
+  EXPECT_EQ(e.key, "site 'a'.cookies");
   // A tab is allowed, as in HTTP.
   EXPECT_EQ(parse_ok("[patrol]\nuser_agent = \"sitepatrol\\t1.0\"\n").patrol.user_agent,
             "sitepatrol\t1.0");
@@ -273,7 +273,7 @@ url = "http://b.example/"
 allowed_domain = ["gov.cn"]
 )");
   EXPECT_EQ(e.line, 8);
-  EXPECT_EQ(e.key, "site[2].allowed_domain");
+  EXPECT_EQ(e.key, "site 'b'.allowed_domain");
   EXPECT_EQ(e.message, "unknown key 'allowed_domain' (did you mean 'allowed_domains'?)");
 }
 
@@ -289,7 +289,7 @@ url = "http://a.example/"
 )");
   EXPECT_EQ(e.line, 8);
   EXPECT_EQ(e.column, 3);
-  EXPECT_EQ(e.key, "site[1].column[1].max_age");
+  EXPECT_EQ(e.key, "site 'a'.column[1].max_age");
 
   e = parse_error("[thresholds]\nnews = 10\nnwes = 20\n");
   EXPECT_EQ(e.line, 3);
@@ -318,11 +318,11 @@ url = "http://a.example/"
 accepted_status = [401, "999"]
 )");
   EXPECT_EQ(e.line, 4);
-  EXPECT_EQ(e.key, "site[1].accepted_status[2]");
+  EXPECT_EQ(e.key, "site 'a'.accepted_status[2]");
   EXPECT_EQ(e.message, "expected an integer, got a string");
 
   e = parse_error("[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\naccepted_status = [1000]\n");
-  EXPECT_EQ(e.key, "site[1].accepted_status[1]");
+  EXPECT_EQ(e.key, "site 'a'.accepted_status[1]");
   EXPECT_EQ(e.message, "must be between 100 and 999");
 }
 
@@ -390,7 +390,7 @@ url = "http://c.example/"
 TEST(ConfigErrors, MissingRequiredKeysPointAtTheTableHeader) {
   ConfigError e = parse_error("[patrol]\n\n[[site]]\nid = \"a\"\nname = \"甲\"\n");
   EXPECT_EQ(e.line, 3);
-  EXPECT_EQ(e.key, "site[1].url");
+  EXPECT_EQ(e.key, "site 'a'.url");
   EXPECT_EQ(e.message, "missing key");
 
   e = parse_error("[[site]]\nurl = \"http://a.example/\"\n");
@@ -411,9 +411,38 @@ url = "%s"
     std::snprintf(text, sizeof text, site, bad);
     const ConfigError e = parse_error(text);
     EXPECT_EQ(e.line, 7) << bad;
-    EXPECT_EQ(e.key, "site[2].url") << bad;
+    EXPECT_EQ(e.key, "site 'b'.url") << bad;
     EXPECT_EQ(e.message, "'" + std::string(bad) + "' is not an absolute http(s) URL");
   }
+}
+
+// A site is named by its id, which the user finds in the file at once; by its position only
+// when its id is missing or malformed (issue 14).
+TEST(ConfigErrors, ASiteIsNamedByItsIdOrElseItsPosition) {
+  const ConfigError named = parse_error(R"([[site]]
+id = "msa"
+url = "http://msa.example/"
+
+[[site]]
+id = "hb-jtt"
+url = "http://jtt.example/"
+column = 3
+)");
+  EXPECT_EQ(named.key, "site 'hb-jtt'.column");
+  EXPECT_EQ(named.message, "expected an array of tables ([[site.column]])");
+  const ConfigError unnamed = parse_error(R"([[site]]
+id = "msa"
+url = "http://msa.example/"
+
+[[site]]
+id = "Bad Id"
+url = "ftp://jtt.example/"
+)");
+  EXPECT_EQ(unnamed.key, "site[2].id");
+  const ConfigError without = parse_error(R"([[site]]
+url = "http://jtt.example/"
+)");
+  EXPECT_EQ(without.key, "site[1].id");
 }
 
 TEST(ConfigErrors, CategoryWithSuggestion) {
@@ -423,7 +452,7 @@ url = "http://a.example/"
 category = "minstry"
 )");
   EXPECT_EQ(e.line, 4);
-  EXPECT_EQ(e.key, "site[1].category");
+  EXPECT_EQ(e.key, "site 'a'.category");
   EXPECT_EQ(e.message,
             "'minstry' is not one of local, ministry, ministry_unit, maritime "
             "(did you mean 'ministry'?)");
@@ -443,7 +472,7 @@ url = "http://a.example/"
   class = "notices"
 )");
   EXPECT_EQ(e.line, 11);
-  EXPECT_EQ(e.key, "site[1].column[2].class");
+  EXPECT_EQ(e.key, "site 'a'.column[2].class");
   EXPECT_NE(e.message.find("(did you mean 'notice'?)"), std::string::npos);
 
   e = parse_error(R"([[site]]
@@ -455,7 +484,7 @@ url = "http://a.example/"
   class = "news"
 )");
   EXPECT_EQ(e.line, 6);
-  EXPECT_EQ(e.key, "site[1].column[1].url");
+  EXPECT_EQ(e.key, "site 'a'.column[1].url");
 }
 
 TEST(ConfigErrors, BadResolveEntries) {
@@ -483,7 +512,7 @@ basic_auth = { username = "u", password_env = "SITEPATROL_TEST_PW_UNSET" }
   const ConfigError e = parse_error(text);
   EXPECT_EQ(e.line, 4);
   EXPECT_EQ(e.column, 47);
-  EXPECT_EQ(e.key, "site[1].basic_auth.password_env");
+  EXPECT_EQ(e.key, "site 'staging'.basic_auth.password_env");
   EXPECT_EQ(e.message, "environment variable 'SITEPATROL_TEST_PW_UNSET' is not set");
 
   setenv("SITEPATROL_TEST_PW_UNSET", "hunter2", 1);
@@ -499,7 +528,7 @@ id = "a"
 url = "http://a.example/"
 basic_auth = { username = "u", password = "p", password_env = "HOME" }
 )");
-  EXPECT_EQ(e.key, "site[1].basic_auth.password_env");
+  EXPECT_EQ(e.key, "site 'a'.basic_auth.password_env");
   EXPECT_EQ(e.message, "give password or password_env, not both");
 
   e = parse_error(R"([[site]]
@@ -508,14 +537,14 @@ url = "http://a.example/"
 basic_auth = { username = "u" }
 )");
   EXPECT_EQ(e.line, 4);
-  EXPECT_EQ(e.key, "site[1].basic_auth.password");
+  EXPECT_EQ(e.key, "site 'a'.basic_auth.password");
 
   e = parse_error(R"([[site]]
 id = "a"
 url = "http://a.example/"
 basic_auth = { user = "u", password = "p" }
 )");
-  EXPECT_EQ(e.key, "site[1].basic_auth.username");
+  EXPECT_EQ(e.key, "site 'a'.basic_auth.username");
 }
 
 TEST(ConfigErrors, HeadersAndDomains) {
@@ -524,7 +553,7 @@ id = "a"
 url = "http://a.example/"
 headers = { "X-A" = 1 }
 )");
-  EXPECT_EQ(e.key, "site[1].headers.X-A");
+  EXPECT_EQ(e.key, "site 'a'.headers.X-A");
   EXPECT_EQ(e.message, "expected a string, got an integer");
 
   e = parse_error(R"([[site]]
@@ -532,7 +561,7 @@ id = "a"
 url = "http://a.example/"
 allowed_domains = ["gov.cn", "https://www.mot.gov.cn/"]
 )");
-  EXPECT_EQ(e.key, "site[1].allowed_domains[2]");
+  EXPECT_EQ(e.key, "site 'a'.allowed_domains[2]");
   EXPECT_EQ(e.line, 4);
   EXPECT_EQ(e.column, 30);
 }

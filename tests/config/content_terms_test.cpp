@@ -89,13 +89,13 @@ TEST(ContentConfig, BadLeaderOrTermsFileIsAnError) {
   const std::string site = "[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\n";
   auto c = parse_config(site + "[[site.leader]]\nname = \"王建华\"\n", "/etc/sites.toml");
   ASSERT_FALSE(c.has_value());
-  EXPECT_EQ(c.error().key, "site[1].leader[1].title");
+  EXPECT_EQ(c.error().key, "site 'a'.leader[1].title");
   c = parse_config(site +
                        "[[site.leader]]\nname = \"王建华\"\ntitle = \"厅长\"\n"
                        "since = 2024-01-01\nuntil = 2023-01-01\n",
                    "/etc/sites.toml");
   ASSERT_FALSE(c.has_value());
-  EXPECT_EQ(c.error().key, "site[1].leader[1].until");
+  EXPECT_EQ(c.error().key, "site 'a'.leader[1].until");
   EXPECT_EQ(c.error().line, 8);
   c = parse_config("[content]\nterms_file = \"nowhere.toml\"\n" + site, "/etc/sites.toml");
   ASSERT_FALSE(c.has_value());

@@ -122,10 +122,10 @@ TEST(FeaturesConfig, MistakesNameFileLineAndKey) {
 
   e = parse_error("[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\n[[site.feature]]\nkind = \"forum\"\nurl = \"http://a.example/bbs/\"\n");
   EXPECT_EQ(e.line, 5);
-  EXPECT_EQ(e.key, "site[1].feature[1].kind");
+  EXPECT_EQ(e.key, "site 'a'.feature[1].kind");
 
   e = parse_error("[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\n[[site.feature]]\nkind = \"search\"\n");
-  EXPECT_EQ(e.key, "site[1].feature[1].url");
+  EXPECT_EQ(e.key, "site 'a'.feature[1].url");
 }
 
 TEST(FeaturesConfig, AnExtraNamesFileReportsItsOwnMistakes) {

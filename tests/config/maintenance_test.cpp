@@ -63,28 +63,28 @@ TEST(MaintenanceConfig, BadWindowsNameLineAndKey) {
   auto e = error_of("[{ from = \"2026-12-05 22:00\", to = \"2026-12-06T02:00\" }]");
   EXPECT_EQ(e.file, "sites.toml");
   EXPECT_EQ(e.line, 4);
-  EXPECT_EQ(e.key, "site[1].maintenance[1].from");
+  EXPECT_EQ(e.key, "site 'a'.maintenance[1].from");
   EXPECT_NE(e.message.find("2026-12-05T22:00"), std::string::npos) << e.message;
 
   e = error_of("[{ from = \"2026-12-06T02:00\", to = \"2026-12-05T22:00\" }]");
-  EXPECT_EQ(e.key, "site[1].maintenance[1].to");
+  EXPECT_EQ(e.key, "site 'a'.maintenance[1].to");
   EXPECT_NE(e.message.find("later than from"), std::string::npos) << e.message;
 
   e = error_of("[{ from = \"2026-02-30T02:00\", to = \"2026-03-01T02:00\" }]");
-  EXPECT_EQ(e.key, "site[1].maintenance[1].from");
+  EXPECT_EQ(e.key, "site 'a'.maintenance[1].from");
 
   e = error_of("[{ from = \"2026-12-05T22:00\" }]");
-  EXPECT_EQ(e.key, "site[1].maintenance[1].to");
+  EXPECT_EQ(e.key, "site 'a'.maintenance[1].to");
 
   e = error_of("[{ cron = \"0 25 * * *\", duration = \"2h\" }]");
-  EXPECT_EQ(e.key, "site[1].maintenance[1].cron");
+  EXPECT_EQ(e.key, "site 'a'.maintenance[1].cron");
   EXPECT_NE(e.message.find("hour"), std::string::npos) << e.message;
 
   e = error_of("[{ cron = \"0 2 * * 0\", duration = \"2 hours\" }]");
-  EXPECT_EQ(e.key, "site[1].maintenance[1].duration");
+  EXPECT_EQ(e.key, "site 'a'.maintenance[1].duration");
 
   e = error_of("[{ cron = \"0 2 * * 0\" }]");
-  EXPECT_EQ(e.key, "site[1].maintenance[1].duration");
+  EXPECT_EQ(e.key, "site 'a'.maintenance[1].duration");
 
   e = error_of("[{ cron = \"0 2 * * 0\", duration = \"2h\", from = \"2026-12-05T22:00\" }]");
   EXPECT_EQ(e.line, 4);
@@ -94,7 +94,7 @@ TEST(MaintenanceConfig, BadWindowsNameLineAndKey) {
   EXPECT_EQ(e.line, 4);
 
   e = error_of("\"0 2 * * 0\"");
-  EXPECT_EQ(e.key, "site[1].maintenance");
+  EXPECT_EQ(e.key, "site 'a'.maintenance");
 }
 
 // ---- window arithmetic (the clock is the argument) ------------------------------------------

@@ -66,7 +66,7 @@ TEST(ProxyConfig, MalformedProxyUrlsAreRefused) {
     const ConfigError e =
         parse_error(std::string("[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\nproxy = \"") +
                     bad + "\"\n");
-    EXPECT_EQ(e.key, "site[1].proxy") << bad;
+    EXPECT_EQ(e.key, "site 'a'.proxy") << bad;
     EXPECT_EQ(e.line, 4) << bad;
   }
 }

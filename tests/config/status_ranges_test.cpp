@@ -66,7 +66,7 @@ TEST(StatusRangesConfig, BadEntriesNameFileLineAndKey) {
       "sites.toml");
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().line, 4);
-  EXPECT_EQ(bad.error().key, "site[1].accept_status[2]");
+  EXPECT_EQ(bad.error().key, "site 'a'.accept_status[2]");
 
   auto missing = parse_config("[[accept]]\nhost = \"a.example\"\n", "sites.toml");
   ASSERT_FALSE(missing);

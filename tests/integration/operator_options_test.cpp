@@ -83,7 +83,7 @@ TEST(OperatorOptions, BadPatternsAndStatusesAreConfigErrors) {
   Patrol patrol(server, "accept_status = [\"299-200\"]\n");
   const ProcessResult bad_range = patrol.crawl();
   EXPECT_EQ(bad_range.exit_code, 2) << bad_range.err;
-  EXPECT_NE(bad_range.err.find("site[1].accept_status[1]"), std::string::npos) << bad_range.err;
+  EXPECT_NE(bad_range.err.find("site 'site'.accept_status[1]"), std::string::npos) << bad_range.err;
   EXPECT_NE(bad_range.err.find("sites.toml:12:"), std::string::npos) << bad_range.err;
 
   Patrol empty_pattern(server);

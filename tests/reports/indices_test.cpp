@@ -170,7 +170,7 @@ TEST(IndicesConfig, Errors) {
   auto range = config::parse_config(
       "[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\nbaseline_service = 1.5\n", "t.toml");
   ASSERT_FALSE(range);
-  EXPECT_EQ(range.error().key, "site[1].baseline_service");
+  EXPECT_EQ(range.error().key, "site 'a'.baseline_service");
   EXPECT_EQ(range.error().line, 4);
 }
 

@@ -27,7 +27,7 @@ enum ExitCode : int {
 };
 
 struct LogOptions {
-  std::string level = "warn";
+  std::string level;  // "": warn on stderr, info in a --log-file
   bool quiet = false;
   std::string file;  // rotating log file; "" for stderr
 };

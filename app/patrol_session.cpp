@@ -101,7 +101,7 @@ SessionResult run_patrol_session(const config::Config& config,
     return out;
   }
   if (!result.finished) {
-    spdlog::warn("patrol run {} interrupted after {}; left unfinished (aborted)", result.run_id,
+    spdlog::info("patrol run {} interrupted after {}; left unfinished (aborted)", result.run_id,
                  reports::format_duration(wall_seconds));
     out.exit_code = 130;
     if (options.quiet) return out;

@@ -124,8 +124,15 @@ void print_findings(const std::string& format, const store::RunInfo& run,
     // gets every subject, page and detail whole.
     table.truncate = stdout_is_terminal() && !options.wide;
     table.earlier_runs = options.earlier_runs;
+    table.sites = options.sites;
     reports::write_findings_table(std::cout, run, rows, table);
   }
+}
+
+std::vector<reports::SiteLabel> site_labels(const config::Config& config) {
+  std::vector<reports::SiteLabel> labels;
+  for (const auto& site : config.sites) labels.push_back({site.id, site.name, site.url});
+  return labels;
 }
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }

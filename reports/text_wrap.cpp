@@ -37,7 +37,12 @@ std::vector<std::string> wrap_to_width(std::string_view text, int width) {
       pos += step.length;
       fits = pos;
     }
-    if (pos < text.size() && text[pos] == ' ') best = pos;  // the break falls on a space
+    // The character that did not fit may itself start a line (a space, or next to a wide one).
+    if (pos < text.size() && pos > 0) {
+      const Utf8Step next = next_code_point(text, pos);
+      const bool wide = next.valid && code_point_width(next.code_point) == 2;
+      if (text[pos] == ' ' || wide || previous_width == 2) best = pos;
+    }
     const std::size_t cut = best > 0 ? best : std::max<std::size_t>(fits, 1);
     lines.emplace_back(trim_spaces(text.substr(0, cut)));
     text = trim_spaces(text.substr(cut));

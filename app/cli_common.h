@@ -66,7 +66,7 @@ struct PrintOptions {
   // The table: the runs other than `run` that some sites' rows come from (`findings`).
   std::vector<store::PeriodRun> earlier_runs;
   // The table: sites' names for the headings, and homepages their URLs are shown relative to.
-  std::vector<reports::SiteLabel> sites;
+  std::vector<reports::SiteLabel> sites = {};
 };
 
 // The labels of the configured sites, for PrintOptions::sites.

@@ -9,7 +9,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// A finding as CONTRACT.md §4 prints it.
+// A finding as docs/findings.md prints it.
 Json finding_json(const store::FindingRow& row) {
   const checks::Finding& f = row.finding;
   return Json{{"site", f.site},         {"code", f.code},

@@ -6,7 +6,7 @@
 // `key` is the event's identity; the alert history is unique on (key, channel), so however
 // often the daemon notices the same event it is sent once (alerts/dispatcher.h).
 //
-// to_json is the generic webhook's body (CONTRACT.md §2) and also the form the history keeps;
+// to_json is the generic webhook's body (docs/webhook.md) and also the form the history keeps;
 // alert_from_json reads it back for a retry. Pure functions.
 #pragma once
 
@@ -32,7 +32,7 @@ struct Alert {
   std::string text;          // human-readable summary, several lines
 };
 
-// {"event","site","name","url","time","findings":[...as CONTRACT.md §4...],"text","title"}
+// {"event","site","name","url","time","findings":[...as docs/findings.md...],"text","title"}
 std::string to_json(const Alert& alert);
 std::expected<Alert, std::string> alert_from_json(std::string_view json);
 

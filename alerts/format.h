@@ -1,6 +1,6 @@
 // How an alert looks on each kind of channel (issue 7). Pure functions.
 //
-// - webhook: the JSON object of CONTRACT.md §2 (alerts/alert.h to_json).
+// - webhook: the JSON object of docs/webhook.md (alerts/alert.h to_json).
 // - dingtalk: a DingTalk custom robot message, {"msgtype":"markdown","markdown":{"title",
 //   "text"}}; a robot with a signing secret (加签) gets timestamp and sign added to its URL.
 // - wecom: a WeCom (企业微信) group robot message, {"msgtype":"markdown","markdown":

@@ -64,7 +64,7 @@ struct PrintOptions {
   // a file is never cut.
   bool wide = false;
   // The table: the runs other than `run` that some sites' rows come from (`findings`).
-  std::vector<store::PeriodRun> earlier_runs;
+  std::vector<store::PeriodRun> earlier_runs = {};
   // The table: sites' names for the headings, and homepages their URLs are shown relative to.
   std::vector<reports::SiteLabel> sites = {};
 };

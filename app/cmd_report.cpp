@@ -1,5 +1,5 @@
 // `sitepatrol report`: the monthly notification report over all sites, or with --site that
-// site's self-inspection report, as html, md, csv or json (CONTRACT.md §1; reports/).
+// site's self-inspection report, as html, md, csv or json (README "Commands"; reports/).
 #include <CLI/CLI.hpp>
 
 #include <fstream>

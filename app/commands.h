@@ -1,4 +1,4 @@
-// The subcommands of `sitepatrol` (CONTRACT.md §1). Each registers its options on the
+// The subcommands of `sitepatrol` (README "Commands"). Each registers its options on the
 // CLI11 app and returns the function that runs it, which returns the process exit code.
 #pragma once
 

@@ -1,4 +1,4 @@
-// `sitepatrol daemon` (CONTRACT.md §1, issue 7): the long-running scheduler.
+// `sitepatrol daemon` (README "Commands", issue 7): the long-running scheduler.
 //
 // Threads and who owns what:
 // - the caller's thread runs `run()`: the main loop. It owns the Scheduler

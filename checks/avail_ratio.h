@@ -1,4 +1,4 @@
-// AVAIL-RATIO (CONTRACT.md §3): the share of failed availability probes of a homepage over
+// AVAIL-RATIO (docs/codes.md): the share of failed availability probes of a homepage over
 // the last days. The daemon probes each homepage every probe_interval and stores the
 // outcomes; at the end of each patrol it hands them here. A pure function of plain values.
 //

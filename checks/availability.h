@@ -1,4 +1,4 @@
-// AVAIL-DOWN and AVAIL-SLOW (CONTRACT.md §3): did the homepage answer, and how fast.
+// AVAIL-DOWN and AVAIL-SLOW (docs/codes.md): did the homepage answer, and how fast.
 //
 // Up means a 2xx answer (or 304 to a conditional request) with no fetch error; a status the
 // site lists in accepted_status does not make the homepage up, that list is for links.

@@ -15,7 +15,7 @@
 namespace sitepatrol::checks {
 
 struct ContentMatcher::Scan {
-  static constexpr std::size_t kMaxChars = 256;  // longer dictionary strings are refused
+  static constexpr std::size_t kMaxChars = config::kMaxTermChars;  // the parsers refuse longer
   static constexpr std::size_t kMaxHits = 1000;  // a page with more is reported with these
 
   const ContentText& text;

@@ -1,4 +1,4 @@
-// SEC-DARKLINK (CONTRACT.md §3): a link readers cannot see that is a dark link (暗链) — the
+// SEC-DARKLINK (docs/codes.md): a link readers cannot see that is a dark link (暗链) — the
 // hidden gambling, pornography, lottery, loan and 代开发票 link blocks injected into
 // compromised government pages — judged the way a commercial 暗链 detector judges it: hidden
 // and off-site is not enough.

@@ -1,7 +1,7 @@
 // The one date extractor of sitepatrol: every check that needs a date (column freshness,
 // message boards, interviews, solicitations) reads it through here.
 //
-// Input is UTF-8 text after charset conversion. Recognised (CONTRACT.md §5, DOMAIN.md):
+// Input is UTF-8 text after charset conversion. Recognised (README, docs/codes.md):
 //  - 2026-11-25, 2026/11/25, 2026.11.25, 2026_11_25 (one- or two-digit month and day), with or
 //    without a time after it;
 //  - 2026年11月25日 (spaces allowed around the parts), and the month-day form 11月25日;

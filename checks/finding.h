@@ -1,4 +1,4 @@
-// A finding: one problem a check saw on one site (CONTRACT.md §3). Plain value, no behaviour.
+// A finding: one problem a check saw on one site (docs/codes.md). Plain value, no behaviour.
 //
 // One finding per (site, code, subject) per run; `page` is where the problem was seen (the
 // page carrying a broken link, say) and `detail` a short human-readable explanation.

@@ -1,4 +1,4 @@
-// SEC-FOREIGN-SCRIPT (CONTRACT.md §3): a script or frame loaded from a host nobody approved.
+// SEC-FOREIGN-SCRIPT (docs/codes.md): a script or frame loaded from a host nobody approved.
 //
 // A compromised government site typically gains a <script src> that redirects visitors
 // arriving from search engines, or an <iframe> to a gambling page. References of kind script,

@@ -1,5 +1,5 @@
-// Update freshness (issue 3; CONTRACT.md §3, DOMAIN.md "Homepage not updated", "Columns not
-// updated"): judged at the end of a site from SiteResult::columns and the homepage's facts,
+// Update freshness (issue 3; docs/codes.md, FRESH-HOME and FRESH-COLUMN): judged at the end
+// of a site from SiteResult::columns and the homepage's facts,
 // against the run's start day in Beijing time (SiteContext::now, an injected clock).
 //
 //  - FRESH-HOME (critical, subject the homepage URL): the newest dated entry on the homepage,

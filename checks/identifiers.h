@@ -1,4 +1,4 @@
-// ID-MISSING (CONTRACT.md §3, DOMAIN.md "Page identifiers"): the homepage footer lacks one of
+// ID-MISSING (docs/codes.md): the homepage footer lacks one of
 // the identifiers every government site must show. Subjects are the identifier kinds:
 //  - site_code: 网站标识码 and its 10-character code, ten digits for local sites
 //    ("网站标识码：4300000077") or two letters and eight digits for departments

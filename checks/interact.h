@@ -1,4 +1,4 @@
-// The interactive-feature checks (issue 4; CONTRACT.md §3): INTERACT-MISSING,
+// The interactive-feature checks (issue 4; docs/codes.md): INTERACT-MISSING,
 // INTERACT-BROKEN, INTERACT-UNANSWERED, INTERACT-TOO-FEW, and FRESH-COLUMN on a stale mailbox
 // statistics column. One SiteCheck over what the crawler gathered (checks/interact_facts.h).
 //

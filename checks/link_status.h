@@ -1,4 +1,4 @@
-// LINK-BROKEN, LINK-TIMEOUT and LINK-REDIRECT-LOOP (CONTRACT.md §3): the outcome of checking
+// LINK-BROKEN, LINK-TIMEOUT and LINK-REDIRECT-LOOP (docs/codes.md): the outcome of checking
 // one link target, whatever kind of reference (a, img, script, link, iframe, ...) it was.
 //
 // Broken: an HTTP status >= 400 that the site does not list in accepted_status (429 and 503

@@ -1,4 +1,4 @@
-// META-MISSING (info; CONTRACT.md §3): pages lack the meta tags of the government web page
+// META-MISSING (info; docs/codes.md): pages lack the meta tags of the government web page
 // design rules. The homepage should carry SiteName, SiteDomain and SiteIDCode; column pages
 // ColumnName and ColumnType; article pages (the entries of the site's columns that were
 // read) ArticleTitle, PubDate and ContentSource. One finding per site and tag name: the

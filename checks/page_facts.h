@@ -37,7 +37,7 @@ struct Entry {
   bool operator==(const Entry&) const = default;
 };
 
-// The meta tags of the government web page design rules (DOMAIN.md "Page identifiers").
+// The meta tags of the government web page design rules (docs/codes.md, META-MISSING).
 enum MetaTag : std::uint8_t {
   kSiteName = 1 << 0,
   kSiteDomain = 1 << 1,

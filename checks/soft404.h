@@ -1,4 +1,4 @@
-// LINK-SOFT404 (CONTRACT.md §3): a 200 answer whose page says the page does not exist.
+// LINK-SOFT404 (docs/codes.md): a 200 answer whose page says the page does not exist.
 //
 // Government CMSs answer deleted articles with 200 and a "页面不存在" template. The hard part
 // is not flagging real pages that merely talk about it ("网站页面不存在问题整改", an article

@@ -1,4 +1,4 @@
-// SEC-SPAM (CONTRACT.md §3): a page whose text carries gambling, pornography or fraud spam.
+// SEC-SPAM (docs/codes.md): a page whose text carries gambling, pornography or fraud spam.
 //
 // Compromised government sites carry SEO spam where search engines read it: injected into
 // <title> and the meta keywords and description, in blocks hidden from readers, or as the

@@ -1,4 +1,4 @@
-// SEC-TAMPER (CONTRACT.md §3): a page whose template departs from its accepted baseline.
+// SEC-TAMPER (docs/codes.md): a page whose template departs from its accepted baseline.
 //
 // The crawler sketches the homepage and the column pages (checks/fingerprint.h), hands the
 // site's accepted sketches in ctx.baselines (by page URL), and records a page's first sketch

@@ -1,4 +1,4 @@
-// TLS-CERT (CONTRACT.md §3): the homepage's certificate, when it is served over HTTPS.
+// TLS-CERT (docs/codes.md): the homepage's certificate, when it is served over HTTPS.
 //
 // One finding per site at most, the first that applies: error when the certificate has
 // expired, is not yet valid, failed verification (wrong host, unknown issuer: curl's message

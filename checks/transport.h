@@ -1,4 +1,4 @@
-// SEC-NO-HTTPS and SEC-HEADERS (CONTRACT.md §3): how the site is delivered.
+// SEC-NO-HTTPS and SEC-HEADERS (docs/codes.md): how the site is delivered.
 //
 // check_transport looks at the homepage, once per site, and only when it answered (2xx, or a
 // body over the size cap): an unanswered homepage is AVAIL-DOWN's business and carries no

@@ -1,4 +1,4 @@
-// LINK-UNAPPROVED (CONTRACT.md §3): a link that takes the reader off the site to a domain
+// LINK-UNAPPROVED (docs/codes.md): a link that takes the reader off the site to a domain
 // nobody approved — the 错链 review of the self-inspection.
 //
 // Only navigational references count: a, area, iframe, frame, embed and meta-refresh, i.e.

@@ -1,4 +1,4 @@
-// Alert channels: one [[alert]] table each (CONTRACT.md §2, issue 7). Plain values.
+// Alert channels: one [[alert]] table each (docs/configuration.md, issue 7). Plain values.
 //
 // [[alert]]
 //   name = "ops-webhook"            optional; default "<kind>-<N>" (N: position in the file).

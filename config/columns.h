@@ -1,5 +1,5 @@
 // The column dictionary: which names mean which column key and class, and which keys each
-// category of site must have (CONTRACT.md §3 "Column keys"; the format is explained at the top
+// category of site must have (docs/codes.md, COLUMN-MISSING; the format is explained at the top
 // of config/columns.toml, which is built into the binary).
 //
 // `[columns] dictionary = "file"` in the configuration adds a file in the same format to the

@@ -1,4 +1,4 @@
-// The configuration a patrol runs with: plain values read from a TOML file (CONTRACT.md §2).
+// The configuration a patrol runs with: plain values read from a TOML file (docs/configuration.md).
 //
 // `load_config` is the only way in: it parses, applies defaults, validates, and on any
 // problem returns a ConfigError naming the file, line and key, so the caller can print it and
@@ -24,6 +24,7 @@
 #include "config/content.h"
 #include "config/indices.h"
 #include "config/maintenance.h"
+#include "config/report.h"
 #include "config/schedule.h"
 
 namespace sitepatrol::config {
@@ -109,11 +110,11 @@ struct SiteConfig {
   std::vector<std::string> exclude;
   std::vector<std::string> disable_codes;  // finding codes not raised for this site
   std::vector<ColumnConfig> columns;
-  std::optional<bool> respect_robots;   // per-site override of [patrol]
-  std::optional<int> max_pages;         // per-site override of max_pages_per_site
-  std::optional<std::string> proxy;     // per-site override of [patrol] proxy; "" = direct
-  std::vector<FeatureConfig> features;  // [[site.feature]] (issue 4)
-  IndexBaseline baseline;               // baseline_* (reports, issue 6)
+  std::optional<bool> respect_robots;          // per-site override of [patrol]
+  std::optional<int> max_pages;                // per-site override of max_pages_per_site
+  std::optional<std::string> proxy;            // per-site override of [patrol] proxy; "" = direct
+  std::vector<FeatureConfig> features;         // [[site.feature]] (issue 4)
+  IndexBaseline baseline;                      // baseline_* (reports, issue 6)
   std::vector<MaintenanceWindow> maintenance;  // maintenance = [...] (issue 12)
   std::vector<Leader> leaders;                 // [[site.leader]] (issue 13)
 };
@@ -155,8 +156,8 @@ struct PatrolConfig {
   std::vector<std::string>
       disable_codes;      // finding codes never raised, e.g. "SEC-HEADERS"; like database
   int parse_threads = 0;  // 0: hardware concurrency
-  std::vector<std::string> include;  // URL globs every site's walk keeps to (url_patterns.h)
-  std::vector<std::string> exclude;  // URL globs no site fetches or checks
+  std::vector<std::string> include;        // URL globs every site's walk keeps to (url_patterns.h)
+  std::vector<std::string> exclude;        // URL globs no site fetches or checks
   std::vector<StatusRange> accept_status;  // statuses that make no link broken, any site
   std::vector<HostAccept> accept_hosts;    // [[accept]]: per target host
 };
@@ -191,6 +192,7 @@ struct Config {
   std::vector<SiteConfig> sites;
   IndicesConfig indices;  // [indices] (reports, issue 6)
   ContentConfig content;  // [content] (issue 13)
+  ReportConfig report;    // [report]: the 通报's issuer, recipients, deadlines, time zone
   // The daemon (issue 7): config/schedule.h, config/alerts.h.
   ScheduleConfig schedule;
   HttpConfig http;
@@ -209,7 +211,7 @@ struct ConfigError {
   std::string to_string() const;
 };
 
-// Every finding code of CONTRACT.md §3, for validating `disable_codes`.
+// Every finding code of docs/codes.md, for validating `disable_codes`.
 const std::vector<std::string>& finding_codes();
 
 std::expected<Config, ConfigError> load_config(const std::filesystem::path& file);
@@ -222,7 +224,7 @@ std::expected<Config, ConfigError> parse_config(std::string_view text,
 // Errors name file "command line", key "url[N]" (1-based argument index), no position.
 std::expected<Config, ConfigError> config_for_urls(const std::vector<std::string>& urls);
 
-// The column classes of CONTRACT.md §2, in the order given there (the last is "static").
+// The column classes of docs/configuration.md, in the order given there (the last is "static").
 const std::vector<std::string>& column_classes();
 
 // The contract's default freshness limits in days, per class; "static" has none.

@@ -21,6 +21,11 @@ namespace sitepatrol::config {
 
 struct ConfigError;
 
+// The longest dictionary string, in characters (code points). The matcher bounds its lookups
+// around a position by it (checks/content_scan.h), so the parsers refuse longer strings rather
+// than have them silently never match.
+inline constexpr std::size_t kMaxTermChars = 256;
+
 // A wrong form and its right one: [[misstatement]] (critical) and [[typo]] (warning).
 struct WrongForm {
   std::string wrong;

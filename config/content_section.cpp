@@ -1,25 +1,10 @@
 #include "config/content_section.h"
 
-#include <cstdio>
+#include <algorithm>
 
 #include "config/config.h"
 
 namespace sitepatrol::config::detail {
-namespace {
-
-std::optional<std::chrono::sys_days> parse_ymd(const std::string& text) {
-  int y = 0, m = 0, d = 0;
-  char extra = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3) {
-    return std::nullopt;
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m),
-                                        std::chrono::day(d)};
-  if (!ymd.ok()) return std::nullopt;
-  return std::chrono::sys_days(ymd);
-}
-
-}  // namespace
 
 bool read_date(TableReader& r, std::string_view key, std::optional<std::chrono::sys_days>& out) {
   const toml::node* n = r.node(key);
@@ -42,6 +27,18 @@ bool read_date(TableReader& r, std::string_view key, std::optional<std::chrono::
   return false;
 }
 
+void refuse_long_terms(TableReader& r, std::string_view key, std::span<const std::string> texts) {
+  for (const std::string& text : texts) {
+    const auto chars = std::ranges::count_if(
+        text, [](unsigned char c) { return (c & 0xC0) != 0x80; });  // UTF-8 lead bytes
+    if (static_cast<std::size_t>(chars) <= kMaxTermChars) continue;
+    r.problems().add(r.node(key)->source(), r.path_of(key),
+                     "is longer than " + std::to_string(kMaxTermChars) +
+                         " characters; the content checks could never find it");
+    return;
+  }
+}
+
 void read_leader(TableReader& r, Leader& out) {
   if (!r.read("name", out.name) || out.name.empty()) {
     r.problems().add(r.node("name") ? r.node("name")->source() : r.where(), r.path_of("name"),
@@ -58,6 +55,8 @@ void read_leader(TableReader& r, Leader& out) {
   if (out.titles.empty()) {
     r.problems().add(r.where(), r.path_of("title"), "a leader needs a title (or titles)");
   }
+  refuse_long_terms(r, "name", std::span(&out.name, 1));
+  refuse_long_terms(r, r.node("titles") ? "titles" : "title", out.titles);
   read_date(r, "since", out.since);
   if (read_date(r, "until", out.until) && out.since && *out.until < *out.since) {
     r.problems().add(r.node("until")->source(), r.path_of("until"), "is before since");

@@ -11,6 +11,7 @@ namespace {
 
 using detail::for_each_table;
 using detail::Problems;
+using detail::refuse_long_terms;
 using detail::TableReader;
 
 // Reads a required, non-empty string without control characters.
@@ -24,12 +25,14 @@ void read_text(TableReader& r, std::string_view key, std::string& out) {
     r.problems().add(r.node(key)->source(), r.path_of(key),
                      "must be non-empty text without control characters or edge spaces");
   }
+  if (key != "source") refuse_long_terms(r, key, std::span(&out, 1));
 }
 
 void read_wrong_form(TableReader& r, WrongForm& out) {
   read_text(r, "wrong", out.wrong);
   read_text(r, "right", out.right);
   r.read("except", out.except);
+  refuse_long_terms(r, "except", out.except);
   for (const auto& e : out.except) {
     if (e.find(out.wrong) == std::string::npos) {
       r.problems().add(r.node("except")->source(), r.path_of("except"),
@@ -46,6 +49,7 @@ void read_wrong_form(TableReader& r, WrongForm& out) {
 void read_formulation(TableReader& r, Formulation& out) {
   read_text(r, "text", out.text);
   r.read("allowed", out.allowed);
+  refuse_long_terms(r, "allowed", out.allowed);
   read_text(r, "source", out.source);
   r.reject_unknown_keys();
 }
@@ -60,6 +64,7 @@ void read_body(TableReader& r, AbolishedBody& out) {
   }
   read_text(r, "successor", out.successor);
   r.read("except", out.except);
+  refuse_long_terms(r, "except", out.except);
   read_text(r, "source", out.source);
   r.reject_unknown_keys();
 }

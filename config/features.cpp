@@ -17,7 +17,7 @@ using detail::Problems;
 using detail::read_file;
 using detail::TableReader;
 
-// The categories of CONTRACT.md §2 (load.cpp validates a site's category against the same).
+// The categories of docs/configuration.md (load.cpp validates a site's category against the same).
 const std::vector<std::string>& categories() {
   static const std::vector<std::string> list = {"local", "ministry", "ministry_unit", "maritime"};
   return list;

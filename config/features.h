@@ -25,7 +25,7 @@
 
 namespace sitepatrol::config {
 
-// The feature kinds of CONTRACT.md §3, in the contract's order.
+// The feature kinds of docs/codes.md, in the contract's order.
 const std::vector<std::string>& feature_kinds();
 
 // config/features.toml as built into the binary, and its names by kind.

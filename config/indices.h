@@ -57,7 +57,7 @@ struct CategoryTargets {
   IndexTarget interaction;
 };
 
-// The seed's table (DOMAIN.md): local 0.56/+5 %, 0.48/+10 %, 0.51/+15 %; maritime
+// The ministry's 2012 task table (docs/indices.md): local 0.56/+5 %, 0.48/+10 %, 0.51/+15 %; maritime
 // 0.58/+5 %, 0.48/+5 %, 0.44/+10 %; ministry_unit +5 %, +15 %, +5 % (no averages).
 // nullopt for `ministry` (the ministry's own portal is not in the table) and unknown names.
 std::optional<CategoryTargets> category_targets(std::string_view category);

@@ -1,4 +1,4 @@
-// Reading a Config from TOML (CONTRACT.md §2): parse with toml++, apply defaults, validate.
+// Reading a Config from TOML (docs/configuration.md): parse with toml++, apply defaults, validate.
 //
 // Each table goes through a detail::TableReader (config/toml_reader.h), so the accepted keys
 // are listed once, where they are read, and unknown ones are reported with a did-you-mean.
@@ -21,6 +21,7 @@
 #include "config/indices_section.h"
 #include "config/maintenance_section.h"
 #include "config/proxy.h"
+#include "config/report_section.h"
 #include "config/schedule_section.h"
 #include "config/security.h"
 #include "config/security_section.h"
@@ -129,7 +130,7 @@ std::string check_resolve(std::string& entry) {
   return "";
 }
 
-// A finding code of CONTRACT.md §3; a typo would silently disable nothing.
+// A finding code of docs/codes.md; a typo would silently disable nothing.
 std::string check_code(std::string& code) {
   const auto& codes = finding_codes();
   if (std::ranges::find(codes, code) != codes.end()) return "";
@@ -432,6 +433,10 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
   if (const auto* indices = r.typed<toml::table>("indices", "a table ([indices])")) {
     TableReader indices_reader(*indices, "indices", problems);
     detail::read_indices(indices_reader, config.indices);
+  }
+  if (const auto* report = r.typed<toml::table>("report", "a table ([report])")) {
+    TableReader report_reader(*report, "report", problems);
+    detail::read_report(report_reader, config.report);
   }
   // The daemon's sections (config/schedule_section.h).
   if (const auto* schedule = r.typed<toml::table>("schedule", "a table ([schedule])")) {

@@ -1,4 +1,4 @@
-// The daemon's part of the configuration (CONTRACT.md §2, issue 7): [schedule], [http] and
+// The daemon's part of the configuration (docs/configuration.md, issue 7): [schedule], [http] and
 // the alert channels of [[alert]] (config/alerts.h). Plain values, filled by load_config.
 //
 // [schedule]

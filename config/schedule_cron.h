@@ -1,4 +1,4 @@
-// Cron expressions for `[schedule] patrol` (CONTRACT.md §2): when the daemon patrols.
+// Cron expressions for `[schedule] patrol` (docs/configuration.md): when the daemon patrols.
 //
 // Five fields (minute hour day-of-month month day-of-week) as in crontab(5), or six with a
 // leading seconds field (used by tests and by anyone who wants sub-minute schedules). Each

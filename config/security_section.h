@@ -1,4 +1,4 @@
-// Reading [security] (CONTRACT.md §2, issue 5) for load.cpp.
+// Reading [security] (docs/configuration.md, issue 5) for load.cpp.
 //
 // Keys: spam_terms_file (relative to the configuration's folder; "" = the built-in list; the
 // file's own problems are reported with its name, line and key), spam_threshold (>= 1),

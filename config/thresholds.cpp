@@ -1,4 +1,4 @@
-// Column classes and their freshness limits (CONTRACT.md §2).
+// Column classes and their freshness limits (docs/configuration.md).
 #include "config/config.h"
 
 namespace sitepatrol::config {
@@ -44,7 +44,8 @@ const std::vector<std::string>& finding_codes() {
       "LINK-UNAPPROVED", "INTERACT-MISSING",    "INTERACT-BROKEN",    "INTERACT-UNANSWERED",
       "INTERACT-TOO-FEW", "SEC-DARKLINK",       "SEC-SPAM",           "SEC-FOREIGN-SCRIPT",
       "SEC-TAMPER",      "SEC-NO-HTTPS",        "SEC-HEADERS",        "ID-MISSING",
-      "META-MISSING",    "CONTENT-PRIVACY"};
+      "META-MISSING",    "CONTENT-PRIVACY",     "CONTENT-MISSTATEMENT", "CONTENT-TYPO",
+      "CONTENT-OUTDATED"};
   return codes;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -333,6 +334,18 @@ std::optional<DataFile> read_data_file(TableReader& r, std::string_view key,
   }
   file.text = std::move(*text);
   return file;
+}
+
+std::optional<std::chrono::sys_days> parse_ymd(const std::string& text) {
+  int y = 0, m = 0, d = 0;
+  char extra = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m),
+                                        std::chrono::day(d)};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days(ymd);
 }
 
 }  // namespace sitepatrol::config::detail

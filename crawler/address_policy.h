@@ -1,6 +1,6 @@
 // Which network addresses a crawler inside a ministry network must not connect to.
 //
-// CONTRACT.md §5: a link to a private, loopback or link-local address is not fetched unless
+// README: a link to a private, loopback or link-local address is not fetched unless
 // allow_private_networks is set. The fetcher asks this at connect time (curl's
 // CURLOPT_OPENSOCKETFUNCTION), so a public name that resolves to a private address, or a
 // redirect to one, is caught too. IPv6 forms that embed an IPv4 address (mapped ::ffff:a.b.c.d,

@@ -1,4 +1,4 @@
-// URL handling: resolution against a base, normalisation (CONTRACT.md §4), host helpers.
+// URL handling: resolution against a base, normalisation (docs/findings.md), host helpers.
 //
 // Built on curl's URL API. Normal form: lower-case scheme and host, default port dropped,
 // fragment dropped, empty path becomes "/", dot segments removed, percent-encoding

@@ -1,4 +1,4 @@
-// `sitepatrol findings --format json`: the document of CONTRACT.md §4.
+// `sitepatrol findings --format json`: the document of docs/findings.md.
 //
 //   {"run": {"id", "started_at", "finished_at", "sites", "pages", "links_checked", "status"},
 //    "findings": [{"site", "code", "severity", "subject", "page", "detail", "status",

@@ -53,8 +53,8 @@ struct TableOptions {
   int width = 120;       // display columns a line may take (at least 40 are used)
   bool truncate = true;  // false: no cell is cut, whatever `width` says
   bool color = false;    // ANSI colour by severity and bold headings
-  std::vector<store::PeriodRun> earlier_runs;  // other runs some rows come from, with sites
-  std::vector<SiteLabel> sites;  // sites known by name (from the configuration); may be empty
+  std::vector<store::PeriodRun> earlier_runs = {};  // other runs some rows come from, with sites
+  std::vector<SiteLabel> sites = {};  // sites known by name (from the configuration); may be empty
 };
 
 void write_findings_table(std::ostream& out, const store::RunInfo& run,

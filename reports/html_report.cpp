@@ -32,6 +32,12 @@ svg.chart { display: block; max-width: 100%; height: auto; margin: 2mm 0 5mm;
             break-inside: avoid; font-family: inherit; }
 .page-break { break-before: page; }
 ul { margin: 1mm 0 3mm; padding-left: 6mm; }
+p.addressee { margin-top: 4mm; }
+p.signature { text-align: right; margin: 0; }
+p:not(.signature) + p.signature { margin-top: 8mm; }
+p.note { color: #555; font-size: 8.5pt; margin-top: 6mm; }
+td.overdue { color: #b00; font-weight: bold; }
+td.date { white-space: nowrap; }
 @media print { a { color: inherit; } }
 )css";
 
@@ -53,15 +59,18 @@ void write_html(std::ostream& out, const Document& doc) {
       << "<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>" << html_escape(doc.title) << "</title>\n<style>" << kStyle
-      << "</style>\n</head>\n<body>\n<h1>" << html_escape(doc.title) << "</h1>\n"
-      << "<p class=\"subtitle\">" << html_escape(doc.subtitle) << "</p>\n";
+      << "</style>\n</head>\n<body>\n<h1>" << html_escape(doc.title) << "</h1>\n";
+  if (!doc.subtitle.empty()) {
+    out << "<p class=\"subtitle\">" << html_escape(doc.subtitle) << "</p>\n";
+  }
   for (const Block& b : doc.blocks) {
     switch (b.kind) {
       case Block::Kind::heading:
         out << "<h" << b.level << ">" << html_escape(b.text) << "</h" << b.level << ">\n";
         break;
       case Block::Kind::paragraph:
-        out << "<p>" << html_escape(b.text) << "</p>\n";
+        out << (b.style.empty() ? "<p>" : "<p class=\"" + html_escape(b.style) + "\">")
+            << html_escape(b.text) << "</p>\n";
         break;
       case Block::Kind::list:
         out << "<ul>";

@@ -46,7 +46,8 @@ std::string markdown_escape(std::string_view text) {
 }
 
 void write_markdown(std::ostream& out, const Document& doc) {
-  out << "# " << markdown_escape(doc.title) << "\n\n" << markdown_escape(doc.subtitle) << "\n\n";
+  out << "# " << markdown_escape(doc.title) << "\n\n";
+  if (!doc.subtitle.empty()) out << markdown_escape(doc.subtitle) << "\n\n";
   for (const Block& b : doc.blocks) {
     switch (b.kind) {
       case Block::Kind::heading:

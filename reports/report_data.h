@@ -1,7 +1,7 @@
 // What a monthly or self-inspection report is computed from: plain values, gathered from the
 // store and the configuration by report_load.h, or built by hand in tests.
 //
-// The findings (CONTRACT.md §3) are the one source every report can rely on. The optional
+// The findings (docs/codes.md) are the one source every report can rely on. The optional
 // parts carry what later check families store in tables of their own; when present they
 // make verdicts and indices exact, when absent the report derives what it can from the
 // findings (docs/indices.md says how, for each number):
@@ -18,6 +18,7 @@
 
 #include "config/indices.h"
 #include "config/maintenance.h"
+#include "config/report.h"
 #include "store/store.h"
 
 namespace sitepatrol::reports {
@@ -36,7 +37,7 @@ struct SiteInfo {
 
 // One column as the freshness checks saw it at the end of the month.
 struct ColumnStat {
-  std::string key;              // column key of CONTRACT.md §3 ("" when not a required one)
+  std::string key;              // column key of docs/codes.md ("" when not a required one)
   std::string name;             // as the site titles it
   std::string url;              // list page
   std::string column_class;     // news | notice | policy | ...
@@ -74,7 +75,7 @@ struct SiteMonth {
   int links_checked = 0;
   int attachments = 0;
   int attachments_failed = 0;
-  std::string last_run_at;                 // started_at of the month's last run ("" when none)
+  std::string last_run_at;  // started_at of the month's last run ("" when none)
   // How completely the month's last run examined the site (issue 11): a site it could not
   // check keeps its earlier findings, unverified, and gets no indices.
   store::SiteCoverage coverage;
@@ -103,6 +104,7 @@ struct ReportData {
   std::optional<MonthData> year_ago;  // the same month a year earlier (index baselines)
   std::vector<MonthData> history;     // earlier months with runs, oldest first (trends)
   config::IndicesConfig weights;
+  config::ReportConfig notice;  // [report]: issuer, recipients, deadlines, time zone
 };
 
 }  // namespace sitepatrol::reports

@@ -28,6 +28,8 @@ struct Block {
   std::vector<std::string> headers;     // table
   std::vector<std::vector<Cell>> rows;  // table
   std::string svg;                      // chart
+  // paragraph: "" | addressee (主送, flush left) | signature (落款, right) | note (small print)
+  std::string style;
 };
 
 struct Document {
@@ -43,10 +45,11 @@ struct Document {
     b.text = std::move(text);
     blocks.push_back(std::move(b));
   }
-  void paragraph(std::string text) {
+  void paragraph(std::string text, std::string style = "") {
     Block b;
     b.kind = Block::Kind::paragraph;
     b.text = std::move(text);
+    b.style = std::move(style);
     blocks.push_back(std::move(b));
   }
   void list(std::vector<std::string> items) {

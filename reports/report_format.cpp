@@ -154,34 +154,52 @@ void indices_table(Document& doc, const std::vector<const SiteReport*>& sites, L
       std::move(rows));
 }
 
-void rectification_table(Document& doc, const SiteReport& site, Lang lang) {
+void rectification_table(Document& doc, const Report& report, const SiteReport& site) {
+  const Lang lang = report.lang;
   std::vector<std::vector<Cell>> rows;
   for (const RectificationItem& item : site.rectification) {
     const auto& f = item.row.finding;
     // A finding carried over unverified is still open; the label says it was not re-checked.
-    const std::string state =
-        state_label(item.state, lang) +
-        (item.row.verified ? "" : std::string(pick(lang, "（本次未能复查）", " (not re-checked)")));
-    rows.push_back({Cell{state, "", item.state == "resolved" ? "pass" : ""},
-                    Cell{f.code + " " + code_label(f.code, lang), "", ""}, url_cell(f.subject),
-                    Cell{item.row.first_seen.substr(0, 10), "", ""},
-                    Cell{item.resolved_at.substr(0, 10), "", ""},
-                    Cell{std::to_string(item.days_open), "", ""}});
+    std::string state = state_label(item.state, lang);
+    std::string due = "—";
+    if (item.due) {
+      due = date_text(*item.due, lang);
+      if (item.overdue) {
+        const int late = working_days_between(*item.due, report.date, report.calendar);
+        state = lang == Lang::zh ? "逾期未整改（超期 " + std::to_string(late) + " 个工作日）"
+                                 : "overdue (" + std::to_string(late) + " working days)";
+      }
+    }
+    if (!item.row.verified) state += pick(lang, "（本次未能复查）", " (not re-checked)");
+    // Dates do not wrap ("2026年11月 / 5日" reads badly); the state may.
+    rows.push_back(
+        {Cell{state, "",
+              item.overdue               ? "overdue"
+              : item.state == "resolved" ? "pass"
+                                         : ""},
+         Cell{f.code + " " + code_label(f.code, lang), "", ""}, url_cell(f.subject),
+         Cell{local_date_text(item.row.first_seen, report.zone, lang), "", "date"},
+         Cell{due, "", item.overdue ? "overdue date" : "date"},
+         Cell{item.resolved_at.empty() ? std::string()
+                                       : local_date_text(item.resolved_at, report.zone, lang),
+              "", "date"},
+         Cell{std::to_string(item.days_open), "", ""}});
   }
   if (rows.empty()) {
     doc.paragraph(std::string(pick(lang, "无整改事项。", "Nothing to track.")));
     return;
   }
-  doc.table({std::string(pick(lang, "状态", "state")), std::string(pick(lang, "问题", "problem")),
-             std::string(pick(lang, "对象", "subject")),
-             std::string(pick(lang, "首次发现", "first seen")),
-             std::string(pick(lang, "整改完成", "resolved")),
-             std::string(pick(lang, "持续天数", "days open"))},
-            std::move(rows));
+  doc.table(
+      {std::string(pick(lang, "状态", "state")), std::string(pick(lang, "问题", "problem")),
+       std::string(pick(lang, "对象", "subject")),
+       std::string(pick(lang, "首次发现", "first seen")),
+       std::string(pick(lang, "整改期限", "due")), std::string(pick(lang, "整改完成", "resolved")),
+       std::string(pick(lang, "持续天数", "days open"))},
+      std::move(rows));
 }
 
 void findings_table(Document& doc, const std::vector<store::FindingRow>& rows, Lang lang,
-                    bool with_page) {
+                    bool with_page, const config::TimeZone& zone) {
   std::vector<std::vector<Cell>> cells;
   for (const auto& row : rows) {
     const auto& f = row.finding;
@@ -193,7 +211,7 @@ void findings_table(Document& doc, const std::vector<store::FindingRow>& rows, L
     if (!row.verified) {  // carried over from the last check that could see it
       detail += std::string(pick(lang, "（本次未能复查，最后确认于 ",
                                  " (not re-checked; last confirmed ")) +
-                row.last_seen.substr(0, 10) + std::string(pick(lang, "）", ")"));
+                local_date_text(row.last_seen, zone, lang) + std::string(pick(lang, "）", ")"));
     }
     line.push_back(Cell{detail, "", ""});
     cells.push_back(std::move(line));

@@ -32,9 +32,11 @@ Cell severity_cell(checks::Severity s, Lang lang);
 
 // Tables (heading not included).
 void indices_table(Document& doc, const std::vector<const SiteReport*>& sites, Lang lang);
-void rectification_table(Document& doc, const SiteReport& site, Lang lang);
+// Rectification tracking: each open item's 整改期限 (due date), overdue ones marked.
+void rectification_table(Document& doc, const Report& report, const SiteReport& site);
+// Dates shown in `zone` (the "last confirmed" date of a finding carried over).
 void findings_table(Document& doc, const std::vector<store::FindingRow>& rows, Lang lang,
-                    bool with_page);
+                    bool with_page, const config::TimeZone& zone);
 void veto_table(Document& doc, const SiteReport& site, Lang lang);
 
 // Charts (SVG blocks).

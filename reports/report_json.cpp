@@ -1,6 +1,8 @@
 // The json format of `report` (report_writer.h), and the format dispatch.
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+
 #include "reports/html_report.h"
 #include "reports/markdown_report.h"
 #include "reports/monthly_report.h"
@@ -10,6 +12,14 @@
 namespace sitepatrol::reports {
 
 namespace {
+
+// "2026-12-15".
+std::string iso_date(const Date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), unsigned(d.month()),
+                unsigned(d.day()));
+  return buf;
+}
 
 using Json = nlohmann::ordered_json;
 
@@ -100,6 +110,8 @@ Json site_json(const SiteReport& s) {
     j["state"] = item.state;
     j["days_open"] = item.days_open;
     j["resolved_at"] = item.resolved_at.empty() ? Json(nullptr) : Json(item.resolved_at);
+    j["due"] = item.due ? Json(iso_date(*item.due)) : Json(nullptr);  // local date
+    j["overdue"] = item.overdue;
     rectification.push_back(std::move(j));
   }
   return Json{{"id", info.id},
@@ -135,6 +147,7 @@ Json site_json(const SiteReport& s) {
               {"rectification", Json{{"new", s.new_count},
                                      {"open", s.open_count},
                                      {"resolved", s.resolved_count},
+                                     {"overdue", s.overdue_count},
                                      {"items", rectification}}}};
 }
 
@@ -168,6 +181,13 @@ void write_report_json(std::ostream& out, const Report& r) {
   doc["month"] = r.overview.month;
   doc["lang"] = r.lang == Lang::zh ? "zh" : "en";
   doc["generated_at"] = r.generated_at;
+  // The 通报's form ([report]); dates are local dates in `timezone`.
+  doc["notice"] = Json{{"issuer", r.settings.issuer},
+                       {"recipients", r.settings.recipients},
+                       {"timezone", r.zone.name()},
+                       {"date", iso_date(r.date)},
+                       {"deadline", iso_date(r.deadline)},
+                       {"deadline_working_days", r.settings.deadline_working_days}};
   doc["overview"] = overview_json(r.overview);
   doc["previous"] = r.previous ? overview_json(*r.previous) : Json(nullptr);
   Json sites = Json::array();

@@ -274,6 +274,7 @@ std::expected<ReportData, std::string> load_report_data(store::Store& store,
   data.lang = options.lang;
   data.site = options.site;
   data.weights = config.indices;
+  data.notice = config.report;
   auto month = load_month(store, config, options.month, options.site);
   if (!month) return std::unexpected(month.error());
   data.month = std::move(*month);

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "reports/report_load.h"
+
 namespace sitepatrol::reports {
 
 namespace {
@@ -193,6 +195,17 @@ Report build_report(const ReportData& data) {
   r.lang = data.lang == "en" ? Lang::en : Lang::zh;
   r.generated_at = data.generated_at;
   r.self_inspection = data.site.has_value();
+  r.settings = data.notice;
+  if (auto zone = config::TimeZone::load(data.notice.timezone)) r.zone = std::move(*zone);
+  r.calendar = WorkCalendar::from(data.notice);
+  const auto local = to_local(data.generated_at, r.zone);
+  // No clock is read here: without a generation time the report is dated the day after the
+  // month it covers, the earliest it could have been issued.
+  const auto next_month = month_bounds(data.month.month);
+  const auto fallback =
+      next_month ? to_local(next_month->second, config::TimeZone()) : std::nullopt;
+  r.date = local ? local->date : fallback ? fallback->date : Date(std::chrono::sys_days{});
+  r.deadline = add_working_days(r.date, data.notice.deadline_working_days, r.calendar);
   for (const SiteMonth& s : data.month.sites) {
     r.sites.push_back(build_site(s, data.weights, find_site(data.year_ago, s.site.id)));
   }
@@ -215,6 +228,16 @@ Report build_report(const ReportData& data) {
       if (x.score != y.score) return x.score > y.score;
       return x.data.site.id < y.data.site.id;
     });
+  }
+  for (SiteReport& site : r.sites) {
+    for (RectificationItem& item : site.rectification) {
+      if (item.state == "resolved") continue;
+      const auto first = to_local(item.row.first_seen, r.zone);
+      if (!first) continue;
+      item.due = add_working_days(first->date, data.notice.deadline_working_days, r.calendar);
+      item.overdue = std::chrono::sys_days(r.date) > std::chrono::sys_days(*item.due);
+      if (item.overdue) ++site.overdue_count;
+    }
   }
   for (const MonthData& m : data.history) r.trends.push_back(trend_of(m, data.weights));
   r.trends.push_back(trend_of(data.month, data.weights));

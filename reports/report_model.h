@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/calendar.h"
 #include "reports/indices.h"
 #include "reports/report_data.h"
 #include "reports/report_terms.h"
@@ -34,6 +35,10 @@ struct RectificationItem {
   std::string state;        // new (first seen this month) | open | resolved
   int days_open = 0;        // first sighting to the month's last run, or to its resolution
   std::string resolved_at;  // "" unless resolved
+  // 整改期限 of a finding still open: [report] deadline_working_days working days after the
+  // local date it was first seen; overdue when the report's date is past it.
+  std::optional<Date> due;
+  bool overdue = false;
 };
 
 struct SiteReport {
@@ -54,6 +59,7 @@ struct SiteReport {
   int new_count = 0;
   int open_count = 0;
   int resolved_count = 0;
+  int overdue_count = 0;
   // issue 11: false when the month's last run could not check the whole site (down, or cut
   // short); `unverified` of its current findings were carried over without being re-examined.
   bool complete = true;
@@ -107,6 +113,13 @@ struct Report {
   std::vector<UnitRanking> ranking;
   std::vector<TrendPoint> trends;       // oldest first, the reported month last
   std::vector<InspectionPoint> points;  // self-inspection only
+  // The 通报's form ([report], config/report.h): every time shown is in `zone`; the problems
+  // of this report are due `deadline_working_days` working days after `date`.
+  config::ReportConfig settings;
+  config::TimeZone zone;
+  WorkCalendar calendar;
+  Date date;      // the local date of generated_at (the report's date, 落款)
+  Date deadline;  // 整改期限 of the problems this report lists
 };
 
 Report build_report(const ReportData& data);

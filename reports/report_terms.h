@@ -1,4 +1,4 @@
-// The vocabulary of the reports: the column keys and feature kinds of CONTRACT.md §3 with
+// The vocabulary of the reports: the column keys and feature kinds of docs/codes.md with
 // what each category must have, and the labels of codes, severities, columns and features in
 // Chinese and English. Pure functions over static tables; any thread.
 #pragma once
@@ -30,12 +30,12 @@ struct ColumnKey {
   std::vector<std::string_view> required_for;  // categories
 };
 
-// CONTRACT.md §3's column table, in its order.
+// docs/codes.md's column table, in its order.
 const std::vector<ColumnKey>& column_keys();
 // The keys of `group` that `category` must have, in table order.
 std::vector<std::string_view> required_columns(std::string_view category, ColumnGroup group);
 
-// The interaction channels the interaction index counts (CONTRACT.md feature kinds).
+// The interaction channels the interaction index counts (docs/codes.md, "Interaction").
 const std::vector<std::string_view>& interaction_channels();
 // Online interviews a category must hold a year (local 2, ministry_unit 1, maritime 2;
 // the ministry's portal 2).

@@ -18,8 +18,8 @@ Document self_inspection_document(const Report& r) {
   const SiteReport& s = r.sites[0];
   const SiteInfo& site = s.data.site;
   doc.title = site.name + std::string(pick(lang, "网站自查报告", " self-inspection report"));
-  doc.subtitle =
-      r.overview.month + std::string(pick(lang, " · 生成时间：", " · generated ")) + r.generated_at;
+  doc.subtitle = r.overview.month + std::string(pick(lang, " · 生成时间：", " · generated ")) +
+                 local_minute_text(r.generated_at, r.zone, lang);
 
   doc.heading(2, std::string(pick(lang, "基本情况", "The site")));
   doc.table({std::string(pick(lang, "项目", "item")), std::string(pick(lang, "内容", "value"))},
@@ -48,7 +48,12 @@ Document self_inspection_document(const Report& r) {
     doc.list(p.evidence);
     if (!p.to_fix.empty()) {
       doc.heading(4, std::string(pick(lang, "需整改事项", "To fix")));
-      findings_table(doc, p.to_fix, lang, true);
+      doc.paragraph(std::string(pick(lang, "整改期限：", "Due: ")) + date_text(r.deadline, lang) +
+                    (lang == Lang::zh
+                         ? "（" + std::to_string(r.settings.deadline_working_days) + " 个工作日内）"
+                         : " (within " + std::to_string(r.settings.deadline_working_days) +
+                               " working days)"));
+      findings_table(doc, p.to_fix, lang, true, r.zone);
     }
     if (p.number == 1) availability_chart(doc, {&s}, lang);
   }
@@ -61,7 +66,7 @@ Document self_inspection_document(const Report& r) {
   doc.heading(3, std::string(pick(lang, "逐月趋势", "Month by month")));
   trend_charts(doc, r);
   doc.heading(2, std::string(pick(lang, "整改情况", "Rectification")));
-  rectification_table(doc, s, lang);
+  rectification_table(doc, r, s);
   return doc;
 }
 

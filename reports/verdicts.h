@@ -1,4 +1,4 @@
-// Single-veto verdicts (单项否决) of the national inspection indicators (DOMAIN.md), per site
+// Single-veto verdicts (单项否决) of the national inspection indicators (docs/codes.md), per site
 // and month, from the site's findings at the month's end and, when present, the exact
 // statistics of report_data.h.
 //

@@ -20,7 +20,7 @@ std::set<std::string> set_of(const std::vector<std::string>& v) { return {v.begi
 TEST(Columns, BuiltInDictionaryHasEveryContractKey) {
   const auto& kinds = builtin_column_kinds();
   ASSERT_FALSE(kinds.empty()) << "config/columns.toml failed to parse";
-  // CONTRACT.md §3, the column key table: key, class, required-for.
+  // docs/codes.md, the column key table: key, class, required-for.
   struct Row {
     const char* key;
     const char* cls;

@@ -44,6 +44,31 @@ TEST(ContentTerms, ErrorsNameTheLineAndTheKey) {
   EXPECT_EQ(e.key, "typos");
 }
 
+TEST(ContentTerms, AStringTheMatcherCouldNeverFindIsRefused) {
+  // The matcher bounds its lookups by kMaxTermChars characters; a longer entry used to be
+  // accepted and then silently never matched.
+  std::string longest;
+  for (std::size_t i = 0; i < kMaxTermChars; ++i) longest += "中";
+  auto ok = parse_content_terms(
+      "[[typo]]\nwrong = \"" + longest + "\"\nright = \"x\"\nsource = \"x\"\n", "terms.toml");
+  EXPECT_TRUE(ok.has_value()) << ok.error().to_string();
+  auto e = terms_error("[[formulation]]\ntext = \"" + longest + "国\"\nsource = \"x\"\n");
+  EXPECT_EQ(e.key, "formulation[1].text");
+  EXPECT_EQ(e.line, 2);
+  EXPECT_NE(e.message.find("longer than 256 characters"), std::string::npos) << e.message;
+  e = terms_error(
+      "[[body]]\nname = \"交通部\"\nabolished = 2008-03-15\nsuccessor = \"x\"\n"
+      "except = [\"原交通部\", \"" +
+      longest + "交通部\"]\nsource = \"x\"\n");
+  EXPECT_EQ(e.key, "body[1].except");
+  const std::string site = "[[site]]\nid = \"a\"\nurl = \"http://a.example/\"\n";
+  auto c = parse_config(
+      site + "[[site.leader]]\nname = \"王建华\"\ntitles = [\"厅长\", \"" + longest + "长\"]\n",
+      "/etc/sites.toml");
+  ASSERT_FALSE(c.has_value());
+  EXPECT_NE(c.error().key.find("titles"), std::string::npos) << c.error().to_string();
+}
+
 TEST(ContentConfig, TermsFileAddsToTheBuiltInDictionaryAndSitesListTheirLeaders) {
   auto c = load_config(kData + "sites.toml");
   ASSERT_TRUE(c.has_value()) << c.error().to_string();

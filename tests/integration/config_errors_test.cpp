@@ -12,13 +12,13 @@ bool contains(const std::string& text, std::string_view part) {
 }
 
 constexpr std::string_view kTypoConfig =
-    "[patrol]\n"                        // 1
-    "database = \"patrol.db\"\n"        // 2
-    "per_host_delay_ms = 0\n"           // 3
-    "timout_s = 5\n"                    // 4: the typo
-    "\n"                                // 5
-    "[[site]]\n"                        // 6
-    "id = \"site\"\n"                   // 7
+    "[patrol]\n"                  // 1
+    "database = \"patrol.db\"\n"  // 2
+    "per_host_delay_ms = 0\n"     // 3
+    "timout_s = 5\n"              // 4: the typo
+    "\n"                          // 5
+    "[[site]]\n"                  // 6
+    "id = \"site\"\n"             // 7
     "url = \"http://www.site.example/\"\n";
 
 TEST(ConfigErrors, TypoKeyNamesFileLineAndKey) {
@@ -64,6 +64,22 @@ TEST(ConfigErrors, MalformedTomlNamesTheLine) {
   const ProcessResult r = patrol.run({"crawl", "-c", file.string()});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_TRUE(contains(r.err, file.string() + ":6")) << r.err;
+}
+
+// [report] (docs/notice.md): a time zone the tz database does not have stops `report` before
+// it opens the database.
+TEST(ConfigErrors, UnknownReportTimeZoneNamesFileLineAndKey) {
+  Patrol patrol;
+  const auto file = patrol.dir().write_file(
+      "sites.toml", std::string(kTypoConfig.substr(0, kTypoConfig.find("timout_s"))) +
+                        "\n[[site]]\nid = \"site\"\nurl = \"http://www.site.example/\"\n"
+                        "\n[report]\n"                     // 9
+                        "timezone = \"Asia/Beijing\"\n");  // 10
+  const ProcessResult r = patrol.run({"report", "-c", file.string(), "--month", "2026-11"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_TRUE(contains(r.err, file.string() + ":10:")) << r.err;
+  EXPECT_TRUE(contains(r.err, "report.timezone")) << r.err;
+  EXPECT_TRUE(contains(r.err, "Asia/Beijing")) << r.err;
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The private-address rule end to end (CONTRACT.md §5): a link from a registered site to a
+// The private-address rule end to end (README): a link from a registered site to a
 // loopback or private address is not fetched unless allow_private_networks is true. The
 // registered site itself is on loopback too, and is always fetched.
 #include <gtest/gtest.h>

@@ -139,7 +139,7 @@ TEST(Proxy, PrivateTargetIsStillRefusedThroughALoopbackProxy) {
         << ::testing::PrintToString(proxy.requests());
     EXPECT_EQ(proxy.requests_for("127.0.0.2"), 0u) << ::testing::PrintToString(proxy.requests());
     EXPECT_EQ(intranet.requests_seen(), 0u);
-    // A blocked link raises nothing (CONTRACT.md §5).
+    // A blocked link raises nothing (README).
     EXPECT_FALSE(r.findings.find("LINK-BROKEN", by_name)) << r.findings.describe();
     EXPECT_FALSE(r.findings.find("LINK-BROKEN", by_address)) << r.findings.describe();
   }

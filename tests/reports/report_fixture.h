@@ -1,6 +1,6 @@
 // A store filled by the test for the report tests: four sites of three units and four
 // categories, two months (2026-10 and 2026-11, two runs each), every finding code of
-// CONTRACT.md §3, findings that are new, open, resolved and back, attachments that open and
+// docs/codes.md, findings that are new, open, resolved and back, attachments that open and
 // fail, and a page titled <script>alert(1)</script>. Test-only; one thread.
 //
 // What the verdicts of 2026-11 must be (the golden files show them):

@@ -1,4 +1,4 @@
-// Single-veto verdicts at the edges of the national thresholds (DOMAIN.md).
+// Single-veto verdicts at the edges of the national thresholds (docs/codes.md).
 #include "reports/verdicts.h"
 
 #include <gtest/gtest.h>

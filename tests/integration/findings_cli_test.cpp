@@ -37,6 +37,17 @@ struct TwoSites {
     hn_link = site_url("www.hn-jtt.example", hn.port(), "/files/hn-missing.pdf");
   }
   std::string config() const { return patrol.config_path().string(); }
+  // `sitepatrol findings -c FILE EXTRA...` on a terminal `columns` wide.
+  ProcessResult findings_on_terminal(unsigned short columns,
+                                     std::vector<std::string> extra = {}) const {
+    testsupport::ProcessOptions options;
+    options.working_dir = patrol.dir() / "cwd";
+    options.env = {{"NO_COLOR", "1"}};
+    options.unset_env = {"COLUMNS"};
+    std::vector<std::string> argv{testsupport::sitepatrol_binary(), "findings", "-c", config()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return testsupport::run_on_terminal(argv, options, {.columns = columns});
+  }
   // The table's heading of each site: its name, id and origin.
   std::string hb_heading() const {
     return "湖北省交通运输厅 (hb-jtt), " + origin(site_url("www.hb-jtt.example", hb.port()));
@@ -191,13 +202,7 @@ TEST(FindingsCli, TerminalTableFitsItsWidthUnlessWide) {
     if (x.site == "hb-jtt") subject = x.subject;
   ASSERT_GT(subject.size(), 100u) << f.describe();
 
-  testsupport::ProcessOptions options;
-  options.working_dir = sites.patrol.dir() / "cwd";
-  options.env = {{"NO_COLOR", "1"}};
-  options.unset_env = {"COLUMNS"};
-  const std::vector<std::string> argv{testsupport::sitepatrol_binary(), "findings", "-c",
-                                      sites.config()};
-  const ProcessResult fitted = testsupport::run_on_terminal(argv, options, {.columns = 80});
+  const ProcessResult fitted = sites.findings_on_terminal(80);
   ASSERT_EQ(fitted.exit_code, 0) << fitted.out;
   EXPECT_TRUE(contains(fitted.out, sites.hb_heading() + ": 1 finding")) << fitted.out;
   EXPECT_FALSE(contains(fitted.out, as_shown(subject))) << fitted.out;
@@ -209,9 +214,7 @@ TEST(FindingsCli, TerminalTableFitsItsWidthUnlessWide) {
     EXPECT_LE(reports::display_width(line), 80) << line;
   }
 
-  auto wide_argv = argv;
-  wide_argv.push_back("--wide");
-  const ProcessResult wide = testsupport::run_on_terminal(wide_argv, options, {.columns = 80});
+  const ProcessResult wide = sites.findings_on_terminal(80, {"--wide"});
   ASSERT_EQ(wide.exit_code, 0) << wide.out;
   EXPECT_TRUE(contains(wide.out, "  " + as_shown(subject) + "  ")) << wide.out;
   EXPECT_FALSE(contains(wide.out, "...")) << wide.out;
@@ -223,13 +226,7 @@ TEST(FindingsCli, TerminalTableFitsItsWidthUnlessWide) {
 TEST(FindingsCli, SubjectsAndPagesAreShownRelativeToTheNamedSite) {
   TwoSites sites;
   ASSERT_EQ(sites.patrol.crawl().exit_code, 0);
-  testsupport::ProcessOptions options;
-  options.working_dir = sites.patrol.dir() / "cwd";
-  options.env = {{"NO_COLOR", "1"}};
-  options.unset_env = {"COLUMNS"};
-  const std::vector<std::string> argv{testsupport::sitepatrol_binary(), "findings", "-c",
-                                      sites.config()};
-  const ProcessResult terminal = testsupport::run_on_terminal(argv, options, {.columns = 100});
+  const ProcessResult terminal = sites.findings_on_terminal(100);
   const ProcessResult pipe = sites.patrol.run({"findings", "-c", sites.config()});
   for (const ProcessResult& r : {terminal, pipe}) {
     ASSERT_EQ(r.exit_code, 0) << r.out << r.err;

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/terminal_line.h"
 #include "crawler/clock.h"
 #include "reports/findings_csv.h"
 #include "reports/findings_json.h"
@@ -18,8 +19,13 @@
 namespace sitepatrol::app {
 
 bool setup_logging(const LogOptions& options) {
-  auto level = spdlog::level::from_str(options.level);
-  if (level == spdlog::level::off && options.level != "off") {
+  // A log file is a record (one line per run and per site at info); stderr is for a person
+  // watching, who wants warnings only.
+  const std::string name = !options.level.empty() ? options.level
+                           : options.file.empty() ? "warn"
+                                                  : "info";
+  auto level = spdlog::level::from_str(name);
+  if (level == spdlog::level::off && name != "off") {
     std::cerr << "sitepatrol: --log-level: unknown level '" << options.level
               << "' (trace, debug, info, warn, error, critical, off)\n";
     return false;
@@ -28,9 +34,12 @@ bool setup_logging(const LogOptions& options) {
   if (!options.file.empty()) {
     logger = spdlog::rotating_logger_mt("sitepatrol", options.file, 10u << 20, 5);
   } else {
-    logger = spdlog::stderr_color_mt("sitepatrol");
+    // Log lines are written above the progress line, never onto it (terminal_line.h).
+    logger = std::make_shared<spdlog::logger>(
+        "sitepatrol", line_aware_sink(std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
+    // --quiet: errors only on the terminal; a log file keeps its record.
+    if (options.quiet && level < spdlog::level::err) level = spdlog::level::err;
   }
-  if (options.quiet && level < spdlog::level::err) level = spdlog::level::err;
   logger->set_level(level);
   logger->set_pattern("%Y-%m-%dT%H:%M:%S%z %^%l%$ %v");
   spdlog::set_default_logger(logger);
@@ -115,8 +124,15 @@ void print_findings(const std::string& format, const store::RunInfo& run,
     // gets every subject, page and detail whole.
     table.truncate = stdout_is_terminal() && !options.wide;
     table.earlier_runs = options.earlier_runs;
+    table.sites = options.sites;
     reports::write_findings_table(std::cout, run, rows, table);
   }
+}
+
+std::vector<reports::SiteLabel> site_labels(const config::Config& config) {
+  std::vector<reports::SiteLabel> labels;
+  for (const auto& site : config.sites) labels.push_back({site.id, site.name, site.url});
+  return labels;
 }
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }

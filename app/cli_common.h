@@ -13,6 +13,7 @@
 
 #include "checks/finding.h"
 #include "config/config.h"
+#include "reports/findings_table.h"
 #include "store/patrol_lock.h"
 #include "store/store.h"
 
@@ -28,7 +29,7 @@ enum ExitCode : int {
 };
 
 struct LogOptions {
-  std::string level = "warn";
+  std::string level;  // "": warn on stderr, info in a --log-file
   bool quiet = false;
   std::string file;  // rotating log file; "" for stderr
 };
@@ -65,7 +66,12 @@ struct PrintOptions {
   bool wide = false;
   // The table: the runs other than `run` that some sites' rows come from (`findings`).
   std::vector<store::PeriodRun> earlier_runs = {};
+  // The table: sites' names for the headings, and homepages their URLs are shown relative to.
+  std::vector<reports::SiteLabel> sites = {};
 };
+
+// The labels of the configured sites, for PrintOptions::sites.
+std::vector<reports::SiteLabel> site_labels(const config::Config& config);
 
 // Prints findings to stdout as json, csv or a table sized and coloured for the terminal
 // (no colour when stdout is not one, or NO_COLOR is set): what findings, check and demo show.

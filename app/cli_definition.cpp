@@ -28,7 +28,9 @@ void define_cli(CLI::App& cli, LogOptions& log, Command* run) {
   cli.fallthrough();  // global options may also follow the subcommand
   // Every option's default value shows in --help ("[15]"); subcommands inherit this.
   cli.option_defaults()->always_capture_default();
-  cli.add_option("--log-level", log.level, "trace, debug, info, warn, error, off");
+  cli.add_option("--log-level", log.level,
+                 "trace, debug, info, warn, error, off (default: warn on the terminal, info "
+                 "with --log-file)");
   cli.add_flag("-q,--quiet", log.quiet, "No progress line, no summary; errors only");
   cli.add_option("--log-file", log.file, "Write logs to this rotating file instead of stderr");
 

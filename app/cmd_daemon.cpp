@@ -3,9 +3,9 @@
 // Signals: SIGTERM and SIGINT stop the daemon cleanly, SIGHUP reloads the configuration.
 // They are blocked in every thread before any thread starts and taken by one thread with
 // sigtimedwait, so no signal handler ever runs in the middle of curl or SQLite.
-#include <CLI/CLI.hpp>
 #include <pthread.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <csignal>
 #include <iostream>
@@ -28,7 +28,7 @@ int run_daemon(const DaemonCliOptions& o, const LogOptions& log) {
   auto config = load_config_or_report(o.config);
   if (!config) return config.error();
   // The daemon tells what it does unless asked for less.
-  if (log.level == "warn" && !log.quiet && spdlog::default_logger()->level() > spdlog::level::info)
+  if (log.level.empty() && !log.quiet && spdlog::default_logger()->level() > spdlog::level::info)
     spdlog::default_logger()->set_level(spdlog::level::info);
 
   sigset_t set;
@@ -43,7 +43,8 @@ int run_daemon(const DaemonCliOptions& o, const LogOptions& log) {
   std::signal(SIGXFSZ, SIG_IGN);
 
   crawler::SystemClock clock;
-  DaemonOptions options{o.config, o.db.empty() ? std::filesystem::path() : std::filesystem::path(o.db)};
+  DaemonOptions options{o.config,
+                        o.db.empty() ? std::filesystem::path() : std::filesystem::path(o.db)};
   Daemon daemon(std::make_shared<const config::Config>(std::move(*config)), options, clock);
   std::atomic<bool> done{false};
   std::thread signals([&] {

@@ -42,8 +42,8 @@ int run_demo(const DemoOptions& o, const LogOptions& log) {
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
   config.patrol.database = std::filesystem::path(o.out) / "sitepatrol.db";
-  std::cerr << "Serving the demo site " << config.sites[0].name << " at "
-            << config.sites[0].url << " (loopback port " << server.port() << ")\n"
+  std::cerr << "Serving the demo site " << config.sites[0].name << " at " << config.sites[0].url
+            << " (loopback port " << server.port() << ")\n"
             << "Patrolling it; the database is " << config.patrol.database.string() << "\n";
 
   auto lock = lock_database_or_report(config.patrol.database);
@@ -64,7 +64,9 @@ int run_demo(const DemoOptions& o, const LogOptions& log) {
   auto rows = (*store)->findings(query);
   auto run = (*store)->run(result.run_id);
   if (!rows || !run || !*run) return kExitRuntime;
-  print_findings("table", **run, *rows);
+  PrintOptions print;
+  print.sites = site_labels(config);
+  print_findings("table", **run, *rows, print);
   const auto dir = std::filesystem::path(o.out);
   std::ofstream json(dir / "findings.json");
   reports::write_findings_json(json, **run, *rows);
@@ -77,10 +79,11 @@ int run_demo(const DemoOptions& o, const LogOptions& log) {
     load.month = (*run)->started_at.substr(0, 7);
     if (self) load.site = config.sites[0].id;
     load.generated_at = reports::report_timestamp();
-    const auto path = dir / (self ? "self-inspection-" + config.sites[0].id + ".html"
-                                  : "monthly-report.html");
+    const auto path =
+        dir / (self ? "self-inspection-" + config.sites[0].id + ".html" : "monthly-report.html");
     std::ofstream html(path, std::ios::binary);
-    if (auto ok = reports::generate_report(**store, config, load, reports::ReportFormat::html, html);
+    if (auto ok =
+            reports::generate_report(**store, config, load, reports::ReportFormat::html, html);
         !ok || !html) {
       std::cerr << "sitepatrol: demo: writing " << path.string() << " failed\n";
       return kExitRuntime;

@@ -44,7 +44,8 @@ std::vector<std::string> sites_in_database(const std::vector<store::PeriodRun>& 
 }
 
 // `--run N`: that run's findings, as it left them.
-int print_run(store::Store& store, const FindingsOptions& o, store::FindingQuery query) {
+int print_run(store::Store& store, const FindingsOptions& o, store::FindingQuery query,
+              const std::optional<config::Config>& config) {
   auto run = store.run(query.run);
   if (!run) {
     std::cerr << "sitepatrol: database: " << run.error().message << "\n";
@@ -59,7 +60,10 @@ int print_run(store::Store& store, const FindingsOptions& o, store::FindingQuery
     std::cerr << "sitepatrol: database: " << rows.error().message << "\n";
     return kExitRuntime;
   }
-  print_findings(o.format, **run, *rows, {.wide = o.wide});
+  PrintOptions print;
+  print.wide = o.wide;
+  if (config) print.sites = site_labels(*config);
+  print_findings(o.format, **run, *rows, print);
   return kExitOk;
 }
 
@@ -115,7 +119,7 @@ int run_findings(const FindingsOptions& o) {
                                "the database " + db.string()))
       return kExitUsage;
   }
-  if (query.run) return print_run(store, o, query);
+  if (query.run) return print_run(store, o, query, config);
 
   // Each site as the newest finished run that covered it left it: a `crawl --site b` after
   // a `crawl --site a` leaves a's findings where they were. With a configuration, its sites
@@ -136,7 +140,9 @@ int run_findings(const FindingsOptions& o) {
       std::cerr << "sitepatrol: findings: no finished run has patrolled site '" << site
                 << "' yet\n";
   }
-  PrintOptions print{.wide = o.wide};
+  PrintOptions print;
+  print.wide = o.wide;
+  if (config) print.sites = site_labels(*config);
   for (const auto& run : latest->runs)
     if (run.info.id != latest->run->id) print.earlier_runs.push_back(run);
   print_findings(o.format, *latest->run, latest->rows, print);

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <csignal>
 #include <iostream>
 
@@ -23,7 +24,7 @@ extern "C" void on_signal(int) { g_cancel.store(true); }
 struct SignalScope {
   SignalScope() {
     g_cancel = false;
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old_int);
@@ -33,9 +34,39 @@ struct SignalScope {
     sigaction(SIGINT, &old_int, nullptr);
     sigaction(SIGTERM, &old_term, nullptr);
   }
-  struct sigaction old_int{};
-  struct sigaction old_term{};
+  struct sigaction old_int {};
+  struct sigaction old_term {};
 };
+
+// Per site: pages and coverage from the store, current findings from `current`, the wall
+// time of its walk from the progress record.
+std::vector<reports::SiteSummary> site_summaries(
+    const std::vector<const config::SiteConfig*>& sites, store::Store& store, std::int64_t run,
+    std::span<const store::FindingRow> current, const crawler::PatrolProgress& progress) {
+  auto counts = store.site_run_counts(run);
+  const auto walks = progress.sites();
+  std::vector<reports::SiteSummary> out;
+  for (const auto* site : sites) {
+    reports::SiteSummary s;
+    s.id = site->id;
+    s.name = site->name;
+    if (counts) {
+      if (auto it = counts->find(site->id); it != counts->end()) {
+        s.pages = it->second.pages;
+        s.coverage = it->second.coverage.state;
+        s.reason = it->second.coverage.reason;
+      }
+    }
+    for (const auto& r : current)
+      if (r.finding.site == site->id) ++s.findings;
+    for (const auto& walk : walks)
+      if (walk.id == site->id && walk.done)
+        s.seconds =
+            std::chrono::duration_cast<std::chrono::seconds>(walk.finished - walk.started).count();
+    out.push_back(std::move(s));
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -50,14 +81,23 @@ SessionResult run_patrol_session(const config::Config& config,
   // of as "the previous run": every finding would read as new.
   const auto earlier = store.run(std::nullopt);
   const bool has_previous_run = earlier && *earlier;
+  // Wall time: with --as-of the clock is fixed, and the run's recorded times say nothing of
+  // how long it took.
+  const auto wall_start = std::chrono::steady_clock::now();
+  spdlog::info("patrol started: {} site(s), dates judged as of {}", sites.size(),
+               crawler::to_rfc3339(clock.now()));
   {
     SignalScope signals;
     std::optional<ProgressLine> line;
-    if (options.progress && !options.quiet && stderr_is_terminal()) line.emplace(progress);
+    if (options.progress && !options.quiet && stderr_is_terminal())
+      line.emplace(progress, config.patrol.max_run_time);
     MaintenanceStore marked(store, config, [&clock] { return clock.now(); });
     crawler::Patrol patrol(config, marked, clock);
     result = patrol.run(sites, &progress, &g_cancel);
   }
+  const std::int64_t wall_seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                                        std::chrono::steady_clock::now() - wall_start)
+                                        .count();
   out.run_id = result.run_id;
   if (!result.error.empty()) {
     std::cerr << "sitepatrol: database: " << result.error << "\n";
@@ -65,6 +105,10 @@ SessionResult run_patrol_session(const config::Config& config,
     return out;
   }
   if (!result.finished) {
+    spdlog::info("patrol run {} interrupted after {}; left unfinished (aborted)", result.run_id,
+                 reports::format_duration(wall_seconds));
+    out.exit_code = 130;
+    if (options.quiet) return out;
     std::cerr << "sitepatrol: patrol interrupted; run " << result.run_id
               << " is left unfinished and will be marked aborted\n";
     out.exit_code = 130;
@@ -83,11 +127,21 @@ SessionResult run_patrol_session(const config::Config& config,
   std::vector<store::FindingRow> current;
   for (auto& r : *rows)
     if (r.status != "resolved") current.push_back(r);
-  if (!options.quiet && run && *run) {
-    std::cerr << reports::run_summary(
-                     **run, reports::count_by_severity(current),
-                     has_previous_run ? std::optional(reports::count_changes(*rows)) : std::nullopt)
-              << "\n";
+  const auto per_site = site_summaries(sites, store, result.run_id, current, progress);
+  if (run && *run) {
+    const std::string summary = reports::run_summary(
+        **run, reports::count_by_severity(current),
+        has_previous_run ? std::optional(reports::count_changes(*rows)) : std::nullopt,
+        wall_seconds);
+    // The log keeps one line per run and per site, --quiet or not (a cron job's record).
+    spdlog::info("{}", summary);
+    for (const auto& site : per_site) spdlog::info("site {}", reports::site_summary_line(site));
+    if (!options.quiet) {
+      std::cerr << summary << "\n";
+      for (const auto& site : per_site)
+        std::cerr << "  " << reports::site_summary_line(site) << "\n";
+      if (auto down = reports::down_sites_line(per_site); !down.empty()) std::cerr << down << "\n";
+    }
   }
   if (!options.quiet && result.totals.excluded > 0) {
     std::cerr << "sitepatrol: " << result.totals.excluded

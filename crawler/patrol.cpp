@@ -43,6 +43,30 @@ int parse_threads(const config::PatrolConfig& p) {
 
 }  // namespace
 
+void PatrolProgress::site_started(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  SiteProgress site;
+  site.id = id;
+  site.started = std::chrono::steady_clock::now();
+  site.running = true;
+  sites_.push_back(std::move(site));
+}
+
+void PatrolProgress::site_finished(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  for (auto& site : sites_)
+    if (site.id == id && site.running) {
+      site.finished = std::chrono::steady_clock::now();
+      site.running = false;
+      site.done = true;
+    }
+}
+
+std::vector<SiteProgress> PatrolProgress::sites() const {
+  std::lock_guard lock(mutex_);
+  return sites_;
+}
+
 Patrol::Patrol(const config::Config& config, store::Store& store, const Clock& clock)
     : config_(config), store_(store), clock_(clock) {}
 
@@ -104,7 +128,8 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   std::vector<std::unique_ptr<SiteCrawl>> crawls;
   for (std::size_t i = 0; i < sites.size(); ++i) {
     crawls.push_back(std::make_unique<SiteCrawl>(context, *sites[i], std::move(memories[i]),
-                                                 [&](const store::RunTotals& t) {
+                                                 [&, id = sites[i]->id](const store::RunTotals& t) {
+                                                   if (progress) progress->site_finished(id);
                                                    result.totals.sites += t.sites;
                                                    result.totals.pages += t.pages;
                                                    result.totals.links_checked += t.links_checked;
@@ -116,7 +141,11 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
                                                  }));
   }
   if (remaining == 0) guard.reset();
-  for (auto& c : crawls) asio::post(io, [&c] { c->start(); });
+  for (std::size_t i = 0; i < crawls.size(); ++i)
+    asio::post(io, [&, i] {
+      if (progress) progress->site_started(sites[i]->id);
+      crawls[i]->start();
+    });
 
   // Cancellation (SIGINT/SIGTERM from the app) is polled, so no signal handler touches curl.
   bool cancelled = false;
@@ -160,7 +189,8 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
     return result;
   }
   if (cancelled) {
-    spdlog::warn("patrol cancelled; run {} stays unfinished and will be marked aborted",
+    // Info, not warn: the command line says it once itself, after the progress line is gone.
+    spdlog::info("patrol cancelled; run {} stays unfinished and will be marked aborted",
                  result.run_id);
     return result;
   }

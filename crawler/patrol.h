@@ -7,7 +7,9 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,17 @@
 
 namespace sitepatrol::crawler {
 
+// One site's walk as the progress line and the summary see it: when it began and ended on
+// the steady clock (wall time, whatever clock judges dates, so `--as-of` runs report their
+// real duration).
+struct SiteProgress {
+  std::string id;
+  std::chrono::steady_clock::time_point started{};
+  std::chrono::steady_clock::time_point finished{};
+  bool running = false;
+  bool done = false;
+};
+
 struct PatrolProgress {
   std::atomic<int> sites_total{0};
   std::atomic<int> sites_done{0};
@@ -25,13 +38,23 @@ struct PatrolProgress {
   std::atomic<int> queued{0};
   std::atomic<int> findings{0};
   std::atomic<std::int64_t> bytes{0};
+
+  // Per site, written by the I/O thread when a walk begins and ends (rarely), read by the
+  // progress line's thread: guarded by the mutex, copied out by `sites()`.
+  void site_started(const std::string& id);
+  void site_finished(const std::string& id);
+  std::vector<SiteProgress> sites() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<SiteProgress> sites_;
 };
 
 struct PatrolResult {
   std::int64_t run_id = 0;
   store::RunTotals totals;
-  bool finished = false;        // false when cancelled (the run stays unfinished: aborted)
-  std::string error;            // store failure, empty when fine
+  bool finished = false;  // false when cancelled (the run stays unfinished: aborted)
+  std::string error;      // store failure, empty when fine
 };
 
 class Patrol {
@@ -39,8 +62,7 @@ class Patrol {
   Patrol(const config::Config& config, store::Store& store, const Clock& clock);
 
   PatrolResult run(const std::vector<const config::SiteConfig*>& sites,
-                   PatrolProgress* progress = nullptr,
-                   const std::atomic<bool>* cancel = nullptr);
+                   PatrolProgress* progress = nullptr, const std::atomic<bool>* cancel = nullptr);
 
  private:
   const config::Config& config_;

@@ -10,6 +10,7 @@
 
 #include "reports/summary.h"
 #include "reports/terminal_width.h"
+#include "reports/text_wrap.h"
 
 namespace sitepatrol::reports {
 namespace {
@@ -95,10 +96,50 @@ Widths measure(const std::vector<Row>& rows, int width) {
 
 bool is_url(std::string_view text) { return text.find("://") != std::string_view::npos; }
 
+// "https://www.site.example:8443" of "https://www.site.example:8443/index.html"; "" when
+// `home` is not an absolute http(s) URL.
+std::string origin_of(std::string_view home) {
+  const auto scheme = home.find("://");
+  if (scheme == std::string_view::npos) return "";
+  const auto path = home.find_first_of("/?#", scheme + 3);
+  return std::string(home.substr(0, path));
+}
+
+// A URL on the site's own origin as its path ("/" for the origin itself); anything else whole.
+std::string relative_to(std::string_view url, std::string_view origin) {
+  if (origin.empty() || !url.starts_with(origin)) return std::string(url);
+  std::string_view rest = url.substr(origin.size());
+  if (rest.empty()) return "/";
+  if (rest.front() != '/' && rest.front() != '?' && rest.front() != '#') return std::string(url);
+  return rest.front() == '/' ? std::string(rest) : "/" + std::string(rest);
+}
+
+const SiteLabel* label_of(const std::vector<SiteLabel>& labels, std::string_view id) {
+  for (const SiteLabel& label : labels)
+    if (label.id == id) return &label;
+  return nullptr;
+}
+
+// "湖北省交通运输厅 (hb-jtt), https://www.hb-jtt.gov.cn: 2 findings", or without a label
+// "hb-jtt: 2 findings".
+std::string site_heading(std::string_view id, const SiteLabel* label, int count) {
+  std::string heading;
+  if (label && !label->name.empty()) {
+    heading = label->name + " (" + std::string(id) + ")";
+  } else {
+    heading = std::string(id);
+  }
+  if (label && !origin_of(label->home).empty()) heading += ", " + origin_of(label->home);
+  heading += ": " + std::to_string(count) + (count == 1 ? " finding" : " findings");
+  return sanitize_for_terminal(heading);
+}
+
 // A URL that does not fit first loses its scheme (a cut URL cannot be copied anyway, and the
 // host is what tells a reader where it points), then its middle; other text loses its end.
 std::string fit(std::string_view text, int width) {
   if (display_width(text) <= width) return std::string(text);
+  // A path relative to the site is a URL too: its start and its file name both matter.
+  if (text.starts_with('/')) return truncate_to_width(text, width, Elide::middle);
   if (!is_url(text)) return truncate_to_width(text, width, Elide::end);
   for (std::string_view scheme : {"http://", "https://"}) {
     if (text.starts_with(scheme)) text.remove_prefix(scheme.size());
@@ -113,9 +154,10 @@ void write_line(std::ostream& out, std::string line) {
   out << line << '\n';
 }
 
+// One row; with `wrap`, a detail wider than its column continues on lines of its own under it.
 std::string format_row(const Widths& w, std::string_view severity, std::string_view color,
                        std::string_view code, std::string_view status, std::string_view subject,
-                       std::string_view page, std::string_view detail) {
+                       std::string_view page, std::string_view detail, bool wrap = false) {
   const std::string gap(kGap, ' ');
   std::string line(kIndent, ' ');
   if (!color.empty()) line += color;
@@ -125,7 +167,14 @@ std::string format_row(const Widths& w, std::string_view severity, std::string_v
   line += gap + pad_to_width(code, w.code) + gap + pad_to_width(status, w.status);
   line += gap + cell(subject, w.flexible[kSubject]);
   line += gap + cell(page, w.flexible[kPage]);
-  line += gap + fit(detail, w.flexible[kDetail]);
+  if (!wrap) return line + gap + fit(detail, w.flexible[kDetail]);
+  const std::vector<std::string> lines = wrap_to_width(detail, w.flexible[kDetail]);
+  line += gap + lines.front();
+  const std::string indent(
+      static_cast<std::size_t>(kIndent + w.severity + w.code + w.status + w.flexible[kSubject] +
+                               w.flexible[kPage] + 5 * kGap),
+      ' ');
+  for (std::size_t i = 1; i < lines.size(); ++i) line += "\n" + indent + lines[i];
   return line;
 }
 
@@ -175,11 +224,14 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     const checks::Finding& f = fr.finding;
     auto it = std::find(sites.begin(), sites.end(), f.site);
     if (it == sites.end()) it = sites.insert(sites.end(), f.site);
+    const SiteLabel* label = label_of(options.sites, f.site);
+    const std::string origin = label ? origin_of(label->home) : "";
     // "open?": carried over unverified (the run could not examine it), see the legend.
     const std::string status = fr.verified ? fr.status : fr.status + "?";
     table.push_back({static_cast<std::size_t>(it - sites.begin()), f.severity,
                      sanitize_for_terminal(f.code), sanitize_for_terminal(status),
-                     sanitize_for_terminal(f.subject), sanitize_for_terminal(f.page),
+                     sanitize_for_terminal(relative_to(f.subject, origin)),
+                     sanitize_for_terminal(relative_to(f.page, origin)),
                      sanitize_for_terminal(detail_text(f, options.detail_lang))});
   }
   std::stable_sort(table.begin(), table.end(), [](const Row& a, const Row& b) {
@@ -205,15 +257,15 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     std::size_t end = begin;
     while (end < table.size() && table[end].site_index == table[begin].site_index) ++end;
     int count = static_cast<int>(end - begin);
-    std::string heading = sanitize_for_terminal(sites[table[begin].site_index]) + ": " +
-                          std::to_string(count) + (count == 1 ? " finding" : " findings");
+    const std::string& id = sites[table[begin].site_index];
+    const std::string heading = site_heading(id, label_of(options.sites, id), count);
     out << bold << truncate_to_width(heading, width) << reset << '\n';
     write_line(out, format_row(w, "SEVERITY", "", "CODE", "STATUS", "SUBJECT", "PAGE", "DETAIL"));
     for (std::size_t i = begin; i < end; ++i) {
       const Row& r = table[i];
       write_line(out, format_row(w, checks::to_string(r.severity),
                                  options.color ? severity_color(r.severity) : "", r.code, r.status,
-                                 r.subject, r.page, r.detail));
+                                 r.subject, r.page, r.detail, options.truncate));
     }
     out << '\n';
     begin = end;

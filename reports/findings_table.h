@@ -3,12 +3,17 @@
 //   Run 7  2026-11-25T02:00:03Z to 2026-11-25T02:41:10Z (41m 07s)
 //   3 sites, 1840 pages, 9211 links checked
 //
-//   hb-jtt: 2 findings
-//     SEVERITY  CODE         STATUS  SUBJECT                PAGE                   DETAIL
-//     critical  FRESH-HOME   open    www.site.example/      www.site.example/      首页最新...
-//     error     LINK-BROKEN  new     www.site...les/a.pdf   www.site...1/t1.html   HTTP 404
+//   湖北省交通运输厅 (hb-jtt), https://www.hb-jtt.gov.cn: 2 findings
+//     SEVERITY  CODE         STATUS  SUBJECT          PAGE              DETAIL
+//     critical  FRESH-HOME   open    /                /                 newest entry 2025-08-12
+//                                                                       is 479 days old
+//     error     LINK-BROKEN  new     /files/a.pdf     /col/col1/t1.html HTTP 404
 //
 //   2 findings: 1 critical, 1 error, 0 warning, 0 info
+//
+// A site named in `options.sites` is headed by its name, id and origin, and its subjects and
+// pages on that origin are shown as paths ("/files/a.pdf"); other URLs (external links, a
+// different scheme or host) stay whole. Details are wrapped to their column rather than cut.
 //
 // Sites in the order they first appear, each site's findings most severe first (then by
 // code). Columns line up across sites; widths are display widths (CJK counts 2), and subject,
@@ -19,7 +24,7 @@
 // sequences. No line ends in spaces. The totals line counts every row shown and adds
 // " (N resolved)" when resolved rows are among them.
 //
-// With `truncate` false (stdout is a pipe or a file, or `--wide`) nothing is cut: the
+// With `truncate` false (stdout is a pipe or a file, or `--wide`) nothing is cut or wrapped: the
 // columns take the width of their longest cell, and lines are as long as they need to be.
 //
 // When some sites' rows come from runs before `run` (`findings` shows each site as its newest
@@ -38,12 +43,20 @@
 
 namespace sitepatrol::reports {
 
+// A site as the table's heading names it, and the origin its URLs are shown relative to.
+struct SiteLabel {
+  std::string id;
+  std::string name;  // "湖北省交通运输厅"; may be empty
+  std::string home;  // the configured homepage URL; may be empty
+};
+
 struct TableOptions {
   int width = 120;       // display columns a line may take (at least 40 are used)
   bool truncate = true;  // false: no cell is cut, whatever `width` says
   bool color = false;    // ANSI colour by severity and bold headings
   std::vector<store::PeriodRun> earlier_runs = {};  // other runs some rows come from, with sites
-  Lang detail_lang = Lang::en;  // the DETAIL column's language (reports/detail_text.h)
+  Lang detail_lang = Lang::en;        // the DETAIL column's language (reports/detail_text.h)
+  std::vector<SiteLabel> sites = {};  // sites known by name (from the configuration); may be empty
 };
 
 void write_findings_table(std::ostream& out, const store::RunInfo& run,

@@ -109,19 +109,25 @@ std::optional<std::string> run_duration(const std::string& started_at,
   auto start = parse_rfc3339(started_at);
   auto end = parse_rfc3339(finished_at);
   if (!start || !end || *end < *start) return std::nullopt;
-  std::int64_t s = *end - *start;
+  return format_duration(*end - *start);
+}
+
+std::string format_duration(std::int64_t s) {
   if (s < 60) return std::to_string(s) + "s";
   if (s < 3600) return std::to_string(s / 60) + "m " + two_digits(s % 60) + "s";
   return std::to_string(s / 3600) + "h " + two_digits(s % 3600 / 60) + "m";
 }
 
 std::string run_summary(const store::RunInfo& run, const SeverityCounts& counts,
-                        std::optional<ChangeCounts> changes) {
+                        std::optional<ChangeCounts> changes,
+                        std::optional<std::int64_t> wall_seconds) {
   std::string out = "Run " + std::to_string(run.id);
   if (run.status == "running") {
     out += " is still running";
   } else if (run.status == "aborted") {
     out += " was aborted";
+  } else if (wall_seconds) {
+    out += " finished in " + format_duration(*wall_seconds);
   } else if (auto duration = run_duration(run.started_at, run.finished_at)) {
     out += " finished in " + *duration;
   } else {
@@ -135,6 +141,40 @@ std::string run_summary(const store::RunInfo& run, const SeverityCounts& counts,
            std::to_string(changes->resolved) + " resolved since the previous run";
   }
   out += '.';
+  return out;
+}
+
+}  // namespace sitepatrol::reports
+
+namespace sitepatrol::reports {
+
+std::string site_summary_line(const SiteSummary& site) {
+  std::string out = site.id;
+  if (!site.name.empty()) out += " " + site.name;
+  out += ": ";
+  if (site.coverage == "down") {
+    out += "DOWN";
+    if (!site.reason.empty()) out += " (" + site.reason + ")";
+    out += ", ";
+  } else if (site.coverage == "partial") {
+    out += "partial";
+    if (!site.reason.empty()) out += " (" + site.reason + ")";
+    out += ", ";
+  }
+  out +=
+      counted(site.pages, "page", "pages") + ", " + counted(site.findings, "finding", "findings");
+  if (site.seconds) out += ", " + format_duration(*site.seconds);
+  return out;
+}
+
+std::string down_sites_line(std::span<const SiteSummary> sites) {
+  std::string out;
+  for (const SiteSummary& site : sites) {
+    if (site.coverage != "down") continue;
+    out += out.empty() ? "Down: " : ", ";
+    out += site.id;
+    if (!site.reason.empty()) out += " (" + site.reason + ")";
+  }
   return out;
 }
 

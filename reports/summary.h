@@ -42,8 +42,32 @@ std::string totals_line(const SeverityCounts& counts);
 // "Run 7 finished in 41m 07s: 3 sites, 1840 pages, 9211 links checked.
 //  12 findings: 2 critical, 5 error, 4 warning, 1 info; 3 new, 1 resolved since the previous
 //  run." (on one line). A run still running or aborted says so instead of a duration.
+// `wall_seconds`, when given, is the duration said (the patrol's real one; an `--as-of` run's
+// recorded times are both the as-of time).
 std::string run_summary(const store::RunInfo& run, const SeverityCounts& counts,
-                        std::optional<ChangeCounts> changes = std::nullopt);
+                        std::optional<ChangeCounts> changes = std::nullopt,
+                        std::optional<std::int64_t> wall_seconds = std::nullopt);
+
+// What one run did on one site, for the lines under the summary and the log file.
+struct SiteSummary {
+  std::string id;
+  std::string name;  // the configured name ("湖北省交通运输厅"), may be empty
+  int pages = 0;
+  int findings = 0;      // current (not resolved) findings
+  std::string coverage;  // complete | partial | down
+  std::string reason;    // down: the homepage's error; partial: page_limit | time_limit
+  std::optional<std::int64_t> seconds;  // wall time of the site's walk
+};
+
+// "hb-jtt 湖北省交通运输厅: 120 pages, 3 findings, 41s" or
+// "hn-jtt 湖南省交通运输厅: DOWN (HTTP 503), 0 pages, 1 finding, 2s". No trailing newline.
+std::string site_summary_line(const SiteSummary& site);
+
+// "Down: hn-jtt (HTTP 503), gd-jtt (timeout)"; "" when no site was down.
+std::string down_sites_line(std::span<const SiteSummary> sites);
+
+// "37s", "41m 07s", "2h 05m".
+std::string format_duration(std::int64_t seconds);
 
 // "37s", "41m 07s", "2h 05m"; nullopt when either time is not RFC 3339 or end < start.
 std::optional<std::string> run_duration(const std::string& started_at,

@@ -37,7 +37,35 @@ struct TwoSites {
     hn_link = site_url("www.hn-jtt.example", hn.port(), "/files/hn-missing.pdf");
   }
   std::string config() const { return patrol.config_path().string(); }
+  // `sitepatrol findings -c FILE EXTRA...` on a terminal `columns` wide.
+  ProcessResult findings_on_terminal(unsigned short columns,
+                                     std::vector<std::string> extra = {}) const {
+    testsupport::ProcessOptions options;
+    options.working_dir = patrol.dir() / "cwd";
+    options.env = {{"NO_COLOR", "1"}};
+    options.unset_env = {"COLUMNS"};
+    std::vector<std::string> argv{testsupport::sitepatrol_binary(), "findings", "-c", config()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return testsupport::run_on_terminal(argv, options, {.columns = columns});
+  }
+  // The table's heading of each site: its name, id and origin.
+  std::string hb_heading() const {
+    return "湖北省交通运输厅 (hb-jtt), " + origin(site_url("www.hb-jtt.example", hb.port()));
+  }
+  std::string hn_heading() const {
+    return "湖南省交通运输厅 (hn-jtt), " + origin(site_url("www.hn-jtt.example", hn.port()));
+  }
+  static std::string origin(std::string home) {
+    home.pop_back();  // the trailing "/"
+    return home;
+  }
 };
+
+// A URL as the table shows it: its path when it is on the site's origin.
+std::string as_shown(const std::string& url) {
+  const auto path = url.find('/', url.find("://") + 3);
+  return path == std::string::npos ? "/" : url.substr(path);
+}
 
 // The reported failure: `crawl --site a` then `crawl --site b`, and `findings --site a`
 // said "No findings." because it read only the last run, which never looked at a.
@@ -70,8 +98,8 @@ TEST(FindingsCli, EachSiteComesFromTheNewestRunThatCoveredIt) {
   EXPECT_TRUE(contains(table.out, "Run 2 ")) << table.out;
   EXPECT_TRUE(contains(table.out, "Earlier runs: run 1 (")) << table.out;
   EXPECT_TRUE(contains(table.out, ") for hb-jtt")) << table.out;
-  EXPECT_TRUE(contains(table.out, "hb-jtt: 1 finding")) << table.out;
-  EXPECT_TRUE(contains(table.out, "hn-jtt: 1 finding")) << table.out;
+  EXPECT_TRUE(contains(table.out, sites.hb_heading() + ": 1 finding")) << table.out;
+  EXPECT_TRUE(contains(table.out, sites.hn_heading() + ": 1 finding")) << table.out;
   const ProcessResult one = sites.patrol.run({"findings", "-c", sites.config(), "-s", "hb-jtt"});
   ASSERT_EQ(one.exit_code, 0) << one.err;
   EXPECT_FALSE(contains(one.out, "No findings.")) << one.out;
@@ -158,8 +186,8 @@ TEST(FindingsCli, APipeGetsEverySubjectPageAndDetailWhole) {
   auto link = f.with_code("LINK-BROKEN");
   ASSERT_EQ(link.size(), 2u) << f.describe();
   for (const auto& x : link) {
-    EXPECT_TRUE(contains(r.out, x.subject)) << x.subject << "\n" << r.out;
-    EXPECT_TRUE(contains(r.out, x.page)) << x.page << "\n" << r.out;
+    EXPECT_TRUE(contains(r.out, "  " + as_shown(x.subject) + "  ")) << x.subject << "\n" << r.out;
+    EXPECT_TRUE(contains(r.out, "  " + as_shown(x.page) + "  ")) << x.page << "\n" << r.out;
   }
   EXPECT_FALSE(contains(r.out, "...")) << r.out;
 }
@@ -174,16 +202,10 @@ TEST(FindingsCli, TerminalTableFitsItsWidthUnlessWide) {
     if (x.site == "hb-jtt") subject = x.subject;
   ASSERT_GT(subject.size(), 100u) << f.describe();
 
-  testsupport::ProcessOptions options;
-  options.working_dir = sites.patrol.dir() / "cwd";
-  options.env = {{"NO_COLOR", "1"}};
-  options.unset_env = {"COLUMNS"};
-  const std::vector<std::string> argv{testsupport::sitepatrol_binary(), "findings", "-c",
-                                      sites.config()};
-  const ProcessResult fitted = testsupport::run_on_terminal(argv, options, {.columns = 80});
+  const ProcessResult fitted = sites.findings_on_terminal(80);
   ASSERT_EQ(fitted.exit_code, 0) << fitted.out;
-  EXPECT_TRUE(contains(fitted.out, "hb-jtt: 1 finding")) << fitted.out;
-  EXPECT_FALSE(contains(fitted.out, subject)) << fitted.out;
+  EXPECT_TRUE(contains(fitted.out, sites.hb_heading() + ": 1 finding")) << fitted.out;
+  EXPECT_FALSE(contains(fitted.out, as_shown(subject))) << fitted.out;
   EXPECT_TRUE(contains(fitted.out, "...")) << fitted.out;
   std::size_t start = 0;
   for (std::size_t end; (end = fitted.out.find('\n', start)) != std::string::npos;
@@ -192,12 +214,29 @@ TEST(FindingsCli, TerminalTableFitsItsWidthUnlessWide) {
     EXPECT_LE(reports::display_width(line), 80) << line;
   }
 
-  auto wide_argv = argv;
-  wide_argv.push_back("--wide");
-  const ProcessResult wide = testsupport::run_on_terminal(wide_argv, options, {.columns = 80});
+  const ProcessResult wide = sites.findings_on_terminal(80, {"--wide"});
   ASSERT_EQ(wide.exit_code, 0) << wide.out;
-  EXPECT_TRUE(contains(wide.out, subject)) << wide.out;
+  EXPECT_TRUE(contains(wide.out, "  " + as_shown(subject) + "  ")) << wide.out;
   EXPECT_FALSE(contains(wide.out, "...")) << wide.out;
+}
+
+// The reported failure: on a terminal every subject and page read "http://www.hb-jtt...",
+// cut in the middle, under a heading of the bare id. Now the heading names the site and its
+// origin, and the rows show paths; in a pipe the same, whole.
+TEST(FindingsCli, SubjectsAndPagesAreShownRelativeToTheNamedSite) {
+  TwoSites sites;
+  ASSERT_EQ(sites.patrol.crawl().exit_code, 0);
+  const ProcessResult terminal = sites.findings_on_terminal(100);
+  const ProcessResult pipe = sites.patrol.run({"findings", "-c", sites.config()});
+  for (const ProcessResult& r : {terminal, pipe}) {
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "\n" + sites.hb_heading() + ": 1 finding\n")) << r.out;
+    EXPECT_TRUE(contains(r.out, "\n" + sites.hn_heading() + ": 1 finding\n")) << r.out;
+    EXPECT_TRUE(contains(r.out, "  /files/hb-missing.pdf  /  ")) << r.out;
+    EXPECT_TRUE(contains(r.out, "  /files/hn-missing.pdf  /  ")) << r.out;
+    EXPECT_FALSE(contains(r.out, "www.hb-jtt.example:" + std::to_string(sites.hb.port()) + "/"))
+        << r.out;
+  }
 }
 
 }  // namespace

@@ -74,6 +74,8 @@ void expect_aligned(const std::string& output, int width) {
     EXPECT_LE(display_width(line), width) << line;
     EXPECT_FALSE(line.ends_with(" ")) << "trailing space: " << line;
     if (!is_finding(line)) continue;
+    // A detail's continuation: blank up to the DETAIL column, its text from there.
+    if (line.find_first_not_of(' ') == static_cast<std::size_t>(starts[5])) continue;
     ++findings;
     for (int column : starts) {
       std::size_t at = offset_at_column(line, column);
@@ -234,6 +236,7 @@ TEST(FindingsTable, TinyWidthKeepsHeadingsAndTotals) {
   EXPECT_EQ(lines.back(), "12 findings: 2 critical, 5 error, 4 warning, 1 info");
 }
 
+// The reported failure: a detail cut to its column ("首页最新信息发布于..."); now wrapped.
 TEST(FindingsTable, SmallTableAsAUserSeesIt) {
   const auto all = testing::sample_rows();
   std::vector<store::FindingRow> rows{all[0], all[2], all[1]};
@@ -245,7 +248,11 @@ TEST(FindingsTable, SmallTableAsAUserSeesIt) {
       "hb-jtt: 2 findings\n"
       "  SEVERITY  CODE         STATUS  SUBJECT                PAGE                   DETAIL\n"
       "  critical  FRESH-HOME   open    www.site.example/      www.site.example/      "
-      "首页最新信息发布于...\n"
+      "首页最新信息发布于\n"
+      "                                                                               "
+      "2026-10-01，已 55 天\n"
+      "                                                                               "
+      "未更新\n"
       "  error     LINK-BROKEN  new     www.site....les/a.pdf  www.site....1/t1.html  "
       "HTTP 404\n"
       "\n"
@@ -255,6 +262,28 @@ TEST(FindingsTable, SmallTableAsAUserSeesIt) {
       "页脚缺少ICP备案号\n"
       "\n"
       "3 findings: 1 critical, 1 error, 1 warning, 0 info\n");
+}
+
+// The reported failure: every subject and page spelt "https://host/...", the host eating
+// the column, and the site known only by its id. With the configured sites: the heading
+// names the site and its origin, URLs on it are paths, others stay whole.
+TEST(FindingsTable, SubjectsAndPagesRelativeToTheNamedSite) {
+  const auto all = testing::sample_rows();
+  std::vector<store::FindingRow> rows{all[0], all[2], all[1]};
+  rows[1].finding.subject = "https://cdn.other.example/lib.js";
+  TableOptions options{.width = 160};
+  options.sites = {{"hb-jtt", "湖北省交通运输厅", rows[0].finding.page}};
+  const std::string out = render(rows, options);
+  const std::vector<std::string> lines = lines_of(out);
+  ASSERT_GE(lines.size(), 7u) << out;
+  EXPECT_EQ(lines[3], "湖北省交通运输厅 (hb-jtt), http://www.site.example: 2 findings") << out;
+  EXPECT_NE(out.find("  /files/a.pdf  "), std::string::npos) << out;
+  EXPECT_NE(out.find("  /tzgg/2026/11/t1.html  "), std::string::npos) << out;
+  EXPECT_NE(out.find("  https://cdn.other.example/lib.js  "), std::string::npos) << out;
+  EXPECT_EQ(out.find("www.site.example/"), std::string::npos) << out;
+  // A site not configured keeps its id and its URLs whole.
+  EXPECT_NE(out.find("\njs-jtt: 1 finding\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("jtt.js.example/"), std::string::npos) << out;
 }
 
 }  // namespace

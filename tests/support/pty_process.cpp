@@ -39,6 +39,11 @@ std::string without_carriage_returns(const std::string& text) {
 
 ProcessResult run_on_terminal(const std::vector<std::string>& argv, const ProcessOptions& options,
                               TerminalSize size) {
+  return run_on_terminal(argv, options, size, TerminalSignal{"", 0});
+}
+
+ProcessResult run_on_terminal(const std::vector<std::string>& argv, const ProcessOptions& options,
+                              TerminalSize size, const TerminalSignal& send) {
   if (argv.empty()) throw std::invalid_argument("run_on_terminal: empty argv");
   std::vector<std::string> args = argv;
   std::vector<std::string> env = child_environment(options);
@@ -65,6 +70,7 @@ ProcessResult run_on_terminal(const std::vector<std::string>& argv, const Proces
 
   ProcessResult result;
   std::string raw;
+  bool sent = false;
   const auto deadline = std::chrono::steady_clock::now() + options.timeout;
   for (;;) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -84,6 +90,10 @@ ProcessResult run_on_terminal(const std::vector<std::string>& argv, const Proces
     // Linux answers EIO once no process holds the terminal any more: the end of the output.
     if (n <= 0) break;
     raw.append(buffer, static_cast<std::size_t>(n));
+    if (!sent && send.signal != 0 && raw.find(send.after) != std::string::npos) {
+      ::kill(pid, send.signal);
+      sent = true;
+    }
   }
   ::close(master);
 

@@ -12,6 +12,7 @@
 // Threads: one call belongs to the calling thread and shares nothing.
 #pragma once
 
+#include <csignal>
 #include <string>
 #include <vector>
 
@@ -29,5 +30,14 @@ struct TerminalSize {
 // `out` holds stdout and stderr as the terminal showed them, interleaved; `err` is empty.
 ProcessResult run_on_terminal(const std::vector<std::string>& argv,
                               const ProcessOptions& options = {}, TerminalSize size = {});
+
+// As above, and once the terminal has shown `after`, `signal` goes to the child: what
+// pressing Ctrl-C (SIGINT) in the middle of its output does.
+struct TerminalSignal {
+  std::string after;
+  int signal = SIGINT;
+};
+ProcessResult run_on_terminal(const std::vector<std::string>& argv, const ProcessOptions& options,
+                              TerminalSize size, const TerminalSignal& send);
 
 }  // namespace sitepatrol::testsupport

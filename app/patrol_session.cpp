@@ -111,7 +111,6 @@ SessionResult run_patrol_session(const config::Config& config,
     if (options.quiet) return out;
     std::cerr << "sitepatrol: patrol interrupted; run " << result.run_id
               << " is left unfinished and will be marked aborted\n";
-    out.exit_code = 130;
     return out;
   }
   store::FindingQuery query;

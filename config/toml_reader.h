@@ -23,6 +23,7 @@
 #include <toml++/toml.h>
 
 #include "config/config.h"
+#include "config/ymd.h"
 
 namespace sitepatrol::config::detail {
 
@@ -47,9 +48,6 @@ std::filesystem::path relative_to(const std::filesystem::path& folder,
 // "gov.cn", ".gov.cn" and "*.gov.cn" all mean gov.cn and its subdomains: lower-cases and
 // strips the prefix in place; returns a message, "" when the domain is fine.
 std::string check_domain(std::string& domain);
-
-// "2026-12-05" (exactly YYYY-MM-DD, a real date); nullopt otherwise.
-std::optional<std::chrono::sys_days> parse_ymd(const std::string& text);
 
 // A host name as written in aliases or allowed_domains: no scheme, path, port or spaces.
 bool is_host_name(std::string_view s);

@@ -2,17 +2,12 @@
 
 #include <cstdio>
 
+#include "config/ymd.h"
+#include "reports/rfc3339.h"
+
 namespace sitepatrol::reports {
 
 namespace {
-
-std::optional<std::chrono::sys_days> day_of(const std::string& s) {
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(s.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
-  const Date ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!ymd.ok()) return std::nullopt;
-  return std::chrono::sys_days(ymd);
-}
 
 constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
                                    "May",       "June",     "July",     "August",
@@ -23,10 +18,10 @@ constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
 WorkCalendar WorkCalendar::from(const config::ReportConfig& report) {
   WorkCalendar c;
   for (const std::string& d : report.holidays) {
-    if (auto day = day_of(d)) c.holidays.insert(*day);
+    if (auto day = config::detail::parse_ymd(d)) c.holidays.insert(*day);
   }
   for (const std::string& d : report.working_weekends) {
-    if (auto day = day_of(d)) c.working_weekends.insert(*day);
+    if (auto day = config::detail::parse_ymd(d)) c.working_weekends.insert(*day);
   }
   return c;
 }
@@ -58,16 +53,10 @@ int working_days_between(Date from, Date to, const WorkCalendar& calendar) {
 }
 
 std::optional<LocalTime> to_local(const std::string& utc, const config::TimeZone& zone) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (std::sscanf(utc.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
-    return std::nullopt;
-  }
-  const Date ymd{std::chrono::year(y), std::chrono::month(mo), std::chrono::day(d)};
-  if (!ymd.ok()) return std::nullopt;
-  const std::chrono::sys_seconds at = std::chrono::sys_days(ymd) + std::chrono::hours(h) +
-                                      std::chrono::minutes(mi) + std::chrono::seconds(s);
-  const config::ZoneOffset offset = zone.offset_at(at.time_since_epoch().count());
-  const auto local = at + std::chrono::seconds(offset.seconds);
+  const auto seconds = parse_rfc3339(utc);
+  if (!seconds) return std::nullopt;
+  const config::ZoneOffset offset = zone.offset_at(*seconds);
+  const std::chrono::sys_seconds local{std::chrono::seconds(*seconds + offset.seconds)};
   const auto day = std::chrono::floor<std::chrono::days>(local);
   const std::chrono::hh_mm_ss time(local - day);
   return LocalTime{Date(day), static_cast<int>(time.hours().count()),

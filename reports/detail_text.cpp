@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <functional>
 #include <map>
+
+#include "config/ymd.h"
+#include "reports/calendar.h"
 
 namespace sitepatrol::reports {
 namespace {
@@ -29,15 +31,8 @@ std::string when(bool value, std::string text) { return value ? std::move(text) 
 
 // "2025-08-12" → "2025年8月12日"; anything else as it is.
 std::string zh_date(std::string_view iso) {
-  int y = 0, m = 0, d = 0;
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::string(iso);
-  const char* s = iso.data();
-  if (std::from_chars(s, s + 4, y).ec != std::errc() ||
-      std::from_chars(s + 5, s + 7, m).ec != std::errc() ||
-      std::from_chars(s + 8, s + 10, d).ec != std::errc()) {
-    return std::string(iso);
-  }
-  return std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + "日";
+  const auto day = config::detail::parse_ymd(std::string(iso));
+  return day ? date_text(Date(*day), Lang::zh) : std::string(iso);
 }
 
 std::string zh_status(std::string_view status) {

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <expected>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,10 @@ struct Alert {
   std::string url;           // the site's homepage
   std::chrono::system_clock::time_point time;
   std::vector<store::FindingRow> findings;
+  // site_down: the first failed probe of the streak; site_up: when the outage began.
+  std::optional<std::chrono::system_clock::time_point> since = {};
+  // site_up: how long the site was down (from `since` to the good probe).
+  std::optional<std::chrono::seconds> outage = {};
   std::string title;         // one line, for subjects and robot titles
   std::string text;          // human-readable summary, several lines
 };

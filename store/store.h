@@ -119,6 +119,12 @@ struct BaselineInfo {
   std::string title;            // the page title in the baseline
 };
 
+// A page that carries a link, with the link's text there (page_links.text).
+struct LinkCarrier {
+  std::string page;
+  std::string text;
+};
+
 struct FindingRow {
   checks::Finding finding;
   std::string status;      // new | open | resolved
@@ -130,6 +136,9 @@ struct FindingRow {
   std::string unverified;
   std::string unverified_detail;
   std::int64_t run = 0;  // the run the row comes from; 0 when unknown
+  // Link findings (LINK-*): every page of the row's run that carries the link, with the
+  // link's text there, in page order; empty for other codes and for older rows.
+  std::vector<LinkCarrier> carriers = {};
 };
 
 // ---- Monthly reports (issue 6) -------------------------------------------------------------

@@ -12,6 +12,7 @@ packages=(
   libutf8proc-dev               # NFKC normalisation of page text for the content checks
   libpoppler-cpp-dev libzip-dev libexpat1-dev # text of PDF and Office attachments (DOCX, XLSX)
   chromium fonts-wqy-microhei   # report tests: headless rendering of the HTML report
+  poppler-utils                 # report tests: pdfinfo/pdftoppm on the A4 print (Chromium PDF)
   python3-jsonschema            # tests: the findings JSON validated against docs/schemas/
   tzdata                        # time zones of the reports ([report] timezone, docs/notice.md)
   systemd                       # deploy tests: systemd-analyze verify of the unit files

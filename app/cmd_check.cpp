@@ -95,7 +95,9 @@ int run_check(const CheckOptions& o, const LogOptions& log) {
   auto rows = (*store)->findings(query);
   auto run = (*store)->run(result.run_id);
   if (!rows || !run || !*run) return kExitRuntime;
-  print_findings(o.format, **run, *rows);
+  PrintOptions print;
+  print.sites = site_labels(*config);  // subjects and pages relative to each site
+  print_findings(o.format, **run, *rows, print);
   return sites_down_or(**store, result.run_id, result.exit_code);
 }
 

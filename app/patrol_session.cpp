@@ -38,8 +38,9 @@ struct SignalScope {
   struct sigaction old_term {};
 };
 
-// Per site: pages and coverage from the store, current findings from `current`, the wall
-// time of its walk from the progress record.
+// Per site: coverage from the store, current findings from `current`, the wall time of its
+// walk and its pages from the progress record (counted as the run's total counts them: pages
+// read, not a 404 or a file a link led to, so the per-site lines add up to the total).
 std::vector<reports::SiteSummary> site_summaries(
     const std::vector<const config::SiteConfig*>& sites, store::Store& store, std::int64_t run,
     std::span<const store::FindingRow> current, const crawler::PatrolProgress& progress) {
@@ -60,9 +61,11 @@ std::vector<reports::SiteSummary> site_summaries(
     for (const auto& r : current)
       if (r.finding.site == site->id) ++s.findings;
     for (const auto& walk : walks)
-      if (walk.id == site->id && walk.done)
+      if (walk.id == site->id && walk.done) {
+        s.pages = walk.pages;
         s.seconds =
             std::chrono::duration_cast<std::chrono::seconds>(walk.finished - walk.started).count();
+      }
     out.push_back(std::move(s));
   }
   return out;

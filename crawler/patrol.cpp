@@ -52,13 +52,14 @@ void PatrolProgress::site_started(const std::string& id) {
   sites_.push_back(std::move(site));
 }
 
-void PatrolProgress::site_finished(const std::string& id) {
+void PatrolProgress::site_finished(const std::string& id, int pages) {
   std::lock_guard lock(mutex_);
   for (auto& site : sites_)
     if (site.id == id && site.running) {
       site.finished = std::chrono::steady_clock::now();
       site.running = false;
       site.done = true;
+      site.pages = pages;
     }
 }
 
@@ -127,18 +128,19 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   asio::steady_timer time_limit(io);
   std::vector<std::unique_ptr<SiteCrawl>> crawls;
   for (std::size_t i = 0; i < sites.size(); ++i) {
-    crawls.push_back(std::make_unique<SiteCrawl>(context, *sites[i], std::move(memories[i]),
-                                                 [&, id = sites[i]->id](const store::RunTotals& t) {
-                                                   if (progress) progress->site_finished(id);
-                                                   result.totals.sites += t.sites;
-                                                   result.totals.pages += t.pages;
-                                                   result.totals.links_checked += t.links_checked;
-                                                   result.totals.excluded += t.excluded;
-                                                   if (--remaining == 0) {
-                                                     guard.reset();
-                                                     time_limit.cancel();
-                                                   }
-                                                 }));
+    auto on_done = [&, id = sites[i]->id](const store::RunTotals& t) {
+      if (progress) progress->site_finished(id, t.pages);
+      result.totals.sites += t.sites;
+      result.totals.pages += t.pages;
+      result.totals.links_checked += t.links_checked;
+      result.totals.excluded += t.excluded;
+      if (--remaining == 0) {
+        guard.reset();
+        time_limit.cancel();
+      }
+    };
+    crawls.push_back(
+        std::make_unique<SiteCrawl>(context, *sites[i], std::move(memories[i]), on_done));
   }
   if (remaining == 0) guard.reset();
   for (std::size_t i = 0; i < crawls.size(); ++i)

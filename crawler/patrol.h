@@ -28,6 +28,7 @@ struct SiteProgress {
   std::chrono::steady_clock::time_point finished{};
   bool running = false;
   bool done = false;
+  int pages = 0;  // pages read, as the run's total counts them (set when done)
 };
 
 struct PatrolProgress {
@@ -42,7 +43,7 @@ struct PatrolProgress {
   // Per site, written by the I/O thread when a walk begins and ends (rarely), read by the
   // progress line's thread: guarded by the mutex, copied out by `sites()`.
   void site_started(const std::string& id);
-  void site_finished(const std::string& id);
+  void site_finished(const std::string& id, int pages);
   std::vector<SiteProgress> sites() const;
 
  private:

@@ -33,6 +33,11 @@ struct Alert {
   std::optional<std::chrono::system_clock::time_point> since = {};
   // site_up: how long the site was down (from `since` to the good probe).
   std::optional<std::chrono::seconds> outage = {};
+  // site_down and site_up: the newest probe (status 0 when none came) and the streak length.
+  int probe_status = 0;
+  std::string probe_error = {};
+  long probe_ms = 0;
+  int down_after = 0;
   std::string title;         // one line, for subjects and robot titles
   std::string text;          // human-readable summary, several lines
 };

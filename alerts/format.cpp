@@ -26,7 +26,6 @@ std::string markdown(const Alert& alert) {
       out += c;
     }
   }
-  out += "\n\n" + utc_time(alert.time);
   return out;
 }
 
@@ -63,15 +62,35 @@ std::string base64(std::string_view data) {
   return out;
 }
 
-std::string dingtalk_body(const Alert& alert) {
-  return dump(Json{{"msgtype", "markdown"},
-                   {"markdown", Json{{"title", alert.title},
-                                     {"text", utf8_prefix(markdown(alert), 18000)}}}});
+std::string webhook_body(const Alert& alert, const std::string& lang, const std::string& link) {
+  Json doc = Json::parse(to_json(alert));
+  doc["lang"] = lang;
+  doc["link"] = link;
+  return dump(doc);
 }
 
-std::string wecom_body(const Alert& alert) {
+std::string dingtalk_body(const Alert& alert, const Mentions& at) {
+  // The mentions go after the cut, so a long digest cannot lose them.
+  std::string text = utf8_prefix(markdown(alert), 18000);
+  if (!at.mobiles.empty()) {
+    text += "\n\n";
+    for (const auto& mobile : at.mobiles) text += "@" + mobile + " ";
+  }
   return dump(Json{{"msgtype", "markdown"},
-                   {"markdown", Json{{"content", utf8_prefix(markdown(alert), 4096)}}}});
+                   {"markdown", Json{{"title", alert.title}, {"text", text}}},
+                   {"at", Json{{"atMobiles", at.mobiles}, {"isAtAll", at.all}}}});
+}
+
+std::string wecom_body(const Alert& alert, const Mentions& at) {
+  if (at.empty()) {
+    return dump(Json{{"msgtype", "markdown"},
+                     {"markdown", Json{{"content", utf8_prefix(markdown(alert), 4096)}}}});
+  }
+  std::vector<std::string> mentioned = at.mobiles;
+  if (at.all) mentioned.push_back("@all");
+  return dump(Json{{"msgtype", "text"},
+                   {"text", Json{{"content", utf8_prefix(alert.title + "\n" + alert.text, 2048)},
+                                 {"mentioned_mobile_list", mentioned}}}});
 }
 
 std::string dingtalk_signed_url(const std::string& url, const std::string& secret,
@@ -99,7 +118,7 @@ std::string email_message(const Alert& alert, const std::string& from,
   std::string recipients;
   for (const auto& address : to) recipients += (recipients.empty() ? "" : ", ") + address;
 
-  std::string body = alert.text + "\n\n" + alert.url + "\n" + utc_time(alert.time) + "\n";
+  std::string body = alert.text + "\n\n" + alert.url + "\n";
   std::string encoded = base64(body);
   std::string wrapped;
   for (std::size_t i = 0; i < encoded.size(); i += 76) wrapped += encoded.substr(i, 76) + "\r\n";

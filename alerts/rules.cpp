@@ -18,6 +18,14 @@ Alert site_alert(const config::SiteConfig& site, std::string event,
   return a;
 }
 
+// The probe's answer, for the message (alerts/message.h).
+void describe_probe(Alert& a, const store::ProbeRecord& probe, int down_after) {
+  a.probe_status = probe.status;
+  a.probe_error = probe.error;
+  a.probe_ms = static_cast<long>(probe.elapsed_ms);
+  a.down_after = down_after;
+}
+
 std::string finding_line(const store::FindingRow& row) {
   const auto& f = row.finding;
   std::string line = "- " + f.code + " " + f.subject;
@@ -52,6 +60,7 @@ std::optional<Alert> probe_alert(const config::SiteConfig& site,
     if (newest_first.size() > n && !newest_first[n].up) return std::nullopt;
     Alert a = site_alert(site, "site_down", from_unix_ms(newest.at_ms));
     a.key = "site_down:" + site.id + ":" + std::to_string(newest.at_ms);
+    describe_probe(a, newest, down_after);
     a.title = "网站无法访问 site down: " + site.name;
     a.text = site.name + " (" + site.url + ") did not answer " + std::to_string(down_after) +
              " probes in a row; last error: " + newest.error;
@@ -62,6 +71,7 @@ std::optional<Alert> probe_alert(const config::SiteConfig& site,
     if (newest_first[i].up) return std::nullopt;
   Alert a = site_alert(site, "site_up", from_unix_ms(newest.at_ms));
   a.key = "site_up:" + site.id + ":" + std::to_string(newest.at_ms);
+  describe_probe(a, newest, down_after);
   a.title = "网站恢复访问 site up: " + site.name;
   a.text = site.name + " (" + site.url + ") answers again (HTTP " +
            std::to_string(newest.status) + " in " +

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "alerts/format.h"
+#include "alerts/message.h"
 
 namespace sitepatrol::alerts {
 
@@ -62,19 +63,20 @@ std::string failure(CURLcode rc, const char* error) {
 }
 
 std::expected<void, std::string> post(const config::AlertChannel& channel, const Alert& alert,
-                                      const CurlSenderOptions& o) {
+                                      const std::string& link, const CurlSenderOptions& o) {
   std::string body;
   std::string url = channel.url;
+  const Mentions at{channel.at_mobiles, channel.at_all};
   if (channel.kind == "dingtalk") {
-    body = dingtalk_body(alert);
+    body = dingtalk_body(alert, at);
     if (!channel.secret.empty()) {
       url = dingtalk_signed_url(url, channel.secret,
                                 unix_ms(std::chrono::system_clock::now()));
     }
   } else if (channel.kind == "wecom") {
-    body = wecom_body(alert);
+    body = wecom_body(alert, at);
   } else {
-    body = to_json(alert);
+    body = webhook_body(alert, channel.lang, link);
   }
   Easy c(curl_easy_init());
   if (!c) return std::unexpected("curl_easy_init failed");
@@ -141,10 +143,24 @@ std::expected<void, std::string> mail(const config::AlertChannel& channel, const
 
 }  // namespace
 
+CurlSenderOptions sender_options(const config::Config& config) {
+  CurlSenderOptions options;
+  options.user_agent = config.patrol.user_agent;
+  options.ca_bundle = config.patrol.ca_bundle;
+  // The loader has checked the zone's name; a system without its file shows UTC.
+  if (auto zone = config::TimeZone::load(config.report.timezone)) options.zone = std::move(*zone);
+  return options;
+}
+
 std::expected<void, std::string> CurlSender::send(const config::AlertChannel& channel,
                                                   const Alert& alert) {
-  if (channel.kind == "email") return mail(channel, alert, options_);
-  return post(channel, alert, options_);
+  // What the channel's readers see: the alert in their language and local time.
+  const Message message = render_message(alert, message_options(channel, options_.zone));
+  Alert shown = alert;
+  shown.title = message.title;
+  shown.text = message.text;
+  if (channel.kind == "email") return mail(channel, shown, options_);
+  return post(channel, shown, message.link, options_);
 }
 
 }  // namespace sitepatrol::alerts

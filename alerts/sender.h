@@ -1,5 +1,6 @@
 // Delivering one alert to one channel: the seam between the dispatcher and the network.
 //
+// Each channel gets the alert rendered in its language (alerts/message.h).
 // CurlSender is the real one: webhook, DingTalk and WeCom by an HTTP POST of the channel's
 // format (alerts/format.h), e-mail through libcurl's SMTP (STARTTLS required on smtp:// when
 // the channel says starttls, implicit TLS on smtps://). A robot webhook that answers 200 with
@@ -14,6 +15,8 @@
 
 #include "alerts/alert.h"
 #include "config/alerts.h"
+#include "config/config.h"
+#include "config/time_zone.h"
 
 namespace sitepatrol::alerts {
 
@@ -28,8 +31,12 @@ class Sender {
 struct CurlSenderOptions {
   std::string user_agent = "sitepatrol/1.0";
   std::string ca_bundle;                   // extra CA file ([patrol] ca_bundle)
+  config::TimeZone zone;                   // times in messages ([report] timezone); UTC default
   const std::atomic<bool>* stop = nullptr;
 };
+
+// The options from the configuration: [patrol] user_agent and ca_bundle, [report] timezone.
+CurlSenderOptions sender_options(const config::Config& config);
 
 class CurlSender final : public Sender {
  public:

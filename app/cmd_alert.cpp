@@ -50,17 +50,13 @@ int run_alert_test(const AlertCliOptions& o) {
     std::cerr << "sitepatrol: " << o.config << ": no [[alert]] channel is configured\n";
     return kExitUsage;
   }
-  alerts::CurlSenderOptions options;
-  options.user_agent = config->patrol.user_agent;
-  options.ca_bundle = config->patrol.ca_bundle;
-  alerts::CurlSender sender(options);
+  alerts::CurlSender sender(alerts::sender_options(*config));
   alerts::Alert alert;
   alert.event = "test";
   alert.key = "test";
   alert.time = std::chrono::system_clock::now();
-  alert.title = "测试消息 sitepatrol test message";
-  alert.text = "This is a test message from sitepatrol (" + std::to_string(config->sites.size()) +
-               " sites registered). If you read it, alerts reach this channel.";
+  alert.title = "sitepatrol test message";  // each channel renders it in its language
+  alert.text = "This is a test message from sitepatrol.";
   int failed = 0;
   int tried = 0;
   for (const auto& channel : config->alerts) {

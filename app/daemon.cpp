@@ -135,7 +135,7 @@ struct Daemon::Impl {
   void refresh_site_metrics();
   void queue(alerts::Alert alert);
   void flush_alerts();
-  void alert_loop(const std::string& user_agent, const std::string& ca_bundle);
+  void alert_loop(alerts::CurlSenderOptions options);
   void prune();
 };
 
@@ -195,9 +195,8 @@ int Daemon::Impl::run() {
     std::lock_guard lock(channels_mutex);
     channels = config->alerts;
   }
-  alert_thread =
-      std::thread([this, user_agent = config->patrol.user_agent,
-                   ca_bundle = config->patrol.ca_bundle] { alert_loop(user_agent, ca_bundle); });
+  alert_thread = std::thread(
+      [this, options = alerts::sender_options(*config)] { alert_loop(options); });
   spdlog::info("daemon started: {} sites, {} alert channels, database {}", config->sites.size(),
                config->alerts.size(), database.string());
   std::cerr << "sitepatrol daemon: started with " << config->sites.size() << " sites\n";
@@ -561,15 +560,12 @@ void Daemon::Impl::flush_alerts() {
   }
 }
 
-void Daemon::Impl::alert_loop(const std::string& user_agent, const std::string& ca_bundle) {
+void Daemon::Impl::alert_loop(alerts::CurlSenderOptions options) {
   auto opened = store::open_sqlite(database);
   if (!opened) {
     spdlog::error("alerts: cannot open the database: {}", opened.error().message);
     return;
   }
-  alerts::CurlSenderOptions options;
-  options.user_agent = user_agent;
-  options.ca_bundle = ca_bundle;
   options.stop = &stop;
   alerts::CurlSender sender(options);
   alerts::Dispatcher dispatcher(**opened, sender);

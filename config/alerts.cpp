@@ -55,6 +55,34 @@ bool read_secret(TableReader& r, const std::string& key, std::string& out) {
   return true;  // reported already
 }
 
+// lang, base_url, at_mobiles, at_all: how the channel's messages read.
+void read_message_keys(TableReader& r, AlertChannel& out) {
+  if (r.read("lang", out.lang) && out.lang != "zh" && out.lang != "en") {
+    r.problems().add(r.node("lang")->source(), r.path_of("lang"),
+                     "'" + out.lang + "' is not zh or en");
+  }
+  if (r.read("base_url", out.base_url) && !out.base_url.starts_with("http://") &&
+      !out.base_url.starts_with("https://")) {
+    r.problems().add(r.node("base_url")->source(), r.path_of("base_url"),
+                     "'" + out.base_url + "' is not an http(s) URL");
+  }
+  r.read("at_mobiles", out.at_mobiles);
+  r.read("at_all", out.at_all);
+  const bool mentions = r.node("at_mobiles") || r.node("at_all");
+  if (mentions && out.kind != "dingtalk" && out.kind != "wecom" && !out.kind.empty()) {
+    const char* key = r.node("at_mobiles") ? "at_mobiles" : "at_all";
+    r.problems().add(r.node(key)->source(), r.path_of(key),
+                     "mentions are for kind dingtalk and wecom, not " + out.kind);
+  }
+  for (const auto& mobile : out.at_mobiles) {
+    const bool digits = std::ranges::all_of(mobile, [](char c) { return c >= '0' && c <= '9'; });
+    if (mobile.empty() || !digits) {
+      r.problems().add(r.node("at_mobiles")->source(), r.path_of("at_mobiles"),
+                       "'" + mobile + "' is not a mobile number (digits only)");
+    }
+  }
+}
+
 }  // namespace
 
 void read_alert(TableReader& r, AlertChannel& out, std::size_t index,
@@ -100,6 +128,7 @@ void read_alert(TableReader& r, AlertChannel& out, std::size_t index,
     }
   }
   r.read("timeout_s", out.timeout_s, 1, 300);
+  read_message_keys(r, out);
 
   if (out.kind == "email") {
     if (!r.read("smtp_url", out.smtp_url)) {

@@ -14,6 +14,11 @@
 //   max_attempts = 8                deliveries tried before an alert is marked failed
 //   retry_after = "30s"             first retry delay; doubles each time, at most 1 h
 //   timeout_s = 15                  per delivery
+//   lang = "zh"                     the messages' language: zh (default) or en
+//   base_url = "https://..."        each alert links to BASE/<site id>/, or to base_url with
+//                                   {site} replaced by the site id (a report folder, a console)
+//   at_mobiles = ["138..."]         dingtalk and wecom: mention these members;
+//   at_all = false                  or everybody in the group
 //   email: smtp_url = "smtp://mail.example:587" (smtps:// for implicit TLS), from, to = [...],
 //          username, password or password_env, starttls = true (require STARTTLS on smtp://)
 //
@@ -41,6 +46,10 @@ struct AlertChannel {
   int max_attempts = 8;
   std::chrono::seconds retry_after{30};
   int timeout_s = 15;
+  std::string lang = "zh";                  // zh | en
+  std::string base_url;                     // "" : no link
+  std::vector<std::string> at_mobiles;      // dingtalk, wecom
+  bool at_all = false;                      // dingtalk, wecom
   // email
   std::string smtp_url;
   std::string from;

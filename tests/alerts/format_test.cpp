@@ -63,6 +63,43 @@ TEST(RobotFormats, DingTalkAndWeComMarkdown) {
   EXPECT_LE(cut["markdown"]["content"].get<std::string>().size(), 4096u);
 }
 
+TEST(RobotFormats, DingTalkMentionsAreInTheAtObjectAndTheText) {
+  const auto ding = nlohmann::json::parse(dingtalk_body(sample(), {{"13800000000"}, false}));
+  EXPECT_EQ(ding["at"]["atMobiles"], nlohmann::json::array({"13800000000"}));
+  EXPECT_EQ(ding["at"]["isAtAll"], false);
+  const auto text = ding["markdown"]["text"].get<std::string>();
+  EXPECT_NE(text.find("@13800000000"), std::string::npos) << text;
+  const auto all = nlohmann::json::parse(dingtalk_body(sample(), {{}, true}));
+  EXPECT_EQ(all["at"]["isAtAll"], true);
+}
+
+TEST(RobotFormats, WeComWithMentionsSendsText) {
+  EXPECT_EQ(nlohmann::json::parse(wecom_body(sample()))["msgtype"], "markdown");
+  const auto wecom = nlohmann::json::parse(wecom_body(sample(), {{"13800000000"}, true}));
+  EXPECT_EQ(wecom["msgtype"], "text");
+  EXPECT_EQ(wecom["text"]["mentioned_mobile_list"],
+            nlohmann::json::array({"13800000000", "@all"}));
+  EXPECT_EQ(wecom["text"]["content"], sample().title + "\nline one\nline two");
+}
+
+TEST(WebhookJson, CarriesTheLanguageTheLinkAndTheOutage) {
+  Alert a = sample();
+  a.event = "site_up";
+  a.since = a.time - std::chrono::seconds(600);
+  a.outage = std::chrono::seconds(600);
+  a.findings[0].carriers = {{"http://www.site.example/a.html", "办事指南"}};
+  const auto j = nlohmann::json::parse(webhook_body(a, "zh", "https://sp.example/hb-jtt/"));
+  EXPECT_EQ(j["lang"], "zh");
+  EXPECT_EQ(j["link"], "https://sp.example/hb-jtt/");
+  EXPECT_EQ(j["since"], "2026-11-25T01:50:03Z");
+  EXPECT_EQ(j["outage_s"], 600);
+  EXPECT_EQ(j["findings"][0]["carriers"][0]["text"], "办事指南");
+  auto back = alert_from_json(to_json(a));
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_EQ(to_json(*back), to_json(a));
+  EXPECT_TRUE(nlohmann::json::parse(to_json(sample()))["since"].is_null());
+}
+
 TEST(RobotFormats, DingTalkSignature) {
   // HMAC-SHA256 of "1700000000000\nSECabc" keyed with "SECabc", base64, URL-encoded.
   EXPECT_EQ(dingtalk_signed_url("https://oapi.dingtalk.com/robot/send?access_token=t", "SECabc",

@@ -44,6 +44,32 @@ TEST(CurlSender, WebhookGetsTheJsonAndA5xxIsAFailure) {
   EXPECT_TRUE(sender.send(channel("webhook", hooks.url("/failing")), sample()));
 }
 
+TEST(CurlSender, EachChannelReadsTheAlertInItsLanguage) {
+  testsupport::FixtureServer hooks;
+  integration::WebhookReceiver zh(hooks, "/zh");
+  integration::WebhookReceiver en(hooks, "/en");
+  CurlSenderOptions options;
+  options.zone = *config::TimeZone::load("Asia/Shanghai");
+  CurlSender sender(options);
+  auto zh_channel = channel("webhook", hooks.url("/zh"));
+  zh_channel.base_url = "https://sp.example/reports/";
+  auto en_channel = channel("webhook", hooks.url("/en"));
+  en_channel.lang = "en";
+  Alert alert = sample();
+  alert.time = std::chrono::system_clock::time_point(std::chrono::seconds(1796373000));
+  alert.down_after = 3;
+  ASSERT_TRUE(sender.send(zh_channel, alert));
+  ASSERT_TRUE(sender.send(en_channel, alert));
+  ASSERT_EQ(zh.accepted().size(), 1u);
+  ASSERT_EQ(en.accepted().size(), 1u);
+  EXPECT_EQ(zh.accepted()[0]["title"], "网站无法访问：湖北省交通运输厅");
+  const auto text = zh.accepted()[0]["text"].get<std::string>();
+  EXPECT_NE(text.find("2026年12月4日 16:30"), std::string::npos) << text;
+  EXPECT_EQ(zh.accepted()[0]["link"], "https://sp.example/reports/hb-jtt/");
+  EXPECT_EQ(en.accepted()[0]["title"], "Site down: 湖北省交通运输厅");
+  EXPECT_EQ(en.accepted()[0]["lang"], "en");
+}
+
 TEST(CurlSender, RobotErrcodeIsAFailure) {
   testsupport::FixtureServer hooks;
   hooks.route("/robot", testsupport::HttpReply{200, {}, R"({"errcode":310000,"errmsg":"sign not match"})"});

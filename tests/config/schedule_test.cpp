@@ -265,6 +265,41 @@ max_attempts = 3
   EXPECT_EQ(c.alerts[2].max_attempts, 3);
 }
 
+TEST(AlertConfigTest, LanguageLinkAndMentions) {
+  const Config c = parse_ok(std::string(kSites) + R"([[alert]]
+kind = "webhook"
+url = "http://x/"
+
+[[alert]]
+kind = "dingtalk"
+url = "https://oapi.dingtalk.com/robot/send?access_token=t"
+lang = "en"
+base_url = "https://sp.example/reports/"
+at_mobiles = ["13800000000", "13900000000"]
+at_all = true
+)");
+  ASSERT_EQ(c.alerts.size(), 2u);
+  EXPECT_EQ(c.alerts[0].lang, "zh");
+  EXPECT_EQ(c.alerts[0].base_url, "");
+  EXPECT_TRUE(c.alerts[0].at_mobiles.empty());
+  EXPECT_EQ(c.alerts[1].lang, "en");
+  EXPECT_EQ(c.alerts[1].base_url, "https://sp.example/reports/");
+  EXPECT_EQ(c.alerts[1].at_mobiles, (std::vector<std::string>{"13800000000", "13900000000"}));
+  EXPECT_TRUE(c.alerts[1].at_all);
+
+  const std::string hook = "[[alert]]\nkind = \"webhook\"\nurl = \"http://x/\"\n";
+  auto e = parse_error(hook + "lang = \"fr\"\n");
+  EXPECT_EQ(e.key, "alert[1].lang");
+  EXPECT_EQ(e.line, 4);
+  e = parse_error(hook + "base_url = \"sp.example\"\n");
+  EXPECT_EQ(e.key, "alert[1].base_url");
+  e = parse_error(hook + "at_all = true\n");
+  EXPECT_EQ(e.key, "alert[1].at_all");
+  EXPECT_NE(e.message.find("dingtalk and wecom"), std::string::npos) << e.message;
+  e = parse_error("[[alert]]\nkind = \"wecom\"\nurl = \"http://x/\"\nat_mobiles = [\"138-0000\"]\n");
+  EXPECT_EQ(e.key, "alert[1].at_mobiles");
+}
+
 TEST(AlertConfigTest, MistakesNameLineAndKey) {
   auto e = parse_error("[[alert]]\nkind = \"webhook\"\n");
   EXPECT_EQ(e.key, "alert[1].url");

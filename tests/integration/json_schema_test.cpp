@@ -5,26 +5,16 @@
 // python3-jsonschema (deploy/install-deps.sh), run as a real process.
 #include <gtest/gtest.h>
 
-#include "tests/integration/patrol_harness.h"
+#include "tests/integration/json_schema.h"
 
 namespace sitepatrol::integration {
 namespace {
 
 ProcessResult validate(const std::filesystem::path& schema, const std::filesystem::path& doc) {
-  return testsupport::run_process(
-      {"python3", "-c",
-       "import json, sys, jsonschema\n"
-       "schema = json.load(open(sys.argv[1], encoding='utf-8'))\n"
-       "jsonschema.Draft202012Validator.check_schema(schema)\n"
-       "errors = list(jsonschema.Draft202012Validator(schema).iter_errors(\n"
-       "    json.load(open(sys.argv[2], encoding='utf-8'))))\n"
-       "for e in errors: print(list(e.absolute_path), e.message)\n"
-       "sys.exit(1 if errors else 0)\n",
-       schema.string(), doc.string()});
+  return validate_json(schema, doc);
 }
 
-const std::filesystem::path kSchema =
-    std::filesystem::path(SITEPATROL_SOURCE_DIR) / "docs/schemas/findings.schema.json";
+const std::filesystem::path kSchema = schema_path("findings.schema.json");
 
 TEST(JsonSchema, FindingsOfTwoPatrolsValidate) {
   FixtureServer server;

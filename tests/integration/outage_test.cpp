@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "tests/integration/daemon_receivers.h"
+#include "tests/integration/json_schema.h"
 #include "tests/integration/patrol_harness.h"
 
 namespace sitepatrol::integration {
@@ -255,6 +256,15 @@ TEST(Outage, UpDownUpKeepsProblemsOpenAndAlertsOnce) {
   EXPECT_EQ(o.webhook.events("dead_links", "jtt").size(), 1u);
   EXPECT_EQ(o.webhook.events("homepage_links", "jtt").size(), 1u);
   EXPECT_EQ(o.webhook.events("critical", "jtt").size(), 1u);
+
+  // Every body the webhook received is what docs/webhook.md publishes.
+  const auto bodies = o.webhook.accepted();
+  ASSERT_GE(bodies.size(), 3u);
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    const auto doc = o.dir.write_file("alert" + std::to_string(i) + ".json", bodies[i].dump());
+    const ProcessResult v = validate_json(schema_path("webhook.schema.json"), doc);
+    EXPECT_EQ(v.exit_code, 0) << v.out << v.err << "\n" << bodies[i].dump(1);
+  }
 }
 
 }  // namespace

@@ -33,13 +33,26 @@ std::chrono::seconds retry_delay(const config::AlertChannel& channel, int attemp
   return std::min<std::chrono::seconds>(delay, std::chrono::hours(1));
 }
 
+std::optional<Alert> for_channel(const Alert& alert, const config::AlertChannel& channel) {
+  if (!channel.wants(alert.event, alert.site)) return std::nullopt;
+  if (alert.event != "dead_links" || !channel.wants("homepage_links", alert.site)) return alert;
+  // The homepage's dead links went to this channel as homepage_links, seconds or minutes
+  // before the digest: leave them out of it rather than tell the same link twice.
+  Alert digest = alert;
+  const auto told = std::erase_if(
+      digest.findings, [&](const store::FindingRow& row) { return row.finding.page == alert.url; });
+  if (told > 0 && digest.findings.empty()) return std::nullopt;
+  return digest;
+}
+
 store::Result<int> enqueue(store::Store& store, const Alert& alert,
                            std::span<const config::AlertChannel> channels,
                            system_clock::time_point now) {
   int added = 0;
-  const std::string payload = to_json(alert);
   for (const auto& channel : channels) {
-    if (!channel.wants(alert.event, alert.site)) continue;
+    const auto sent = for_channel(alert, channel);
+    if (!sent) continue;
+    const std::string payload = to_json(*sent);
     store::AlertRecord row;
     row.key = alert.key;
     row.channel = channel.name;

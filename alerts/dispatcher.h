@@ -35,6 +35,11 @@ struct DeliveryReport {
 using AttemptObserver = std::function<void(const std::string& channel, const std::string& event,
                                            const std::string& error)>;
 
+// What `channel` is sent of `alert`: nullopt when it does not want it. A channel that wants
+// homepage_links gets a dead_links digest without the homepage's links (sent to it already);
+// nullopt when nothing else is left.
+std::optional<Alert> for_channel(const Alert& alert, const config::AlertChannel& channel);
+
 // Queues `alert` for every channel that wants it; returns how many rows were new.
 store::Result<int> enqueue(store::Store& store, const Alert& alert,
                            std::span<const config::AlertChannel> channels,

@@ -59,6 +59,7 @@ std::optional<Alert> probe_alert(const config::SiteConfig& site,
       if (newest_first[i].up) return std::nullopt;
     if (newest_first.size() > n && !newest_first[n].up) return std::nullopt;
     Alert a = site_alert(site, "site_down", from_unix_ms(newest.at_ms));
+    a.since = from_unix_ms(newest_first[n - 1].at_ms);  // the streak's first failure
     a.key = "site_down:" + site.id + ":" + std::to_string(newest.at_ms);
     describe_probe(a, newest, down_after);
     a.title = "网站无法访问 site down: " + site.name;
@@ -70,6 +71,11 @@ std::optional<Alert> probe_alert(const config::SiteConfig& site,
   for (std::size_t i = 1; i <= n; ++i)
     if (newest_first[i].up) return std::nullopt;
   Alert a = site_alert(site, "site_up", from_unix_ms(newest.at_ms));
+  // The outage began with the oldest failure of the streak the caller's probes reach.
+  std::size_t oldest = n;
+  while (oldest + 1 < newest_first.size() && !newest_first[oldest + 1].up) ++oldest;
+  a.since = from_unix_ms(newest_first[oldest].at_ms);
+  a.outage = std::chrono::duration_cast<std::chrono::seconds>(a.time - *a.since);
   a.key = "site_up:" + site.id + ":" + std::to_string(newest.at_ms);
   describe_probe(a, newest, down_after);
   a.title = "网站恢复访问 site up: " + site.name;

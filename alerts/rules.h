@@ -26,7 +26,11 @@
 namespace sitepatrol::alerts {
 
 // `newest_first` holds at least the newest down_after + 1 probes of the site when it has
-// them. nullopt when the newest probe changes nothing.
+// them. nullopt when the newest probe changes nothing. site_down's `since` is the streak's
+// first failed probe; site_up's `since` the oldest failure of the streak found in
+// `newest_first` (pass the whole streak: kOutageLookback) and `outage` the time from it to
+// the good probe.
+inline constexpr int kOutageLookback = 10080;  // probes read back for site_up (a week at 1/min)
 std::optional<Alert> probe_alert(const config::SiteConfig& site,
                                  std::span<const store::ProbeRecord> newest_first,
                                  int down_after);

@@ -357,6 +357,9 @@ void Daemon::Impl::save_probes() {
     unsaved_probes.pop_front();
     if (site == config->sites.end()) continue;
     auto recent = store->recent_probes(id, config->schedule.down_after + 1);
+    // Back up after a streak of failures: read the whole streak, for when the outage began.
+    if (recent && recent->size() > 1 && recent->front().up && !(*recent)[1].up)
+      recent = store->recent_probes(id, alerts::kOutageLookback);
     if (!recent) {
       metrics.store_error();
       spdlog::error("reading probes of {}: {}", id, recent.error().message);

@@ -155,6 +155,38 @@ TEST_F(DispatcherTest, AChannelRemovedByAReloadFailsItsAlerts) {
             std::string::npos);
 }
 
+store::FindingRow dead_link(std::string page, std::string subject) {
+  store::FindingRow row;
+  row.finding.site = "hb-jtt";
+  row.finding.code = "LINK-BROKEN";
+  row.finding.page = std::move(page);
+  row.finding.subject = std::move(subject);
+  row.status = "new";
+  return row;
+}
+
+TEST(ForChannel, TheDigestLeavesOutWhatHomepageLinksTold) {
+  Alert digest;
+  digest.event = "dead_links";
+  digest.site = "hb-jtt";
+  digest.url = "http://www.site.example/";
+  digest.findings = {dead_link("http://www.site.example/", "http://www.site.example/a.pdf"),
+                     dead_link("http://www.site.example/news/", "http://www.site.example/b.pdf")};
+  // Both events on one channel: the homepage's link only once.
+  const auto both = for_channel(digest, channel("ops"));
+  ASSERT_TRUE(both);
+  ASSERT_EQ(both->findings.size(), 1u);
+  EXPECT_EQ(both->findings[0].finding.subject, "http://www.site.example/b.pdf");
+  // A channel that wants only the digest gets every link.
+  const auto only = for_channel(digest, channel("digest", {"dead_links"}));
+  ASSERT_TRUE(only);
+  EXPECT_EQ(only->findings.size(), 2u);
+  // Nothing left but homepage links: no digest at all.
+  digest.findings.pop_back();
+  EXPECT_FALSE(for_channel(digest, channel("ops")));
+  EXPECT_FALSE(for_channel(digest, channel("down", {"site_down"})));
+}
+
 TEST(RetryDelay, DoublesUpToAnHour) {
   auto c = channel("c");
   EXPECT_EQ(retry_delay(c, 1), seconds(30));

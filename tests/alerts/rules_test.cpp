@@ -45,6 +45,23 @@ TEST(ProbeAlert, DownAfterNConsecutiveFailures) {
   EXPECT_TRUE(probe_alert(s, history("ddd"), 3));
 }
 
+TEST(ProbeAlert, DownSaysSinceTheStreaksFirstFailure) {
+  auto down = probe_alert(site(), history("dddu"), 3);
+  ASSERT_TRUE(down && down->since);
+  EXPECT_EQ(unix_ms(*down->since), 1'000'000 - 2 * 60'000);  // the oldest of the three
+  EXPECT_EQ(down->down_after, 3);
+  EXPECT_EQ(down->probe_error, "HTTP 503");
+}
+
+TEST(ProbeAlert, UpGivesTheWholeOutage) {
+  // Ten failures, longer than down_after: the outage began with the oldest of them.
+  auto up = probe_alert(site(), history("uddddddddddu"), 3);
+  ASSERT_TRUE(up && up->since && up->outage);
+  EXPECT_EQ(unix_ms(*up->since), 1'000'000 - 10 * 60'000);
+  EXPECT_EQ(up->outage->count(), 10 * 60);
+  EXPECT_EQ(up->probe_status, 200);
+}
+
 TEST(ProbeAlert, ALongerStreakDoesNotRepeat) {
   EXPECT_FALSE(probe_alert(site(), history("dddd"), 3));
   EXPECT_FALSE(probe_alert(site(), history("ddddu"), 3));

@@ -1,5 +1,6 @@
 #include "reports/html_report.h"
 
+#include "reports/cell_text.h"
 #include "reports/html_escape.h"
 
 namespace sitepatrol::reports {
@@ -20,7 +21,8 @@ h3 { font-size: 11.5pt; margin: 5mm 0 2mm; break-after: avoid; }
 h4 { font-size: 10.5pt; margin: 3mm 0 1mm; break-after: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 2mm 0 4mm; font-size: 9pt; }
 th, td { border: 1px solid #999; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; word-break: break-word; }
+         overflow-wrap: anywhere; }
+.nb, td.sev { white-space: nowrap; }
 th { background: #e8edf3; }
 tr { break-inside: avoid; }
 td.pass { color: #116611; font-weight: bold; }
@@ -45,9 +47,9 @@ void write_cell(std::ostream& out, const Cell& cell) {
   out << (cell.style.empty() ? "<td>" : "<td class=\"" + html_escape(cell.style) + "\">");
   const std::string href = cell.href.empty() ? std::string() : safe_href(cell.href);
   if (!href.empty()) {
-    out << "<a href=\"" << href << "\">" << html_escape(cell.text) << "</a>";
+    out << "<a href=\"" << href << "\">" << cell_html(cell.text) << "</a>";
   } else {
-    out << html_escape(cell.text);
+    out << cell_html(cell.text);
   }
   out << "</td>";
 }

@@ -16,7 +16,8 @@ namespace sitepatrol::reports {
 struct Cell {
   std::string text;
   std::string href;   // a crawled URL to link to ("" for none); renderers check it
-  std::string style;  // pass | fail | warn | critical | error | "" (HTML class)
+  std::string style;  // pass | fail | warn | critical | error | "" (HTML class); "... sev" on
+                      // a severity, which never wraps
 };
 
 struct Block {

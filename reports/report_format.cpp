@@ -124,7 +124,7 @@ Cell subject_cell(const checks::Finding& f, Lang lang) {
 }
 
 Cell severity_cell(checks::Severity s, Lang lang) {
-  return Cell{severity_label(s, lang), "", std::string(checks::to_string(s))};
+  return Cell{severity_label(s, lang), "", std::string(checks::to_string(s)) + " sev"};
 }
 
 void indices_table(Document& doc, const std::vector<const SiteReport*>& sites, Lang lang) {
@@ -266,7 +266,8 @@ void findings_by_code_chart(Document& doc, const SiteReport& site, Lang lang) {
   ChartSeries counts{std::string(pick(lang, "数量", "count")), "", {}, {}};
   std::array<bool, 4> present{};
   for (const CodeCount& c : site.by_code) {
-    chart.categories.push_back(c.code);
+    // zh: the code's Chinese name (a reader of the 自查报告 need not know the codes).
+    chart.categories.push_back(lang == Lang::zh ? code_label(c.code, lang) : c.code);
     counts.values.push_back(c.count);
     counts.colors.push_back(kSeverityColors[static_cast<int>(c.severity)]);
     present[static_cast<int>(c.severity)] = true;
@@ -288,6 +289,7 @@ void availability_chart(Document& doc, const std::vector<const SiteReport*>& sit
   chart.percent = true;
   chart.max = 1.0;
   ChartSeries series{std::string(pick(lang, "可用率", "availability")), "#2a7ab8", {}, {}};
+  chart.marker_label = std::string(pick(lang, "一票否决线（不可用率5%）", "veto line (5 % unavailable)"));
   for (const SiteReport* s : sites) {
     chart.categories.push_back(site_label(*s));
     series.values.push_back(s->availability.value_or(0));
@@ -308,6 +310,7 @@ void index_charts(Document& doc, const std::vector<const SiteReport*>& sites, La
     chart.max = 1.0;
     chart.decimals = 2;
     ChartSeries series{index_label(name, lang), colors[n++], {}, {}};
+    chart.marker_label = std::string(pick(lang, "今年目标", "this year's target"));
     for (const SiteReport* s : sites) {
       const IndexResult& i = std::string(name) == "disclosure" ? s->indices.disclosure
                              : std::string(name) == "service"  ? s->indices.service

@@ -42,29 +42,64 @@ std::string open_svg(const std::string& id, const std::string& title, double hei
          "\"><title>" + html_escape(title) + "</title>";
 }
 
-std::string legend(const std::vector<ChartSeries>& series) {
+// The width of `text` at font size 11: a CJK (multi-byte) character is about 11 units, an
+// ASCII one about 6.5.
+double text_width(std::string_view text) {
+  double w = 0;
+  for (char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x80) w += 6.5;
+    else if ((b & 0xC0) != 0x80) w += 11;
+  }
+  return w;
+}
+
+// The series' swatches and names, and the target marker's dashed line with its meaning.
+std::string legend(const std::vector<ChartSeries>& series, const std::string& marker_label) {
   std::string out;
   double x = kLabelWidth;
   for (const ChartSeries& s : series) {
     out += "<rect x=\"" + num(x) + "\" y=\"6\" width=\"12\" height=\"12\" fill=\"" + s.color +
            "\"/><text x=\"" + num(x + 16) + "\" y=\"16\" font-size=\"11\">" + html_escape(s.name) +
            "</text>";
-    std::size_t points = 0;  // code points: a CJK label is 3 bytes a character
-    for (char c : s.name) points += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    x += 28 + 11.0 * static_cast<double>(std::min<std::size_t>(points, 30));
+    x += 28 + std::min(text_width(s.name), 200.0);
+  }
+  if (!marker_label.empty()) {
+    out += "<line class=\"target\" x1=\"" + num(x + 6) + "\" x2=\"" + num(x + 6) +
+           "\" y1=\"4\" y2=\"20\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>"
+           "<text x=\"" + num(x + 16) + "\" y=\"16\" font-size=\"11\">" + html_escape(marker_label) +
+           "</text>";
   }
   return out;
 }
 
-// Shortens a label to about `max` code points so it fits the label column.
-std::string shorten(const std::string& label, std::size_t max) {
-  std::size_t points = 0;
+// Shortens a label to about `max` units of text_width so it fits the label column.
+std::string shorten(const std::string& label, double max) {
+  if (text_width(label) <= max) return label;
+  std::size_t end = 0;
   for (std::size_t i = 0; i < label.size(); ++i) {
-    if ((static_cast<unsigned char>(label[i]) & 0xC0) != 0x80 && ++points > max) {
-      return label.substr(0, i) + "…";
-    }
+    if ((static_cast<unsigned char>(label[i]) & 0xC0) == 0x80) continue;
+    if (text_width(std::string_view(label).substr(0, i)) > max - 11) break;
+    end = i;
   }
-  return label;
+  return label.substr(0, end) + "…";
+}
+
+// The value axis under the bars: ticks at 0, ¼, ½, ¾ and all of `max`, each with its value,
+// and faint grid lines up through the bars so a bar can be read against them.
+std::string value_axis(double top, double axis, double max, bool percent, int decimals) {
+  std::string out = "<g class=\"axis\">";
+  out += "<line x1=\"" + num(kLabelWidth) + "\" x2=\"" + num(kLabelWidth + kBarArea) +
+         "\" y1=\"" + num(axis) + "\" y2=\"" + num(axis) + "\" stroke=\"#999\"/>";
+  for (int i = 0; i <= 4; ++i) {
+    const double x = kLabelWidth + kBarArea * i / 4.0;
+    out += "<line x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(top) + "\" y2=\"" +
+           num(axis + 3) + "\" stroke=\"#ddd\"/>";
+    out += "<text class=\"tick\" x=\"" + num(x) + "\" y=\"" + num(axis + 14) +
+           "\" font-size=\"9\" text-anchor=\"middle\">" +
+           value_text(max * i / 4.0, percent, decimals) + "</text>";
+  }
+  return out + "</g>";
 }
 
 }  // namespace
@@ -83,12 +118,14 @@ std::string bar_chart_svg(const BarChart& chart) {
       kBarHeight * static_cast<double>(std::max<std::size_t>(1, chart.series.size())) + 10;
   const double height = kLegendHeight + group * static_cast<double>(chart.categories.size()) + 20;
   std::string out = open_svg(chart.id, chart.title, height);
-  out += legend(chart.legend.empty() ? chart.series : chart.legend);
+  out += legend(chart.legend.empty() ? chart.series : chart.legend, chart.marker_label);
+  const double axis = kLegendHeight + group * static_cast<double>(chart.categories.size());
+  out += value_axis(kLegendHeight, axis, max, chart.percent, chart.decimals);
   for (std::size_t c = 0; c < chart.categories.size(); ++c) {
     const double top = kLegendHeight + group * static_cast<double>(c);
     out += "<text x=\"" + num(kLabelWidth - 6) + "\" y=\"" + num(top + group / 2 + 2) +
            "\" font-size=\"11\" text-anchor=\"end\">" +
-           html_escape(shorten(chart.categories[c], 14)) + "</text>";
+           html_escape(shorten(chart.categories[c], kLabelWidth - 10)) + "</text>";
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
       const double v = c < chart.series[s].values.size() ? chart.series[s].values[c] : 0;
       const double w = std::max(0.0, v) / max * kBarArea;
@@ -107,12 +144,6 @@ std::string bar_chart_svg(const BarChart& chart) {
              "\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>";
     }
   }
-  const double axis = kLegendHeight + group * static_cast<double>(chart.categories.size());
-  out += "<line x1=\"" + num(kLabelWidth) + "\" x2=\"" + num(kLabelWidth + kBarArea) + "\" y1=\"" +
-         num(axis) + "\" y2=\"" + num(axis) + "\" stroke=\"#999\"/>";
-  out += "<text x=\"" + num(kLabelWidth + kBarArea) + "\" y=\"" + num(axis + 14) +
-         "\" font-size=\"9\" text-anchor=\"end\">" +
-         value_text(max, chart.percent, chart.decimals) + "</text>";
   out += "</svg>";
   return out;
 }
@@ -136,7 +167,7 @@ std::string line_chart_svg(const LineChart& chart) {
   };
   auto y_of = [&](double v) { return kTop + kPlot - std::max(0.0, v) / max * kPlot; };
   std::string out = open_svg(chart.id, chart.title, kHeight);
-  std::string saved_legend = legend(chart.series);
+  std::string saved_legend = legend(chart.series, "");
   out += saved_legend;
   out += "<line x1=\"" + num(kLeft) + "\" x2=\"" + num(kWidth - 20) + "\" y1=\"" +
          num(kTop + kPlot) + "\" y2=\"" + num(kTop + kPlot) + "\" stroke=\"#999\"/>";

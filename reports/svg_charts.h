@@ -25,6 +25,7 @@ struct BarChart {
   std::vector<ChartSeries> series;
   std::optional<double> max;                   // axis end; default: the largest value
   std::vector<std::optional<double>> markers;  // per category: a target tick (indices)
+  std::string marker_label;                    // the markers' legend entry ("" : none)
   bool percent = false;                        // values are shares shown as %
   int decimals = -1;                           // value labels: fixed decimals; -1 = as needed
   std::vector<ChartSeries> legend;             // legend entries (name, color); default: the series

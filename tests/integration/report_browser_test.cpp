@@ -73,6 +73,73 @@ class ReportBrowser : public ::testing::Test {
     return dom.out;
   }
 
+  // The report laid out at A4's width (794 CSS px at 96 dpi) with a script appended that
+  // measures what a reader would see: the page wider than the paper, a finding code or a
+  // severity pushed out of its cell. Returns those problems, one a line ("" when none), and
+  // how many code spans were measured.
+  std::pair<std::string, int> layout_problems(const std::filesystem::path& html) {
+    std::ifstream in(html);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    text += R"(<script>
+const out = [];
+const width = document.documentElement.clientWidth;
+if (document.documentElement.scrollWidth > width)
+  out.push('page ' + document.documentElement.scrollWidth + 'px wide, paper ' + width);
+for (const e of document.querySelectorAll('body *')) {  // the outermost elements too wide
+  const wide = (x) => x && x.getBoundingClientRect().right > width + 0.5;
+  if (wide(e) && !wide(e.parentElement))
+    out.push('too wide: <' + e.tagName.toLowerCase() + ' class="' + e.className + '"> ' +
+             e.textContent.slice(0, 80));
+}
+const codes = document.querySelectorAll('.nb');
+for (const e of document.querySelectorAll('.nb, td.sev')) {
+  const cell = e.closest('td, th') || e;
+  const r = e.getBoundingClientRect(), c = cell.getBoundingClientRect();
+  if (e.getClientRects().length > 1 || r.right > c.right + 0.5 || e.scrollWidth > e.clientWidth + 0.5)
+    out.push('squeezed: ' + e.textContent);
+}
+const pre = document.createElement('pre');
+pre.id = 'layout';
+pre.textContent = 'codes=' + codes.length + '\n' + out.join('\n');
+document.body.appendChild(pre);
+</script>)";
+    const auto probe = setup_.dir().write_file(html.stem().string() + "-layout.html", text);
+    auto dom = chromium(setup_.dir(),
+                        {"--window-size=794,1123", "--dump-dom", "file://" + probe.string()});
+    EXPECT_EQ(dom.exit_code, 0) << dom.err;
+    std::smatch m;
+    static const std::regex kLayout(R"(<pre id="layout">codes=(\d+)\n?([\s\S]*?)</pre>)");
+    if (!std::regex_search(dom.out, m, kLayout)) {
+      ADD_FAILURE() << "the layout script did not run:\n" << dom.err;
+      return {"", 0};
+    }
+    return {m[2].str(), std::stoi(m[1].str())};
+  }
+
+  // The report printed by Chromium to PDF: its page count (pdfinfo says A4), page 1 rendered
+  // by pdftoppm, and the PDF's text (pdftotext).
+  std::pair<int, std::string> print(const std::filesystem::path& html) {
+    const auto pdf = setup_.dir() / (html.stem().string() + ".pdf");
+    auto printed = chromium(setup_.dir(), {"--no-pdf-header-footer", "--print-to-pdf=" + pdf.string(),
+                                           "file://" + html.string()});
+    EXPECT_EQ(printed.exit_code, 0) << printed.err;
+    const auto info = testsupport::run_process({"pdfinfo", pdf.string()});
+    EXPECT_EQ(info.exit_code, 0) << info.err;
+    EXPECT_NE(info.out.find("(A4)"), std::string::npos) << info.out;
+    std::smatch m;
+    static const std::regex kPages(R"(Pages:\s+(\d+))");
+    const int pages = std::regex_search(info.out, m, kPages) ? std::stoi(m[1].str()) : 0;
+    const auto png = setup_.dir() / (html.stem().string() + "-page1");
+    const auto ppm = testsupport::run_process(
+        {"pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", pdf.string(),
+         png.string()});
+    EXPECT_EQ(ppm.exit_code, 0) << ppm.err;
+    EXPECT_GT(std::filesystem::file_size(png.string() + ".png"), 10'000u) << "an empty page";
+    const auto text = testsupport::run_process({"pdftotext", "-layout", pdf.string(), "-"});
+    EXPECT_EQ(text.exit_code, 0) << text.err;
+    return {pages, text.out};
+  }
+
   ReportSetup setup_;
 };
 
@@ -119,6 +186,35 @@ TEST_F(ReportBrowser, SelfInspectionRendersWithItsCharts) {
   for (const char* point : {"一、页面访问、栏目更新和内容准确情况", "二、服务功能和互动功能情况",
                             "三、应用系统及链接情况", "四、安全防护情况"}) {
     EXPECT_NE(dom.find(point), std::string::npos) << point;
+  }
+}
+
+TEST_F(ReportBrowser, MonthlyNoticeFitsA4WithoutSqueezedCodes) {
+  const auto html = setup_.dir() / "notice.html";
+  auto r = setup_.report({"--month", "2026-11", "-o", html.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto [problems, codes] = layout_problems(html);
+  EXPECT_GT(codes, 5) << "finding codes must have been measured";
+  EXPECT_EQ(problems, "");
+  const auto [pages, text] = print(html);
+  EXPECT_GE(pages, 3);
+  EXPECT_LE(pages, 40);
+  EXPECT_NE(text.find("关于2026年11月政府网站检查情况的通报"), std::string::npos) << text;
+}
+
+TEST_F(ReportBrowser, SelfInspectionFitsA4InBothLanguages) {
+  for (const std::string lang : {"zh", "en"}) {
+    const auto html = setup_.dir() / ("self-" + lang + ".html");
+    auto r = setup_.report(
+        {"--month", "2026-11", "--site", "js-jtt", "--lang", lang, "-o", html.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto [problems, codes] = layout_problems(html);
+    EXPECT_GT(codes, 0) << lang;
+    EXPECT_EQ(problems, "") << lang;
+    const auto [pages, text] = print(html);
+    EXPECT_GE(pages, 2) << lang;
+    EXPECT_LE(pages, 30) << lang;
+    EXPECT_NE(text.find(lang == "zh" ? "自查报告" : "elf-inspection"), std::string::npos) << text;
   }
 }
 

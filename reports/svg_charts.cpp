@@ -1,6 +1,7 @@
 #include "reports/svg_charts.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "reports/html_escape.h"
@@ -91,13 +92,19 @@ std::string value_axis(double top, double axis, double max, bool percent, int de
   std::string out = "<g class=\"axis\">";
   out += "<line x1=\"" + num(kLabelWidth) + "\" x2=\"" + num(kLabelWidth + kBarArea) +
          "\" y1=\"" + num(axis) + "\" y2=\"" + num(axis) + "\" stroke=\"#999\"/>";
+  // Counts get whole-number ticks (0 1 2 3, not 0 0.75 1.50): rounded, each once.
+  const bool whole = !percent && decimals < 0;
+  double previous = -1;
   for (int i = 0; i <= 4; ++i) {
-    const double x = kLabelWidth + kBarArea * i / 4.0;
+    const double value = whole ? std::round(max * i / 4.0) : max * i / 4.0;
+    if (value == previous) continue;
+    previous = value;
+    const double x = kLabelWidth + kBarArea * value / max;
     out += "<line x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(top) + "\" y2=\"" +
            num(axis + 3) + "\" stroke=\"#ddd\"/>";
     out += "<text class=\"tick\" x=\"" + num(x) + "\" y=\"" + num(axis + 14) +
            "\" font-size=\"9\" text-anchor=\"middle\">" +
-           value_text(max * i / 4.0, percent, decimals) + "</text>";
+           value_text(value, percent, decimals) + "</text>";
   }
   return out + "</g>";
 }

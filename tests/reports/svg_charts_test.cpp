@@ -33,6 +33,18 @@ TEST(BarChartSvg, HasAValueAxisWithNumbers) {
     EXPECT_NE(svg.find(tick), std::string::npos) << tick;
 }
 
+TEST(BarChartSvg, CountsGetWholeNumberTicks) {
+  BarChart counts;
+  counts.categories = {"断链", "错别字"};
+  counts.series = {ChartSeries{"数量", "#c40", {3, 1}, {}}};
+  const std::string svg = bar_chart_svg(counts);
+  for (const char* tick : {">0<", ">1<", ">2<", ">3<"})
+    EXPECT_NE(svg.find(std::string("font-size=\"9\" text-anchor=\"middle\"") + tick),
+              std::string::npos) << tick << svg;
+  EXPECT_EQ(svg.find(">0.75<"), std::string::npos);
+  EXPECT_EQ(count(svg, "<text class=\"tick\""), 4);
+}
+
 TEST(BarChartSvg, TheTargetMarkerIsExplained) {
   const std::string svg = bar_chart_svg(availability());
   EXPECT_NE(svg.find(">一票否决线（不可用率5%）</text>"), std::string::npos) << svg;

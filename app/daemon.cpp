@@ -254,10 +254,10 @@ int Daemon::Impl::run() {
   notify();
   spdlog::info("daemon stopping");
   for (auto& job : probe_jobs) job.join();
-  if (patrol_job.active()) {
-    patrol_job.join();
-    metrics.patrol_ended(patrol_result.finished ? "finished" : "aborted", 0, 0, 0);
-  }
+  // A patrol that finished as the stop came is collected like any other: its alerts go to the
+  // outbox for the next start to deliver (runs found finished at start are history, so they
+  // would be lost). One cut short is recorded as aborted.
+  if (patrol_job.active()) collect_patrol(scheduler);
   if (alert_thread.joinable()) alert_thread.join();
   if (http) http->stop();
   std::cerr << "sitepatrol daemon: stopped\n";

@@ -18,7 +18,7 @@ struct Writer {
     return std::string(reports::pick(lang, zh, en));
   }
   std::string at(std::chrono::system_clock::time_point t) const {
-    return local_time_text(t, o.zone, o.lang);
+    return reports::local_minute_text(utc_time(t), o.zone, lang);
   }
   // "湖北省交通运输厅（https://jtt.hubei.gov.cn/）" / "... (https://...)"
   std::string site(const Alert& a) const {

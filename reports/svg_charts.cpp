@@ -77,11 +77,14 @@ std::string legend(const std::vector<ChartSeries>& series, const std::string& ma
 // Shortens a label to about `max` units of text_width so it fits the label column.
 std::string shorten(const std::string& label, double max) {
   if (text_width(label) <= max) return label;
+  // Cut before the first character that would leave no room for the ellipsis.
+  double width = 0;
   std::size_t end = 0;
   for (std::size_t i = 0; i < label.size(); ++i) {
     if ((static_cast<unsigned char>(label[i]) & 0xC0) == 0x80) continue;
-    if (text_width(std::string_view(label).substr(0, i)) > max - 11) break;
+    if (width > max - 11) break;
     end = i;
+    width += static_cast<unsigned char>(label[i]) < 0x80 ? 6.5 : 11;
   }
   return label.substr(0, end) + "…";
 }

@@ -7,6 +7,7 @@
 
 #include "config/ymd.h"
 #include "reports/calendar.h"
+#include "reports/link_display.h"
 
 namespace sitepatrol::reports {
 namespace {
@@ -728,6 +729,8 @@ std::string subject_text(const checks::Finding& f, Lang lang) {
   }
   if (code == "COLUMN-MISSING") return column_label(f.subject, lang);
   if (code == "META-MISSING") return meta_tag_label(f.subject, lang);
+  // The href stays the real URL (report_format.cpp's subject_cell); the text is readable.
+  if (code.starts_with("LINK-")) return display_url(f.subject);
   return f.subject;
 }
 

@@ -30,7 +30,8 @@ std::vector<std::string_view> detail_codes();
 
 // The subject as a reader names it: ID-MISSING's "icp" is ICP备案号, COLUMN-MISSING's
 // "maritime_projects" 海事项目, META-MISSING's "ColumnName" 栏目名称元数据（ColumnName）.
-// URLs and host names stay as they are.
+// A link finding's URL is shown decoded for reading (reports/link_display.h); other URLs
+// and host names stay as they are.
 std::string subject_text(const checks::Finding& f, Lang lang);
 
 }  // namespace sitepatrol::reports

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "reports/detail_text.h"
+#include "reports/link_display.h"
 #include "reports/terminal_width.h"
 
 namespace sitepatrol::reports {
@@ -36,6 +37,17 @@ std::string status_zh(const std::string& status) {
 
 }  // namespace
 
+std::string link_columns(const store::FindingRow& row) {
+  std::string pages;
+  for (const store::LinkCarrier& c : row.carriers) {
+    if (!pages.empty()) pages += '\n';
+    pages += c.page;
+  }
+  return csv_field(link_text(row), true) + ',' +
+         (row.carriers.empty() ? std::string() : std::to_string(row.carriers.size())) + ',' +
+         csv_field(pages, true);
+}
+
 std::string csv_field(std::string_view value, bool from_web) {
   std::string text = repair_utf8(value);
   if (from_web && starts_formula(text)) text.insert(0, 1, '\'');
@@ -52,8 +64,10 @@ std::string csv_field(std::string_view value, bool from_web) {
 void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> rows, Lang lang) {
   const bool zh = lang == Lang::zh;
   out << kBom
-      << pick(lang, "网站,问题代码,级别,对象,所在页面,说明,状态,首次发现,最近发现,未复查原因,运行",
-              "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,run")
+      << pick(lang, "网站,问题代码,级别,对象,所在页面,说明,状态,首次发现,最近发现,未复查原因,运行,"
+              "链接文字,页面数,所在页面（全部）",
+              "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,run,"
+              "link_text,carrier_count,carriers")
       << kCrlf;
   for (const store::FindingRow& row : rows) {
     const checks::Finding& f = row.finding;
@@ -66,7 +80,8 @@ void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> ro
         << csv_field(zh ? status_zh(row.status) : row.status, false) << ','
         << csv_field(row.first_seen, false) << ',' << csv_field(row.last_seen, false) << ','
         << csv_field(row.verified ? "" : row.unverified, false) << ','
-        << (row.run != 0 ? std::to_string(row.run) : std::string()) << kCrlf;
+        << (row.run != 0 ? std::to_string(row.run) : std::string()) << ','
+        << link_columns(row) << kCrlf;
   }
 }
 

@@ -3,12 +3,24 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "reports/link_display.h"
+
 namespace sitepatrol::reports {
 
 nlohmann::ordered_json detail_args_json(const checks::DetailArgs& args) {
   nlohmann::ordered_json object = nlohmann::ordered_json::object();
   for (const checks::DetailArg& a : args) object[a.key] = a.value;
   return object;
+}
+
+void append_link_json(nlohmann::ordered_json& item, const store::FindingRow& row) {
+  // A link finding's text and every page carrying it; other findings have neither key.
+  if (!row.finding.code.starts_with("LINK-")) return;
+  item["link_text"] = link_text(row);
+  nlohmann::ordered_json carriers = nlohmann::ordered_json::array();
+  for (const store::LinkCarrier& c : row.carriers)
+    carriers.push_back(nlohmann::ordered_json{{"page", c.page}, {"text", c.text}});
+  item["carriers"] = std::move(carriers);
 }
 
 void write_findings_json(std::ostream& out, const store::RunInfo& run,
@@ -49,6 +61,7 @@ void write_findings_json(std::ostream& out, const store::RunInfo& run,
     // issue 14: `findings` shows each site as its newest run left it, so the rows of one
     // document may come from several runs; this is the row's.
     if (row.run != 0) item["run"] = row.run;
+    append_link_json(item, row);
     findings.push_back(std::move(item));
   }
 

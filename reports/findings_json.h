@@ -3,7 +3,7 @@
 //   {"run": {"id", "started_at", "finished_at", "sites", "pages", "links_checked", "status"},
 //    "findings": [{"site", "code", "severity", "subject", "page", "detail", "detail_code",
 //                  "detail_args", "status", "first_seen", "last_seen", "verified",
-//                  "unverified"?, "run"?}, ...]}
+//                  "unverified"?, "run"?, "link_text", "carriers"}, ...]}
 //
 // `detail` is the English sentence; `detail_code` names it ("fresh.column_stale", null for a
 // finding stored before codes existed) and `detail_args` holds its values as an object of
@@ -13,6 +13,10 @@
 // `run` (the id of the run a row comes from) is there when the row knows it: `findings` may
 // show rows of several runs, each site as its newest run left it, and `run` above is then
 // the newest of them.
+//
+// `link_text` (issue 14) is a link finding's link text ("" when unknown), null for other
+// findings; `carriers` every page of the row's run carrying the link, [{"page", "text"}] in
+// page order ([] for other findings and for rows stored before carriers were kept).
 //
 // Keys in that order, 2-space indent, a final newline. UTF-8 is written as is (Chinese stays
 // readable); invalid UTF-8 from a crawled page becomes U+FFFD instead of failing, so the
@@ -37,6 +41,9 @@ namespace sitepatrol::reports {
 // {"newest": "2025-08-12", ...}: a detail's values as a JSON object, in order (the report's
 // JSON uses it too).
 nlohmann::ordered_json detail_args_json(const checks::DetailArgs& args);
+
+// Adds `link_text` and `carriers` to a finding's object (the report's JSON uses it too).
+void append_link_json(nlohmann::ordered_json& item, const store::FindingRow& row);
 
 void write_findings_json(std::ostream& out, const store::RunInfo& run,
                          std::span<const store::FindingRow> rows);

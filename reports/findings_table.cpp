@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reports/link_display.h"
 #include "reports/summary.h"
 #include "reports/terminal_width.h"
 #include "reports/text_wrap.h"
@@ -228,11 +229,24 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     const std::string origin = label ? origin_of(label->home) : "";
     // "open?": carried over unverified (the run could not examine it), see the legend.
     const std::string status = fr.verified ? fr.status : fr.status + "?";
+    const bool is_link = f.code.starts_with("LINK-");
+    std::string subject = relative_to(f.subject, origin);
+    std::string page = relative_to(f.page, origin);
+    std::string detail = detail_text(f, options.detail_lang);
+    if (is_link) {
+      // The link as a reader met it: its file name decoded, its text, and how many more
+      // pages carry it (--format csv|json lists them all).
+      subject = display_url(subject);
+      if (fr.carriers.size() > 1) page += " (+" + std::to_string(fr.carriers.size() - 1) + ")";
+      if (const std::string text = link_text(fr); !text.empty()) {
+        detail = (options.detail_lang == Lang::zh ? "「" + text + "」" : "\u201c" + text + "\u201d ") +
+                 detail;
+      }
+    }
     table.push_back({static_cast<std::size_t>(it - sites.begin()), f.severity,
                      sanitize_for_terminal(f.code), sanitize_for_terminal(status),
-                     sanitize_for_terminal(relative_to(f.subject, origin)),
-                     sanitize_for_terminal(relative_to(f.page, origin)),
-                     sanitize_for_terminal(detail_text(f, options.detail_lang))});
+                     sanitize_for_terminal(subject), sanitize_for_terminal(page),
+                     sanitize_for_terminal(detail)});
   }
   std::stable_sort(table.begin(), table.end(), [](const Row& a, const Row& b) {
     if (a.site_index != b.site_index) return a.site_index < b.site_index;

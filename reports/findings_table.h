@@ -14,6 +14,9 @@
 // A site named in `options.sites` is headed by its name, id and origin, and its subjects and
 // pages on that origin are shown as paths ("/files/a.pdf"); other URLs (external links, a
 // different scheme or host) stay whole. Details are wrapped to their column rather than cut.
+// A link finding (LINK-*) shows its URL decoded for reading (reports/link_display.h), its
+// link's text before the detail ("「关于印发通知」 HTTP 404"), and after the page how many
+// more pages carry the link ("/a.html (+11)").
 //
 // Sites in the order they first appear, each site's findings most severe first (then by
 // code). Columns line up across sites; widths are display widths (CJK counts 2), and subject,

@@ -11,9 +11,9 @@ void write_report_csv(std::ostream& out, const Report& report) {
   out << "\xEF\xBB\xBF"
       << pick(lang,
               "月份,网站,网站名称,主管单位,问题代码,级别,对象,所在页面,说明,状态,首次发现,"
-              "最近发现,持续天数,整改完成",
+              "最近发现,持续天数,整改完成,链接文字,页面数,所在页面（全部）",
               "month,site,name,unit,code,severity,subject,page,detail,state,first_seen,last_seen,"
-              "days_open,resolved_at")
+              "days_open,resolved_at,link_text,carrier_count,carriers")
       << "\r\n";
   for (const SiteReport& s : report.sites) {
     for (const RectificationItem& item : s.rectification) {
@@ -28,7 +28,8 @@ void write_report_csv(std::ostream& out, const Report& report) {
           << csv_field(f.page, true) << ',' << csv_field(detail_text(f, lang), true) << ','
           << csv_field(lang == Lang::zh ? state_label(item.state, lang) : item.state, false) << ','
           << csv_field(item.row.first_seen, false) << ',' << csv_field(item.row.last_seen, false)
-          << ',' << item.days_open << ',' << csv_field(item.resolved_at, false) << "\r\n";
+          << ',' << item.days_open << ',' << csv_field(item.resolved_at, false) << ','
+          << link_columns(item.row) << "\r\n";
     }
   }
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "reports/detail_text.h"
+#include "reports/link_display.h"
 #include "reports/svg_charts.h"
 
 namespace sitepatrol::reports {
@@ -123,6 +124,25 @@ Cell subject_cell(const checks::Finding& f, Lang lang) {
   return c;
 }
 
+// A link finding reads as the reader met it: the link's text, then its URL decoded for
+// reading (reports/link_display.h); the cell still links to the real URL.
+Cell link_subject_cell(const store::FindingRow& row, Lang lang) {
+  Cell c = subject_cell(row.finding, lang);
+  if (const std::string text = link_text(row); !text.empty()) {
+    c.text = (lang == Lang::zh ? "「" + text + "」" : "\u201c" + text + "\u201d ") + c.text;
+  }
+  return c;
+}
+
+// Where a link finding was seen: how many pages carry the link and the first three of them
+// (the CSV and JSON list them all), linking to the first; else the finding's page.
+Cell carriers_cell(const store::FindingRow& row, Lang lang) {
+  if (row.carriers.empty()) return url_cell(row.finding.page);
+  Cell c = url_cell(row.carriers.front().page);
+  c.text = carriers_summary(row, lang);
+  return c;
+}
+
 Cell severity_cell(checks::Severity s, Lang lang) {
   return Cell{severity_label(s, lang), "", std::string(checks::to_string(s)) + " sev"};
 }
@@ -212,8 +232,8 @@ void findings_table(Document& doc, const std::vector<store::FindingRow>& rows, L
     const auto& f = row.finding;
     std::vector<Cell> line = {severity_cell(f.severity, lang),
                               Cell{f.code + " " + code_label(f.code, lang), "", ""},
-                              subject_cell(f, lang)};
-    if (with_page) line.push_back(url_cell(f.page));
+                              link_subject_cell(row, lang)};
+    if (with_page) line.push_back(carriers_cell(row, lang));
     std::string detail = detail_text(f, lang);
     if (!row.verified) {  // carried over from the last check that could see it
       detail += std::string(pick(lang, "（本次未能复查，最后确认于 ",

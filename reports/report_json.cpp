@@ -42,6 +42,7 @@ Json finding_json(const store::FindingRow& row) {
   if (!row.verified) {
     j["unverified"] = Json{{"reason", row.unverified}, {"detail", row.unverified_detail}};
   }
+  append_link_json(j, row);
   return j;
 }
 

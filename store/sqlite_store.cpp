@@ -319,6 +319,7 @@ Result<std::vector<FindingRow>> SqliteStore::findings(const FindingQuery& query)
     out.run = (*info)->id;
     rows.push_back(std::move(out));
   }
+  if (auto ok = fill_carriers((*info)->id, rows); !ok) return std::unexpected(ok.error());
   return rows;
 }
 

@@ -116,6 +116,8 @@ class SqliteStore final : public Store {
                           std::int64_t previous_run, std::int64_t severity, const std::string& page,
                           const std::string& detail, const std::optional<Unverified>& why);
   Result<bool> any_row(std::string_view sql, std::initializer_list<std::string_view> params);
+  // Fills `carriers` of the LINK-* rows loaded from `run` (sqlite_store_carriers.cpp).
+  Result<void> fill_carriers(std::int64_t run, std::vector<FindingRow>& rows);
 
   Db db_;
 };

@@ -26,6 +26,12 @@ using checks::Severity;
 using store::testing::TempDir;
 
 inline constexpr const char* kScriptTitle = "<script>alert(1)</script>";
+// issue 14: 办事指南.pdf percent-encoded, as the crawler stores it; linked from every page of
+// hb-jtt in November. The bszn.doc link on bsfw/ has a hostile text.
+inline constexpr const char* kFooterFile =
+    "files/%E5%8A%9E%E4%BA%8B%E6%8C%87%E5%8D%97.pdf";
+inline constexpr const char* kHostileLinkText =
+    "=HYPERLINK(\"http://evil.example\")<script>alert(3)</script>";
 
 inline config::SiteConfig fixture_site(std::string id, std::string name, std::string url,
                                        std::string category, std::string unit) {
@@ -108,6 +114,9 @@ inline std::vector<checks::Finding> fixture_findings(int month, int run) {
   } else {
     out.push_back(f("hb-jtt", "LINK-BROKEN", Severity::error, hb + "files/2026/bszn.doc",
                     hb + "bsfw/", "HTTP 404", "fetch.http", {{"status", "404"}}));
+    // issue 14: a footer link to a Chinese file name, broken on every page carrying it.
+    out.push_back(f("hb-jtt", "LINK-BROKEN", Severity::error, hb + kFooterFile, hb, "HTTP 404",
+                    "fetch.http", {{"status", "404"}}));
     out.push_back(f("hb-jtt", "LINK-TIMEOUT", Severity::error, "http://slow.hb.example/x",
                     hb + "zcfg/", "no answer within 15 s", "link.timeout", {{"seconds", "15"}}));
     out.push_back(f("hb-jtt", "LINK-REDIRECT-LOOP", Severity::error, hb + "old/loop.html", hb,
@@ -203,6 +212,18 @@ inline void fill_store(store::Store& store) {
           store::testing::page("hb-jtt", "http://jtt.hb.example/"),
           store::testing::page("js-jtt", "http://jtt.js.example/")};
       pages[1].page.title = kScriptTitle;
+      if (month == 1) {
+        // The footer link on every page of hb-jtt; bszn.doc with a hostile text on bsfw/.
+        const std::string hb = "http://jtt.hb.example/";
+        const std::string footer = hb + kFooterFile;
+        pages[0].page.links = {store::testing::ref(footer, "a", "办事指南")};
+        for (const char* path : {"bsfw/", "zcfg/", "tzgg/t1.html", "tzgg/t2.html"}) {
+          pages.push_back(store::testing::page(
+              "hb-jtt", hb + path, {store::testing::ref(footer, "a", "办事指南下载")}));
+        }
+        pages[2].page.links.push_back(
+            store::testing::ref(hb + "files/2026/bszn.doc", "a", kHostileLinkText));
+      }
       ASSERT_TRUE(store.save_pages(*id, pages));
       const auto findings = fixture_findings(month, run);
       auto saved = store.save_findings(*id, findings);

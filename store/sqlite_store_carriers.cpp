@@ -1,0 +1,68 @@
+// SqliteStore: the pages carrying a link finding's URL (issue 14). A broken footer link sits on
+// every page; a site owner must see them all, with the link's text there, to find and fix it.
+// Filled for a whole load with one query over the run's pages, never a query per finding.
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/json_codec.h"
+#include "store/sqlite_store.h"
+
+namespace sitepatrol::store {
+
+namespace {
+
+// The pages the run fetched whose links (as last stored: a 304 keeps the previous links) point
+// at one of the wanted URLs; one row per page and URL, with the text of its first occurrence
+// there (SQLite takes the bare column from the min(pos) row).
+constexpr std::string_view kCarriers = R"sql(
+SELECT p.site, t.url, pu.url, pl.text, min(pl.pos)
+  FROM page_fetches pf
+  JOIN pages p ON p.id = pf.page_id
+  JOIN page_links pl ON pl.page_id = p.id
+  JOIN urls t ON t.id = pl.url_id
+  JOIN urls pu ON pu.id = p.url_id
+ WHERE pf.run_id = ?1
+   AND pl.url_id IN (SELECT u.id FROM urls u WHERE u.url IN (SELECT value FROM json_each(?2)))
+ GROUP BY p.id, pl.url_id
+ ORDER BY p.id
+)sql";
+
+bool is_link_code(const std::string& code) { return code.starts_with("LINK-"); }
+
+}  // namespace
+
+Result<void> SqliteStore::fill_carriers(std::int64_t run, std::vector<FindingRow>& rows) {
+  std::vector<std::string> wanted;
+  for (const FindingRow& row : rows) {
+    if (is_link_code(row.finding.code)) wanted.push_back(row.finding.subject);
+  }
+  if (wanted.empty()) return {};
+  std::ranges::sort(wanted);
+  const auto [first, last] = std::ranges::unique(wanted);
+  wanted.erase(first, last);
+
+  auto stmt = db_.prepare(kCarriers);
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_int(1, run).bind_text(2, encode_strings(wanted));
+  // (site, target URL) -> carriers in page order.
+  std::map<std::pair<std::string, std::string>, std::vector<LinkCarrier>> by_target;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    by_target[{stmt->column_text(0), stmt->column_text(1)}].push_back(
+        LinkCarrier{.page = stmt->column_text(2), .text = stmt->column_text(3)});
+  }
+  for (FindingRow& row : rows) {
+    if (!is_link_code(row.finding.code)) continue;
+    auto it = by_target.find({row.finding.site, row.finding.subject});
+    if (it != by_target.end()) row.carriers = it->second;
+  }
+  return {};
+}
+
+}  // namespace sitepatrol::store

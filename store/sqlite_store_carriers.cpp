@@ -57,10 +57,18 @@ Result<void> SqliteStore::fill_carriers(std::int64_t run, std::vector<FindingRow
     by_target[{stmt->column_text(0), stmt->column_text(1)}].push_back(
         LinkCarrier{.page = stmt->column_text(2), .text = stmt->column_text(3)});
   }
+  // Moved to the first row of each target (a footer link's list can be long); a second row
+  // with the same target (another code) copies it from there.
+  std::map<std::pair<std::string, std::string>, const FindingRow*> given;
   for (FindingRow& row : rows) {
     if (!is_link_code(row.finding.code)) continue;
-    auto it = by_target.find({row.finding.site, row.finding.subject});
-    if (it != by_target.end()) row.carriers = it->second;
+    const std::pair<std::string, std::string> target{row.finding.site, row.finding.subject};
+    if (auto earlier = given.find(target); earlier != given.end()) {
+      row.carriers = earlier->second->carriers;
+    } else if (auto it = by_target.find(target); it != by_target.end()) {
+      row.carriers = std::move(it->second);
+      given.emplace(target, &row);
+    }
   }
   return {};
 }

@@ -64,7 +64,18 @@ struct TwoSites {
 // A URL as the table shows it: its path when it is on the site's origin.
 std::string as_shown(const std::string& url) {
   const auto path = url.find('/', url.find("://") + 3);
-  return path == std::string::npos ? "/" : url.substr(path);
+  if (path == std::string::npos) return "/";
+  // Percent-encoded file names are shown as a reader reads them (these tests' are UTF-8).
+  std::string shown;
+  for (std::size_t i = path; i < url.size(); ++i) {
+    if (url[i] == '%' && i + 2 < url.size()) {
+      shown += static_cast<char>(std::stoi(url.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      shown += url[i];
+    }
+  }
+  return shown;
 }
 
 // The reported failure: `crawl --site a` then `crawl --site b`, and `findings --site a`
@@ -105,13 +116,14 @@ TEST(FindingsCli, EachSiteComesFromTheNewestRunThatCoveredIt) {
   EXPECT_FALSE(contains(one.out, "No findings.")) << one.out;
   EXPECT_TRUE(contains(one.out, "Run 1 ")) << one.out;
 
-  // The CSV's last column is the run.
+  // The CSV names the run each row comes from, then the link's text and the pages carrying it.
   const ProcessResult csv = sites.patrol.run({"findings", "-c", sites.config(), "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_TRUE(contains(csv.out, ",last_seen,unverified,run\r\n")) << csv.out;
+  EXPECT_TRUE(contains(csv.out, ",last_seen,unverified,run,link_text,carrier_count,carriers\r\n"))
+      << csv.out;
   EXPECT_TRUE(contains(csv.out, "hb-jtt,LINK-BROKEN,error," + sites.hb_link)) << csv.out;
-  EXPECT_TRUE(contains(csv.out, ",1\r\n")) << csv.out;
-  EXPECT_TRUE(contains(csv.out, ",2\r\n")) << csv.out;
+  EXPECT_TRUE(contains(csv.out, ",,1,附件,1,")) << csv.out;
+  EXPECT_TRUE(contains(csv.out, ",,2,附件,1,")) << csv.out;
 
   // The database alone (no configuration) knows both sites too.
   const ProcessResult db =
@@ -197,7 +209,7 @@ TEST(FindingsCli, TerminalTableFitsItsWidthUnlessWide) {
   TwoSites sites(long_path());
   ASSERT_EQ(sites.patrol.crawl().exit_code, 0);
   const Findings f = sites.patrol.findings();
-  std::string subject;  // hb-jtt's broken link, as stored (percent-encoded)
+  std::string subject;  // hb-jtt's broken link, as stored (percent-encoded), shown decoded
   for (const auto& x : f.with_code("LINK-BROKEN"))
     if (x.site == "hb-jtt") subject = x.subject;
   ASSERT_GT(subject.size(), 100u) << f.describe();

@@ -71,7 +71,7 @@ TEST(FindingsCsv, StartsWithBomAndHeaderRow) {
   EXPECT_EQ(out,
             "\xEF\xBB\xBF"
             "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,"
-            "run\r\n");
+            "run,link_text,carrier_count,carriers\r\n");
 }
 
 TEST(FindingsCsv, EveryLineEndsInCrlf) {
@@ -92,7 +92,7 @@ TEST(FindingsCsv, RowIsWrittenExactly) {
   std::string out = render({testing::sample_rows()[1]});
   EXPECT_TRUE(out.ends_with(
       "\r\njs-jtt,ID-MISSING,warning,icp,http://jtt.js.example/,页脚缺少ICP备案号,open,"
-      "2026-10-25T02:12:31Z,2026-11-25T02:10:00Z,,\r\n"))
+      "2026-10-25T02:12:31Z,2026-11-25T02:10:00Z,,,,,\r\n"))
       << out;
 }
 
@@ -108,12 +108,12 @@ TEST(FindingsCsv, ReadsBackFieldForField) {
     const auto& f = rows[i].finding;
     EXPECT_EQ(r, (std::vector<std::string>{
                      f.site, f.code, std::string(checks::to_string(f.severity)), f.subject, f.page,
-                     f.detail, rows[i].status, rows[i].first_seen, rows[i].last_seen, "", ""}));
+                     f.detail, rows[i].status, rows[i].first_seen, rows[i].last_seen, "", "", "", "", ""}));
   }
 }
 
 // `findings` shows each site as its newest run left it: the rows may come from several runs.
-TEST(FindingsCsv, LastColumnIsTheRunTheRowComesFrom) {
+TEST(FindingsCsv, RunColumnIsTheRunTheRowComesFrom) {
   auto rows = testing::sample_rows();
   rows[0].run = 5;
   rows[1].run = 7;
@@ -121,9 +121,9 @@ TEST(FindingsCsv, LastColumnIsTheRunTheRowComesFrom) {
   auto records = parse_csv(std::string_view(out).substr(3));
   ASSERT_TRUE(records.has_value()) << out;
   ASSERT_EQ(records->size(), 3u);
-  EXPECT_EQ((*records)[0].back(), "run");
-  EXPECT_EQ((*records)[1].back(), "5");
-  EXPECT_EQ((*records)[2].back(), "7");
+  EXPECT_EQ((*records)[0][10], "run");
+  EXPECT_EQ((*records)[1][10], "5");
+  EXPECT_EQ((*records)[2][10], "7");
 }
 
 TEST(FindingsCsv, CarriedOverFindingNamesWhyItWasNotVerified) {
@@ -131,7 +131,7 @@ TEST(FindingsCsv, CarriedOverFindingNamesWhyItWasNotVerified) {
   row.verified = false;
   row.unverified = "site_down";
   row.unverified_detail = "HTTP 503";
-  EXPECT_TRUE(render({row}).ends_with(",site_down,\r\n")) << render({row});
+  EXPECT_TRUE(render({row}).ends_with(",site_down,,,,\r\n")) << render({row});
 }
 
 TEST(FindingsCsv, QuotesCommaQuoteAndLineBreaks) {
@@ -210,12 +210,14 @@ TEST(FindingsCsv, ChineseHeaderAndDetails) {
   ASSERT_EQ(records->size(), 2u);
   EXPECT_EQ((*records)[0],
             (std::vector<std::string>{"网站", "问题代码", "级别", "对象", "所在页面", "说明",
-                                      "状态", "首次发现", "最近发现", "未复查原因", "运行"}));
+                                      "状态", "首次发现", "最近发现", "未复查原因", "运行",
+                                      "链接文字", "页面数", "所在页面（全部）"}));
   EXPECT_EQ((*records)[1],
             (std::vector<std::string>{"hb-jtt", "ID-MISSING", "警告", "ICP备案号",
                                       "http://www.site.example/",
                                       "首页页脚未见ICP备案号（如京ICP备19014889号）", "未整改",
-                                      "2026-11-25T02:00:03Z", "2026-11-25T02:00:03Z", "", ""}));
+                                      "2026-11-25T02:00:03Z", "2026-11-25T02:00:03Z", "", "", "", "",
+                                      ""}));
   // English, the default, is unchanged: the stored text and the key.
   EXPECT_NE(render({row}).find(",icp,http://www.site.example/,no ICP备案号"), std::string::npos);
 }

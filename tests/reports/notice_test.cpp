@@ -180,7 +180,7 @@ TEST_F(Notice, EachProblemCarriesItsDeadline) {
   EXPECT_NE(
       find(seen, "p", "（一）各有关单位要对照本通报指出的问题逐项整改，于2026年12月16日", required),
       std::string::npos);
-  EXPECT_NE(find(seen, "p", "（二）逾期未整改的问题（共 28 个", required), std::string::npos);
+  EXPECT_NE(find(seen, "p", "（二）逾期未整改的问题（共 29 个", required), std::string::npos);
 }
 
 TEST_F(Notice, TrackingMarksOverdueItems) {

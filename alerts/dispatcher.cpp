@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <set>
 
 namespace sitepatrol::alerts {
 
@@ -33,16 +34,57 @@ std::chrono::seconds retry_delay(const config::AlertChannel& channel, int attemp
   return std::min<std::chrono::seconds>(delay, std::chrono::hours(1));
 }
 
-std::optional<Alert> for_channel(const Alert& alert, const config::AlertChannel& channel) {
+namespace {
+
+bool is_link_event(const std::string& event) {
+  return event == "homepage_links" || event == "dead_links";
+}
+
+// One dead link on one page, as the store keys findings.
+std::string link_id(const store::FindingRow& row) {
+  return row.finding.code + '\n' + row.finding.subject + '\n' + row.finding.page;
+}
+
+}  // namespace
+
+std::optional<Alert> for_channel(const Alert& alert, const config::AlertChannel& channel,
+                                 std::span<const Alert> told) {
   if (!channel.wants(alert.event, alert.site)) return std::nullopt;
-  if (alert.event != "dead_links" || !channel.wants("homepage_links", alert.site)) return alert;
-  // The homepage's dead links went to this channel as homepage_links, seconds or minutes
-  // before the digest: leave them out of it rather than tell the same link twice.
-  Alert digest = alert;
-  const auto told = std::erase_if(
-      digest.findings, [&](const store::FindingRow& row) { return row.finding.page == alert.url; });
-  if (told > 0 && digest.findings.empty()) return std::nullopt;
-  return digest;
+  if (!is_link_event(alert.event) || !channel.wants("homepage_links", alert.site)) return alert;
+  // A homepage_links alert leaves out every link told; the digest, only the homepage's.
+  std::set<std::string> links;
+  int homepage_alerts = 0;
+  for (const auto& earlier : told) {
+    if (earlier.event == "homepage_links") ++homepage_alerts;
+    if (earlier.event == "homepage_links" || alert.event == "homepage_links")
+      for (const auto& row : earlier.findings) links.insert(link_id(row));
+  }
+  Alert left = alert;
+  std::erase_if(left.findings, [&](const auto& row) { return links.contains(link_id(row)); });
+  if (alert.event == "dead_links" && homepage_alerts == 0) {
+    // No homepage_links alert queued for this run yet (run_alerts puts it before the digest):
+    // the homepage's links are on their way as homepage_links, not in the digest.
+    std::erase_if(left.findings, [&](const auto& row) { return row.finding.page == alert.url; });
+  }
+  if (!alert.findings.empty() && left.findings.empty()) return std::nullopt;
+  if (alert.event == "homepage_links" && homepage_alerts > 0)
+    left.key += ':' + std::to_string(homepage_alerts + 1);
+  return left;
+}
+
+store::Result<std::vector<Alert>> earlier_alerts(store::Store& store, const Alert& alert,
+                                                 const config::AlertChannel& channel) {
+  std::vector<Alert> out;
+  const auto colon = alert.key.find(':');
+  if (!is_link_event(alert.event) || colon == std::string::npos) return out;
+  const std::string site_and_run = alert.key.substr(colon);
+  for (const char* event : {"homepage_links", "dead_links"}) {
+    auto rows = store.alerts_keyed(channel.name, event + site_and_run);
+    if (!rows) return std::unexpected(rows.error());
+    for (const auto& row : *rows)
+      if (auto earlier = alert_from_json(row.payload)) out.push_back(std::move(*earlier));
+  }
+  return out;
 }
 
 store::Result<int> enqueue(store::Store& store, const Alert& alert,
@@ -50,15 +92,17 @@ store::Result<int> enqueue(store::Store& store, const Alert& alert,
                            system_clock::time_point now) {
   int added = 0;
   for (const auto& channel : channels) {
-    const auto sent = for_channel(alert, channel);
+    if (!channel.wants(alert.event, alert.site)) continue;
+    auto told = earlier_alerts(store, alert, channel);
+    if (!told) return std::unexpected(told.error());
+    const auto sent = for_channel(alert, channel, *told);
     if (!sent) continue;
-    const std::string payload = to_json(*sent);
     store::AlertRecord row;
-    row.key = alert.key;
+    row.key = sent->key;
     row.channel = channel.name;
     row.event = alert.event;
     row.site = alert.site;
-    row.payload = payload;
+    row.payload = to_json(*sent);
     row.created_ms = unix_ms(now);
     row.next_attempt_ms = unix_ms(release_time(channel, now));
     auto inserted = store.add_alert(row);

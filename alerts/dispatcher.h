@@ -35,10 +35,18 @@ struct DeliveryReport {
 using AttemptObserver = std::function<void(const std::string& channel, const std::string& event,
                                            const std::string& error)>;
 
-// What `channel` is sent of `alert`: nullopt when it does not want it. A channel that wants
-// homepage_links gets a dead_links digest without the homepage's links (sent to it already);
-// nullopt when nothing else is left.
-std::optional<Alert> for_channel(const Alert& alert, const config::AlertChannel& channel);
+// What `channel` is sent of `alert`: nullopt when it does not want it or nothing is left.
+// `told`: what the channel already has of the same site and run (earlier_alerts). A dead link
+// is told once per channel and run: a homepage_links alert leaves out the links told before
+// (the daemon scans a running patrol's homepage again and again) and takes a follow-up key,
+// `key:2`, `key:3`...; the dead_links digest leaves out what homepage_links told.
+std::optional<Alert> for_channel(const Alert& alert, const config::AlertChannel& channel,
+                                 std::span<const Alert> told = {});
+
+// The homepage_links and dead_links alerts `channel` already has for the site and run of
+// `alert` (keyed "<event>:<site>:run<N>"); none for other events.
+store::Result<std::vector<Alert>> earlier_alerts(store::Store& store, const Alert& alert,
+                                                 const config::AlertChannel& channel);
 
 // Queues `alert` for every channel that wants it; returns how many rows were new.
 store::Result<int> enqueue(store::Store& store, const Alert& alert,

@@ -98,6 +98,8 @@ class SqliteStore final : public Store {
   Result<std::vector<AlertRecord>> due_alerts(std::int64_t now_ms) override;
   Result<void> update_alert(const AlertRecord& alert) override;
   Result<std::vector<AlertRecord>> alert_history(int limit) override;
+  Result<std::vector<AlertRecord>> alerts_keyed(const std::string& channel,
+                                                const std::string& key) override;
 
  private:
   explicit SqliteStore(Db db) : db_(std::move(db)) {}

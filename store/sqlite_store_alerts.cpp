@@ -82,4 +82,14 @@ Result<std::vector<AlertRecord>> SqliteStore::alert_history(int limit) {
   return read_alerts(stmt);
 }
 
+Result<std::vector<AlertRecord>> SqliteStore::alerts_keyed(const std::string& channel,
+                                                         const std::string& key) {
+  auto stmt = db_.prepare(std::string(kAlertSelect) +
+                          "WHERE channel = ?1 AND (key = ?2 OR substr(key, 1, length(?2) + 1) = "
+                          "?2 || ':') ORDER BY id");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_text(1, channel).bind_text(2, key);
+  return read_alerts(stmt);
+}
+
 }  // namespace sitepatrol::store

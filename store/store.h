@@ -294,6 +294,11 @@ class Store {
   virtual Result<void> update_alert(const AlertRecord&) { return unsupported(); }
   // The newest `limit` alerts, newest first.
   virtual Result<std::vector<AlertRecord>> alert_history(int) { return unsupported(); }
+  // The alerts of `channel` whose key is `key` or starts with `key` + ":", oldest first
+  // (the follow-ups of one event, alerts/dispatcher.h).
+  virtual Result<std::vector<AlertRecord>> alerts_keyed(const std::string&, const std::string&) {
+    return unsupported();
+  }
 
  private:
   static std::unexpected<StoreError> unsupported() {

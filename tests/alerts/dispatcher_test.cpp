@@ -187,6 +187,69 @@ TEST(ForChannel, TheDigestLeavesOutWhatHomepageLinksTold) {
   EXPECT_FALSE(for_channel(digest, channel("down", {"site_down"})));
 }
 
+Alert links_alert(std::string event, std::string key, std::vector<store::FindingRow> rows) {
+  Alert a = alert(std::move(event), "hb-jtt", std::move(key));
+  a.url = "http://www.site.example/";
+  a.findings = std::move(rows);
+  return a;
+}
+
+// What the history holds for `channel`, oldest first: "event key: subject subject ...".
+std::vector<std::string> told(store::Store& store, const std::string& channel) {
+  std::vector<std::string> out;
+  auto rows = store.alert_history(100);
+  for (auto it = rows->rbegin(); it != rows->rend(); ++it) {
+    if (it->channel != channel) continue;
+    std::string line = it->event + " " + it->key + ":";
+    const auto alert = alert_from_json(it->payload);
+    for (const auto& row : alert->findings)
+      line += " " + row.finding.subject.substr(row.finding.subject.rfind('/') + 1);
+    out.push_back(line);
+  }
+  return out;
+}
+
+// The daemon scans a running patrol's homepage links every few minutes; the patrol's end
+// raises homepage_links again and the dead_links digest, all keyed by the run. A homepage
+// link found after the first scan used to be in no alert at all on a channel taking both
+// events (its homepage_links key was taken, and the digest left out the homepage's links).
+TEST_F(DispatcherTest, EachDeadLinkIsToldOncePerChannelAndRun) {
+  const std::string home = "http://www.site.example/";
+  const auto a = dead_link(home, "http://www.site.example/a.pdf");
+  const auto b = dead_link(home, "http://www.site.example/b.pdf");
+  const auto c = dead_link("http://www.site.example/news/", "http://www.site.example/c.pdf");
+  const std::vector<config::AlertChannel> channels = {
+      channel("ops", {"homepage_links", "dead_links"}), channel("home", {"homepage_links"}),
+      channel("digest", {"dead_links"})};
+  const auto patrol_end = [&] {
+    std::vector<Alert> out = {links_alert("homepage_links", "homepage_links:hb-jtt:run7", {a, b}),
+                              links_alert("dead_links", "dead_links:hb-jtt:run7", {a, b, c})};
+    return out;
+  };
+  // Mid-patrol scans: a first, then a again (nothing new), and a neighbouring run's key.
+  ASSERT_EQ(*enqueue(*store_, links_alert("homepage_links", "homepage_links:hb-jtt:run7", {a}),
+                     channels, at(0)), 2);
+  EXPECT_EQ(*enqueue(*store_, links_alert("homepage_links", "homepage_links:hb-jtt:run7", {a}),
+                     channels, at(60)), 0);
+  for (const auto& end : patrol_end()) ASSERT_TRUE(enqueue(*store_, end, channels, at(120)));
+
+  EXPECT_EQ(told(*store_, "ops"),
+            (std::vector<std::string>{"homepage_links homepage_links:hb-jtt:run7: a.pdf",
+                                      "homepage_links homepage_links:hb-jtt:run7:2: b.pdf",
+                                      "dead_links dead_links:hb-jtt:run7: c.pdf"}));
+  EXPECT_EQ(told(*store_, "home"),
+            (std::vector<std::string>{"homepage_links homepage_links:hb-jtt:run7: a.pdf",
+                                      "homepage_links homepage_links:hb-jtt:run7:2: b.pdf"}));
+  EXPECT_EQ(told(*store_, "digest"),
+            (std::vector<std::string>{"dead_links dead_links:hb-jtt:run7: a.pdf b.pdf c.pdf"}));
+
+  // The daemon restarts and raises the finished run's alerts again: nothing new.
+  for (const auto& end : patrol_end()) EXPECT_EQ(*enqueue(*store_, end, channels, at(300)), 0);
+  // Run 70 is another run, though its key starts with "run7".
+  EXPECT_EQ(*enqueue(*store_, links_alert("homepage_links", "homepage_links:hb-jtt:run70", {a}),
+                     channels, at(400)), 2);
+}
+
 TEST(RetryDelay, DoublesUpToAnHour) {
   auto c = channel("c");
   EXPECT_EQ(retry_delay(c, 1), seconds(30));

@@ -198,15 +198,34 @@ class Scanner {
     return std::pair{result, p};
   }
 
-  // The numeral at p: its value (0-9, 10 for 十) and its length in bytes (0: none).
+  // The numeral at p: its value (0-9, 10 for 十) and its length in bytes (0: none). Numerals
+  // are 〇○零一二三四五六七八九十 and the Cyrillic О some pages type for 〇. The scan asks at
+  // every byte, so the character is decoded once and switched on, rather than compared with
+  // each numeral (that was a sixth of a patrol's CPU, docs/performance.md).
   std::pair<int, std::size_t> cjk_numeral(std::size_t p) const {
-    static constexpr std::pair<std::string_view, int> kNumerals[] = {
-        {"〇", 0}, {"○", 0},  {"О", 0},  {"零", 0}, {"一", 1}, {"二", 2}, {"三", 3},
-        {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}, {"十", 10}};
-    for (auto [word, value] : kNumerals) {
-      if (word_at(p, word)) return {value, word.size()};
+    if (p + 1 >= s_.size()) return {0, 0};
+    const auto b0 = static_cast<unsigned char>(s_[p]);
+    const auto b1 = static_cast<unsigned char>(s_[p + 1]);
+    if (b0 < 0xD0) return {0, 0};  // ASCII, a continuation byte, or no numeral's lead byte
+    if (b0 == 0xD0) return {0, b1 == 0x9E ? 2u : 0u};  // О U+041E
+    if (b0 < 0xE2 || b0 > 0xE9 || p + 2 >= s_.size()) return {0, 0};
+    const auto b2 = static_cast<unsigned char>(s_[p + 2]);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return {0, 0};
+    const char32_t c = (char32_t{b0} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (b2 & 0x3F);
+    switch (c) {
+      case U'〇': case U'○': case U'零': return {0, 3};
+      case U'一': return {1, 3};
+      case U'二': return {2, 3};
+      case U'三': return {3, 3};
+      case U'四': return {4, 3};
+      case U'五': return {5, 3};
+      case U'六': return {6, 3};
+      case U'七': return {7, 3};
+      case U'八': return {8, 3};
+      case U'九': return {9, 3};
+      case U'十': return {10, 3};
+      default: return {0, 0};
     }
-    return {0, 0};
   }
 
   static bool is_separator(char c) { return c == '-' || c == '/' || c == '.' || c == '_'; }

@@ -35,6 +35,23 @@ TEST(Dates, ChineseYearMonthDay) {
   EXPECT_EQ(dates("二〇二六年二月一日"), V{"2026-02-01"});
 }
 
+// Every numeral, each in a date, and what only looks like one: the Cyrillic О some pages
+// type for 〇, characters one byte off a numeral, a numeral cut short at the end of the text.
+TEST(Dates, EveryNumeralAndNearMisses) {
+  EXPECT_EQ(dates("二О二六年四月八日"), V{"2026-04-08"});
+  EXPECT_EQ(dates("一九九九年七月六日"), V{"1999-07-06"});
+  EXPECT_EQ(dates("二〇〇五年九月二十九日"), V{"2005-09-29"});
+  EXPECT_EQ(dates("二〇二六年十月三十日"), V{"2026-10-30"});
+  // 丁 (U+4E01) is 一's neighbour, 亍 (U+4E8D) 二's: no date.
+  EXPECT_EQ(dates("二〇二丁年十月三十日"), V{});
+  EXPECT_EQ(dates("亍〇二六年十月三十日"), V{});
+  // The Cyrillic Р (D0 A0) is not О (D0 9E).
+  EXPECT_EQ(dates("二Р二六年四月八日"), V{});
+  // 六 cut to its first two bytes, then invalid bytes: no date, and no reading past the end.
+  EXPECT_EQ(dates(std::string("二〇二\xE5\x85")), V{});
+  EXPECT_EQ(dates(std::string("\xE5\x85\x41二〇二六年十月三十日")), V{"2026-10-30"});
+}
+
 TEST(Dates, FullWidthDigits) {
   EXPECT_EQ(dates("２０２６－１１－２０"), V{"2026-11-20"});
   EXPECT_EQ(dates("２０２６年１１月２０日"), V{"2026-11-20"});

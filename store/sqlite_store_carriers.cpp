@@ -41,9 +41,10 @@ Result<void> SqliteStore::fill_carriers(std::int64_t run, std::vector<FindingRow
     if (is_link_code(row.finding.code)) wanted.push_back(row.finding.subject);
   }
   if (wanted.empty()) return {};
-  std::ranges::sort(wanted);
-  const auto [first, last] = std::ranges::unique(wanted);
-  wanted.erase(first, last);
+  // std::sort/std::unique rather than std::ranges: clang 14 with libstdc++ 12 (the sanitized
+  // build) cannot compile ranges::unique.
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
 
   auto stmt = db_.prepare(kCarriers);
   if (!stmt) return std::unexpected(stmt.error());

@@ -238,10 +238,7 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
       // pages carry it (--format csv|json lists them all).
       subject = display_url(subject);
       if (fr.carriers.size() > 1) page += " (+" + std::to_string(fr.carriers.size() - 1) + ")";
-      if (const std::string text = link_text(fr); !text.empty()) {
-        detail = (options.detail_lang == Lang::zh ? "「" + text + "」" : "\u201c" + text + "\u201d ") +
-                 detail;
-      }
+      detail = quoted_link_text(fr, options.detail_lang) + detail;
     }
     table.push_back({static_cast<std::size_t>(it - sites.begin()), f.severity,
                      sanitize_for_terminal(f.code), sanitize_for_terminal(status),

@@ -108,6 +108,12 @@ std::string link_text(const store::FindingRow& row) {
   return row.carriers.empty() ? std::string() : row.carriers.front().text;
 }
 
+std::string quoted_link_text(const store::FindingRow& row, Lang lang) {
+  const std::string text = link_text(row);
+  if (text.empty()) return {};
+  return lang == Lang::zh ? "「" + text + "」" : "\u201c" + text + "\u201d ";
+}
+
 std::string carriers_summary(const store::FindingRow& row, Lang lang, std::size_t shown) {
   if (row.carriers.empty()) return {};
   const std::size_t n = row.carriers.size();

@@ -23,6 +23,10 @@ std::string display_url(std::string_view url);
 // it, else on the first carrier; "" when unknown (other codes, older rows, an empty anchor).
 std::string link_text(const store::FindingRow& row);
 
+// The link's text quoted to stand before its URL or detail: "「办事指南」" (zh) or
+// "“办事指南” " (en); "" when the text is unknown.
+std::string quoted_link_text(const store::FindingRow& row, Lang lang);
+
 // "12 个页面：/a.html、/b.html、/c.html 等" (en: "12 pages: ..."): how many pages carry the link
 // and the first `shown` of them, display URLs; "" when no carrier is known.
 std::string carriers_summary(const store::FindingRow& row, Lang lang, std::size_t shown = 3);

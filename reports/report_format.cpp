@@ -128,9 +128,7 @@ Cell subject_cell(const checks::Finding& f, Lang lang) {
 // reading (reports/link_display.h); the cell still links to the real URL.
 Cell link_subject_cell(const store::FindingRow& row, Lang lang) {
   Cell c = subject_cell(row.finding, lang);
-  if (const std::string text = link_text(row); !text.empty()) {
-    c.text = (lang == Lang::zh ? "「" + text + "」" : "\u201c" + text + "\u201d ") + c.text;
-  }
+  c.text = quoted_link_text(row, lang) + c.text;
   return c;
 }
 

@@ -226,6 +226,7 @@ void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
   r.read("disable_codes", p.disable_codes, check_code);
   if (r.read("ca_bundle", p.ca_bundle)) p.ca_bundle = relative_to(folder, p.ca_bundle).string();
   r.read("parse_threads", p.parse_threads, 0, 256);
+  r.read("sites_in_flight", p.sites_in_flight, 0, 100000);
   read_proxy(r, "proxy", p.proxy);
   r.read("no_proxy", p.no_proxy, check_no_proxy_entry);
   r.read("include", p.include, check_url_pattern);

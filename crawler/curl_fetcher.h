@@ -34,7 +34,7 @@ struct CurlOptions {
   std::vector<std::string> resolve;   // "host:port:address"
   std::string ca_bundle;
   long max_host_connections = 4;
-  long max_total_connections = 256;
+  long max_total_connections = 256;  // open connections, idle ones kept for reuse included
 };
 
 class CurlFetcher final : public Fetcher {

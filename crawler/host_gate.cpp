@@ -19,7 +19,7 @@ HostGate::HostGate(asio::io_context& io, int global_limit, int per_host_limit,
 void HostGate::acquire(const std::string& host, std::function<void()> start) {
   Host& h = hosts_[host];
   if (h.waiting.empty()) ready_.push_back(host);
-  h.waiting.push_back(std::move(start));
+  h.waiting.push_back(Waiting{std::move(start), Clock::now()});
   ++queued_;
   pump();
 }
@@ -35,25 +35,33 @@ void HostGate::release(const std::string& host) {
   pump();
 }
 
-// Starts as many waiting requests as the limits allow, one host at a time in turn.
+// Starts as many waiting requests as the limits allow. A free slot goes to the host with the
+// most requests waiting (of those under their own limit and rested), so that the sites in
+// flight end together instead of one long site running alone at the end of the patrol. A
+// host with nothing running whose first request has waited `kPatience` goes first, so a
+// small site never waits long behind big ones. Ties go round-robin.
 void HostGate::pump() {
   const auto now = Clock::now();
-  std::size_t scanned = 0;
-  while (active_ < global_limit_ && !ready_.empty() && scanned < ready_.size()) {
-    std::string host = std::move(ready_.front());
-    ready_.pop_front();
-    Host& h = hosts_[host];
-    if (h.waiting.empty()) continue;
-    const bool slot = h.active < per_host_limit_;
-    const bool rested = h.next_start <= now;
-    if (!slot || !rested) {
-      if (slot && !rested) wake_at(host, h.next_start);
-      ready_.push_back(std::move(host));
-      ++scanned;
-      continue;
+  while (active_ < global_limit_ && !ready_.empty()) {
+    auto chosen = ready_.end();
+    for (auto it = ready_.begin(); it != ready_.end(); ++it) {
+      Host& h = hosts_[*it];
+      if (h.waiting.empty() || h.active >= per_host_limit_) continue;
+      if (h.next_start > now) {
+        wake_at(*it, h.next_start);
+        continue;
+      }
+      if (h.active == 0 && now - h.waiting.front().queued >= kPatience) {
+        chosen = it;
+        break;
+      }
+      if (chosen == ready_.end() || h.waiting.size() > hosts_[*chosen].waiting.size()) chosen = it;
     }
-    scanned = 0;
-    auto start = std::move(h.waiting.front());
+    if (chosen == ready_.end()) return;
+    std::string host = std::move(*chosen);
+    ready_.erase(chosen);
+    Host& h = hosts_[host];
+    auto start = std::move(h.waiting.front().start);
     h.waiting.pop_front();
     --queued_;
     ++h.active;

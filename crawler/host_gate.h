@@ -3,8 +3,9 @@
 //
 // Thread rules: used only on the io_context's thread. `acquire` queues a start function;
 // it runs (posted, never inline) once a slot is free; the caller must `release` the host
-// when its request is done. Hosts are served round-robin so one big site cannot starve the
-// others' queues.
+// when its request is done. A free slot goes to the host with the most requests waiting, but
+// never past a host with nothing running that has waited kPatience: sites end together, and
+// no small site waits long behind big ones (host_gate.cpp, pump).
 #pragma once
 
 #include <chrono>
@@ -29,14 +30,20 @@ class HostGate {
   // A longer delay for one host (robots.txt Crawl-delay); never shorter than the default.
   void slow_down(const std::string& host, std::chrono::milliseconds delay);
 
+  static constexpr std::chrono::milliseconds kPatience{1000};
+
   std::size_t queued() const { return queued_; }
   int active() const { return active_; }
 
  private:
+  struct Waiting {
+    std::function<void()> start;
+    std::chrono::steady_clock::time_point queued;
+  };
   struct Host {
     int active = 0;
     std::chrono::steady_clock::time_point next_start{};
-    std::deque<std::function<void()>> waiting;
+    std::deque<Waiting> waiting;
     bool timer_armed = false;
     std::chrono::milliseconds delay{0};  // 0: the gate's default
   };

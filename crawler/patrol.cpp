@@ -11,8 +11,10 @@
 #include <thread>
 
 #include "crawler/curl_fetcher.h"
+#include "crawler/descriptor_limit.h"
 #include "crawler/host_gate.h"
 #include "crawler/site_crawl.h"
+#include "crawler/site_window.h"
 #include "crawler/store_writer.h"
 #include "crawler/url.h"
 
@@ -21,6 +23,17 @@ namespace sitepatrol::crawler {
 namespace asio = boost::asio;
 
 namespace {
+
+// Open connections: one per transfer in flight, plus room to keep every site in flight's
+// connections open between its requests (otherwise, with more sites than slots, each request
+// would find its host's connection closed to make room, and open a new one: a TCP and TLS
+// handshake per page). Bounded by the file descriptors the process may open.
+long connection_budget(const config::PatrolConfig& p, int sites_in_flight) {
+  const long wanted = static_cast<long>(p.concurrency) +
+                      static_cast<long>(sites_in_flight) * std::max(1, p.per_host_concurrency);
+  const long room = raise_descriptor_limit() / 2;
+  return std::max<long>(p.concurrency, std::min(wanted, room));
+}
 
 CurlOptions curl_options(const config::PatrolConfig& p) {
   CurlOptions o;
@@ -32,7 +45,7 @@ CurlOptions curl_options(const config::PatrolConfig& p) {
   o.resolve = p.resolve;
   o.ca_bundle = p.ca_bundle;
   o.max_host_connections = p.per_host_concurrency;
-  o.max_total_connections = p.concurrency;
+  o.max_total_connections = connection_budget(p, default_sites_in_flight(p));
   return o;
 }
 
@@ -84,24 +97,6 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   }
   result.run_id = *run_id;
 
-  // What earlier runs left (validators, baselines), read before the I/O loop starts.
-  std::vector<SiteMemory> memories(sites.size());
-  for (std::size_t i = 0; i < sites.size(); ++i) {
-    auto stored = store_.validators(sites[i]->id);
-    auto baselines = store_.baselines(sites[i]->id);
-    auto columns = store_.column_states(sites[i]->id);
-    if (!stored || !baselines || !columns) {
-      result.error = !stored      ? stored.error().message
-                     : !baselines ? baselines.error().message
-                                  : columns.error().message;
-      return result;
-    }
-    memories[i].columns = std::move(*columns);
-    for (auto& [url, memory] : *stored)
-      memories[i].validators.emplace(url, Validators{memory.etag, memory.last_modified});
-    memories[i].baselines = std::move(*baselines);
-  }
-
   asio::io_context io(1);
   auto guard = asio::make_work_guard(io);
   asio::thread_pool parse_pool(parse_threads(config_.patrol));
@@ -126,28 +121,24 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
 
   std::size_t remaining = sites.size();
   asio::steady_timer time_limit(io);
-  std::vector<std::unique_ptr<SiteCrawl>> crawls;
-  for (std::size_t i = 0; i < sites.size(); ++i) {
-    auto on_done = [&, id = sites[i]->id](const store::RunTotals& t) {
-      if (progress) progress->site_finished(id, t.pages);
-      result.totals.sites += t.sites;
-      result.totals.pages += t.pages;
-      result.totals.links_checked += t.links_checked;
-      result.totals.excluded += t.excluded;
-      if (--remaining == 0) {
-        guard.reset();
-        time_limit.cancel();
-      }
-    };
-    crawls.push_back(
-        std::make_unique<SiteCrawl>(context, *sites[i], std::move(memories[i]), on_done));
-  }
+  std::optional<std::string> failed;  // a site's memory could not be read
+  auto on_done = [&](const store::RunTotals& t) {
+    result.totals.sites += t.sites;
+    result.totals.pages += t.pages;
+    result.totals.links_checked += t.links_checked;
+    result.totals.excluded += t.excluded;
+    if (--remaining == 0) {
+      guard.reset();
+      time_limit.cancel();
+    }
+  };
+  auto on_failed = [&](std::string message) {
+    failed = std::move(message);
+    io.stop();
+  };
+  SiteWindow window(context, sites, default_sites_in_flight(p), on_done, on_failed);
   if (remaining == 0) guard.reset();
-  for (std::size_t i = 0; i < crawls.size(); ++i)
-    asio::post(io, [&, i] {
-      if (progress) progress->site_started(sites[i]->id);
-      crawls[i]->start();
-    });
+  asio::post(io, [&] { window.start(); });
 
   // Cancellation (SIGINT/SIGTERM from the app) is polled, so no signal handler touches curl.
   bool cancelled = false;
@@ -183,11 +174,15 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   time_limit.cancel();
   // Cancelled: pages still queued for parsing are dropped, and the ones being parsed see the
   // flag and stop (ParseOptions::stop), so SIGTERM does not wait for a hostile page.
-  if (cancelled) parse_pool.stop();
+  if (cancelled || failed) parse_pool.stop();
   parse_pool.join();
 
   if (auto error = writer.close()) {
     result.error = *error;
+    return result;
+  }
+  if (failed) {
+    result.error = *failed;
     return result;
   }
   if (cancelled) {

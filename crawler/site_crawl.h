@@ -32,6 +32,7 @@
 #include "crawler/request_policy.h"
 #include "crawler/requester.h"
 #include "crawler/robots.h"
+#include "crawler/site_memory.h"
 #include "crawler/store_writer.h"
 
 namespace sitepatrol::crawler {
@@ -52,18 +53,6 @@ struct RunContext {
   // Raised by SIGTERM/SIGINT (Patrol::run's `cancel`); parse jobs read it on the pool and
   // stop their page at once. Null: never.
   const std::atomic<bool>* cancel = nullptr;
-};
-
-struct Validators {
-  std::string etag;
-  std::string last_modified;
-};
-
-// What the store remembers of a site from earlier runs, read before the patrol starts.
-struct SiteMemory {
-  std::unordered_map<std::string, Validators> validators;  // for conditional requests
-  std::map<std::string, checks::PageSketch> baselines;     // accepted template fingerprints
-  std::map<std::string, checks::ColumnState> columns;      // column history, by column URL
 };
 
 class SiteCrawl {

@@ -81,6 +81,16 @@ void StoreWriter::load_memory(const std::string& site, const std::string& url,
   });
 }
 
+void StoreWriter::load_site(const std::string& site,
+                            std::function<void(std::expected<SiteMemory, std::string>)> done) {
+  asio::post(thread_, [this, site, done = std::move(done)]() mutable {
+    auto memory = read_site_memory(store_, site);
+    asio::post(io_, [done = std::move(done), memory = std::move(memory)]() mutable {
+      done(std::move(memory));
+    });
+  });
+}
+
 std::optional<std::string> StoreWriter::close() {
   if (!closed_) {
     closed_ = true;

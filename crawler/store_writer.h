@@ -1,12 +1,14 @@
 // StoreWriter: the patrol's only way to the store. It owns one thread on which every Store
 // call runs, batches pages, links and findings into transactions, and carries the few reads
-// a patrol needs (a page's memory on a 304) back to the I/O thread.
+// a patrol needs (a page's memory on a 304, a site's memory at its start) back to the I/O
+// thread.
 //
-// Thread rules: `add_*`, `flush` and `load_memory` are called from the I/O thread; the
-// memory callback is posted to the executor given at construction. `close` (from the thread
-// that runs the patrol, after the I/O loop ended) drains and joins.
+// Thread rules: `add_*`, `flush`, `load_memory` and `load_site` are called from the I/O
+// thread; their callbacks are posted to the executor given at construction. `close` (from the
+// thread that runs the patrol, after the I/O loop ended) drains and joins.
 #pragma once
 
+#include <expected>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -16,6 +18,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "crawler/site_memory.h"
 #include "store/store.h"
 
 namespace sitepatrol::crawler {
@@ -40,6 +43,10 @@ class StoreWriter {
 
   void load_memory(const std::string& site, const std::string& url,
                    std::function<void(std::optional<store::PageMemory>)> done);
+  // What earlier runs left of a site, read when its walk is about to start; the callback
+  // runs on the I/O executor. Queued after the writes already handed over.
+  void load_site(const std::string& site,
+                 std::function<void(std::expected<SiteMemory, std::string>)> done);
 
   // Flushes, waits for every write, and returns the first store error, if any.
   std::optional<std::string> close();

@@ -119,20 +119,41 @@ TEST(HostGate, PerHostDelaySpacesStartsOfOneHostOnly) {
   EXPECT_LT(Clock::now() - began, 4 * kDelay + 200ms);
 }
 
-TEST(HostGate, RoundRobinDoesNotStarveASmallHost) {
+TEST(HostGate, ASmallHostWaitsNoLongerThanThePatienceBehindABigOne) {
   asio::io_context io;
   HostGate gate(io, 1, 1, 0ms);
-  Recorder rec{io, gate, 1ms};
-  for (int i = 0; i < 100; ++i) rec.request("big.example");
+  Recorder rec{io, gate, 20ms};
+  for (int i = 0; i < 100; ++i) rec.request("big.example");  // 2 s of work
+  const auto queued = Clock::now();
   rec.request("small.example");
 
   io.run();
 
   ASSERT_EQ(rec.order.size(), 101u);
-  const auto at =
-      std::find(rec.order.begin(), rec.order.end(), "small.example") - rec.order.begin();
-  // big.example had its turn (or two: it was queued first); then small.example's.
-  EXPECT_LE(at, 2);
+  ASSERT_EQ(rec.starts["small.example"].size(), 1u);
+  const auto waited = rec.starts["small.example"].front() - queued;
+  // The longer queue goes first, but not past a host that waited the patience: at most
+  // one more request of the big host (20 ms) after it, plus the posting's jitter.
+  EXPECT_GE(waited, HostGate::kPatience - 40ms);
+  EXPECT_LT(waited, HostGate::kPatience + 400ms);
+}
+
+TEST(HostGate, AFreeSlotGoesToTheHostWithTheMostWaiting) {
+  asio::io_context io;
+  HostGate gate(io, 1, 4, 0ms);
+  Recorder rec{io, gate, 1ms};
+  rec.request("first.example");  // takes the slot at once
+  for (int i = 0; i < 2; ++i) rec.request("short.example");
+  for (int i = 0; i < 6; ++i) rec.request("long.example");
+
+  io.run();
+
+  ASSERT_EQ(rec.order.size(), 9u);
+  // long.example goes until its queue is no longer than short.example's; then they share.
+  const std::vector<std::string> expected = {
+      "first.example", "long.example", "long.example", "long.example", "long.example",
+      "short.example", "long.example", "short.example", "long.example"};
+  EXPECT_EQ(rec.order, expected);
 }
 
 TEST(HostGate, HostsTakeTurnsUnderTheGlobalLimit) {

@@ -199,6 +199,47 @@ TEST_F(PatrolTest, WholeSiteIsWalkedAndOnlyTheBrokenLinkIsFound) {
   EXPECT_EQ(progress.findings.load(), 1);
 }
 
+// Five sites (five host names on the fixture server) with sites_in_flight = 2: never more
+// than two walked at once, each walked whole, and each one's broken link found.
+TEST_F(PatrolTest, SitesInFlightBoundsTheSitesWalkedAtOnce) {
+  config.patrol.sites_in_flight = 2;
+  config.sites.clear();
+  std::vector<std::string> hosts;
+  for (int i = 1; i <= 5; ++i) {
+    const std::string host = "s" + std::to_string(i) + ".site.example";
+    config.patrol.resolve.push_back(host + ":" + std::to_string(site.port()) + ":127.0.0.1");
+    config::SiteConfig s;
+    s.id = "site-" + std::to_string(i);
+    s.url = "http://" + host + ":" + std::to_string(site.port()) + "/";
+    s.allowed_domains = {"ext.example"};
+    config.sites.push_back(s);
+  }
+  std::vector<const config::SiteConfig*> sites;
+  for (const auto& s : config.sites) sites.push_back(&s);
+  FixedClock clock(kNow);
+  PatrolProgress progress;
+  Patrol patrol(config, *db, clock);
+  const PatrolResult result = patrol.run(sites, &progress);
+
+  ASSERT_TRUE(result.finished) << result.error;
+  EXPECT_EQ(result.totals.sites, 5);
+  EXPECT_EQ(result.totals.pages, 5 * kHtmlPages);
+  const auto walked = progress.sites();
+  ASSERT_EQ(walked.size(), 5u);
+  for (const auto& a : walked) {
+    EXPECT_TRUE(a.done) << a.id;
+    EXPECT_EQ(a.pages, kHtmlPages) << a.id;
+    int at_once = 0;  // sites running when `a` started, `a` included
+    for (const auto& b : walked)
+      if (b.started <= a.started && b.finished > a.started) ++at_once;
+    EXPECT_LE(at_once, 2) << a.id;
+  }
+  std::set<std::string> broken;
+  for (const auto& row : findings(result.run_id))
+    if (row.finding.code == "LINK-BROKEN") broken.insert(row.finding.site);
+  EXPECT_EQ(broken.size(), 5u);
+}
+
 TEST_F(PatrolTest, PagesTotalCountsTheHtmlPagesRead) {
   // The missing page was requested as a page but is not one: 28, not 29.
   FixedClock clock(kNow);

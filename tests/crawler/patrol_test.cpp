@@ -240,6 +240,37 @@ TEST_F(PatrolTest, SitesInFlightBoundsTheSitesWalkedAtOnce) {
   EXPECT_EQ(broken.size(), 5u);
 }
 
+// More sites than connection slots, walked at once: each site's pages travel over the
+// connections it opened, not a new one per request (each request used to close another
+// host's idle connection to make room: a TCP and TLS handshake per page on a real night).
+TEST_F(PatrolTest, EachSiteKeepsItsConnectionsBetweenItsRequests) {
+  config.patrol.concurrency = 2;
+  config.patrol.per_host_concurrency = 1;
+  config.patrol.check_external_links = false;
+  config.sites.clear();
+  for (int i = 1; i <= 6; ++i) {
+    const std::string host = "k" + std::to_string(i) + ".site.example";
+    config.patrol.resolve.push_back(host + ":" + std::to_string(site.port()) + ":127.0.0.1");
+    config::SiteConfig s;
+    s.id = "keep-" + std::to_string(i);
+    s.url = "http://" + host + ":" + std::to_string(site.port()) + "/";
+    config.sites.push_back(s);
+  }
+  std::vector<const config::SiteConfig*> sites;
+  for (const auto& s : config.sites) sites.push_back(&s);
+  FixedClock clock(kNow);
+  Patrol patrol(config, *db, clock);
+  const PatrolResult result = patrol.run(sites);
+
+  ASSERT_TRUE(result.finished) << result.error;
+  EXPECT_EQ(result.totals.pages, 6 * kHtmlPages);
+  const std::size_t requests = site.requests_seen();
+  ASSERT_GT(requests, 6u * kHtmlPages);
+  // The homepage is read on a fresh connection (its certificate is judged), the rest on
+  // one more per site.
+  EXPECT_LE(site.connections_accepted(), 3u * 6u) << requests << " requests";
+}
+
 TEST_F(PatrolTest, PagesTotalCountsTheHtmlPagesRead) {
   // The missing page was requested as a page but is not one: 28, not 29.
   FixedClock clock(kNow);

@@ -241,4 +241,8 @@ std::size_t FixtureServer::hits(std::string_view path, std::string_view method) 
 std::vector<HttpRequest> FixtureServer::requests() const { return server_->requests(); }
 std::size_t FixtureServer::requests_seen() const { return server_->requests_seen(); }
 
+std::size_t FixtureServer::connections_accepted() const {
+  return server_->connections_accepted();
+}
+
 }  // namespace sitepatrol::testsupport

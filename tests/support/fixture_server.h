@@ -88,6 +88,7 @@ class FixtureServer {
   std::size_t hits(std::string_view path, std::string_view method) const;
   std::vector<HttpRequest> requests() const;
   std::size_t requests_seen() const;
+  std::size_t connections_accepted() const;  // TCP connections, for keep-alive assertions
 
  private:
   HttpReply dispatch(const HttpRequest& request) const;

@@ -161,6 +161,7 @@ void HttpServer::accept_loop() {
       sleep_unless_stopped(10);
       continue;
     }
+    ++accepted_;
     socket.set_option(tcp::no_delay(true), ec);
     auto connection = std::make_shared<Connection>(std::move(socket));
     reap_finished_connections();

@@ -62,6 +62,8 @@ class HttpServer {
   // Requests that reached the handler, in arrival order (a copy).
   std::vector<HttpRequest> requests() const;
   std::size_t requests_seen() const;
+  // TCP connections accepted so far (keep-alive reuse shows as fewer than requests).
+  std::size_t connections_accepted() const { return accepted_; }
 
  private:
   struct Impl;
@@ -88,6 +90,7 @@ class HttpServer {
   std::unique_ptr<Impl> impl_;
 
   std::atomic<bool> stopping_{false};
+  std::atomic<std::size_t> accepted_{0};
   std::mutex stop_mutex_;  // guards the wake-ups of sleeping connections
   std::condition_variable stop_cv_;
 

@@ -160,7 +160,8 @@ struct PatrolConfig {
       disable_codes;      // finding codes never raised, e.g. "SEC-HEADERS"; like database
   int parse_threads = 0;  // 0: hardware concurrency
   // Sites walked at once (crawler/site_window.h); the others wait their turn, so memory grows
-  // with this, not with the sites registered. 0: four times concurrency / per_host_concurrency.
+  // with this, not with the sites registered. 0: eight times concurrency / per_host_concurrency,
+  // at most 1,024.
   int sites_in_flight = 0;
   std::vector<std::string> include;        // URL globs every site's walk keeps to (url_patterns.h)
   std::vector<std::string> exclude;        // URL globs no site fetches or checks

@@ -10,7 +10,7 @@ int default_sites_in_flight(const config::PatrolConfig& p) {
   if (p.sites_in_flight > 0) return p.sites_in_flight;
   const int per_host = std::max(1, p.per_host_concurrency);
   const int slots = (std::max(1, p.concurrency) + per_host - 1) / per_host;
-  return std::max(2, 4 * slots);
+  return std::clamp(8 * slots, 2, kMaxDefaultSitesInFlight);
 }
 
 SiteWindow::SiteWindow(RunContext& run, std::vector<const config::SiteConfig*> sites, int width,

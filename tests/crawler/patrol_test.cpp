@@ -120,6 +120,24 @@ class PatrolTest : public ::testing::Test {
     return patrol.run({&config.sites[0]}, progress, cancel);
   }
 
+  // The fixture site registered `n` times under the host names s1.site.example ..., all
+  // pinned to the fixture server, and patrolled in one run.
+  PatrolResult run_copies(int n, const Clock& clock, PatrolProgress* progress = nullptr) {
+    config.sites.clear();
+    for (int i = 1; i <= n; ++i) {
+      const std::string host = "s" + std::to_string(i) + ".site.example";
+      config.patrol.resolve.push_back(host + ":" + std::to_string(site.port()) + ":127.0.0.1");
+      config::SiteConfig s;
+      s.id = "site-" + std::to_string(i);
+      s.url = "http://" + host + ":" + std::to_string(site.port()) + "/";
+      s.allowed_domains = {"ext.example"};
+      config.sites.push_back(s);
+    }
+    std::vector<const config::SiteConfig*> sites;
+    for (const auto& s : config.sites) sites.push_back(&s);
+    Patrol patrol(config, *db, clock);
+    return patrol.run(sites, progress);
+  }
   std::vector<store::FindingRow> findings(std::int64_t run_id) {
     store::FindingQuery q;
     q.run = run_id;
@@ -203,23 +221,9 @@ TEST_F(PatrolTest, WholeSiteIsWalkedAndOnlyTheBrokenLinkIsFound) {
 // than two walked at once, each walked whole, and each one's broken link found.
 TEST_F(PatrolTest, SitesInFlightBoundsTheSitesWalkedAtOnce) {
   config.patrol.sites_in_flight = 2;
-  config.sites.clear();
-  std::vector<std::string> hosts;
-  for (int i = 1; i <= 5; ++i) {
-    const std::string host = "s" + std::to_string(i) + ".site.example";
-    config.patrol.resolve.push_back(host + ":" + std::to_string(site.port()) + ":127.0.0.1");
-    config::SiteConfig s;
-    s.id = "site-" + std::to_string(i);
-    s.url = "http://" + host + ":" + std::to_string(site.port()) + "/";
-    s.allowed_domains = {"ext.example"};
-    config.sites.push_back(s);
-  }
-  std::vector<const config::SiteConfig*> sites;
-  for (const auto& s : config.sites) sites.push_back(&s);
   FixedClock clock(kNow);
   PatrolProgress progress;
-  Patrol patrol(config, *db, clock);
-  const PatrolResult result = patrol.run(sites, &progress);
+  const PatrolResult result = run_copies(5, clock, &progress);
 
   ASSERT_TRUE(result.finished) << result.error;
   EXPECT_EQ(result.totals.sites, 5);
@@ -247,20 +251,8 @@ TEST_F(PatrolTest, EachSiteKeepsItsConnectionsBetweenItsRequests) {
   config.patrol.concurrency = 2;
   config.patrol.per_host_concurrency = 1;
   config.patrol.check_external_links = false;
-  config.sites.clear();
-  for (int i = 1; i <= 6; ++i) {
-    const std::string host = "k" + std::to_string(i) + ".site.example";
-    config.patrol.resolve.push_back(host + ":" + std::to_string(site.port()) + ":127.0.0.1");
-    config::SiteConfig s;
-    s.id = "keep-" + std::to_string(i);
-    s.url = "http://" + host + ":" + std::to_string(site.port()) + "/";
-    config.sites.push_back(s);
-  }
-  std::vector<const config::SiteConfig*> sites;
-  for (const auto& s : config.sites) sites.push_back(&s);
   FixedClock clock(kNow);
-  Patrol patrol(config, *db, clock);
-  const PatrolResult result = patrol.run(sites);
+  const PatrolResult result = run_copies(6, clock);
 
   ASSERT_TRUE(result.finished) << result.error;
   EXPECT_EQ(result.totals.pages, 6 * kHtmlPages);

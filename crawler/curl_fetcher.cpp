@@ -347,7 +347,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     easies.erase(std::remove(easies.begin(), easies.end(), easy), easies.end());
     curl_easy_cleanup(easy);
     curl_slist_free_all(t->headers);
-        curl_slist_free_all(t->resolve);
+    curl_slist_free_all(t->resolve);
     FetchHandler done = std::move(t->done);
     FetchResponse response = std::move(t->response);
     delete t;

@@ -27,15 +27,14 @@ namespace {
 // Open connections: one per transfer in flight, plus room to keep every site in flight's
 // connections open between its requests (otherwise, with more sites than slots, each request
 // would find its host's connection closed to make room, and open a new one: a TCP and TLS
-// handshake per page). Bounded by the file descriptors the process may open.
-long connection_budget(const config::PatrolConfig& p, int sites_in_flight) {
+// handshake per page). Bounded by half the file descriptors the process may open.
+long connection_budget(const config::PatrolConfig& p, int sites_in_flight, long descriptors) {
   const long wanted = static_cast<long>(p.concurrency) +
                       static_cast<long>(sites_in_flight) * std::max(1, p.per_host_concurrency);
-  const long room = raise_descriptor_limit() / 2;
-  return std::max<long>(p.concurrency, std::min(wanted, room));
+  return std::max<long>(p.concurrency, std::min(wanted, descriptors / 2));
 }
 
-CurlOptions curl_options(const config::PatrolConfig& p) {
+CurlOptions curl_options(const config::PatrolConfig& p, long max_connections) {
   CurlOptions o;
   o.user_agent = p.user_agent;
   o.timeout = std::chrono::seconds(p.timeout_s);
@@ -45,7 +44,7 @@ CurlOptions curl_options(const config::PatrolConfig& p) {
   o.resolve = p.resolve;
   o.ca_bundle = p.ca_bundle;
   o.max_host_connections = p.per_host_concurrency;
-  o.max_total_connections = connection_budget(p, default_sites_in_flight(p));
+  o.max_total_connections = max_connections;
   return o;
 }
 
@@ -101,7 +100,9 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   auto guard = asio::make_work_guard(io);
   asio::thread_pool parse_pool(parse_threads(config_.patrol));
   const auto& p = config_.patrol;
-  CurlFetcher fetcher(io, curl_options(p));
+  const int sites_in_flight = sites_in_flight_of(p);
+  const long descriptors = raise_descriptor_limit();  // once per patrol, before any socket
+  CurlFetcher fetcher(io, curl_options(p, connection_budget(p, sites_in_flight, descriptors)));
   HostGate gate(io, p.concurrency, p.per_host_concurrency,
                 std::chrono::milliseconds(p.per_host_delay_ms));
   StoreWriter writer(store_, result.run_id, io.get_executor());
@@ -136,7 +137,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
     failed = std::move(message);
     io.stop();
   };
-  SiteWindow window(context, sites, default_sites_in_flight(p), on_done, on_failed);
+  SiteWindow window(context, sites, sites_in_flight, on_done, on_failed);
   if (remaining == 0) guard.reset();
   asio::post(io, [&] { window.start(); });
 

@@ -6,7 +6,7 @@
 
 namespace sitepatrol::crawler {
 
-int default_sites_in_flight(const config::PatrolConfig& p) {
+int sites_in_flight_of(const config::PatrolConfig& p) {
   if (p.sites_in_flight > 0) return p.sites_in_flight;
   const int per_host = std::max(1, p.per_host_concurrency);
   const int slots = (std::max(1, p.concurrency) + per_host - 1) / per_host;

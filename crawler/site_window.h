@@ -18,12 +18,12 @@
 
 namespace sitepatrol::crawler {
 
-// The automatic width: enough sites to keep every connection slot busy while some of them
+// The window's width: `sites_in_flight` when set, else automatic: enough sites to keep every connection slot busy while some of them
 // are between pages or near their end (eight times concurrency / per_host_concurrency; four
 // times measured 0.92-0.95 of the ideal packed time on bench/slow_sites.sh, eight 0.95-0.96),
 // at least two, at most kMaxDefaultSitesInFlight.
 constexpr int kMaxDefaultSitesInFlight = 1024;
-int default_sites_in_flight(const config::PatrolConfig& p);
+int sites_in_flight_of(const config::PatrolConfig& p);
 
 class SiteWindow {
  public:

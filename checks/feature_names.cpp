@@ -17,16 +17,6 @@ std::string ascii_lower(std::string_view s) {
 
 constexpr char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 
-// `haystack` is folded already; the words are folded on the fly (no copies: this runs for
-// every link of every page). std::search, not std::ranges::search: clang 14 cannot
-// instantiate libstdc++ 12's ranges::subrange.
-bool contains_any(std::string_view haystack, const std::vector<std::string>& words) {
-  return std::ranges::any_of(words, [&](const std::string& w) {
-    return !w.empty() && std::search(haystack.begin(), haystack.end(), w.begin(), w.end(),
-                                     [](char h, char c) { return h == fold(c); }) != haystack.end();
-  });
-}
-
 bool contains_any(std::string_view haystack, std::initializer_list<std::string_view> words) {
   return std::ranges::any_of(
       words, [&](std::string_view w) { return haystack.find(w) != std::string_view::npos; });
@@ -49,19 +39,39 @@ constexpr std::size_t kMaxNameText = 60;  // bytes: 20 Chinese characters
 
 std::optional<std::string> feature_kind_of(const config::FeaturesConfig& features,
                                            std::string_view text) {
+  return FeatureNamer(features).kind_of(text);
+}
+
+FeatureNamer::FeatureNamer(const config::FeaturesConfig& features) {
   static constexpr std::array<std::string_view, 7> kOrder = {
       "mailbox_stats", "mailbox", "disclosure_request", "interview",
       "solicitation",  "search",  "message_board"};
-  // A feature's link is a short name; a long text is an article title that mentions one
-  // (关于开展在线访谈活动的通知).
-  if (text.empty() || text.size() > kMaxNameText) return std::nullopt;
-  const std::string folded = ascii_lower(text);
+  auto folded = [](const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const auto& w : words)
+      if (!w.empty()) out.push_back(ascii_lower(w));
+    return out;
+  };
   for (std::string_view kind : kOrder) {
     auto it = features.names.find(std::string(kind));
     if (it == features.names.end()) continue;
-    if (contains_any(folded, it->second.names) && !contains_any(folded, it->second.ignore))
-      return std::string(kind);
+    kinds_.push_back({std::string(kind), folded(it->second.names), folded(it->second.ignore)});
   }
+}
+
+std::optional<std::string> FeatureNamer::kind_of(std::string_view text) const {
+  // A feature's link is a short name; a long text is an article title that mentions one
+  // (关于开展在线访谈活动的通知).
+  if (text.empty() || text.size() > kMaxNameText) return std::nullopt;
+  std::array<char, kMaxNameText> buffer{};
+  std::ranges::transform(text, buffer.begin(), fold);
+  const std::string_view folded(buffer.data(), text.size());
+  auto any_in = [&](const std::vector<std::string>& words) {
+    return std::ranges::any_of(
+        words, [&](const std::string& w) { return folded.find(w) != std::string_view::npos; });
+  };
+  for (const Kind& k : kinds_)
+    if (any_in(k.names) && !any_in(k.ignore)) return k.kind;
   return std::nullopt;
 }
 

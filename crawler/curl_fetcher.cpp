@@ -141,6 +141,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
         delete t;
       }
     }
+    for (CURL* easy : idle) curl_easy_cleanup(easy);
     for (auto& [fd, s] : sockets) {
       s->closed = true;
       boost::system::error_code ec;
@@ -345,7 +346,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
 
     curl_multi_remove_handle(multi, easy);
     easies.erase(std::remove(easies.begin(), easies.end(), easy), easies.end());
-    curl_easy_cleanup(easy);
+    put_back(easy);
     curl_slist_free_all(t->headers);
     curl_slist_free_all(t->resolve);
     FetchHandler done = std::move(t->done);
@@ -402,11 +403,29 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     }
   }
 
+  // Easy handles are reused: curl keeps a handle's buffers across transfers, so a request no
+  // longer allocates and frees them (curl_easy_reset keeps the buffers, not the options).
+  CURL* take_easy() {
+    if (idle.empty()) return curl_easy_init();
+    CURL* e = idle.back();
+    idle.pop_back();
+    return e;
+  }
+
+  void put_back(CURL* e) {
+    if (idle.size() >= kIdleHandles) {
+      curl_easy_cleanup(e);
+      return;
+    }
+    curl_easy_reset(e);
+    idle.push_back(e);
+  }
+
   void start(FetchRequest request, FetchHandler done) {
     auto* t = new Transfer{};
     t->request = std::move(request);
     t->done = std::move(done);
-    CURL* e = curl_easy_init();
+    CURL* e = take_easy();
     const FetchRequest& q = t->request;
     curl_easy_setopt(e, CURLOPT_URL, q.url.c_str());
     curl_easy_setopt(e, CURLOPT_PRIVATE, t);
@@ -485,6 +504,8 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
   ProxyTarget proxy_target;
   std::unordered_map<curl_socket_t, std::shared_ptr<Socket>> sockets;
   std::vector<CURL*> easies;
+  static constexpr std::size_t kIdleHandles = 64;
+  std::vector<CURL*> idle;  // finished, reset, ready for the next transfer
 };
 
 CurlFetcher::CurlFetcher(asio::io_context& io, CurlOptions options)

@@ -42,7 +42,7 @@ bool has_list_of_messages(const std::string& kind) {
 InteractCollector::InteractCollector(const config::SiteConfig& site,
                                      const config::FeaturesConfig& features, OwnHost own,
                                      std::chrono::system_clock::time_point now)
-    : site_(site), features_(features), own_(std::move(own)),
+    : site_(site), features_(features), namer_(features), own_(std::move(own)),
       today_(checks::today_in_china(now)) {
   for (const auto& f : site_.features) {
     checks::FeatureCandidate c;
@@ -83,7 +83,7 @@ InteractCollector::Actions InteractCollector::on_page(const checks::PageResult& 
   // Links are kept once per URL with their first text; rows keep every occurrence, so a
   // 依申请公开 entry pointing into the 政府信息公开 page is seen too.
   auto consider = [&](const std::string& url, const std::string& text) {
-    if (auto kind = checks::feature_kind_of(features_, text)) {
+    if (auto kind = namer_.kind_of(text)) {
       add_candidate({.kind = *kind,
                      .url = url,
                      .text = text,

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "checks/dates.h"
+#include "checks/feature_names.h"
 #include "checks/interact_facts.h"
 #include "config/config.h"
 
@@ -64,6 +65,7 @@ class InteractCollector {
 
   const config::SiteConfig& site_;
   const config::FeaturesConfig& features_;
+  checks::FeatureNamer namer_;  // features_' names, folded once
   OwnHost own_;
   checks::Date today_;
   checks::InteractionFacts facts_;

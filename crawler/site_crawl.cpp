@@ -206,7 +206,7 @@ void SiteCrawl::start_crawl() {
   started_crawl_ = true;
   // The homepage goes first in the queue, whatever the sitemap added meanwhile.
   seen_pages_.insert(site_.url);
-  frontier_.push_front(PageJob{site_.url, 0, "", "a"});
+  frontier_.push_front(PageJob{site_.url, 0, "", "a", nullptr});
   ++pages_started_;
   if (run_.progress) ++run_.progress->queued;
   for (const auto& url : interact_->seeds()) enqueue_page(url, 1, site_.url, "a");  // issue 4
@@ -231,7 +231,7 @@ void SiteCrawl::enqueue_page(const std::string& url, int depth, const std::strin
   seen_pages_.insert(url);
   seen_links_.insert(url);
   ++pages_started_;
-  frontier_.push_back(PageJob{url, depth, found_on, kind});
+  frontier_.push_back(PageJob{url, depth, found_on, kind, nullptr});
   if (run_.progress) ++run_.progress->queued;
 }
 
@@ -265,6 +265,13 @@ void SiteCrawl::fetch_page(PageJob job) {
   // So are the pages of interactive features (issue 4): a 304 would hide their forms.
   const auto v =
       homepage || interact_->wants_full(job.url) ? validators_.end() : validators_.find(job.url);
+  if (v != validators_.end()) {  // the answer is likely a 304: read its memory meanwhile
+    job.memory = std::make_shared<PendingMemory>();
+    run_.writer.load_memory(site_.id, job.url,
+                            [memory = job.memory](std::optional<store::PageMemory> m) {
+                              memory->set(std::move(m));
+                            });
+  }
   std::string url = job.url;
   requester_->get(
       url,
@@ -293,14 +300,20 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
   const int status = o.response.status;
   const bool on_site = is_own_host(url_host(o.final_url));
   if (o.error == FetchError::none && status == 304) {
-    std::string url = job.url;
-    run_.writer.load_memory(
-        site_.id, url,
+    auto memory = std::move(job.memory);
+    if (!memory) {  // a 304 to a request without validators: ask for the memory now
+      memory = std::make_shared<PendingMemory>();
+      run_.writer.load_memory(site_.id, job.url, [memory](std::optional<store::PageMemory> m) {
+        memory->set(std::move(m));
+      });
+    }
+    memory->then(
         [this, job = std::move(job), o = std::move(o)](std::optional<store::PageMemory> m) mutable {
           on_memory(std::move(job), std::move(o), std::move(m));
         });
     return;  // in_flight_ stays counted until the memory arrives
   }
+  job.memory.reset();  // not a 304: the memory asked for is not needed
   if (o.error == FetchError::none && status >= 200 && status < 300 && on_site &&
       o.response.is_html() && !o.response.truncated) {
     auto parsed = std::make_shared<Parsed>();

@@ -29,6 +29,7 @@
 #include "crawler/host_gate.h"
 #include "crawler/interact_collector.h"
 #include "crawler/patrol.h"
+#include "crawler/pending_memory.h"
 #include "crawler/request_policy.h"
 #include "crawler/requester.h"
 #include "crawler/robots.h"
@@ -69,6 +70,8 @@ class SiteCrawl {
     int depth = 0;
     std::string found_on;
     std::string kind = "a";
+    // Asked of the store with a conditional request, for the 304 that it expects.
+    std::shared_ptr<PendingMemory> memory;
   };
   struct Parsed;
 

@@ -265,6 +265,26 @@ void append_without_dots(std::string& out, std::string_view path) {
 // The fast path for the common authority, a plain DNS name with an optional port; the
 // rest (user info, IP literals and numeric hosts, IDN, odd ports) is left to curl.
 // Appends "scheme://host[:port]" in normal form; false when curl must decide.
+// "192.168.0.1": four decimal octets without leading zeros, as the WHATWG IPv4 parser writes
+// them back.
+bool is_dotted_quad(std::string_view host) {
+  int octets = 0;
+  std::size_t i = 0;
+  while (i <= host.size()) {
+    std::size_t end = std::min(host.find('.', i), host.size());
+    std::string_view octet = host.substr(i, end - i);
+    if (octet.empty() || octet.size() > 3 || (octet.size() > 1 && octet.front() == '0')) return false;
+    int value = 0;
+    for (char c : octet) {
+      if (!is_digit(c)) return false;
+      value = value * 10 + (c - '0');
+    }
+    if (value > 255 || ++octets > 4) return false;
+    i = end + 1;
+  }
+  return octets == 4;
+}
+
 bool append_simple_authority(std::string& out, std::string_view scheme, std::string_view auth) {
   std::size_t colon = auth.find(':');
   std::string_view host = auth.substr(0, colon);
@@ -281,8 +301,9 @@ bool append_simple_authority(std::string& out, std::string_view scheme, std::str
       return false;
     }
   }
-  // A name whose last label starts with a digit may be an IPv4 number ("127.1", "0x7f").
-  if (is_digit(host[last_label])) return false;
+  // A name whose last label starts with a digit may be an IPv4 number ("127.1", "0x7f"); only
+  // the canonical dotted quad is already in normal form.
+  if (is_digit(host[last_label]) && !is_dotted_quad(host)) return false;
   int port = 0;
   if (colon != std::string_view::npos) {
     std::string_view digits = auth.substr(colon + 1);

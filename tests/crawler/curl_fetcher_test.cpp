@@ -463,6 +463,33 @@ TEST_F(CurlFetcherTest, ConditionalAndSiteHeadersAreSent) {
   EXPECT_EQ(seen.header("authorization"), "Basic dXNlcjpzZWNyZXQ=");
 }
 
+// Easy handles are reused (issue 15): a request must carry nothing of the one before it on
+// the same handle: not its method, its validators, its headers, cookies or credentials.
+TEST_F(CurlFetcherTest, AReusedHandleCarriesNothingOfTheRequestBefore) {
+  server.page("/p.html", "<html><body>" + std::string(3000, 'x') + "</body></html>");
+  CurlFetcher fetcher(io, {});
+  FetchRequest first = get(server.url("/p.html"));
+  first.head = true;
+  first.if_none_match = "\"abc\"";
+  first.headers = {"X-Staging: 1"};
+  first.cookies = "a=1";
+  first.userpwd = "user:secret";
+  ASSERT_EQ(fetch(fetcher, first).status, 200);
+
+  FetchResponse second = fetch(fetcher, get(server.url("/p.html")));
+
+  EXPECT_EQ(second.error, FetchError::none) << second.error_text;
+  EXPECT_EQ(second.status, 200);
+  EXPECT_EQ(second.body.size(), 3000u + 26u);
+  ASSERT_EQ(server.requests_seen(), 2u);
+  const HttpRequest seen = server.requests().back();
+  EXPECT_EQ(seen.method, "GET");
+  EXPECT_EQ(seen.header("if-none-match"), "");
+  EXPECT_EQ(seen.header("x-staging"), "");
+  EXPECT_EQ(seen.header("cookie"), "");
+  EXPECT_EQ(seen.header("authorization"), "");
+}
+
 TEST_F(CurlFetcherTest, RedirectIsReturnedNotFollowed) {
   server.redirect("/old.html", "/new.html", 301);
   server.page("/new.html", "<html></html>");

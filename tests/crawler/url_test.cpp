@@ -91,6 +91,12 @@ INSTANTIATE_TEST_SUITE_P(
         ResolveCase{kPage, "http://a\xE4\x80.cn/", kNone},  // not UTF-8
         ResolveCase{kPage, "http://[::1]:8080/x", "http://[::1]:8080/x"},
         ResolveCase{kPage, "http://2130706433/", "http://127.0.0.1/"},
+        // IPv4 addresses: the dotted quad is kept, every other spelling is rewritten to it.
+        ResolveCase{kPage, "http://127.0.0.1:8080/a/../b", "http://127.0.0.1:8080/b"},
+        ResolveCase{kPage, "http://192.168.10.255:80/", "http://192.168.10.255/"},
+        ResolveCase{kPage, "http://010.0.0.1/", "http://8.0.0.1/"},
+        ResolveCase{kPage, "http://127.1/", "http://127.0.0.1/"},
+        ResolveCase{kPage, "http://0x7f.0.0.1/", "http://127.0.0.1/"},
         ResolveCase{kPage, "http://User:Pw@Host.Example/x", "http://User:Pw@host.example/x"},
         // Not fetchable.
         ResolveCase{kPage, "", kNone}, ResolveCase{kPage, "   ", kNone},

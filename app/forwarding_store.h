@@ -64,6 +64,9 @@ class ForwardingStore : public store::Store {
   store::Result<std::vector<store::FindingRow>> findings(const store::FindingQuery& q) override {
     return inner_.findings(q);
   }
+  store::Result<std::vector<store::FindingCount>> finding_counts(std::int64_t run) override {
+    return inner_.finding_counts(run);
+  }
   store::Result<std::vector<store::ProbeRecord>> probes(const std::string& site,
                                                         std::int64_t since_ms) override {
     return inner_.probes(site, since_ms);

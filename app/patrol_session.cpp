@@ -5,6 +5,7 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <unordered_map>
 
 #include "app/cli_common.h"
 #include "app/maintenance_store.h"
@@ -38,14 +39,18 @@ struct SignalScope {
   struct sigaction old_term {};
 };
 
-// Per site: coverage from the store, current findings from `current`, the wall time of its
-// walk and its pages from the progress record (counted as the run's total counts them: pages
-// read, not a 404 or a file a link led to, so the per-site lines add up to the total).
+// Per site: coverage from the store, its current findings (new and open) from `findings_of`,
+// the wall time of its walk and its pages from the progress record (counted as the run's
+// total counts them: pages read, not a 404 or a file a link led to, so the per-site lines add
+// up to the total).
 std::vector<reports::SiteSummary> site_summaries(
     const std::vector<const config::SiteConfig*>& sites, store::Store& store, std::int64_t run,
-    std::span<const store::FindingRow> current, const crawler::PatrolProgress& progress) {
+    const std::unordered_map<std::string, int>& findings_of,
+    const crawler::PatrolProgress& progress) {
   auto counts = store.site_run_counts(run);
-  const auto walks = progress.sites();
+  std::unordered_map<std::string, crawler::SiteProgress> walk_of;
+  for (auto& walk : progress.sites())
+    if (walk.done) walk_of.insert_or_assign(walk.id, std::move(walk));
   std::vector<reports::SiteSummary> out;
   for (const auto* site : sites) {
     reports::SiteSummary s;
@@ -58,14 +63,13 @@ std::vector<reports::SiteSummary> site_summaries(
         s.reason = it->second.coverage.reason;
       }
     }
-    for (const auto& r : current)
-      if (r.finding.site == site->id) ++s.findings;
-    for (const auto& walk : walks)
-      if (walk.id == site->id && walk.done) {
-        s.pages = walk.pages;
-        s.seconds =
-            std::chrono::duration_cast<std::chrono::seconds>(walk.finished - walk.started).count();
-      }
+    if (auto it = findings_of.find(site->id); it != findings_of.end()) s.findings = it->second;
+    if (auto it = walk_of.find(site->id); it != walk_of.end()) {
+      const auto& walk = it->second;
+      s.pages = walk.pages;
+      s.seconds =
+          std::chrono::duration_cast<std::chrono::seconds>(walk.finished - walk.started).count();
+    }
     out.push_back(std::move(s));
   }
   return out;
@@ -116,24 +120,32 @@ SessionResult run_patrol_session(const config::Config& config,
               << " is left unfinished and will be marked aborted\n";
     return out;
   }
-  store::FindingQuery query;
-  query.run = result.run_id;
-  query.status = store::StatusFilter::all;
-  auto rows = store.findings(query);
-  if (!rows) {
-    std::cerr << "sitepatrol: database: " << rows.error().message << "\n";
+  // The summary counts findings; the database counts them (a night can have tens of thousands).
+  auto counts = store.finding_counts(result.run_id);
+  if (!counts) {
+    std::cerr << "sitepatrol: database: " << counts.error().message << "\n";
     out.exit_code = kExitRuntime;
     return out;
   }
   auto run = store.run(result.run_id);
-  std::vector<store::FindingRow> current;
-  for (auto& r : *rows)
-    if (r.status != "resolved") current.push_back(r);
-  const auto per_site = site_summaries(sites, store, result.run_id, current, progress);
+  reports::SeverityCounts current;  // new and open
+  reports::ChangeCounts changes;
+  std::unordered_map<std::string, int> findings_of;
+  bool failing = false;
+  for (const store::FindingCount& c : *counts) {
+    if (c.status == "new") changes.new_findings += c.count;
+    if (c.status == "resolved") {
+      changes.resolved += c.count;
+      continue;
+    }
+    current.add(c.severity, c.count);
+    findings_of[c.site] += c.count;
+    if (options.fail_on && c.severity >= *options.fail_on) failing = true;
+  }
+  const auto per_site = site_summaries(sites, store, result.run_id, findings_of, progress);
   if (run && *run) {
     const std::string summary = reports::run_summary(
-        **run, reports::count_by_severity(current),
-        has_previous_run ? std::optional(reports::count_changes(*rows)) : std::nullopt,
+        **run, current, has_previous_run ? std::optional(changes) : std::nullopt,
         wall_seconds);
     // The log keeps one line per run and per site, --quiet or not (a cron job's record).
     spdlog::info("{}", summary);
@@ -149,10 +161,7 @@ SessionResult run_patrol_session(const config::Config& config,
     std::cerr << "sitepatrol: " << result.totals.excluded
               << " URL(s) skipped by include/exclude patterns (not fetched, not checked)\n";
   }
-  if (options.fail_on) {
-    for (const auto& r : current)
-      if (r.finding.severity >= *options.fail_on) out.exit_code = kExitFindings;
-  }
+  if (failing) out.exit_code = kExitFindings;
   return out;
 }
 

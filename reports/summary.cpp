@@ -20,19 +20,19 @@ std::string two_digits(std::int64_t n) { return (n < 10 ? "0" : "") + std::to_st
 
 }  // namespace
 
-void SeverityCounts::add(checks::Severity severity) {
+void SeverityCounts::add(checks::Severity severity, int n) {
   switch (severity) {
     case checks::Severity::critical:
-      ++critical;
+      critical += n;
       break;
     case checks::Severity::error:
-      ++error;
+      error += n;
       break;
     case checks::Severity::warning:
-      ++warning;
+      warning += n;
       break;
     case checks::Severity::info:
-      ++info;
+      info += n;
       break;
   }
 }

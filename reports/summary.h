@@ -20,7 +20,7 @@ struct SeverityCounts {
   int warning = 0;
   int info = 0;
 
-  void add(checks::Severity severity);
+  void add(checks::Severity severity, int n = 1);
   int total() const { return critical + error + warning + info; }
 };
 

@@ -70,6 +70,24 @@ SELECT f.site, f.code, o.severity, f.subject, o.page, o.detail, 'resolved',
  ORDER BY severity DESC, site, code, subject
 )sql";
 
+// kFindingsQuery's rows with ?2 = ?5 = 1 and no filter, counted: the same occurrences and
+// resolutions, without the per-row last_seen subquery.
+constexpr std::string_view kFindingCountsQuery = R"sql(
+SELECT site, severity, status, count(*) FROM (
+  SELECT f.site AS site, o.severity AS severity, o.status AS status
+    FROM finding_occurrences o
+    JOIN findings f ON f.id = o.finding_id
+   WHERE o.run_id = ?1
+  UNION ALL
+  SELECT f.site, o.severity, 'resolved'
+    FROM finding_resolutions x
+    JOIN findings f ON f.id = x.finding_id
+    JOIN finding_occurrences o ON o.run_id = x.last_run AND o.finding_id = x.finding_id
+   WHERE x.run_id = ?1)
+ GROUP BY site, severity, status
+ ORDER BY site, severity DESC, status
+)sql";
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& file) {
@@ -321,6 +339,21 @@ Result<std::vector<FindingRow>> SqliteStore::findings(const FindingQuery& query)
   }
   if (auto ok = fill_carriers((*info)->id, rows); !ok) return std::unexpected(ok.error());
   return rows;
+}
+
+Result<std::vector<FindingCount>> SqliteStore::finding_counts(std::int64_t run) {
+  auto stmt = db_.prepare(kFindingCountsQuery);
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_int(1, run);
+  std::vector<FindingCount> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    out.push_back({stmt->column_text(0), static_cast<checks::Severity>(stmt->column_int(1)),
+                   stmt->column_text(2), static_cast<int>(stmt->column_int(3))});
+  }
+  return out;
 }
 
 }  // namespace sitepatrol::store

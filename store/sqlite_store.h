@@ -72,6 +72,7 @@ class SqliteStore final : public Store {
 
   Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) override;
   Result<std::vector<FindingRow>> findings(const FindingQuery& query) override;
+  Result<std::vector<FindingCount>> finding_counts(std::int64_t run) override;
 
   Result<std::map<std::string, checks::ColumnState>> column_states(
       const std::string& site) override;

@@ -111,6 +111,15 @@ struct FindingQuery {
   StatusFilter status = StatusFilter::current;
 };
 
+// How many findings a run lists for one site, severity and status (new | open | resolved):
+// `findings` with StatusFilter::all, counted in the database (the summary after a patrol).
+struct FindingCount {
+  std::string site;
+  checks::Severity severity = checks::Severity::info;
+  std::string status;
+  int count = 0;
+};
+
 // One accepted template baseline, as `baseline show` lists it.
 struct BaselineInfo {
   std::string url;
@@ -235,6 +244,7 @@ class Store {
 
   virtual Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) = 0;
   virtual Result<std::vector<FindingRow>> findings(const FindingQuery& query) = 0;
+  virtual Result<std::vector<FindingCount>> finding_counts(std::int64_t run) = 0;
 
   // ---- column history (issue 3) ----
   // The state each column of the site was left in by the last run that saw it, by URL.

@@ -108,6 +108,9 @@ class RecordingStore final : public store::Store {
   store::Result<std::vector<store::FindingRow>> findings(const store::FindingQuery&) override {
     return std::vector<store::FindingRow>{};
   }
+  store::Result<std::vector<store::FindingCount>> finding_counts(std::int64_t) override {
+    return std::vector<store::FindingCount>{};
+  }
   store::Result<std::map<std::string, checks::ColumnState>> column_states(
       const std::string&) override {
     return std::map<std::string, checks::ColumnState>{};

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <string>
+#include <tuple>
 
 #include "tests/store/store_fixture.h"
 
@@ -75,6 +77,31 @@ class LifecycleTest : public ::testing::Test {
   TempDir dir_;
   std::unique_ptr<Store> store_;
 };
+
+// finding_counts (the summary after a patrol) counts what `findings` lists with every status.
+TEST_F(LifecycleTest, CountsAgreeWithTheRowsOfEveryStatus) {
+  const auto a = finding("s1", "LINK-BROKEN", "A", Severity::critical, "a1");
+  const auto b = finding("s1", "LINK-BROKEN", "B", Severity::warning, "b1");
+  const auto c = finding("s2", "LINK-BROKEN", "C", Severity::error, "c1");
+  const auto d = finding("s2", "LINK-BROKEN", "D", Severity::error, "d1");
+  patrol(kT1, {"s1", "s2"}, {a, b, c});
+  const auto run2 = patrol(kT2, {"s1", "s2"}, {a, c, d});  // B resolved, D new
+
+  std::map<std::tuple<std::string, Severity, std::string>, int> from_rows;
+  for (const FindingRow& row : rows(run2, StatusFilter::all))
+    ++from_rows[{row.finding.site, row.finding.severity, row.status}];
+  auto counts = store_->finding_counts(run2);
+  ASSERT_TRUE(counts) << counts.error().message;
+  std::map<std::tuple<std::string, Severity, std::string>, int> counted;
+  for (const FindingCount& n : *counts) counted[{n.site, n.severity, n.status}] = n.count;
+
+  EXPECT_EQ(counted, from_rows);
+  using Key = std::tuple<std::string, Severity, std::string>;
+  EXPECT_EQ(counted[Key("s1", Severity::critical, "open")], 1);
+  EXPECT_EQ(counted[Key("s1", Severity::warning, "resolved")], 1);
+  EXPECT_EQ(counted[Key("s2", Severity::error, "open")], 1);
+  EXPECT_EQ(counted[Key("s2", Severity::error, "new")], 1);
+}
 
 TEST_F(LifecycleTest, ThreeRunsNewOpenResolvedAndBack) {
   const auto a = finding("s1", "LINK-BROKEN", "A", Severity::critical, "a1");

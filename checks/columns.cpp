@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <utility>
 
 #include "checks/column_names.h"
 #include "checks/host.h"
@@ -85,10 +87,15 @@ class Finder {
   }
 
   void from_navigation() {
+    // A site's menu is on every page: each (link, text) is named once, not once per page (at
+    // the end of a 2,000-site patrol, naming them again and again was the I/O thread's top cost).
+    std::map<std::pair<std::string_view, std::string_view>, const config::ColumnKind*> named;
     for (const PageSummary& p : pages_) {
       if (!p.ok || p.depth > 1) continue;
       for (const auto& [url, text] : p.nav_links) {
-        const auto* kind = column_kind_for_link(kinds(), text, url);
+        auto [known, fresh] = named.try_emplace({url, text}, nullptr);
+        if (fresh) known->second = column_kind_for_link(kinds(), text, url);
+        const auto* kind = known->second;
         if (!kind) continue;
         // The page's own ColumnName, when it has one, is the better name.
         const PageSummary* target = first_page(url);

@@ -17,8 +17,9 @@ HostGate::HostGate(asio::io_context& io, int global_limit, int per_host_limit,
       delay_(per_host_delay) {}
 
 void HostGate::acquire(const std::string& host, std::function<void()> start) {
-  Host& h = hosts_[host];
-  if (h.waiting.empty()) ready_.push_back(host);
+  Entry& entry = *hosts_.try_emplace(host).first;
+  Host& h = entry.second;
+  if (h.waiting.empty()) ready_.push_back(&entry);
   h.waiting.push_back(Waiting{std::move(start), Clock::now()});
   ++queued_;
   pump();
@@ -45,29 +46,30 @@ void HostGate::pump() {
   while (active_ < global_limit_ && !ready_.empty()) {
     auto chosen = ready_.end();
     for (auto it = ready_.begin(); it != ready_.end(); ++it) {
-      Host& h = hosts_[*it];
+      Host& h = (*it)->second;
       if (h.waiting.empty() || h.active >= per_host_limit_) continue;
       if (h.next_start > now) {
-        wake_at(*it, h.next_start);
+        wake_at((*it)->first, h.next_start);
         continue;
       }
       if (h.active == 0 && now - h.waiting.front().queued >= kPatience) {
         chosen = it;
         break;
       }
-      if (chosen == ready_.end() || h.waiting.size() > hosts_[*chosen].waiting.size()) chosen = it;
+      if (chosen == ready_.end() || h.waiting.size() > (*chosen)->second.waiting.size())
+        chosen = it;
     }
     if (chosen == ready_.end()) return;
-    std::string host = std::move(*chosen);
+    Entry* entry = *chosen;
     ready_.erase(chosen);
-    Host& h = hosts_[host];
+    Host& h = entry->second;
     auto start = std::move(h.waiting.front().start);
     h.waiting.pop_front();
     --queued_;
     ++h.active;
     ++active_;
     h.next_start = now + std::max(delay_, h.delay);
-    if (!h.waiting.empty()) ready_.push_back(host);
+    if (!h.waiting.empty()) ready_.push_back(entry);
     asio::post(io_, std::move(start));
   }
 }

@@ -58,8 +58,9 @@ class HostGate {
   int active_ = 0;
   std::size_t queued_ = 0;
   std::unordered_map<std::string, Host> hosts_;
-  // Hosts with waiters, in round-robin order: pointers into hosts_ (stable across rehashing),
-  // so that pump's scan does not hash every host's name on each start.
+  // Hosts with waiters, in round-robin order: pointers into hosts_ (stable across rehashing;
+  // hosts_ never erases an entry, and must drop it from here first if it ever does), so that
+  // pump's scan does not hash every host's name on each start.
   using Entry = std::pair<const std::string, Host>;
   std::deque<Entry*> ready_;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);

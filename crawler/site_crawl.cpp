@@ -265,13 +265,8 @@ void SiteCrawl::fetch_page(PageJob job) {
   // So are the pages of interactive features (issue 4): a 304 would hide their forms.
   const auto v =
       homepage || interact_->wants_full(job.url) ? validators_.end() : validators_.find(job.url);
-  if (v != validators_.end()) {  // the answer is likely a 304: read its memory meanwhile
-    job.memory = std::make_shared<PendingMemory>();
-    run_.writer.load_memory(site_.id, job.url,
-                            [memory = job.memory](std::optional<store::PageMemory> m) {
-                              memory->set(std::move(m));
-                            });
-  }
+  // The answer is likely a 304: read its memory meanwhile.
+  if (v != validators_.end()) job.memory = ask_memory(job.url);
   std::string url = job.url;
   requester_->get(
       url,
@@ -300,13 +295,8 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
   const int status = o.response.status;
   const bool on_site = is_own_host(url_host(o.final_url));
   if (o.error == FetchError::none && status == 304) {
-    auto memory = std::move(job.memory);
-    if (!memory) {  // a 304 to a request without validators: ask for the memory now
-      memory = std::make_shared<PendingMemory>();
-      run_.writer.load_memory(site_.id, job.url, [memory](std::optional<store::PageMemory> m) {
-        memory->set(std::move(m));
-      });
-    }
+    // A 304 to a request sent without validators: ask for the memory now.
+    auto memory = job.memory ? std::move(job.memory) : ask_memory(job.url);
     memory->then(
         [this, job = std::move(job), o = std::move(o)](std::optional<store::PageMemory> m) mutable {
           on_memory(std::move(job), std::move(o), std::move(m));
@@ -404,6 +394,14 @@ void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed
   }
   finish_page(std::move(job), o, std::move(parsed->page), std::move(parsed->content_hash),
               std::move(parsed->findings), std::move(parsed->facts));
+}
+
+std::shared_ptr<PendingMemory> SiteCrawl::ask_memory(const std::string& url) {
+  auto memory = std::make_shared<PendingMemory>();
+  run_.writer.load_memory(site_.id, url, [memory](std::optional<store::PageMemory> m) {
+    memory->set(std::move(m));
+  });
+  return memory;
 }
 
 void SiteCrawl::on_memory(PageJob job, Outcome o, std::optional<store::PageMemory> memory) {

@@ -85,6 +85,8 @@ class SiteCrawl {
   void fetch_page(PageJob job);
   void on_page(PageJob job, Outcome outcome);
   void on_parsed(PageJob job, Outcome outcome, std::shared_ptr<Parsed> parsed);
+  // The page's stored memory, asked of the store's thread; answered on the I/O thread.
+  std::shared_ptr<PendingMemory> ask_memory(const std::string& url);
   void on_memory(PageJob job, Outcome outcome, std::optional<store::PageMemory> memory);
   void on_memory_ready(PageJob job, Outcome outcome, std::optional<store::PageMemory> memory);
   void check_page(const PageJob& job, const Outcome& outcome, Parsed& parsed) const;

@@ -89,11 +89,12 @@ class Finder {
   void from_navigation() {
     // A site's menu is on every page: each (link, text) is named once, not once per page (at
     // the end of a 2,000-site patrol, naming them again and again was the I/O thread's top cost).
-    std::map<std::pair<std::string_view, std::string_view>, const config::ColumnKind*> named;
+    std::map<const NavLink*, const config::ColumnKind*> named;
     for (const PageSummary& p : pages_) {
       if (!p.ok || p.depth > 1) continue;
-      for (const auto& [url, text] : p.nav_links) {
-        auto [known, fresh] = named.try_emplace({url, text}, nullptr);
+      for (const NavLink* link : p.nav_links) {
+        const auto& [url, text] = *link;
+        auto [known, fresh] = named.try_emplace(link, nullptr);
         if (fresh) known->second = column_kind_for_link(kinds(), text, url);
         const auto* kind = known->second;
         if (!kind) continue;
@@ -178,7 +179,8 @@ class Finder {
 
 }  // namespace
 
-PageSummary summarize_page(const SiteContext& ctx, const PageResult& page, PageFacts facts) {
+PageSummary summarize_page(const SiteContext& ctx, const PageResult& page, PageFacts facts,
+                           NavLinkTable& nav) {
   PageSummary s;
   s.url = page.url;
   s.depth = page.depth;
@@ -192,7 +194,7 @@ PageSummary summarize_page(const SiteContext& ctx, const PageResult& page, PageF
     // link of the site's own hosts is navigation, not an injected one (those are foreign).
     if (link.kind != "a" || link.text.empty() || link.text.size() > kMaxNavText) continue;
     if (!ctx.own_hosts.contains(std::string(host_of(link.url)))) continue;
-    s.nav_links.emplace_back(link.url, link.text);
+    s.nav_links.push_back(nav.add(link.url, link.text));
   }
   return s;
 }

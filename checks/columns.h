@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "checks/inputs.h"
+#include "checks/nav_links.h"
 #include "checks/page_facts.h"
 
 namespace sitepatrol::checks {
@@ -36,12 +37,15 @@ struct PageSummary {
   bool ok = false;  // answered 2xx (or 304) and was read as HTML
   std::string title;
   PageFacts facts;
-  // Internal <a> links with short texts, kept for pages at depth <= 1 only (navigation).
-  std::vector<std::pair<std::string, std::string>> nav_links;  // (url, text)
+  // Internal <a> links with short texts, kept for pages at depth <= 1 only (navigation), in
+  // the page's order; each points into the site's NavLinkTable.
+  std::vector<const NavLink*> nav_links;
 };
 
-// The summary of a parsed page (nav_links filled for depth <= 1 and hosts in ctx.own_hosts).
-PageSummary summarize_page(const SiteContext& ctx, const PageResult& page, PageFacts facts);
+// The summary of a parsed page (nav_links filled for depth <= 1 and hosts in ctx.own_hosts,
+// from `nav`, which must outlive the summary).
+PageSummary summarize_page(const SiteContext& ctx, const PageResult& page, PageFacts facts,
+                           NavLinkTable& nav);
 
 struct Column {
   std::string url;  // the page the column was found at (first page)

@@ -23,6 +23,7 @@ struct SiteResult {
   PageResult homepage;
   int pages = 0;
   int links_checked = 0;
+  NavLinkTable nav_links;  // the menu links the summaries point to
   std::vector<PageSummary> summaries;
   std::vector<Column> columns;
   InteractionFacts interaction;  // issue 4: checks/interact_facts.h

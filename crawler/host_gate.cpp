@@ -29,6 +29,11 @@ void HostGate::slow_down(const std::string& host, std::chrono::milliseconds dela
   hosts_[host].delay = delay;
 }
 
+void HostGate::hold(bool on) {
+  held_ = on;
+  if (!on) pump();
+}
+
 void HostGate::release(const std::string& host) {
   auto it = hosts_.find(host);
   if (it != hosts_.end() && it->second.active > 0) --it->second.active;
@@ -43,7 +48,7 @@ void HostGate::release(const std::string& host) {
 // small site never waits long behind big ones. Ties go round-robin.
 void HostGate::pump() {
   const auto now = Clock::now();
-  while (active_ < global_limit_ && !ready_.empty()) {
+  while (!held_ && active_ < global_limit_ && !ready_.empty()) {
     auto chosen = ready_.end();
     for (auto it = ready_.begin(); it != ready_.end(); ++it) {
       Host& h = (*it)->second;

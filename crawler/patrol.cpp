@@ -118,6 +118,9 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
                      started,
                      progress};
   context.cancel = cancel;
+  // 32 pages a parse thread: enough to keep the pool busy, few enough to hold little memory.
+  ParseBacklog backlog(gate, 32 * static_cast<std::size_t>(parse_threads(p)));
+  context.parse_backlog = &backlog;
   if (progress) progress->sites_total = static_cast<int>(sites.size());
 
   std::size_t remaining = sites.size();

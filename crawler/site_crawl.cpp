@@ -314,6 +314,7 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
     ParseOptions options;
     options.structure = job.depth <= 1;  // the template fingerprint: homepage and columns
     options.stop = run_.cancel;          // SIGTERM ends a hostile page's parse at once
+    if (run_.parse_backlog) run_.parse_backlog->add();
     asio::post(run_.parse_pool, [this, job = std::move(job), o = std::move(o), parsed, body,
                                  content_type, base, options]() mutable {
       if (run_.cancel && run_.cancel->load()) return;  // the I/O loop is stopping: nobody waits
@@ -380,6 +381,7 @@ void SiteCrawl::check_page(const PageJob& job, const Outcome& o, Parsed& parsed)
 }
 
 void SiteCrawl::on_parsed(PageJob job, Outcome o, std::shared_ptr<Parsed> parsed) {
+  if (run_.parse_backlog) run_.parse_backlog->done();
   learn_robots(std::move(parsed->robots));
   if (parsed->html.too_large) {  // issue 12: recorded like a page over the body cap, unread
     checks::PageResult page = page_base(job, o);
@@ -484,7 +486,7 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
   if (facts) summarize(page, std::move(*facts), record);
   if (page.is_homepage) result_.homepage = page;
   if (page.sketch && !baselines_.contains(page.url))  // first sighting: it becomes the baseline
-    new_baselines_.emplace_back(page.url, *page.sketch);
+    add_baseline(page.url, *page.sketch);
   record.sketch = page.sketch;
   record.page = std::move(page);
   // A page that is only a link check (off-site redirect, error) still gets a row: its status
@@ -492,6 +494,15 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
   run_.writer.add_page(std::move(record));
   pump();
   settle();
+}
+
+// First sightings go to the store in batches as the walk goes, not all at the site's end: a
+// big site's sketches would otherwise stay in memory until its last page (docs/performance.md).
+void SiteCrawl::add_baseline(const std::string& url, const checks::PageSketch& sketch) {
+  constexpr std::size_t kBatch = 32;
+  new_baselines_.emplace_back(url, sketch);
+  if (new_baselines_.size() < kBatch) return;
+  run_.writer.add_baselines(site_.id, std::exchange(new_baselines_, {}));
 }
 
 void SiteCrawl::follow_links(const checks::PageResult& page) {
@@ -683,7 +694,7 @@ store::SiteCoverage SiteCrawl::coverage() const {
 void SiteCrawl::summarize(const checks::PageResult& page, checks::PageFacts facts,
                           store::PageRecord& record) {
   if (!page.not_modified) record.facts = facts;  // a 304 keeps the stored ones
-  checks::PageSummary summary = checks::summarize_page(context_, page, std::move(facts));
+  checks::PageSummary summary = checks::summarize_page(context_, page, std::move(facts), result_.nav_links);
   const bool pagination = checks::column_first_page(page.url) != page.url;
   if (page.depth > kMaxColumnEntryDepth && !pagination) summary.facts.entries.clear();
   result_.summaries.push_back(std::move(summary));
@@ -695,6 +706,7 @@ void SiteCrawl::finish_columns() {
   if (!observations.empty()) run_.writer.add_columns(site_.id, std::move(observations));
   result_.summaries.clear();
   result_.summaries.shrink_to_fit();
+  result_.nav_links.clear();  // after the summaries that point into it
 }
 
 // ---- helpers ----

@@ -28,6 +28,7 @@
 #include "config/url_patterns.h"
 #include "crawler/host_gate.h"
 #include "crawler/interact_collector.h"
+#include "crawler/parse_backlog.h"
 #include "crawler/patrol.h"
 #include "crawler/pending_memory.h"
 #include "crawler/request_policy.h"
@@ -54,6 +55,7 @@ struct RunContext {
   // Raised by SIGTERM/SIGINT (Patrol::run's `cancel`); parse jobs read it on the pool and
   // stop their page at once. Null: never.
   const std::atomic<bool>* cancel = nullptr;
+  ParseBacklog* parse_backlog = nullptr;  // null: the gate is never held for the parse
 };
 
 class SiteCrawl {
@@ -94,6 +96,7 @@ class SiteCrawl {
   void finish_page(PageJob job, const Outcome& outcome, checks::PageResult page,
                    std::string content_hash, std::optional<checks::Findings> page_findings,
                    std::optional<checks::PageFacts> facts = std::nullopt);
+  void add_baseline(const std::string& url, const checks::PageSketch& sketch);
   void follow_links(const checks::PageResult& page);
   void check_link(const std::string& url, const std::string& kind, const std::string& found_on);
   void link_result(checks::LinkResult result);
@@ -156,7 +159,7 @@ class SiteCrawl {
   checks::SiteContext context_;
   std::unordered_map<std::string, Validators> validators_;
   std::map<std::string, checks::PageSketch> baselines_;  // accepted template fingerprints
-  std::vector<std::pair<std::string, checks::PageSketch>> new_baselines_;  // first sightings
+  std::vector<std::pair<std::string, checks::PageSketch>> new_baselines_;  // first sightings, unsent
   std::map<std::string, checks::ColumnState> column_states_;               // what the last run left
   checks::Date today_;  // the run's day in Beijing time (freshness)
   std::function<void(const store::RunTotals&)> on_done_;

@@ -44,7 +44,7 @@ class Site {
     p.meta = parsed.meta;
     p.rows = parsed.rows;
     if (p.is_homepage) result_.homepage = p;
-    result_.summaries.push_back(summarize_page(ctx_, p, page_facts(p, today())));
+    result_.summaries.push_back(summarize_page(ctx_, p, page_facts(p, today()), result_.nav_links));
   }
 
   Findings run(void (*check)(const SiteContext&, const SiteResult&, Findings&)) {

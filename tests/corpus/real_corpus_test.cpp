@@ -134,7 +134,7 @@ class RealCorpus : public ::testing::Test {
     const PageFacts facts = page_facts(page, today);
     SiteResult result;
     if (page.is_homepage) result.homepage = page;
-    result.summaries.push_back(summarize_page(ctx, page, facts));
+    result.summaries.push_back(summarize_page(ctx, page, facts, result.nav_links));
     result.columns = find_columns(ctx, result.summaries);
 
     Seen seen;

@@ -1,4 +1,5 @@
 #include "crawler/host_gate.h"
+#include "crawler/parse_backlog.h"
 
 #include <gtest/gtest.h>
 
@@ -175,6 +176,63 @@ TEST(HostGate, HostsTakeTurnsUnderTheGlobalLimit) {
     }
     --left[rec.order[i]];
   }
+}
+
+TEST(HostGate, AHeldGateStartsNothingUntilItResumes) {
+  asio::io_context io;
+  HostGate gate(io, 4, 4, 0ms);
+  Recorder rec{io, gate, 10ms};
+  gate.hold(true);
+  for (int i = 0; i < 6; ++i) rec.request("a.example");
+  io.run();
+  EXPECT_EQ(rec.finished, 0);
+  EXPECT_EQ(gate.active(), 0);
+  EXPECT_EQ(gate.queued(), 6u);
+
+  io.restart();
+  gate.hold(false);
+  io.run();
+  EXPECT_EQ(rec.finished, 6);
+  EXPECT_EQ(rec.max_active, 4);
+}
+
+TEST(HostGate, RequestsRunningWhenTheGateIsHeldFinish) {
+  asio::io_context io;
+  HostGate gate(io, 2, 2, 0ms);
+  Recorder rec{io, gate, 10ms};
+  for (int i = 0; i < 5; ++i) rec.request("a.example");
+  io.poll();  // the first two start
+  gate.hold(true);
+  io.run();
+  EXPECT_EQ(rec.finished, 2);
+  EXPECT_EQ(gate.queued(), 3u);
+  io.restart();
+  gate.hold(false);
+  io.run();
+  EXPECT_EQ(rec.finished, 5);
+}
+
+// The parse pool's backlog holds the gate at `high` pages and lets it go at half of them.
+TEST(ParseBacklog, HoldsTheGateWhileTheParsePoolIsBehind) {
+  asio::io_context io;
+  HostGate gate(io, 8, 8, 0ms);
+  ParseBacklog backlog(gate, 4);
+  Recorder rec{io, gate, 1ms};
+  for (int i = 0; i < 4; ++i) backlog.add();  // 4 pages wait for a parser: held
+  for (int i = 0; i < 3; ++i) rec.request("a.example");
+  io.run();
+  EXPECT_EQ(rec.finished, 0);
+
+  io.restart();
+  backlog.done();  // 3 wait: still held
+  io.run();
+  EXPECT_EQ(rec.finished, 0);
+
+  io.restart();
+  backlog.done();  // 2 wait, half of 4: the gate starts again
+  io.run();
+  EXPECT_EQ(rec.finished, 3);
+  EXPECT_EQ(backlog.waiting(), 2u);
 }
 
 TEST(HostGate, DelayTimerOutlivingTheGateIsHarmless) {

@@ -263,6 +263,32 @@ TEST_F(PatrolTest, EachSiteKeepsItsConnectionsBetweenItsRequests) {
   EXPECT_LE(site.connections_accepted(), 3u * 6u) << requests << " requests";
 }
 
+// Every page near the top of a site is a template baseline the first time it is seen. They
+// go to the store in batches while the walk goes (a site no longer holds them all until its
+// end); none is lost between batches, and the pages of the site's last, partial batch count.
+TEST_F(PatrolTest, EveryFirstSightingOfAPageNearTheTopBecomesABaseline) {
+  constexpr int kExtra = 70;  // with the homepage and the lists: more than two batches of 32
+  std::string body = "<ul>";
+  for (int l = 1; l <= kLists; ++l) body += "<li><a href=\"" + list_path(l) + "\">栏目</a></li>";
+  for (int i = 1; i <= kExtra; ++i) {
+    const std::string path = "/p" + std::to_string(i) + ".html";
+    body += "<li><a href=\"" + path + "\">页面" + std::to_string(i) + "</a></li>";
+    site.page(path, html("页面" + std::to_string(i), "<p>内容</p>"));
+  }
+  site.page("/", html("首页", body + "</ul>"));
+  FixedClock clock(kNow);
+  const PatrolResult result = run(clock);
+  ASSERT_TRUE(result.finished) << result.error;
+
+  const auto baselines = db->baselines("test-site");
+  ASSERT_TRUE(baselines.has_value()) << baselines.error().message;
+  // The homepage and the pages it links to (depth 1) have a template fingerprint.
+  EXPECT_EQ(baselines->size(), 1u + kLists + kExtra);
+  EXPECT_TRUE(baselines->contains(home()));
+  EXPECT_TRUE(baselines->contains(at("/p70.html")));
+  EXPECT_FALSE(baselines->contains(at(article_path(1, 1))));  // depth 2: no fingerprint
+}
+
 TEST_F(PatrolTest, PagesTotalCountsTheHtmlPagesRead) {
   // The missing page was requested as a page but is not one: 28, not 29.
   FixedClock clock(kNow);

@@ -4,9 +4,9 @@
 #include <cstdlib>
 #include <map>
 #include <set>
-#include <span>
 
 #include "checks/host.h"
+#include "checks/needle.h"
 #include "checks/utf8.h"
 
 namespace sitepatrol::checks {
@@ -39,6 +39,21 @@ constexpr std::string_view kGenericDateLabels[] = {"日期", "时间"};
 constexpr std::string_view kOtherDates[] = {"更新", "修改", "访问", "截止", "开始", "结束",
                                             "成文", "打印", "当前", "受理", "回复", "答复",
                                             "办结", "留言", "有效", "实施", "生效", "服务"};
+
+// The words above, made once for searching the page text (checks/needle.h).
+template <std::size_t N>
+std::vector<Needle> needles(const std::string_view (&words)[N]) {
+  return std::vector<Needle>(std::begin(words), std::end(words));
+}
+const std::vector<Needle>& placeholders() {
+  static const std::vector<Needle> n = needles(kPlaceholders);
+  return n;
+}
+const std::vector<Needle>& date_labels(bool generic) {
+  static const std::vector<Needle> specific = needles(kDateLabels);
+  static const std::vector<Needle> general = needles(kGenericDateLabels);
+  return generic ? general : specific;
+}
 
 bool starts_a_date(std::string_view s) {
   if (s.empty()) return false;
@@ -92,10 +107,10 @@ template <typename Usable>
 std::optional<Date> labelled_date(const PageContent& page, const DateContext& ctx,
                                   const Usable& usable, bool generic) {
   const std::string_view text = page.text;
-  for (std::string_view label : generic ? std::span<const std::string_view>(kGenericDateLabels)
-                                        : std::span<const std::string_view>(kDateLabels)) {
-    for (std::size_t at = text.find(label); at != std::string_view::npos;
-         at = text.find(label, at + label.size())) {
+  for (const Needle& needle : date_labels(generic)) {
+    const std::string_view label = needle.word();
+    for (std::size_t at = needle.find_in(text); at != std::string_view::npos;
+         at = needle.find_in(text, at + label.size())) {
       if (generic && std::ranges::any_of(kOtherDates, [&](std::string_view w) {
             return text.substr(0, at).ends_with(w);
           })) {
@@ -119,9 +134,9 @@ std::optional<Date> date_before_source(const PageContent& page, const DateContex
                                        const Usable& usable) {
   constexpr std::size_t kWindow = 40;  // a date and a time, "2020年09月15日 09时32分 "
   const std::string_view text = page.text;
-  constexpr std::string_view kSource = "来源";
-  for (std::size_t at = text.find(kSource); at != std::string_view::npos;
-       at = text.find(kSource, at + kSource.size())) {
+  static const Needle kSource("来源");
+  for (std::size_t at = kSource.find_in(text); at != std::string_view::npos;
+       at = kSource.find_in(text, at + kSource.size())) {
     std::size_t from = at > kWindow ? at - kWindow : 0;
     while (from < at && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
     const std::vector<Date> dates = find_dates(text.substr(from, at - from), ctx);
@@ -259,9 +274,9 @@ std::string_view meta_tag_name(MetaTag tag) {
 PageFacts page_facts(const PageContent& page, Date today) {
   PageFacts out;
   read_entries(page, today, out);
-  for (std::string_view p : kPlaceholders) {
-    if (page.text.find(p) != std::string_view::npos) out.placeholder = true;
-  }
+  out.placeholder = std::ranges::any_of(placeholders(), [&](const Needle& p) {
+    return p.find_in(page.text) != std::string_view::npos;
+  });
   const DateContext ctx{today, year_in_url(page.url)};
   std::optional<Date> in_meta;
   for (const auto& [name, content] : page.meta) {

@@ -4,8 +4,10 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "checks/emit.h"
+#include "checks/needle.h"
 #include "checks/utf8.h"
 
 namespace sitepatrol::checks {
@@ -25,6 +27,12 @@ constexpr std::array<std::string_view, 33> kPhrases = {
     "信息不存在", "文章不存在", "内容不存在", "页面已失效", "链接已失效", "not found",
     "does not exist", "cannot be found", "404"};
 // clang-format on
+
+// kPhrases, made once for searching (checks/needle.h).
+const std::vector<Needle>& phrases() {
+  static const std::vector<Needle> n(kPhrases.begin(), kPhrases.end());
+  return n;
+}
 
 // Only the title test accepts these short ones; in running text they are too common.
 bool title_only(std::string_view phrase) {
@@ -106,10 +114,11 @@ bool one_of(std::string_view s, const std::string_view (&list)[N]) {
 // Where `phrase` occurs in `s` (already lower-cased) at a boundary: ASCII phrases not inside
 // a longer ASCII word or number; in `running_text`, Chinese phrases not glued to other
 // Chinese words.
-std::optional<std::size_t> find_phrase(std::string_view s, std::string_view phrase,
+std::optional<std::size_t> find_phrase(std::string_view s, const Needle& needle,
                                        bool running_text, std::size_t from = 0) {
-  for (auto pos = s.find(phrase, from); pos != std::string_view::npos;
-       pos = s.find(phrase, pos + 1)) {
+  const std::string_view phrase = needle.word();
+  for (auto pos = needle.find_in(s, from); pos != std::string_view::npos;
+       pos = needle.find_in(s, pos + 1)) {
     const std::string_view prev = before(s, pos);
     const std::string_view next = after(s, pos + phrase.size());
     if (running_text && (one_of(prev, kOpenQuotes) || one_of(next, kCloseQuotes))) continue;
@@ -161,7 +170,7 @@ bool only_filler(std::string_view rest) {
 bool title_part_says_not_found(std::string_view part) {
   std::string rest = ascii_lower(part);
   bool found = false;
-  for (std::string_view phrase : kPhrases) {
+  for (const Needle& phrase : phrases()) {
     while (auto pos = find_phrase(rest, phrase, false)) {
       rest.erase(*pos, phrase.size());
       rest.insert(*pos, " ");  // keep the words around it apart
@@ -196,8 +205,8 @@ bool title_says_not_found(std::string_view title) {
 bool text_says_not_found(std::string_view text) {
   if (code_points(text) >= kShortText) return false;
   const std::string lower = ascii_lower(text);
-  return std::ranges::any_of(kPhrases, [&](std::string_view phrase) {
-    return !title_only(phrase) && find_phrase(lower, phrase, true).has_value();
+  return std::ranges::any_of(phrases(), [&](const Needle& phrase) {
+    return !title_only(phrase.word()) && find_phrase(lower, phrase, true).has_value();
   });
 }
 

@@ -64,10 +64,16 @@ class Scanner {
   std::vector<Date> run() {
     std::vector<Date> out;
     std::size_t i = 0;
+    std::size_t nian = s_.find("年");  // the next 年 that a date in numerals at i could reach
     while (i < s_.size()) {
+      // Four numerals (2 or 3 bytes each) stand between a numeral date's start and its 年, so
+      // only 8 to 12 bytes before a 年 is a start tried.
+      while (nian != std::string_view::npos && nian < i + 8) nian = s_.find("年", nian + 3);
       if (is_digit(s_[i])) {
         i = digits_at(i, out);
-      } else if (auto end = cjk_date_at(i, out)) {
+      } else if (nian == std::string_view::npos) {
+        ++i;
+      } else if (auto end = nian <= i + 12 ? cjk_date_at(i, out) : std::nullopt) {
         i = *end;
       } else {
         ++i;

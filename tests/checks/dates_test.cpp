@@ -52,6 +52,17 @@ TEST(Dates, EveryNumeralAndNearMisses) {
   EXPECT_EQ(dates(std::string("\xE5\x85\x41二〇二六年十月三十日")), V{"2026-10-30"});
 }
 
+// Numeral dates are tried only where a 年 follows four numerals: a text with 年 everywhere
+// else, and dates one right after another, lose none of them.
+TEST(Dates, NumeralDatesAmongOtherYears) {
+  EXPECT_EQ(dates("二〇二五年二〇二六年十一月二十五日"), V{"2026-11-25"});
+  EXPECT_EQ(dates("一九九九年七月六日二О二六年四月八日"), (V{"1999-07-06", "2026-04-08"}));
+  EXPECT_EQ(dates("今年、去年、明年，二〇〇五年九月二十九日，2026年11月20日"),
+            (V{"2005-09-29", "2026-11-20"}));
+  EXPECT_EQ(dates(std::string(5000, 'x') + "二〇二六年十月三十日"), V{"2026-10-30"});
+  EXPECT_EQ(dates("二〇二六 年十月三十日"), V{});  // the 年 must follow the numerals
+}
+
 TEST(Dates, FullWidthDigits) {
   EXPECT_EQ(dates("２０２６－１１－２０"), V{"2026-11-20"});
   EXPECT_EQ(dates("２０２６年１１月２０日"), V{"2026-11-20"});

@@ -15,6 +15,8 @@ namespace sitepatrol::checks {
 
 class Needle {
  public:
+  // `word` must outlive the needle: the searcher keeps pointers into it (the checks pass
+  // string literals).
   explicit Needle(std::string_view word) : word_(word), searcher_(word.begin(), word.end()) {}
 
   std::string_view word() const { return word_; }
@@ -30,7 +32,7 @@ class Needle {
   }
 
  private:
-  std::string_view word_;  // a literal: lives as long as the program
+  std::string_view word_;
   std::boyer_moore_horspool_searcher<std::string_view::const_iterator> searcher_;
 };
 

@@ -25,8 +25,8 @@ class Needle {
   // Where the word first occurs in `text` at or after `from`; npos when it does not.
   std::size_t find_in(std::string_view text, std::size_t from = 0) const {
     if (from > text.size()) return std::string_view::npos;
-    const auto it = std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(),
-                                searcher_);
+    const auto it =
+        std::search(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), searcher_);
     return it == text.end() && !word_.empty() ? std::string_view::npos
                                               : static_cast<std::size_t>(it - text.begin());
   }

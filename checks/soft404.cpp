@@ -114,8 +114,8 @@ bool one_of(std::string_view s, const std::string_view (&list)[N]) {
 // Where `phrase` occurs in `s` (already lower-cased) at a boundary: ASCII phrases not inside
 // a longer ASCII word or number; in `running_text`, Chinese phrases not glued to other
 // Chinese words.
-std::optional<std::size_t> find_phrase(std::string_view s, const Needle& needle,
-                                       bool running_text, std::size_t from = 0) {
+std::optional<std::size_t> find_phrase(std::string_view s, const Needle& needle, bool running_text,
+                                       std::size_t from = 0) {
   const std::string_view phrase = needle.word();
   for (auto pos = needle.find_in(s, from); pos != std::string_view::npos;
        pos = needle.find_in(s, pos + 1)) {

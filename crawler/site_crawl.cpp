@@ -694,7 +694,8 @@ store::SiteCoverage SiteCrawl::coverage() const {
 void SiteCrawl::summarize(const checks::PageResult& page, checks::PageFacts facts,
                           store::PageRecord& record) {
   if (!page.not_modified) record.facts = facts;  // a 304 keeps the stored ones
-  checks::PageSummary summary = checks::summarize_page(context_, page, std::move(facts), result_.nav_links);
+  checks::PageSummary summary =
+      checks::summarize_page(context_, page, std::move(facts), result_.nav_links);
   const bool pagination = checks::column_first_page(page.url) != page.url;
   if (page.depth > kMaxColumnEntryDepth && !pagination) summary.facts.entries.clear();
   result_.summaries.push_back(std::move(summary));

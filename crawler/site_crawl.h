@@ -159,8 +159,9 @@ class SiteCrawl {
   checks::SiteContext context_;
   std::unordered_map<std::string, Validators> validators_;
   std::map<std::string, checks::PageSketch> baselines_;  // accepted template fingerprints
-  std::vector<std::pair<std::string, checks::PageSketch>> new_baselines_;  // first sightings, unsent
-  std::map<std::string, checks::ColumnState> column_states_;               // what the last run left
+  // First sightings not yet sent to the store (they go in batches, SiteCrawl::add_baseline).
+  std::vector<std::pair<std::string, checks::PageSketch>> new_baselines_;
+  std::map<std::string, checks::ColumnState> column_states_;  // what the last run left
   checks::Date today_;  // the run's day in Beijing time (freshness)
   std::function<void(const store::RunTotals&)> on_done_;
   std::unique_ptr<Requester> requester_;

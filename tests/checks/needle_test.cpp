@@ -13,8 +13,8 @@ constexpr auto npos = std::string_view::npos;
 TEST(Needle, FindsWhatStringViewFindFinds) {
   const std::string text =
       "发布时间：2026-11-25 来源：本站 发布日期发布时间 abc 暂无信息。发布时间";
-  for (std::string_view word : {"发布时间", "来源", "暂无信息", "abc", "发布日期发布", "时间",
-                                "不在其中", "c 暂", "间"}) {
+  for (std::string_view word :
+       {"发布时间", "来源", "暂无信息", "abc", "发布日期发布", "时间", "不在其中", "c 暂", "间"}) {
     const Needle needle(word);
     for (std::size_t from = 0; from <= text.size() + 1; ++from) {
       const std::size_t expected =

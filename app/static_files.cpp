@@ -1,5 +1,7 @@
 #include "app/static_files.h"
 
+#include "config/ascii.h"
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -19,13 +21,6 @@ namespace sitepatrol::app {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -121,7 +116,7 @@ HttpReply plain(int status, std::string body) {
 }  // namespace
 
 std::string content_type_for(std::string_view file_name) {
-  const std::string name = lower(file_name);
+  const std::string name = ascii_lower(file_name);
   const auto dot = name.rfind('.');
   const std::string ext = dot == std::string::npos ? "" : name.substr(dot + 1);
   const bool gbk = name.find(".gbk.") != std::string::npos;

@@ -4,6 +4,7 @@
 
 #include "checks/dates.h"
 #include "checks/utf8.h"
+#include "config/ascii.h"
 
 namespace sitepatrol::checks {
 namespace {
@@ -44,12 +45,6 @@ bool is_page_parameter(std::string_view param) {
   std::string key(param.substr(0, eq));
   for (char& c : key) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
   return std::ranges::find(kNames, key) != std::end(kNames) && is_digits(param.substr(eq + 1));
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-  return out;
 }
 
 bool has_digit_run(std::string_view s, std::size_t n) {
@@ -148,9 +143,9 @@ std::string column_folder(std::string_view url) {
   if (path_at == std::string_view::npos || date_in_url(url)) return {};
   const std::string_view path = url.substr(path_at);
   const auto slash = path.rfind('/');
-  const std::string file = lower(path.substr(slash + 1));
+  const std::string file = ascii_lower(path.substr(slash + 1));
   const std::string_view dir = path.substr(0, slash);
-  const std::string folder = lower(dir.substr(dir.rfind('/') + 1));
+  const std::string folder = ascii_lower(dir.substr(dir.rfind('/') + 1));
   if (!file.empty() && !is_index_file(file, folder)) return {};
   return folder_stem(folder);
 }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "checks/css_values.h"
+#include "config/ascii.h"
 
 namespace sitepatrol::checks {
 namespace {
@@ -19,7 +20,6 @@ constexpr int kMaxBlockNesting = 4;
 constexpr double kScreenWidth = 1366;
 constexpr double kScreenHeight = 768;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c | 0x20) : c; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_ident_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -29,22 +29,16 @@ bool is_ident_char(char c) {
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   }
   return true;
-}
-
-std::string to_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
 }
 
 // FNV-1a of the lower-cased bytes; `kind` keeps a tag, an id and a class of the same name
 // apart in the ancestor filter.
 std::uint64_t ci_hash(std::string_view s, char kind = 0) {
   std::uint64_t h = (14695981039346656037ull ^ static_cast<unsigned char>(kind)) * 1099511628211ull;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(lower(c))) * 1099511628211ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(ascii_lower(c))) * 1099511628211ull;
   return h;
 }
 
@@ -168,10 +162,10 @@ std::optional<Selector> parse_selector(std::string_view s) {
       if (name.empty()) return std::nullopt;
       if (c == '#') {
         if (!cur.id.empty() && !iequals(cur.id, name)) return std::nullopt;
-        cur.id = to_lower(name);
+        cur.id = ascii_lower(name);
         ++ids;
       } else if (c == '.') {
-        cur.classes.push_back(to_lower(name));
+        cur.classes.push_back(ascii_lower(name));
         ++classes;
       } else {
         // :link and :visited hold for every a[href] a reader sees; other states do not.
@@ -187,7 +181,7 @@ std::optional<Selector> parse_selector(std::string_view s) {
       start_compound();
       std::string_view name = read_ident(s, i);
       if (name.empty()) return std::nullopt;
-      cur.tag = to_lower(name);
+      cur.tag = ascii_lower(name);
       ++tags;
       continue;
     }
@@ -300,8 +294,8 @@ std::string_view trim(std::string_view s) {
 bool feature_holds(std::string_view feature) {
   std::size_t colon = feature.find(':');
   if (colon == std::string_view::npos) return false;  // "(color)" and the like: unknown
-  std::string name = to_lower(trim(feature.substr(0, colon)));
-  std::string value = to_lower(trim(feature.substr(colon + 1)));
+  std::string name = ascii_lower(trim(feature.substr(0, colon)));
+  std::string value = ascii_lower(trim(feature.substr(colon + 1)));
   if (name == "orientation") return value == "landscape";
   if (name == "prefers-color-scheme") return value == "light";
   auto length = parse_length(value);
@@ -332,7 +326,7 @@ bool query_holds(std::string_view q) {
     }
     std::size_t start = i;
     while (i < q.size() && !is_space(q[i]) && q[i] != '(') ++i;
-    std::string word = to_lower(q.substr(start, i - start));
+    std::string word = ascii_lower(q.substr(start, i - start));
     if (word == "and") continue;
     if (word == "only" && first_word) continue;
     if (!first_word || (word != "screen" && word != "all")) return false;  // print, not, or
@@ -425,7 +419,7 @@ struct Stylesheet::Impl {
       }
       std::size_t name_end = 1;
       while (name_end < prelude.size() && is_ident_char(prelude[name_end])) ++name_end;
-      std::string name = to_lower(prelude.substr(1, name_end - 1));
+      std::string name = ascii_lower(prelude.substr(1, name_end - 1));
       bool applies = (name == "media" && media_applies(prelude.substr(name_end))) ||
                      name == "supports" || name == "layer";
       if (applies && nesting < kMaxBlockNesting) add_block_list(block, keep, nesting + 1);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "checks/host.h"
+#include "config/ascii.h"
 
 namespace sitepatrol::checks {
 namespace {
@@ -19,13 +20,6 @@ constexpr std::string_view kSpamWords[] = {"bet",   "bocai",  "dubo",   "duchang
 constexpr std::string_view kSpamStems[] = {"bocai",      "caipiao",   "duchang",  "xinpujing",
                                            "weinisiren", "yulecheng", "baijiale", "liuhecai",
                                            "shishicai",  "casino",    "baccarat"};
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 bool is_letter(char c) { return c >= 'a' && c <= 'z'; }
 
@@ -57,7 +51,7 @@ int hex(char c) {
 }  // namespace
 
 std::string registrable_domain(std::string_view host) {
-  const std::string h = lower(host);
+  const std::string h = ascii_lower(host);
   if (is_ipv4(h) || h.find(':') != std::string::npos) return h;
   const auto labels = split(h, '.');
   if (labels.size() <= 2) return h;
@@ -75,7 +69,7 @@ std::string registrable_domain(std::string_view host) {
 }
 
 std::string suspicious_host(std::string_view host) {
-  const std::string h = lower(host);
+  const std::string h = ascii_lower(host);
   if (is_ipv4(h)) return {};
   const auto labels = split(h, '.');
   if (labels.size() >= 2 && std::ranges::find(kSpamTlds, labels.back()) != std::end(kSpamTlds)) {
@@ -108,7 +102,7 @@ bool infrastructure_link(std::string_view url, std::string_view host) {
   if (!is_ipv4(host)) return false;
   const auto path_at = url.find('/', url.find("://") + 3);
   if (path_at == std::string_view::npos) return false;
-  const std::string path = lower(url.substr(path_at));
+  const std::string path = ascii_lower(url.substr(path_at));
   return path.starts_with("/exposure/") && path.find("jiucuo") != std::string::npos;
 }
 

@@ -3,17 +3,11 @@
 #include <algorithm>
 #include <array>
 
+#include "config/ascii.h"
 #include "config/features.h"
 
 namespace sitepatrol::checks {
 namespace {
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  return out;
-}
 
 constexpr char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 

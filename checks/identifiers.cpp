@@ -7,6 +7,7 @@
 #include "checks/availability.h"
 #include "checks/emit.h"
 #include "checks/host.h"
+#include "config/ascii.h"
 
 namespace sitepatrol::checks {
 namespace {
@@ -87,14 +88,6 @@ bool has_filing(std::string_view haystack, std::string_view keyword) {
   return false;
 }
 
-std::string ascii_lowered(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // The code after a label: optional spaces, ":" or "：", spaces, then two letters or digits and
 // eight digits (4300000077, bm55000001) not followed by another digit. A letter may follow:
 // inline elements are not separated in the text, so "4300000077Copyright" is the code.
@@ -138,7 +131,7 @@ bool has_site_code(std::string_view text) {
   });
 }
 
-bool has_icp_number(std::string_view text) { return has_filing(ascii_lowered(text), "icp备"); }
+bool has_icp_number(std::string_view text) { return has_filing(ascii_lower(text), "icp备"); }
 
 bool has_police_record(std::string_view text) { return has_filing(text, "公网安备"); }
 

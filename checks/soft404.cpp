@@ -9,6 +9,7 @@
 #include "checks/emit.h"
 #include "checks/needle.h"
 #include "checks/utf8.h"
+#include "config/ascii.h"
 
 namespace sitepatrol::checks {
 namespace {
@@ -61,14 +62,6 @@ constexpr std::string_view kAfterOk[] = {"或", "了", "啦", "哦", "呢", "请
 // A phrase in quotes is mentioned, not said: 开展“页面不存在”问题整治.
 constexpr std::string_view kOpenQuotes[] = {"“", "「", "『", "‘", "\""};
 constexpr std::string_view kCloseQuotes[] = {"”", "」", "』", "’", "\""};
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool is_ascii(std::string_view s) {
   return std::ranges::all_of(s, [](unsigned char c) { return c < 0x80; });

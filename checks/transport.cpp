@@ -7,19 +7,12 @@
 
 #include "checks/emit.h"
 #include "checks/host.h"
+#include "config/ascii.h"
 
 namespace sitepatrol::checks {
 namespace {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowered(std::string_view s) {
-  std::string out(s);
-  std::ranges::transform(out, out.begin(), lower);
-  return out;
-}
 
 std::string_view trimmed(std::string_view s) {
   const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
@@ -34,7 +27,7 @@ template <typename F>
 bool any_directive(std::string_view value, F f) {
   while (!value.empty()) {
     const auto end = value.find_first_of(";,");
-    if (f(lowered(trimmed(value.substr(0, end))))) return true;
+    if (f(ascii_lower(trimmed(value.substr(0, end))))) return true;
     if (end == std::string_view::npos) break;
     value.remove_prefix(end + 1);
   }
@@ -63,7 +56,7 @@ bool hsts_enabled(std::string_view value) {
   });
 }
 
-bool nosniff(std::string_view value) { return lowered(trimmed(value)) == "nosniff"; }
+bool nosniff(std::string_view value) { return ascii_lower(trimmed(value)) == "nosniff"; }
 
 bool has_frame_ancestors(std::string_view value) {
   return any_directive(value, [](const std::string& d) {

@@ -32,7 +32,6 @@
 namespace sitepatrol::config {
 namespace {
 
-using detail::ascii_lower;
 using detail::check_domain;
 using detail::did_you_mean;
 using detail::for_each_table;

@@ -61,7 +61,7 @@ std::string check_proxy_url(std::string& url) {
   if (colon == std::string::npos) {
     return shown + " is not a proxy URL (write scheme://host:port, e.g. http://proxy:3128)";
   }
-  const std::string scheme = detail::ascii_lower(url.substr(0, colon));
+  const std::string scheme = ascii_lower(url.substr(0, colon));
   if (std::ranges::find(kSchemes, scheme) == kSchemes.end()) {
     return shown + ": the scheme must be http, https, socks5 or socks5h";
   }

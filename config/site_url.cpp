@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "config/ascii.h"
 #include "config/config.h"
 #include "config/idn.h"
 
@@ -21,13 +22,6 @@ std::optional<std::string> get_part(CURLU* u, CURLUPart part, unsigned flags = 0
   std::string out(value);
   curl_free(value);
   return out;
-}
-
-std::string ascii_lower(std::string s) {
-  std::ranges::transform(s, s.begin(), [](unsigned char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-  });
-  return s;
 }
 
 }  // namespace

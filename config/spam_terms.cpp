@@ -9,7 +9,6 @@
 namespace sitepatrol::config {
 namespace {
 
-using detail::ascii_lower;
 using detail::parse_toml;
 using detail::Problems;
 using detail::read_file;

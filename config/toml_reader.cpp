@@ -1,5 +1,6 @@
 #include "config/toml_reader.h"
 
+#include "config/ascii.h"
 #include "config/idn.h"
 
 #include <algorithm>
@@ -46,13 +47,6 @@ std::string join(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
   return out;
-}
-
-std::string ascii_lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
 }
 
 std::string_view type_name(const toml::node& n) {

@@ -22,6 +22,7 @@
 
 #include <toml++/toml.h>
 
+#include "config/ascii.h"
 #include "config/config.h"
 #include "config/ymd.h"
 
@@ -32,8 +33,6 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 
 // "a, b, c".
 std::string join(const std::vector<std::string>& words);
-
-std::string ascii_lower(std::string s);
 
 // "a string", "an integer", ... for "expected X, got Y".
 std::string_view type_name(const toml::node& n);

@@ -14,6 +14,7 @@
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "config/ascii.h"
 #include "config/proxy.h"
 #include "crawler/address_policy.h"
 #include "crawler/proxy_target.h"
@@ -62,12 +63,6 @@ std::string proxy_host(std::string_view proxy) {
   if (auto at = proxy.rfind('@'); at != std::string_view::npos) proxy.remove_prefix(at + 1);
   if (proxy.starts_with('[')) return std::string(proxy.substr(0, proxy.find(']') + 1));
   return std::string(proxy.substr(0, proxy.find_first_of(":/")));
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 std::string_view trim(std::string_view s) {
@@ -125,7 +120,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, options.max_total_connections);
     curl_multi_setopt(multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
     for (const auto& r : options.resolve)
-      resolve[lower(std::string_view(r).substr(0, r.find(':')))].push_back(r);
+      resolve[ascii_lower(std::string_view(r).substr(0, r.find(':')))].push_back(r);
   }
 
   ~Impl() {
@@ -232,7 +227,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     }
     auto colon = line.find(':');
     if (colon != std::string_view::npos) {
-      t->response.headers.emplace_back(lower(trim(line.substr(0, colon))),
+      t->response.headers.emplace_back(ascii_lower(trim(line.substr(0, colon))),
                                        std::string(trim(line.substr(colon + 1))));
     }
     return size * n;
@@ -471,7 +466,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
     if (!q.proxy.empty() && !options.ca_bundle.empty())
       curl_easy_setopt(e, CURLOPT_PROXY_CAINFO, options.ca_bundle.c_str());
     // The URL's host, and the proxy's (a socks5:// proxy is given the address curl resolved).
-    for (const std::string& host : {url_host(q.url), lower(proxy_host(q.proxy))}) {
+    for (const std::string& host : {url_host(q.url), ascii_lower(proxy_host(q.proxy))}) {
       if (auto pinned = resolve.find(host); !host.empty() && pinned != resolve.end())
         for (const auto& entry : pinned->second)
           t->resolve = curl_slist_append(t->resolve, entry.c_str());
@@ -545,7 +540,7 @@ std::string_view FetchResponse::header(std::string_view name) const {
 }
 
 bool FetchResponse::is_html() const {
-  std::string type = lower(header("content-type"));
+  std::string type = ascii_lower(header("content-type"));
   // No Content-Type at all: sniffing is the parser's business; treat it as HTML.
   return type.empty() || type.find("text/html") != std::string::npos ||
          type.find("application/xhtml") != std::string::npos;

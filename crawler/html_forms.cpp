@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "config/ascii.h"
 #include "crawler/url.h"
 
 namespace sitepatrol::crawler {
@@ -10,13 +11,6 @@ namespace {
 
 constexpr std::size_t kMaxFormText = 300;
 constexpr std::size_t kMaxFields = 64;
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  return out;
-}
 
 std::string_view attr(const GumboElement& el, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
@@ -100,9 +94,9 @@ class FormReader {
     } else if (trimmed.empty() || !trimmed.starts_with("javascript:")) {
       f.action = normalize_url(base_).value_or(std::string(base_));
     }  // a javascript: action leaves it empty: the form cannot be checked
-    f.method = lower(attr(el, "method")) == "post" ? "post" : "get";
-    f.hints = lower(std::string(attr(el, "id")) + " " + std::string(attr(el, "class")) + " " +
-                    std::string(attr(el, "name")) + " " + std::string(action));
+    f.method = ascii_lower(attr(el, "method")) == "post" ? "post" : "get";
+    f.hints = ascii_lower(std::string(attr(el, "id")) + " " + std::string(attr(el, "class")) +
+                          " " + std::string(attr(el, "name")) + " " + std::string(action));
     return f;
   }
 
@@ -111,7 +105,7 @@ class FormReader {
     switch (el.tag) {
       case GUMBO_TAG_INPUT:
         x.tag = "input";
-        x.type = lower(attr(el, "type"));
+        x.type = ascii_lower(attr(el, "type"));
         if (x.type.empty()) x.type = "text";
         break;
       case GUMBO_TAG_SELECT:
@@ -123,7 +117,7 @@ class FormReader {
         break;
       case GUMBO_TAG_BUTTON:
         x.tag = "button";
-        x.type = lower(attr(el, "type"));
+        x.type = ascii_lower(attr(el, "type"));
         break;
       case GUMBO_TAG_OPTION: {
         // The first option (or the selected one) is the select's value.

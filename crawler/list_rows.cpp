@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "config/ascii.h"
 #include "crawler/charset.h"
 #include "crawler/url.h"
 
@@ -117,14 +118,6 @@ std::string row_text(const GumboNode* row) {
   return out;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  }
-  return out;
-}
-
 bool names_any(const std::string& names, std::initializer_list<std::string_view> words) {
   for (std::string_view w : words) {
     if (names.find(w) != std::string::npos) return true;
@@ -142,8 +135,8 @@ std::optional<std::string_view> own_region(const GumboNode* node) {
   if (!el) return std::nullopt;
   if (el->tag == GUMBO_TAG_FOOTER) return "footer";
   if (el->tag == GUMBO_TAG_NAV || el->tag == GUMBO_TAG_HEADER) return "nav";
-  const std::string names = lower(attr(*el, "id").substr(0, kMaxNamesRead)) + " " +
-                            lower(attr(*el, "class").substr(0, kMaxNamesRead));
+  const std::string names = ascii_lower(attr(*el, "id").substr(0, kMaxNamesRead)) + " " +
+                            ascii_lower(attr(*el, "class").substr(0, kMaxNamesRead));
   if (names.size() == 1) return std::nullopt;
   if (names_any(names, {"calendar", "rili", "datepicker", "date-picker"})) return "calendar";
   if (names_any(names, {"footer", "foot", "bottom", "copyright", "banquan"})) return "footer";

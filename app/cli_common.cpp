@@ -1,5 +1,7 @@
 #include "app/cli_common.h"
 
+#include "store/database_uri.h"
+
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -62,9 +64,10 @@ std::filesystem::path database_path(const config::Config& config, const std::str
 
 std::expected<std::unique_ptr<store::Store>, int> open_store_or_report(
     const std::filesystem::path& path) {
-  auto store = store::open_sqlite(path);
+  auto store = store::open_store(path.string());
   if (!store) {
-    std::cerr << "sitepatrol: database " << path.string() << ": " << store.error().message << "\n";
+    std::cerr << "sitepatrol: database " << store::without_password(path.string()) << ": "
+              << store.error().message << "\n";
     return std::unexpected(kExitRuntime);
   }
   return std::move(*store);

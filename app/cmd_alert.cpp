@@ -89,7 +89,7 @@ CLI::App* add_alert_command(CLI::App& cli, Command* run) {
   test->callback([o, run] { *run = [o] { return run_alert_test(*o); }; });
   auto* history = cmd->add_subcommand("history", "The newest alerts, sent, pending or failed");
   history->add_option("-c,--config", o->config, "Configuration file (TOML)")->required();
-  history->add_option("--db", o->db, "SQLite database (default: [patrol] database)");
+  history->add_option("--db", o->db, "SQLite file or postgresql:// URI (default: [patrol] database)");
   history->add_option("-n,--limit", o->limit, "How many (default 50)")->check(CLI::PositiveNumber);
   history->callback([o, run] { *run = [o] { return run_alert_history(*o); }; });
   return cmd;

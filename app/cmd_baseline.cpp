@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/cli_common.h"
+#include "store/database_uri.h"
 #include "app/commands.h"
 #include "app/site_selection.h"
 #include "reports/terminal_width.h"
@@ -31,7 +32,7 @@ std::expected<std::unique_ptr<store::Store>, int> open_for_site(const BaselineOp
     return std::unexpected(kExitUsage);
   }
   const std::filesystem::path db = database_path(*config, o.db);
-  if (!std::filesystem::exists(db)) {
+  if (!store::is_database_uri(db.native()) && !std::filesystem::exists(db)) {
     std::cerr << "sitepatrol: " << o.site << ": not patrolled yet (database " << db.string()
               << " does not exist); run `sitepatrol crawl -c " << o.config << " --site " << o.site
               << "` first\n";
@@ -86,7 +87,7 @@ int run_show(const BaselineOptions& o) {
 void add_options(CLI::App& cmd, BaselineOptions& o) {
   cmd.add_option("-c,--config", o.config, "Configuration file (TOML)")->required();
   cmd.add_option("-s,--site", o.site, "Site id")->required();
-  cmd.add_option("--db", o.db, "SQLite database (default: [patrol] database)");
+  cmd.add_option("--db", o.db, "SQLite file or postgresql:// URI (default: [patrol] database)");
 }
 
 }  // namespace

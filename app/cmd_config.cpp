@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/cli_common.h"
+#include "store/database_uri.h"
 #include "app/commands.h"
 #include "reports/terminal_width.h"
 
@@ -101,7 +102,8 @@ int run_config_check(const std::string& file) {
   // The store creates the database file but not its folder: a typo there would surface
   // only at the first patrol, at night, from cron.
   if (const auto folder = p.database.parent_path();
-      !folder.empty() && !std::filesystem::is_directory(folder)) {
+      !store::is_database_uri(p.database.native()) && !folder.empty() &&
+      !std::filesystem::is_directory(folder)) {
     const config::ConfigError error{file, p.database_line, p.database_column, "patrol.database",
                                     "the folder " + folder.string() + " does not exist"};
     std::cerr << "sitepatrol: " << error.to_string() << "\n";

@@ -61,7 +61,7 @@ CLI::App* add_crawl_command(CLI::App& cli, LogOptions& log, Command* run) {
   auto* cmd = cli.add_subcommand("crawl", "One patrol round over the registered sites");
   cmd->add_option("-c,--config", o->config, "Configuration file (TOML)")->required();
   cmd->add_option("-s,--site", o->sites, "Only this site id (repeatable)");
-  cmd->add_option("--db", o->db, "SQLite database (default: [patrol] database)");
+  cmd->add_option("--db", o->db, "SQLite file or postgresql:// URI (default: [patrol] database)");
   cmd->add_option("--shard", o->shard, "K/N: only sites whose id hashes to K modulo N");
   cmd->add_option("--fail-on", o->fail_on,
                   "Exit 1 when findings at or above LEVEL exist (info|warning|error|critical)");

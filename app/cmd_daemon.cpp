@@ -71,7 +71,7 @@ CLI::App* add_daemon_command(CLI::App& cli, LogOptions& log, Command* run) {
   auto* cmd = cli.add_subcommand(
       "daemon", "Long-running scheduler: patrols, availability probes, alerts, /metrics");
   cmd->add_option("-c,--config", o->config, "Configuration file (TOML)")->required();
-  cmd->add_option("--db", o->db, "SQLite database (default: [patrol] database)");
+  cmd->add_option("--db", o->db, "SQLite file or postgresql:// URI (default: [patrol] database)");
   cmd->callback([o, &log, run] { *run = [o, &log] { return run_daemon(*o, log); }; });
   return cmd;
 }

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "app/cli_common.h"
+#include "store/database_uri.h"
 #include "app/commands.h"
 #include "store/latest_findings.h"
 
@@ -101,7 +102,7 @@ int run_findings(const FindingsOptions& o) {
     }
     query.run = id;
   }
-  if (!std::filesystem::exists(db)) {
+  if (!store::is_database_uri(db.native()) && !std::filesystem::exists(db)) {
     std::cerr << "sitepatrol: database " << db.string() << " does not exist; run `crawl` first\n";
     return kExitRuntime;
   }
@@ -156,7 +157,7 @@ CLI::App* add_findings_command(CLI::App& cli, Command* run) {
   auto* cmd =
       cli.add_subcommand("findings", "What is wrong with each site, as its last patrol left it");
   cmd->add_option("-c,--config", o->config, "Configuration file (TOML)");
-  cmd->add_option("--db", o->db, "SQLite database (default: [patrol] database)");
+  cmd->add_option("--db", o->db, "SQLite file or postgresql:// URI (default: [patrol] database)");
   cmd->add_option("-r,--run", o->run,
                   "Run id, or 'latest' (default): each site as the newest finished run that "
                   "covered it left it");

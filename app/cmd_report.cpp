@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/cli_common.h"
+#include "store/database_uri.h"
 #include "app/commands.h"
 #include "reports/report_generate.h"
 
@@ -36,7 +37,7 @@ int run_report(const ReportOptions& o) {
     if (!sites_known_or_report("report", {o.site}, known, o.config)) return kExitUsage;
   }
   const auto db = database_path(*config, o.db);
-  if (!std::filesystem::exists(db)) {
+  if (!store::is_database_uri(db.native()) && !std::filesystem::exists(db)) {
     std::cerr << "sitepatrol: database " << db.string() << " does not exist; run `crawl` first\n";
     return kExitRuntime;
   }
@@ -79,7 +80,7 @@ CLI::App* add_report_command(CLI::App& cli, Command* run) {
   auto* cmd = cli.add_subcommand(
       "report", "Monthly notification report, or with --site a self-inspection report");
   cmd->add_option("-c,--config", o->config, "Configuration file (TOML)")->required();
-  cmd->add_option("--db", o->db, "SQLite database (default: [patrol] database)");
+  cmd->add_option("--db", o->db, "SQLite file or postgresql:// URI (default: [patrol] database)");
   cmd->add_option("-m,--month", o->month, "The month reported, YYYY-MM (UTC)")->required();
   cmd->add_option("-s,--site", o->site, "Self-inspection report of this site id");
   cmd->add_option("-f,--format", o->format, "html (default), md, csv or json")

@@ -159,7 +159,7 @@ int Daemon::run() { return impl_->run(); }
 
 int Daemon::Impl::run() {
   database = options.database.empty() ? config->patrol.database : options.database;
-  auto opened = store::open_sqlite(database);
+  auto opened = store::open_store(database.string());
   if (!opened) {
     std::cerr << "sitepatrol: database: " << opened.error().message << "\n";
     return 3;
@@ -389,7 +389,7 @@ void Daemon::Impl::start_patrol(const std::vector<std::string>& ids) {
     // its next time rather than touching the other one's run (store/patrol_lock.h).
     try {
       auto lock = store::PatrolLock::acquire(database, crawler::to_rfc3339(clock.now()));
-      auto opened = lock ? store::open_sqlite(database)
+      auto opened = lock ? store::open_store(database.string())
                          : store::Result<std::unique_ptr<store::Store>>(nullptr);
       if (!lock) {
         if (lock.error().error == store::LockError::busy) {
@@ -564,7 +564,7 @@ void Daemon::Impl::flush_alerts() {
 }
 
 void Daemon::Impl::alert_loop(alerts::CurlSenderOptions options) {
-  auto opened = store::open_sqlite(database);
+  auto opened = store::open_store(database.string());
   if (!opened) {
     spdlog::error("alerts: cannot open the database: {}", opened.error().message);
     return;

@@ -120,7 +120,8 @@ struct SiteConfig {
 };
 
 struct PatrolConfig {
-  std::filesystem::path database = "sitepatrol.db";  // resolved against the config's folder
+  // A SQLite file, resolved against the config's folder, or a postgresql:// URI (no password).
+  std::filesystem::path database = "sitepatrol.db";
   // Where the file gives `database` (0: not given), for `config check` to name the line.
   int database_line = 0;
   int database_column = 0;

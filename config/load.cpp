@@ -165,10 +165,29 @@ void read_status_ranges(TableReader& r, std::string_view key, std::vector<Status
     if (auto range = parse_status_range(t)) out.push_back(*range);
 }
 
+// A postgresql:// URI carrying a password ("user:secret@" or "password=").
+bool uri_has_password(std::string_view uri) {
+  if (!uri.starts_with("postgresql://") && !uri.starts_with("postgres://")) return false;
+  const std::string_view rest = uri.substr(uri.find("://") + 3);
+  const std::string_view authority = rest.substr(0, rest.find_first_of("/?"));
+  const std::size_t at = authority.rfind('@');
+  if (at != std::string_view::npos && authority.substr(0, at).find(':') != std::string_view::npos)
+    return true;
+  const std::size_t query = rest.find('?');
+  if (query == std::string_view::npos) return false;
+  const std::string_view params = rest.substr(query);  // "?a=1&b=2"
+  return params.find("?password=") != std::string_view::npos ||
+         params.find("&password=") != std::string_view::npos;
+}
+
 void read_patrol(TableReader& r, PatrolConfig& p, const fs::path& folder) {
   std::string database;
   if (r.read("database", database) && database.empty()) {
     r.problems().add(r.node("database")->source(), r.path_of("database"), "must not be empty");
+  } else if (uri_has_password(database)) {
+    r.problems().add(r.node("database")->source(), r.path_of("database"),
+                     "a password does not belong in the configuration; give it in PGPASSWORD "
+                     "or ~/.pgpass");
   } else if (!database.empty()) {
     p.database = database;
     const auto& at = r.node("database")->source().begin;

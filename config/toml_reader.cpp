@@ -107,7 +107,9 @@ std::string entry_path(const std::string& array_path, const toml::table& entry, 
 
 std::filesystem::path relative_to(const std::filesystem::path& folder,
                                   const std::filesystem::path& p) {
-  if (p.empty() || p.is_absolute() || p == ":memory:") return p;
+  // A database URI (postgresql://...) is no path.
+  if (p.empty() || p.is_absolute() || p == ":memory:" || p.native().find("://") != std::string::npos)
+    return p;
   return (folder / p).lexically_normal();
 }
 

@@ -11,6 +11,8 @@ packages=(
   libidn2-dev                   # IDN hosts to punycode, whatever the locale (config/idn.h)
   libutf8proc-dev               # NFKC normalisation of page text for the content checks
   libpoppler-cpp-dev libzip-dev libexpat1-dev # text of PDF and Office attachments (DOCX, XLSX)
+  libpq-dev                     # the PostgreSQL store (docs/postgresql.md)
+  postgresql                    # tests: a throwaway PostgreSQL cluster for the store tests
   libjemalloc-dev               # the binary's allocator: 10 % less CPU a page (docs/performance.md)
   chromium fonts-wqy-microhei   # report tests: headless rendering of the HTML report
   poppler-utils                 # report tests: pdfinfo/pdftoppm on the A4 print (Chromium PDF)

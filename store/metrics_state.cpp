@@ -1,8 +1,11 @@
 #include "store/metrics_state.h"
 
+#include <ctime>
+#include <optional>
 #include <string_view>
 
-#include "store/sqlite_db.h"
+#include "store/db.h"
+#include "store/schema.h"
 
 namespace sitepatrol::store {
 
@@ -15,22 +18,35 @@ CREATE TABLE IF NOT EXISTS site_certificates (
 ) WITHOUT ROWID
 )sql";
 
-// Per site: the newest finished run covering it, and the newest one that examined it.
+// Per site: the newest finished run covering it, and the end of the newest one that examined
+// it (times are UTC "YYYY-MM-DDTHH:MM:SSZ", so the greatest text is the latest).
 constexpr std::string_view kRuns = R"sql(
 SELECT rs.site, max(r.id),
-       max(CASE WHEN rs.coverage IN ('complete', 'partial')
-                THEN CAST(strftime('%s', r.finished_at) AS INTEGER) END)
+       max(CASE WHEN rs.coverage IN ('complete', 'partial') THEN r.finished_at END)
   FROM run_sites rs JOIN runs r ON r.id = rs.run_id
  WHERE r.status = 'finished'
  GROUP BY rs.site
 )sql";
 
 Result<Db> open_db(const std::filesystem::path& database) {
-  auto db = Db::open(database);
+  auto db = Db::connect(database.string());
   if (!db) return db;
-  if (auto ok = db->exec("PRAGMA busy_timeout = 5000"); !ok) return std::unexpected(ok.error());
-  if (auto ok = db->exec(kCertTable); !ok) return std::unexpected(ok.error());
+  const bool postgresql = db->dialect() == Dialect::postgresql;
+  if (!postgresql) {
+    if (auto ok = db->exec("PRAGMA busy_timeout = 5000"); !ok) return std::unexpected(ok.error());
+  }
+  if (auto ok = db->exec(postgresql ? postgresql_ddl(kCertTable) : std::string(kCertTable)); !ok) {
+    return std::unexpected(ok.error());
+  }
   return db;
+}
+
+// Seconds since the epoch of a UTC "YYYY-MM-DDTHH:MM:SSZ"; nullopt when malformed.
+std::optional<std::int64_t> unix_seconds(const std::string& utc) {
+  std::tm tm{};
+  const char* end = strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if (end == nullptr || *end != '\0') return std::nullopt;
+  return static_cast<std::int64_t>(timegm(&tm));
 }
 
 }  // namespace
@@ -48,7 +64,7 @@ Result<MetricsState> load_metrics_state(const std::filesystem::path& database) {
       if (!*row) break;
       const std::string site = runs->column_text(0);
       out.latest_run[site] = runs->column_int(1);
-      if (!runs->column_is_null(2)) out.last_success[site] = runs->column_int(2);
+      if (auto at = unix_seconds(runs->column_text(2))) out.last_success[site] = *at;
     }
   }
   auto certs = db->prepare("SELECT site, not_after FROM site_certificates");

@@ -7,6 +7,10 @@
 // only case in which begin_run marks a run `aborted`. A second patrol on the same database
 // is refused up front, with the holder's pid, host and start time read from the file.
 //
+// On PostgreSQL the lock is a session advisory lock instead, keyed by the schema, held on a
+// connection of its own; the server drops it when that connection ends, however the holder
+// died. The holder's pid, host and start time are its session's application_name.
+//
 // The file is never removed (removing it would let two processes lock two different
 // inodes). flock works between processes on one host, the set-up the documentation
 // describes; it is not meant for a database on a network file system. Moveable, not
@@ -15,9 +19,12 @@
 
 #include <expected>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace sitepatrol::store {
+
+class Db;
 
 enum class LockError { busy, io };
 
@@ -43,8 +50,12 @@ class PatrolLock {
   static std::filesystem::path file_for(const std::filesystem::path& database);
 
  private:
-  explicit PatrolLock(int fd) : fd_(fd) {}
+  explicit PatrolLock(int fd);
+  explicit PatrolLock(std::unique_ptr<Db> session);
+  static std::expected<PatrolLock, LockFailure> acquire_postgresql(const std::string& database,
+                                                                   const std::string& holder);
   int fd_ = -1;
+  std::unique_ptr<Db> session_;  // PostgreSQL: the connection holding the advisory lock
 };
 
 }  // namespace sitepatrol::store

@@ -255,7 +255,7 @@ class Store {
                                     std::span<const checks::ColumnObservation> columns) = 0;
   // Every observation of the site's columns in finished runs, oldest run first.
   virtual Result<std::vector<ColumnHistoryRow>> column_history(const std::string& site) = 0;
-  // ---- interaction figures (issue 4; store/sqlite_store_interaction.cpp) ----
+  // ---- interaction figures (issue 4; store/sql_store_interaction.cpp) ----
   // Stores a site's months as `run` saw them, replacing earlier readings of those months.
   virtual Result<void> save_interaction_months(
       std::int64_t run, const std::string& site,
@@ -264,7 +264,7 @@ class Store {
   virtual Result<std::vector<checks::InteractionMonth>> interaction_months(
       const std::string& site) = 0;
 
-  // ---- Monthly reports (issue 6; SQLite: sqlite_store_report.cpp) ----
+  // ---- Monthly reports (issue 6; SQLite: sql_store_report.cpp) ----
   // Stores that do not implement these (test fakes) answer with an error.
   // Finished runs that started in [from, to) (RFC 3339 UTC strings), oldest first.
   virtual Result<std::vector<PeriodRun>> runs_in_period(const std::string& from,
@@ -283,8 +283,8 @@ class Store {
     return std::unexpected(StoreError{"site_run_counts: not supported by this store"});
   }
 
-  // ---- The daemon (issue 7): probes (sqlite_store_probes.cpp) and alert history
-  // (sqlite_store_alerts.cpp). Not pure: stores without a daemon side answer "not supported".
+  // ---- The daemon (issue 7): probes (sql_store_probes.cpp) and alert history
+  // (sql_store_alerts.cpp). Not pure: stores without a daemon side answer "not supported".
   virtual Result<void> save_probe(const ProbeRecord&) { return unsupported(); }
   // The site's probes at or after `since_ms`, oldest first.
   virtual Result<std::vector<ProbeRecord>> probes(const std::string&, std::int64_t) {
@@ -318,5 +318,7 @@ class Store {
 
 // Opens (creating and migrating as needed) a SQLite database in WAL mode.
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& file);
+// The `database` setting's store: PostgreSQL for a postgresql:// URI, else a SQLite file.
+Result<std::unique_ptr<Store>> open_store(const std::string& database);
 
 }  // namespace sitepatrol::store

@@ -1,7 +1,7 @@
 // Measures the database a big site produces: 20,000 pages carrying 30 links each (600,000
 // page->link rows), plus one run's link checks. A measurement, not a check: it prints sizes
 // and timings and is built with -DSITEPATROL_MICROBENCH=ON (it takes tens of seconds).
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 

@@ -17,10 +17,11 @@ namespace sitepatrol::integration {
 
 class ReportSetup {
  public:
-  ReportSetup() {
-    config_ = dir_.write_file("sites.toml", R"(
-[patrol]
-database = "report.db"
+  // `database`: a postgresql:// URI, or empty for report.db beside the configuration.
+  explicit ReportSetup(const std::string& database = "") {
+    config_ = dir_.write_file("sites.toml", R"([patrol]
+database = ")" + (database.empty() ? std::string("report.db") : database) +
+                                                R"("
 
 [[site]]
 id = "hb-jtt"
@@ -71,7 +72,7 @@ url = "http://www.kys.example/"
 category = "ministry_unit"
 unit = "部属有关单位"
 )");
-    auto store = store::open_sqlite(dir_ / "report.db");
+    auto store = store::open_store(database.empty() ? (dir_ / "report.db").string() : database);
     if (!store) throw std::runtime_error(store.error().message);
     reports::testing::fill_store(**store);
   }

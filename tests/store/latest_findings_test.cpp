@@ -9,12 +9,11 @@ namespace {
 
 using checks::Severity;
 using testing::finding;
-using testing::TempDir;
 
-class LatestFindingsTest : public ::testing::Test {
+class LatestFindingsTest : public ::testing::TestWithParam<testdb::Engine> {
  protected:
   void SetUp() override {
-    auto opened = open_sqlite(dir_.file("patrol.db"));
+    auto opened = open_store(db_.name());
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
   }
@@ -40,12 +39,12 @@ class LatestFindingsTest : public ::testing::Test {
     return result.value_or(LatestFindings{});
   }
 
-  TempDir dir_;
+  testdb::TestDatabase db_{GetParam()};
   std::unique_ptr<Store> store_;
 };
 
 // The reported case: `crawl --site a`, then `crawl --site b`; a's findings are still a's.
-TEST_F(LatestFindingsTest, EachSiteFromTheNewestFinishedRunThatCoveredIt) {
+TEST_P(LatestFindingsTest, EachSiteFromTheNewestFinishedRunThatCoveredIt) {
   const auto run1 = patrol("2026-11-01T02:00:00Z", {"a"}, {finding("a", "LINK-BROKEN", "x")});
   const auto run2 =
       patrol("2026-11-02T02:00:00Z", {"b"}, {finding("b", "FRESH-HOME", "y", Severity::critical)});
@@ -71,7 +70,7 @@ TEST_F(LatestFindingsTest, EachSiteFromTheNewestFinishedRunThatCoveredIt) {
   EXPECT_TRUE(all.never_patrolled.empty());
 }
 
-TEST_F(LatestFindingsTest, ANewerRunOfTheSiteReplacesTheOlderOnesState) {
+TEST_P(LatestFindingsTest, ANewerRunOfTheSiteReplacesTheOlderOnesState) {
   patrol("2026-11-01T02:00:00Z", {"a", "b"},
          {finding("a", "LINK-BROKEN", "x"), finding("b", "LINK-BROKEN", "z")});
   const auto run2 = patrol("2026-11-02T02:00:00Z", {"a"}, {});  // a's link fixed
@@ -87,7 +86,7 @@ TEST_F(LatestFindingsTest, ANewerRunOfTheSiteReplacesTheOlderOnesState) {
   EXPECT_EQ(b.rows[0].finding.subject, "z");
 }
 
-TEST_F(LatestFindingsTest, UnfinishedRunsAreNotAnyonesLatest) {
+TEST_P(LatestFindingsTest, UnfinishedRunsAreNotAnyonesLatest) {
   const auto run1 = patrol("2026-11-01T02:00:00Z", {"a"}, {finding("a", "LINK-BROKEN", "x")});
   patrol("2026-11-02T02:00:00Z", {"a"}, {}, /*finish=*/false);  // still running (or killed)
   const LatestFindings a = latest({"a"});
@@ -95,7 +94,7 @@ TEST_F(LatestFindingsTest, UnfinishedRunsAreNotAnyonesLatest) {
   EXPECT_EQ(a.rows[0].run, run1);
 }
 
-TEST_F(LatestFindingsTest, SitesNoRunCoveredAreNamed) {
+TEST_P(LatestFindingsTest, SitesNoRunCoveredAreNamed) {
   const auto run1 = patrol("2026-11-01T02:00:00Z", {"a"}, {finding("a", "LINK-BROKEN", "x")});
   const LatestFindings c = latest({"c"});
   EXPECT_TRUE(c.rows.empty());
@@ -104,11 +103,13 @@ TEST_F(LatestFindingsTest, SitesNoRunCoveredAreNamed) {
   EXPECT_EQ(c.run->id, run1);  // the newest finished run, for the heading
 }
 
-TEST_F(LatestFindingsTest, NoFinishedRunAtAll) {
+TEST_P(LatestFindingsTest, NoFinishedRunAtAll) {
   const LatestFindings none = latest();
   EXPECT_FALSE(none.run);
   EXPECT_TRUE(none.rows.empty());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, LatestFindingsTest, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

@@ -3,13 +3,14 @@
 
 #include <gtest/gtest.h>
 
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 #include "tests/store/store_fixture.h"
 
 namespace sitepatrol::store {
 namespace {
 
-using testing::TempDir;
+class MetricsState : public testdb::EngineTest {};
+
 
 std::int64_t run(Store& store, const char* started, const char* finished,
                  const std::vector<std::pair<std::string, std::string>>& coverage) {
@@ -26,10 +27,9 @@ std::int64_t run(Store& store, const char* started, const char* finished,
   return *id;
 }
 
-TEST(MetricsState, LatestRunAndLastSuccessPerSite) {
-  TempDir dir;
-  const auto file = dir.file("patrol.db");
-  auto opened = open_sqlite(file);
+TEST_P(MetricsState, LatestRunAndLastSuccessPerSite) {
+  const auto file = db_.name();
+  auto opened = open_store(file);
   ASSERT_TRUE(opened) << opened.error().message;
   Store& store = **opened;
   const auto r1 = run(store, "2026-11-01T02:00:00Z", "2026-11-01T02:10:00Z",
@@ -49,10 +49,9 @@ TEST(MetricsState, LatestRunAndLastSuccessPerSite) {
   EXPECT_TRUE(state->cert_not_after.empty());
 }
 
-TEST(MetricsState, CertificateExpiryIsRememberedAndReplaced) {
-  TempDir dir;
-  const auto file = dir.file("patrol.db");
-  auto opened = open_sqlite(file);
+TEST_P(MetricsState, CertificateExpiryIsRememberedAndReplaced) {
+  const auto file = db_.name();
+  auto opened = open_store(file);
   ASSERT_TRUE(opened) << opened.error().message;
   ASSERT_TRUE(save_cert_not_after(file, {{"a", 100}, {"b", 200}}));
   ASSERT_TRUE(save_cert_not_after(file, {{"a", 300}}));
@@ -60,6 +59,8 @@ TEST(MetricsState, CertificateExpiryIsRememberedAndReplaced) {
   ASSERT_TRUE(state) << state.error().message;
   EXPECT_EQ(state->cert_not_after, (std::map<std::string, std::int64_t>{{"a", 300}, {"b", 200}}));
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, MetricsState, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 #include "tests/store/store_fixture.h"
 
 namespace sitepatrol::store {
@@ -119,7 +119,7 @@ TEST(Schema, ConnectionSettingsAreInForce) {
   TempDir dir;
   auto db = Db::open(dir.file("patrol.db"));
   ASSERT_TRUE(db);
-  ASSERT_TRUE(SqliteStore::configure(*db));
+  ASSERT_TRUE(SqlStore::configure(*db));
   auto read = [&](const char* pragma) {
     auto stmt = db->prepare(std::string("PRAGMA ") + pragma);
     EXPECT_TRUE(stmt && stmt->step().value_or(false)) << pragma;

@@ -1,6 +1,6 @@
 // Helpers shared by the store tests: a temporary directory removed at the end of the test,
-// small builders for findings, pages and links, and raw SQL access to the database file for
-// assertions the Store interface does not expose. Test-only; one thread.
+// small builders for findings, pages and links, and raw SQL access to the database (file or
+// URI) for assertions the Store interface does not expose. Engines: tests/support/test_database.h. Test-only; one thread.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,8 +12,9 @@
 #include <vector>
 
 #include "checks/finding.h"
-#include "store/sqlite_db.h"
+#include "store/db.h"
 #include "store/store.h"
+#include "tests/support/test_database.h"
 
 namespace sitepatrol::store::testing {
 
@@ -82,19 +83,9 @@ inline LinkRecord link(const std::string& site, const std::string& url, int stat
   return record;
 }
 
-// First column of the first row of `sql` (no parameters) on a separate connection.
-inline std::string query_text(const std::filesystem::path& file, const std::string& sql) {
-  auto db = Db::open(file);
-  if (!db) return "open failed: " + db.error().message;
-  auto stmt = db->prepare(sql);
-  if (!stmt) return "prepare failed: " + stmt.error().message;
-  auto row = stmt->step();
-  if (!row) return "step failed: " + row.error().message;
-  return *row ? stmt->column_text(0) : std::string();
-}
-
-inline std::int64_t query_int(const std::filesystem::path& file, const std::string& sql) {
-  return std::strtoll(query_text(file, sql).c_str(), nullptr, 10);
-}
+// First column of the first row of `sql` (no parameters) on a separate connection to the
+// file or URI.
+using testdb::query_int;
+using testdb::query_text;
 
 }  // namespace sitepatrol::store::testing

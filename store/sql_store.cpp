@@ -1,10 +1,11 @@
-// SqliteStore: opening, runs, and the finding lifecycle. Pages and links are in
-// sqlite_store_pages.cpp.
-#include "store/sqlite_store.h"
+// SqlStore: opening, runs, and the finding lifecycle. Pages and links are in
+// sql_store_pages.cpp.
+#include "store/sql_store.h"
 
 #include <set>
 #include <utility>
 
+#include "store/database_uri.h"
 #include "store/json_codec.h"
 #include "store/schema.h"
 #include "store/str_cat.h"
@@ -47,26 +48,26 @@ SELECT f.site AS site, f.code AS code, o.severity AS severity, f.subject AS subj
        o.page, o.detail, o.status,
        CASE WHEN f.first_run IS NOT NULL AND f.first_run <= ?1 THEN f.first_seen
             ELSE r.started_at END,
-       CASE WHEN o.verified THEN r.started_at ELSE (SELECT max(vr.started_at) FROM finding_occurrences v JOIN runs vr ON vr.id = v.run_id
-         WHERE v.finding_id = f.id AND v.run_id <= ?1 AND v.verified
+       CASE WHEN o.verified = 1 THEN r.started_at ELSE (SELECT max(vr.started_at) FROM finding_occurrences v JOIN runs vr ON vr.id = v.run_id
+         WHERE v.finding_id = f.id AND v.run_id <= ?1 AND v.verified = 1
            AND (vr.status = 'finished' OR v.run_id = ?1)) END,
        o.verified, o.unverified, o.unverified_detail, o.detail_code, o.detail_args
   FROM finding_occurrences o
   JOIN findings f ON f.id = o.finding_id
   JOIN runs r ON r.id = o.run_id
- WHERE o.run_id = ?1 AND ?2
-   AND (?3 IS NULL OR o.status = ?3)
-   AND (?4 IS NULL OR f.site IN (SELECT value FROM json_each(?4)))
+ WHERE o.run_id = ?1 AND ?2 = 1
+   AND (CAST(?3 AS TEXT) IS NULL OR o.status = ?3)
+   AND (CAST(?4 AS TEXT) IS NULL OR f.site IN (SELECT value FROM json_each(?4)))
 UNION ALL
 SELECT f.site, f.code, o.severity, f.subject, o.page, o.detail, 'resolved',
        f.first_seen, (SELECT max(vr.started_at) FROM finding_occurrences v JOIN runs vr ON vr.id = v.run_id
-         WHERE v.finding_id = f.id AND v.run_id <= ?1 AND v.verified
+         WHERE v.finding_id = f.id AND v.run_id <= ?1 AND v.verified = 1
            AND (vr.status = 'finished' OR v.run_id = ?1)), 1, '', '', o.detail_code, o.detail_args
   FROM finding_resolutions x
   JOIN findings f ON f.id = x.finding_id
   JOIN finding_occurrences o ON o.run_id = x.last_run AND o.finding_id = x.finding_id
- WHERE x.run_id = ?1 AND ?5
-   AND (?4 IS NULL OR f.site IN (SELECT value FROM json_each(?4)))
+ WHERE x.run_id = ?1 AND ?5 = 1
+   AND (CAST(?4 AS TEXT) IS NULL OR f.site IN (SELECT value FROM json_each(?4)))
  ORDER BY severity DESC, site, code, subject
 )sql";
 
@@ -83,7 +84,7 @@ SELECT site, severity, status, count(*) FROM (
     FROM finding_resolutions x
     JOIN findings f ON f.id = x.finding_id
     JOIN finding_occurrences o ON o.run_id = x.last_run AND o.finding_id = x.finding_id
-   WHERE x.run_id = ?1)
+   WHERE x.run_id = ?1) AS listed
  GROUP BY site, severity, status
  ORDER BY site, severity DESC, status
 )sql";
@@ -91,22 +92,29 @@ SELECT site, severity, status, count(*) FROM (
 }  // namespace
 
 Result<std::unique_ptr<Store>> open_sqlite(const std::filesystem::path& file) {
-  auto store = SqliteStore::open(file);
+  return open_store(file.string());
+}
+
+Result<std::unique_ptr<Store>> open_store(const std::string& database) {
+  auto store = SqlStore::open(database);
   if (!store) return std::unexpected(store.error());
   return std::unique_ptr<Store>(std::move(*store));
 }
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::path& file) {
-  auto db = Db::open(file);
-  if (!db) return std::unexpected(db.error());
+Result<std::unique_ptr<SqlStore>> SqlStore::open(const std::string& database) {
+  auto db = Db::connect(database);
+  if (!db) {
+    return std::unexpected(StoreError{str_cat(without_password(database), ": ", db.error().message)});
+  }
   if (auto ok = configure(*db); !ok) return std::unexpected(in_file(*db, ok.error()));
   if (auto ok = migrate(*db); !ok) return std::unexpected(ok.error());
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
+  return std::unique_ptr<SqlStore>(new SqlStore(std::move(*db)));
 }
 
 // Applies the connection settings; journal_mode answers with the mode actually in force
 // (a filesystem without shared memory keeps "delete"), which we insist on.
-Result<void> SqliteStore::configure(Db& db) {
+Result<void> SqlStore::configure(Db& db) {
+  if (db.dialect() == Dialect::postgresql) return {};  // the server's own settings
   if (auto ok = db.exec("PRAGMA busy_timeout = 5000"); !ok) return ok;
   auto mode = db.prepare("PRAGMA journal_mode = WAL");
   if (!mode) return std::unexpected(mode.error());
@@ -121,7 +129,7 @@ Result<void> SqliteStore::configure(Db& db) {
   return db.exec("PRAGMA foreign_keys = ON");
 }
 
-Result<void> SqliteStore::require_running(std::int64_t run, std::string_view action) {
+Result<void> SqlStore::require_running(std::int64_t run, std::string_view action) {
   auto stmt = db_.prepare("SELECT status FROM runs WHERE id = ?1");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_int(1, run);
@@ -136,7 +144,7 @@ Result<void> SqliteStore::require_running(std::int64_t run, std::string_view act
   return {};
 }
 
-Result<std::int64_t> SqliteStore::begin_run(const std::string& started_at,
+Result<std::int64_t> SqlStore::begin_run(const std::string& started_at,
                                             const std::vector<std::string>& site_ids) {
   const std::set<std::string> sites(site_ids.begin(), site_ids.end());
   auto tx = Transaction::begin(db_);
@@ -149,11 +157,13 @@ Result<std::int64_t> SqliteStore::begin_run(const std::string& started_at,
   std::int64_t run = 0;
   {
     auto insert =
-        db_.prepare("INSERT INTO runs (started_at, status, sites) VALUES (?1, 'running', ?2)");
+        db_.prepare("INSERT INTO runs (started_at, status, sites) VALUES (?1, 'running', ?2) "
+                    "RETURNING id");
     if (!insert) return std::unexpected(insert.error());
     insert->bind_text(1, started_at).bind_int(2, static_cast<std::int64_t>(sites.size()));
-    if (auto ok = insert->run(); !ok) return std::unexpected(ok.error());
-    run = db_.last_insert_id();
+    auto id = insert->returned_id();
+    if (!id) return std::unexpected(id.error());
+    run = *id;
   }
   for (const std::string& site : sites) {
     auto insert = db_.prepare("INSERT INTO run_sites (run_id, site) VALUES (?1, ?2)");
@@ -165,7 +175,7 @@ Result<std::int64_t> SqliteStore::begin_run(const std::string& started_at,
   return run;
 }
 
-Result<void> SqliteStore::save_findings(std::int64_t run,
+Result<void> SqlStore::save_findings(std::int64_t run,
                                         std::span<const checks::Finding> findings) {
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
@@ -176,7 +186,7 @@ Result<void> SqliteStore::save_findings(std::int64_t run,
   return tx->commit();
 }
 
-Result<void> SqliteStore::save_finding(std::int64_t run, const checks::Finding& finding) {
+Result<void> SqlStore::save_finding(std::int64_t run, const checks::Finding& finding) {
   {
     auto covered = db_.prepare("SELECT 1 FROM run_sites WHERE run_id = ?1 AND site = ?2");
     if (!covered) return std::unexpected(covered.error());
@@ -200,11 +210,13 @@ Result<void> SqliteStore::save_finding(std::int64_t run, const checks::Finding& 
     if (*row) id = find->column_int(0);
   }
   if (id == 0) {
-    auto insert = db_.prepare("INSERT INTO findings (site, code, subject) VALUES (?1, ?2, ?3)");
+    auto insert = db_.prepare(
+        "INSERT INTO findings (site, code, subject) VALUES (?1, ?2, ?3) RETURNING id");
     if (!insert) return std::unexpected(insert.error());
     insert->bind_text(1, finding.site).bind_text(2, finding.code).bind_text(3, finding.subject);
-    if (auto ok = insert->run(); !ok) return ok;
-    id = db_.last_insert_id();
+    auto inserted = insert->returned_id();
+    if (!inserted) return std::unexpected(inserted.error());
+    id = *inserted;
   }
   // One occurrence per identity per run: the first saved wins (DO NOTHING).
   auto occur = db_.prepare(R"sql(
@@ -228,7 +240,7 @@ SELECT ?1, f.id, ?3, ?4, ?5,
   return occur->run();
 }
 
-Result<void> SqliteStore::finish_run(std::int64_t run, const std::string& finished_at,
+Result<void> SqlStore::finish_run(std::int64_t run, const std::string& finished_at,
                                      const RunTotals& totals) {
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
@@ -281,7 +293,7 @@ UPDATE findings
   return tx->commit();
 }
 
-Result<std::optional<RunInfo>> SqliteStore::run(std::optional<std::int64_t> id) {
+Result<std::optional<RunInfo>> SqlStore::run(std::optional<std::int64_t> id) {
   auto stmt = db_.prepare(id ? kRunById : kLatestFinishedRun);
   if (!stmt) return std::unexpected(stmt.error());
   if (id) stmt->bind_int(1, *id);
@@ -291,7 +303,7 @@ Result<std::optional<RunInfo>> SqliteStore::run(std::optional<std::int64_t> id) 
   return std::optional<RunInfo>(read_run(*stmt));
 }
 
-Result<std::vector<FindingRow>> SqliteStore::findings(const FindingQuery& query) {
+Result<std::vector<FindingRow>> SqlStore::findings(const FindingQuery& query) {
   auto info = run(query.run);
   if (!info) return std::unexpected(info.error());
   if (!*info) {
@@ -341,7 +353,7 @@ Result<std::vector<FindingRow>> SqliteStore::findings(const FindingQuery& query)
   return rows;
 }
 
-Result<std::vector<FindingCount>> SqliteStore::finding_counts(std::int64_t run) {
+Result<std::vector<FindingCount>> SqlStore::finding_counts(std::int64_t run) {
   auto stmt = db_.prepare(kFindingCountsQuery);
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_int(1, run);

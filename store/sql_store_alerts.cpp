@@ -1,5 +1,5 @@
-// SqliteStore: the alert history of the daemon (store.h, schema version 4).
-#include "store/sqlite_store.h"
+// SqlStore: the alert history of the daemon (store.h, schema version 4).
+#include "store/sql_store.h"
 
 namespace sitepatrol::store {
 
@@ -35,7 +35,7 @@ Result<std::vector<AlertRecord>> read_alerts(Result<Statement>& stmt) {
 
 }  // namespace
 
-Result<bool> SqliteStore::add_alert(const AlertRecord& alert) {
+Result<bool> SqlStore::add_alert(const AlertRecord& alert) {
   auto stmt = db_.prepare(
       "INSERT INTO alerts (key, channel, event, site, payload, status, attempts, created_ms, "
       "next_attempt_ms, last_error) VALUES (?1, ?2, ?3, ?4, ?5, 'pending', 0, ?6, ?7, '') "
@@ -52,7 +52,7 @@ Result<bool> SqliteStore::add_alert(const AlertRecord& alert) {
   return db_.changes() > 0;
 }
 
-Result<std::vector<AlertRecord>> SqliteStore::due_alerts(std::int64_t now_ms) {
+Result<std::vector<AlertRecord>> SqlStore::due_alerts(std::int64_t now_ms) {
   auto stmt = db_.prepare(std::string(kAlertSelect) +
                           "WHERE status = 'pending' AND next_attempt_ms <= ?1 ORDER BY id");
   if (!stmt) return std::unexpected(stmt.error());
@@ -60,7 +60,7 @@ Result<std::vector<AlertRecord>> SqliteStore::due_alerts(std::int64_t now_ms) {
   return read_alerts(stmt);
 }
 
-Result<void> SqliteStore::update_alert(const AlertRecord& alert) {
+Result<void> SqlStore::update_alert(const AlertRecord& alert) {
   auto stmt = db_.prepare(
       "UPDATE alerts SET status = ?2, attempts = ?3, next_attempt_ms = ?4, sent_ms = ?5, "
       "last_error = ?6 WHERE id = ?1");
@@ -75,14 +75,14 @@ Result<void> SqliteStore::update_alert(const AlertRecord& alert) {
   return stmt->run();
 }
 
-Result<std::vector<AlertRecord>> SqliteStore::alert_history(int limit) {
+Result<std::vector<AlertRecord>> SqlStore::alert_history(int limit) {
   auto stmt = db_.prepare(std::string(kAlertSelect) + "ORDER BY id DESC LIMIT ?1");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_int(1, limit);
   return read_alerts(stmt);
 }
 
-Result<std::vector<AlertRecord>> SqliteStore::alerts_keyed(const std::string& channel,
+Result<std::vector<AlertRecord>> SqlStore::alerts_keyed(const std::string& channel,
                                                          const std::string& key) {
   auto stmt = db_.prepare(std::string(kAlertSelect) +
                           "WHERE channel = ?1 AND (key = ?2 OR substr(key, 1, length(?2) + 1) = "

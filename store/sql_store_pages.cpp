@@ -1,6 +1,6 @@
-// SqliteStore: pages, their links, link checks, and what a 304 reuses. Runs and findings are
-// in sqlite_store.cpp.
-#include "store/sqlite_store.h"
+// SqlStore: pages, their links, link checks, and what a 304 reuses. Runs and findings are
+// in sql_store.cpp.
+#include "store/sql_store.h"
 
 #include "checks/inputs.h"
 #include "store/json_codec.h"
@@ -64,7 +64,7 @@ ON CONFLICT (run_id, site, url_id) DO UPDATE SET
 
 }  // namespace
 
-Result<std::int64_t> SqliteStore::intern_url(std::string_view url) {
+Result<std::int64_t> SqlStore::intern_url(std::string_view url) {
   {
     auto find = db_.prepare("SELECT id FROM urls WHERE url = ?1");
     if (!find) return std::unexpected(find.error());
@@ -73,14 +73,13 @@ Result<std::int64_t> SqliteStore::intern_url(std::string_view url) {
     if (!row) return std::unexpected(row.error());
     if (*row) return find->column_int(0);
   }
-  auto insert = db_.prepare("INSERT INTO urls (url) VALUES (?1)");
+  auto insert = db_.prepare("INSERT INTO urls (url) VALUES (?1) RETURNING id");
   if (!insert) return std::unexpected(insert.error());
   insert->bind_text(1, url);
-  if (auto ok = insert->run(); !ok) return std::unexpected(ok.error());
-  return db_.last_insert_id();
+  return insert->returned_id();
 }
 
-Result<void> SqliteStore::save_pages(std::int64_t run, std::span<const PageRecord> pages) {
+Result<void> SqlStore::save_pages(std::int64_t run, std::span<const PageRecord> pages) {
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
   if (auto ok = require_running(run, "saving pages"); !ok) return ok;
@@ -90,7 +89,7 @@ Result<void> SqliteStore::save_pages(std::int64_t run, std::span<const PageRecor
   return tx->commit();
 }
 
-Result<void> SqliteStore::save_page(std::int64_t run, const PageRecord& record) {
+Result<void> SqlStore::save_page(std::int64_t run, const PageRecord& record) {
   const checks::PageResult& page = record.page;
   auto url_id = intern_url(page.url);
   if (!url_id) return std::unexpected(url_id.error());
@@ -181,7 +180,7 @@ Result<void> SqliteStore::save_page(std::int64_t run, const PageRecord& record) 
   return fetch->run();
 }
 
-Result<void> SqliteStore::save_links(std::int64_t run, std::span<const LinkRecord> links) {
+Result<void> SqlStore::save_links(std::int64_t run, std::span<const LinkRecord> links) {
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
   if (auto ok = require_running(run, "saving links"); !ok) return ok;
@@ -191,7 +190,7 @@ Result<void> SqliteStore::save_links(std::int64_t run, std::span<const LinkRecor
   return tx->commit();
 }
 
-Result<void> SqliteStore::save_link(std::int64_t run, const LinkRecord& record) {
+Result<void> SqlStore::save_link(std::int64_t run, const LinkRecord& record) {
   const checks::LinkResult& link = record.link;
   auto url_id = intern_url(link.url);
   if (!url_id) return std::unexpected(url_id.error());
@@ -218,7 +217,7 @@ Result<void> SqliteStore::save_link(std::int64_t run, const LinkRecord& record) 
   return upsert->run();
 }
 
-Result<std::vector<std::pair<std::string, PageMemory>>> SqliteStore::validators(
+Result<std::vector<std::pair<std::string, PageMemory>>> SqlStore::validators(
     const std::string& site) {
   auto stmt = db_.prepare(R"sql(
 SELECT u.url, p.etag, p.last_modified
@@ -241,7 +240,7 @@ SELECT u.url, p.etag, p.last_modified
   return out;
 }
 
-Result<std::optional<PageMemory>> SqliteStore::page_memory(const std::string& site,
+Result<std::optional<PageMemory>> SqlStore::page_memory(const std::string& site,
                                                            const std::string& url) {
   PageMemory memory;
   std::int64_t page_id = 0;

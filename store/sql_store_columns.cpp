@@ -1,6 +1,6 @@
-// SqliteStore: column history (issue 3). `column_state` is what the last run left of each
+// SqlStore: column history (issue 3). `column_state` is what the last run left of each
 // column (the next run's "before"); `column_observations` is what each run saw.
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <cinttypes>
 #include <cstdio>
@@ -60,7 +60,7 @@ std::optional<std::string> date_text(const std::optional<checks::Date>& d) {
 
 }  // namespace
 
-Result<std::map<std::string, checks::ColumnState>> SqliteStore::column_states(
+Result<std::map<std::string, checks::ColumnState>> SqlStore::column_states(
     const std::string& site) {
   auto stmt = db_.prepare(kStates);
   if (!stmt) return std::unexpected(stmt.error());
@@ -84,7 +84,7 @@ Result<std::map<std::string, checks::ColumnState>> SqliteStore::column_states(
   return out;
 }
 
-Result<void> SqliteStore::save_columns(std::int64_t run, const std::string& site,
+Result<void> SqlStore::save_columns(std::int64_t run, const std::string& site,
                                        std::span<const checks::ColumnObservation> columns) {
   if (auto ok = require_running(run, "saving columns"); !ok) return ok;
   auto tx = Transaction::begin(db_);
@@ -118,7 +118,7 @@ Result<void> SqliteStore::save_columns(std::int64_t run, const std::string& site
   return tx->commit();
 }
 
-Result<std::vector<ColumnHistoryRow>> SqliteStore::column_history(const std::string& site) {
+Result<std::vector<ColumnHistoryRow>> SqlStore::column_history(const std::string& site) {
   auto stmt = db_.prepare(kHistory);
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_text(1, site);

@@ -1,4 +1,4 @@
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 
@@ -15,14 +15,13 @@ using testing::page;
 using testing::query_int;
 using testing::query_text;
 using testing::ref;
-using testing::TempDir;
 
 constexpr const char* kHome = "http://www.site.example/";
 
-class PagesTest : public ::testing::Test {
+class PagesTest : public ::testing::TestWithParam<testdb::Engine> {
  protected:
   void SetUp() override {
-    auto opened = open_sqlite(file());
+    auto opened = open_store(file());
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
     auto run = store_->begin_run("2026-11-01T02:00:00Z", {"s1", "s2"});
@@ -30,7 +29,7 @@ class PagesTest : public ::testing::Test {
     run_ = *run;
   }
 
-  std::filesystem::path file() const { return dir_.file("patrol.db"); }
+  const std::string& file() const { return db_.name(); }
 
   void save(const PageRecord& record) {
     auto ok = store_->save_pages(run_, std::span(&record, 1));
@@ -52,12 +51,12 @@ class PagesTest : public ::testing::Test {
     run_ = *run;
   }
 
-  TempDir dir_;
+  testdb::TestDatabase db_{GetParam()};
   std::unique_ptr<Store> store_;
   std::int64_t run_ = 0;
 };
 
-TEST_F(PagesTest, NotModifiedPageKeepsLinksBodyAndPageFindings) {
+TEST_P(PagesTest, NotModifiedPageKeepsLinksBodyAndPageFindings) {
   PageRecord full = page("s1", kHome,
                          {ref("http://www.site.example/tzgg/", "a", "通知公告"),
                           ref("http://www.site.example/logo.png", "img", "")});
@@ -110,7 +109,7 @@ TEST_F(PagesTest, NotModifiedPageKeepsLinksBodyAndPageFindings) {
   EXPECT_EQ(query_int(file(), "SELECT count(*) FROM page_links"), 1);
 }
 
-TEST_F(PagesTest, ValidatorsListPagesWithEitherValidatorOfThatSite) {
+TEST_P(PagesTest, ValidatorsListPagesWithEitherValidatorOfThatSite) {
   PageRecord with_etag = page("s1", "http://s1/a.html");
   with_etag.etag = "W/\"abc\"";
   PageRecord with_date = page("s1", "http://s1/b.html");
@@ -135,11 +134,15 @@ TEST_F(PagesTest, ValidatorsListPagesWithEitherValidatorOfThatSite) {
   EXPECT_FALSE(*unknown);
 }
 
-TEST_F(PagesTest, HostileStringsRoundTripThroughBoundParameters) {
+TEST_P(PagesTest, HostileStringsRoundTripThroughBoundParameters) {
   const std::string quotes = "it's \"quoted\" '); DROP TABLE pages; -- ?1 %s \\";
   const std::string chinese = "湖北省交通运输厅 · 通知公告【2026】";
   const std::string binaryish = "\x01\x02\x1f\x7f\xff\xfe\xc3(\r\n\t)";
   const std::string url = "http://www.site.example/搜索?q=" + quotes;
+  // SQLite keeps the bytes; PostgreSQL's text is UTF-8, each invalid byte stored as U+FFFD.
+  const std::string stored = GetParam() == testdb::Engine::sqlite
+                                 ? binaryish
+                                 : "\x01\x02\x1f\x7f\uFFFD\uFFFD\uFFFD(\r\n\t)";
 
   PageRecord record =
       page("s1", url, {ref(url + "#1", quotes, chinese), ref(chinese, binaryish, binaryish)});
@@ -149,34 +152,34 @@ TEST_F(PagesTest, HostileStringsRoundTripThroughBoundParameters) {
   save(record);
 
   PageMemory got = memory("s1", url);
-  EXPECT_EQ(got.title, quotes + chinese + binaryish);
+  EXPECT_EQ(got.title, quotes + chinese + stored);
   EXPECT_EQ(got.etag, quotes);
   ASSERT_EQ(got.links.size(), 2u);
   EXPECT_EQ(got.links[0].url, url + "#1");
   EXPECT_EQ(got.links[0].kind, quotes);
   EXPECT_EQ(got.links[0].text, chinese);
   EXPECT_EQ(got.links[1].url, chinese);
-  EXPECT_EQ(got.links[1].text, binaryish);
+  EXPECT_EQ(got.links[1].text, stored);
   ASSERT_EQ(got.page_findings.size(), 1u);
   EXPECT_EQ(got.page_findings[0].subject, quotes);
   EXPECT_EQ(got.page_findings[0].detail, chinese);
 
   // Findings are columns, so even bytes that are not UTF-8 come back as they went in.
   const std::string site = "s1";
-  checks::Finding hostile{site,    "LINK-BROKEN", Severity::error, binaryish + quotes,
-                          chinese, binaryish};
+  checks::Finding hostile{site,    "LINK-BROKEN", Severity::error, stored + quotes,
+                          chinese, stored};
   ASSERT_TRUE(store_->save_findings(run_, std::vector{hostile}));
   ASSERT_TRUE(store_->finish_run(run_, "2026-11-01T03:00:00Z", {}));
   auto rows = store_->findings({run_, {site}, StatusFilter::all});
   ASSERT_TRUE(rows) << rows.error().message;
   ASSERT_EQ(rows->size(), 1u);
-  EXPECT_EQ((*rows)[0].finding.subject, binaryish + quotes);
+  EXPECT_EQ((*rows)[0].finding.subject, stored + quotes);
   EXPECT_EQ((*rows)[0].finding.page, chinese);
-  EXPECT_EQ((*rows)[0].finding.detail, binaryish);
+  EXPECT_EQ((*rows)[0].finding.detail, stored);
   EXPECT_EQ(query_int(file(), "SELECT count(*) FROM pages"), 1);  // nothing was dropped
 }
 
-TEST_F(PagesTest, BytesThatAreNotUtf8AreReplacedInsidePageFindingsJson) {
+TEST_P(PagesTest, BytesThatAreNotUtf8AreReplacedInsidePageFindingsJson) {
   PageRecord record = page("s1", kHome);
   record.page_findings = {finding("s1", "SEC-SPAM", kHome, Severity::critical, "bad \xff byte")};
   save(record);
@@ -185,7 +188,7 @@ TEST_F(PagesTest, BytesThatAreNotUtf8AreReplacedInsidePageFindingsJson) {
   EXPECT_EQ(got.page_findings[0].detail, "bad \xEF\xBF\xBD byte");  // U+FFFD
 }
 
-TEST_F(PagesTest, LinkChecksAreStoredOncePerRunSiteAndTarget) {
+TEST_P(PagesTest, LinkChecksAreStoredOncePerRunSiteAndTarget) {
   LinkRecord broken = link("s1", "http://gone.example/a.pdf", 404);
   broken.link.redirects = {"http://gone.example/b", "http://gone.example/a.pdf"};
   broken.link.error = checks::FetchError::none;
@@ -207,7 +210,7 @@ TEST_F(PagesTest, LinkChecksAreStoredOncePerRunSiteAndTarget) {
             "timeout: Operation timed out after 15000 ms");
 }
 
-TEST_F(PagesTest, TenThousandLinkRecordsInOneBatch) {
+TEST_P(PagesTest, TenThousandLinkRecordsInOneBatch) {
   std::vector<LinkRecord> links;
   for (int i = 0; i < 10'000; ++i) {
     links.push_back(link(i % 2 ? "s1" : "s2",
@@ -233,7 +236,7 @@ TEST_F(PagesTest, TenThousandLinkRecordsInOneBatch) {
   EXPECT_EQ(query_int(file(), "SELECT count(*) FROM urls"), 10'003);  // + 2 found_on, home
 }
 
-TEST_F(PagesTest, WritesIntoARunThatIsNotRunningAreRefused) {
+TEST_P(PagesTest, WritesIntoARunThatIsNotRunningAreRefused) {
   auto next = store_->begin_run("2026-11-08T02:00:00Z", {"s1"});  // aborts run_
   ASSERT_TRUE(next);
   auto pages = store_->save_pages(run_, std::vector{page("s1", kHome)});
@@ -243,6 +246,8 @@ TEST_F(PagesTest, WritesIntoARunThatIsNotRunningAreRefused) {
   EXPECT_FALSE(store_->save_links(12345, std::vector{link("s1", kHome)}));
   EXPECT_EQ(query_int(file(), "SELECT count(*) FROM pages"), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, PagesTest, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

@@ -1,4 +1,4 @@
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,9 @@
 namespace sitepatrol::store {
 namespace {
 
+class ColumnStore : public testdb::EngineTest {};
+
 using namespace std::chrono;
-using testing::TempDir;
 
 checks::ColumnObservation column(std::string url, std::string newest, int entries,
                                  std::vector<std::string> entry_urls) {
@@ -27,9 +28,8 @@ checks::ColumnObservation column(std::string url, std::string newest, int entrie
   return c;
 }
 
-TEST(ColumnStore, StatesAndHistoryRoundTripAndOnlyFinishedRunsCount) {
-  TempDir dir;
-  auto store = open_sqlite(dir.file("p.db"));
+TEST_P(ColumnStore, StatesAndHistoryRoundTripAndOnlyFinishedRunsCount) {
+  auto store = open_store(db_.name());
   ASSERT_TRUE(store) << store.error().message;
   auto run1 = (*store)->begin_run("2026-10-25T02:00:00Z", {"s1"});
   ASSERT_TRUE(run1);
@@ -65,9 +65,8 @@ TEST(ColumnStore, StatesAndHistoryRoundTripAndOnlyFinishedRunsCount) {
   EXPECT_EQ((*history)[0].column.new_entries, 1);
 }
 
-TEST(ColumnStore, PageFactsAreKeptForA304) {
-  TempDir dir;
-  auto store = open_sqlite(dir.file("p.db"));
+TEST_P(ColumnStore, PageFactsAreKeptForA304) {
+  auto store = open_store(db_.name());
   ASSERT_TRUE(store);
   auto run = (*store)->begin_run("2026-11-25T02:00:00Z", {"s1"});
   ASSERT_TRUE(run);
@@ -91,6 +90,8 @@ TEST(ColumnStore, PageFactsAreKeptForA304) {
   ASSERT_TRUE((*memory)->facts);
   EXPECT_EQ(*(*memory)->facts, facts);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ColumnStore, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

@@ -1,5 +1,5 @@
-// SqliteStore: availability probes of the daemon (store.h, schema version 4).
-#include "store/sqlite_store.h"
+// SqlStore: availability probes of the daemon (store.h, schema version 4).
+#include "store/sql_store.h"
 
 namespace sitepatrol::store {
 
@@ -32,7 +32,7 @@ Result<std::vector<ProbeRecord>> read_probes(Result<Statement>& stmt) {
 
 }  // namespace
 
-Result<void> SqliteStore::save_probe(const ProbeRecord& probe) {
+Result<void> SqlStore::save_probe(const ProbeRecord& probe) {
   auto stmt = db_.prepare(
       "INSERT INTO homepage_probes (site, url, at_ms, up, status, error, elapsed_ms) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -47,7 +47,7 @@ Result<void> SqliteStore::save_probe(const ProbeRecord& probe) {
   return stmt->run();
 }
 
-Result<std::vector<ProbeRecord>> SqliteStore::probes(const std::string& site,
+Result<std::vector<ProbeRecord>> SqlStore::probes(const std::string& site,
                                                      std::int64_t since_ms) {
   auto stmt =
       db_.prepare(std::string("SELECT ") + std::string(kProbeColumns) +
@@ -57,7 +57,7 @@ Result<std::vector<ProbeRecord>> SqliteStore::probes(const std::string& site,
   return read_probes(stmt);
 }
 
-Result<std::vector<ProbeRecord>> SqliteStore::recent_probes(const std::string& site, int limit) {
+Result<std::vector<ProbeRecord>> SqlStore::recent_probes(const std::string& site, int limit) {
   auto stmt =
       db_.prepare(std::string("SELECT ") + std::string(kProbeColumns) +
                   " FROM homepage_probes WHERE site = ?1 ORDER BY at_ms DESC, id DESC LIMIT ?2");
@@ -66,7 +66,7 @@ Result<std::vector<ProbeRecord>> SqliteStore::recent_probes(const std::string& s
   return read_probes(stmt);
 }
 
-Result<int> SqliteStore::prune_probes(std::int64_t before_ms) {
+Result<int> SqlStore::prune_probes(std::int64_t before_ms) {
   auto stmt = db_.prepare("DELETE FROM homepage_probes WHERE at_ms < ?1");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_int(1, before_ms);

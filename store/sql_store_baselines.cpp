@@ -1,6 +1,6 @@
-// SqliteStore: template baselines (SEC-TAMPER). The sketches themselves are JSON
+// SqlStore: template baselines (SEC-TAMPER). The sketches themselves are JSON
 // (store/json_codec.h); the page's current sketch lives in `pages.sketch`.
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include "store/json_codec.h"
 #include "store/str_cat.h"
@@ -26,7 +26,7 @@ SELECT p.site, p.url_id, p.sketch, r.started_at, p.last_run
 
 }  // namespace
 
-Result<std::map<std::string, checks::PageSketch>> SqliteStore::baselines(const std::string& site) {
+Result<std::map<std::string, checks::PageSketch>> SqlStore::baselines(const std::string& site) {
   auto stmt = db_.prepare(kSiteBaselines);
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_text(1, site);
@@ -46,7 +46,7 @@ Result<std::map<std::string, checks::PageSketch>> SqliteStore::baselines(const s
   return out;
 }
 
-Result<void> SqliteStore::add_baselines(
+Result<void> SqlStore::add_baselines(
     const std::string& site, std::span<const std::pair<std::string, checks::PageSketch>> sketches) {
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
@@ -80,7 +80,7 @@ Result<void> SqliteStore::add_baselines(
   return tx->commit();
 }
 
-Result<int> SqliteStore::accept_baselines(const std::string& site) {
+Result<int> SqlStore::accept_baselines(const std::string& site) {
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
   {
@@ -107,7 +107,7 @@ Result<int> SqliteStore::accept_baselines(const std::string& site) {
   return accepted;
 }
 
-Result<std::vector<BaselineInfo>> SqliteStore::baseline_list(const std::string& site) {
+Result<std::vector<BaselineInfo>> SqlStore::baseline_list(const std::string& site) {
   auto stmt = db_.prepare(kSiteBaselines);
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_text(1, site);

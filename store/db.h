@@ -1,5 +1,6 @@
-// A thin RAII layer over the SQLite C API: one open connection (`Db`), its cached prepared
-// statements (`Statement`, borrowed per use) and write transactions (`Transaction`).
+// A thin RAII layer over one database connection (`Db`), its cached prepared statements
+// (`Statement`, borrowed per use) and write transactions (`Transaction`). The engine behind
+// it is SQLite for a file and PostgreSQL for a postgresql:// URI (store/db_backend.h).
 //
 // Values only ever reach SQL through bind parameters; the statement cache is keyed by the
 // SQL text, so every distinct SQL string is prepared once per connection and reused. A
@@ -7,8 +8,8 @@
 // no read cursor outlives the code that opened it. Borrowing a statement that is still in use
 // (the same SQL, nested) is reported as an error rather than silently clobbering the cursor.
 //
-// Errors come back as `StoreError` values naming the operation and SQLite's message; nothing
-// here throws. A Db belongs to one thread at a time (the store's), like the Store itself.
+// Errors come back as `StoreError` values naming the operation and the engine's message;
+// nothing here throws. A Db belongs to one thread at a time (the store's), like the Store.
 #pragma once
 
 #include <cstddef>
@@ -21,24 +22,22 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "store/db_backend.h"
 #include "store/store.h"
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace sitepatrol::store {
 
 class Statement {
  public:
   // `in_use` is the cache entry's flag: set for the lifetime of this handle.
-  Statement(sqlite3* db, sqlite3_stmt* stmt, bool* in_use);
+  Statement(StatementImpl* impl, bool* in_use);
   Statement(Statement&& other) noexcept;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   Statement& operator=(Statement&&) = delete;
   ~Statement();
 
-  // Parameters are 1-based, as in SQLite. A failed bind is remembered and returned by the
+  // Parameters are 1-based (?1, ?2 ...). A failed bind is remembered and returned by the
   // next step()/run(), so call sites can chain binds without checking each one.
   Statement& bind_text(int index, std::string_view value);
   Statement& bind_int(int index, std::int64_t value);
@@ -51,6 +50,8 @@ class Statement {
   Result<bool> step();
   // Steps until done, ignoring any rows (INSERT/UPDATE/DELETE).
   Result<void> run();
+  // Runs an INSERT ... RETURNING id and reads the id.
+  Result<std::int64_t> returned_id();
 
   int parameter_count() const;
 
@@ -59,20 +60,20 @@ class Statement {
   std::int64_t column_int(int column) const;
   double column_real(int column) const;
   bool column_is_null(int column) const;
+  int column_count() const;
+  std::string column_name(int column) const;
 
  private:
-  StoreError error(std::string_view what) const;
-
-  sqlite3* db_ = nullptr;
-  sqlite3_stmt* stmt_ = nullptr;  // owned by the Db's cache, not by this handle
-  bool* in_use_ = nullptr;        // the cache entry's flag, cleared on destruction
-  int bind_rc_ = 0;               // first failing bind's result code, 0 when all succeeded
+  StatementImpl* impl_ = nullptr;  // owned by the Db's cache, not by this handle
+  bool* in_use_ = nullptr;         // the cache entry's flag, cleared on destruction
 };
 
 class Db {
  public:
-  // Opens (creating if needed) the file read-write. Does not apply any pragma.
+  // Opens (creating if needed) a SQLite file read-write. Does not apply any pragma.
   static Result<Db> open(const std::filesystem::path& file);
+  // A postgresql:// (or postgres://) URI connects to PostgreSQL; anything else is a file.
+  static Result<Db> connect(const std::string& database);
 
   Db(Db&&) noexcept = default;
   Db& operator=(Db&&) = delete;
@@ -85,20 +86,16 @@ class Db {
   // Runs SQL text that carries no values (pragmas, schema scripts, BEGIN/COMMIT).
   Result<void> exec(std::string_view sql);
 
-  std::int64_t last_insert_id() const;
-  int changes() const;
+  // Rows inserted, updated or deleted by the last statement run.
+  int changes() const { return connection_->changes(); }
+  Dialect dialect() const { return connection_->dialect(); }
+  std::string_view begin_write() const { return connection_->begin_write(); }
+  // The file, or the URI without its password: for messages.
   const std::filesystem::path& file() const { return file_; }
-  sqlite3* handle() const { return db_.get(); }
 
  private:
-  struct Closer {
-    void operator()(sqlite3* db) const;
-  };
-  struct Finalizer {
-    void operator()(sqlite3_stmt* stmt) const;
-  };
   struct Cached {
-    std::unique_ptr<sqlite3_stmt, Finalizer> stmt;
+    std::unique_ptr<StatementImpl> stmt;
     bool in_use = false;
   };
   // Lets the cache be searched with a string_view, without building a key string.
@@ -112,14 +109,14 @@ class Db {
   Db() = default;
 
   std::filesystem::path file_;
-  // db_ is declared before cache_ so it is destroyed after the statements are finalized.
-  std::unique_ptr<sqlite3, Closer> db_;
+  // connection_ is declared before cache_ so it is destroyed after the statements.
+  std::unique_ptr<Connection> connection_;
   // Node-based, so a Cached entry (and its in_use flag) never moves while borrowed.
   std::unordered_map<std::string, Cached, SqlHash, std::equal_to<>> cache_;
 };
 
-// A write transaction (BEGIN IMMEDIATE, so a second writer waits on busy_timeout up front
-// instead of failing half way). Rolls back unless commit() succeeded.
+// A write transaction (on SQLite BEGIN IMMEDIATE, so a second writer waits on busy_timeout up
+// front instead of failing half way). Rolls back unless commit() succeeded.
 class Transaction {
  public:
   static Result<Transaction> begin(Db& db);

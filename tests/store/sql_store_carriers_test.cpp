@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 #include "tests/store/store_fixture.h"
 
 namespace sitepatrol::store {
@@ -16,14 +16,13 @@ using checks::Severity;
 using testing::finding;
 using testing::page;
 using testing::ref;
-using testing::TempDir;
 
 constexpr const char* kBroken = "http://www.site.example/files/%E9%80%9A%E7%9F%A5.pdf";
 
-class CarriersTest : public ::testing::Test {
+class CarriersTest : public ::testing::TestWithParam<testdb::Engine> {
  protected:
   void SetUp() override {
-    auto opened = open_sqlite(dir_.file("patrol.db"));
+    auto opened = open_store(db_.name());
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
     auto run = store_->begin_run("2026-11-01T02:00:00Z", {"s1", "s2"});
@@ -53,12 +52,12 @@ class CarriersTest : public ::testing::Test {
     return nullptr;
   }
 
-  TempDir dir_;
+  testdb::TestDatabase db_{GetParam()};
   std::unique_ptr<Store> store_;
   std::int64_t run_ = 0;
 };
 
-TEST_F(CarriersTest, FooterLinkOnEveryPageNamesEveryPageWithItsText) {
+TEST_P(CarriersTest, FooterLinkOnEveryPageNamesEveryPageWithItsText) {
   std::vector<PageRecord> pages;
   for (int i = 0; i < 12; ++i) {
     const std::string url = "http://www.site.example/p" + std::to_string(i) + ".html";
@@ -78,7 +77,7 @@ TEST_F(CarriersTest, FooterLinkOnEveryPageNamesEveryPageWithItsText) {
   EXPECT_EQ(row->carriers[11].page, "http://www.site.example/p11.html");
 }
 
-TEST_F(CarriersTest, APageLinkingTwiceCountsOnceWithItsFirstText) {
+TEST_P(CarriersTest, APageLinkingTwiceCountsOnceWithItsFirstText) {
   save({page("s1", "http://www.site.example/",
              {ref(kBroken, "a", "页眉链接"), ref(kBroken, "a", "页脚链接")})});
   raise({finding("s1", "LINK-BROKEN", kBroken)});
@@ -89,7 +88,7 @@ TEST_F(CarriersTest, APageLinkingTwiceCountsOnceWithItsFirstText) {
   EXPECT_EQ(row->carriers[0].text, "页眉链接");
 }
 
-TEST_F(CarriersTest, OnlyTheSitesOwnPagesAndOnlyLinkCodes) {
+TEST_P(CarriersTest, OnlyTheSitesOwnPagesAndOnlyLinkCodes) {
   // s2 links the same URL; s1's finding names only s1's pages. A non-link finding on the same
   // subject gets no carriers.
   save({page("s1", "http://www.site.example/a.html", {ref(kBroken, "a", "甲")}),
@@ -105,7 +104,7 @@ TEST_F(CarriersTest, OnlyTheSitesOwnPagesAndOnlyLinkCodes) {
   EXPECT_TRUE(other->carriers.empty());
 }
 
-TEST_F(CarriersTest, PagesNotFetchedInTheRowsRunAreNotCarriers) {
+TEST_P(CarriersTest, PagesNotFetchedInTheRowsRunAreNotCarriers) {
   save({page("s1", "http://www.site.example/old.html", {ref(kBroken, "a", "旧页")})});
   ASSERT_TRUE(store_->finish_run(run_, "2026-11-01T03:00:00Z", {}));
   auto next = store_->begin_run("2026-11-08T02:00:00Z", {"s1"});
@@ -122,7 +121,7 @@ TEST_F(CarriersTest, PagesNotFetchedInTheRowsRunAreNotCarriers) {
 
 // One batched query per load: SITEPATROL_CARRIER_SCALE=5000x200 measures the brief's size
 // (5,000 broken links each on 200 pages); by default a small size keeps the suite quick.
-TEST_F(CarriersTest, LoadScalesToThousandsOfLinkFindings) {
+TEST_P(CarriersTest, LoadScalesToThousandsOfLinkFindings) {
   int links = 200;
   int pages_count = 20;
   if (const char* scale = std::getenv("SITEPATROL_CARRIER_SCALE"); scale != nullptr) {
@@ -156,6 +155,8 @@ TEST_F(CarriersTest, LoadScalesToThousandsOfLinkFindings) {
   std::printf("findings() with %d link findings x %d carriers: %lld ms\n", links, pages_count,
               static_cast<long long>(ms));
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CarriersTest, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

@@ -1,4 +1,4 @@
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 
@@ -8,9 +8,10 @@
 namespace sitepatrol::store {
 namespace {
 
+class InteractionMonths : public testdb::EngineTest {};
+
 using checks::InteractionMonth;
 using testing::query_int;
-using testing::TempDir;
 
 InteractionMonth month(std::string m, int messages, int answered, std::optional<double> median) {
   InteractionMonth x;
@@ -26,9 +27,8 @@ InteractionMonth month(std::string m, int messages, int answered, std::optional<
   return x;
 }
 
-TEST(InteractionMonths, StoredPerSiteAndMonthTheLatestReadingWins) {
-  TempDir dir;
-  auto opened = open_sqlite(dir.file("patrol.db"));
+TEST_P(InteractionMonths, StoredPerSiteAndMonthTheLatestReadingWins) {
+  auto opened = open_store(db_.name());
   ASSERT_TRUE(opened) << opened.error().message;
   auto& store = **opened;
   auto run1 = store.begin_run("2026-10-01T02:00:00Z", {"a", "b"});
@@ -55,7 +55,7 @@ TEST(InteractionMonths, StoredPerSiteAndMonthTheLatestReadingWins) {
   EXPECT_DOUBLE_EQ(*(*a)[1].median_reply_days, 7.5);
   EXPECT_EQ((*a)[1].interviews, 1);
   EXPECT_EQ((*a)[1].solicitations_no_feedback, 1);
-  EXPECT_EQ(query_int(dir.file("patrol.db"),
+  EXPECT_EQ(query_int(db_.name(),
                       "SELECT run_id FROM interaction_months WHERE site = 'a' AND month = '2026-10'"),
             *run2);
 
@@ -66,9 +66,8 @@ TEST(InteractionMonths, StoredPerSiteAndMonthTheLatestReadingWins) {
   EXPECT_TRUE(store.interaction_months("nobody")->empty());
 }
 
-TEST(InteractionMonths, EmptyMonthsKeepNoRateAndNoMedian) {
-  TempDir dir;
-  auto store = std::move(*open_sqlite(dir.file("patrol.db")));
+TEST_P(InteractionMonths, EmptyMonthsKeepNoRateAndNoMedian) {
+  auto store = std::move(*open_store(db_.name()));
   auto run = store->begin_run("2026-11-01T02:00:00Z", {"a"});
   ASSERT_TRUE(run);
   ASSERT_TRUE(store->save_interaction_months(*run, "a", std::vector{month("2026-11", 0, 0, {})}));
@@ -79,6 +78,8 @@ TEST(InteractionMonths, EmptyMonthsKeepNoRateAndNoMedian) {
   EXPECT_FALSE((*a)[0].median_reply_days);
   EXPECT_GE(current_schema_version(), 5);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, InteractionMonths, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

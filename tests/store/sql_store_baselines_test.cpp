@@ -1,4 +1,4 @@
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +14,6 @@ using checks::PageSketch;
 using testing::page;
 using testing::query_int;
 using testing::query_text;
-using testing::TempDir;
 
 constexpr const char* kHome = "http://www.site.example/";
 constexpr const char* kNews = "http://www.site.example/gzdt/";
@@ -43,16 +42,16 @@ void expect_same(const PageSketch& a, const PageSketch& b) {
   EXPECT_EQ(a.elements, b.elements);
 }
 
-class BaselinesTest : public ::testing::Test {
+class BaselinesTest : public ::testing::TestWithParam<testdb::Engine> {
  protected:
   void SetUp() override {
-    auto opened = open_sqlite(file());
+    auto opened = open_store(file());
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
     begin("2026-11-01T02:00:00Z");
   }
 
-  std::filesystem::path file() const { return dir_.file("patrol.db"); }
+  const std::string& file() const { return db_.name(); }
 
   void begin(const char* started) {
     auto run = store_->begin_run(started, {"s1", "s2"});
@@ -83,12 +82,12 @@ class BaselinesTest : public ::testing::Test {
     return got.value_or(-1);
   }
 
-  TempDir dir_;
+  testdb::TestDatabase db_{GetParam()};
   std::unique_ptr<Store> store_;
   std::int64_t run_ = 0;
 };
 
-TEST_F(BaselinesTest, FirstSightingIsRecordedAndNeverOverwrittenByLaterSightings) {
+TEST_P(BaselinesTest, FirstSightingIsRecordedAndNeverOverwrittenByLaterSightings) {
   add("s1", kHome, sketch("首页"));
   next_run("2026-11-08T02:00:00Z");
   add("s1", kHome, sketch("被篡改的首页", 99));  // a later, different state: not a baseline
@@ -112,7 +111,7 @@ TEST_F(BaselinesTest, FirstSightingIsRecordedAndNeverOverwrittenByLaterSightings
   EXPECT_EQ((*listed)[1].source_run, 2);
 }
 
-TEST_F(BaselinesTest, SketchIsKeptOnNotModifiedAndClearedByAFullFetchWithoutOne) {
+TEST_P(BaselinesTest, SketchIsKeptOnNotModifiedAndClearedByAFullFetchWithoutOne) {
   save(sketched("s1", kHome, sketch("首页")));
   save(sketched("s1", kNews, sketch("工作动态", 2)));
   next_run("2026-11-08T02:00:00Z");
@@ -130,7 +129,7 @@ TEST_F(BaselinesTest, SketchIsKeptOnNotModifiedAndClearedByAFullFetchWithoutOne)
   expect_same(got.at(kHome), sketch("首页"));
 }
 
-TEST_F(BaselinesTest, SketchOnThePageResultIsSavedWhenTheRecordHasNone) {
+TEST_P(BaselinesTest, SketchOnThePageResultIsSavedWhenTheRecordHasNone) {
   PageRecord record = page("s1", kHome);
   record.page.sketch = sketch("首页");
   save(record);
@@ -138,7 +137,7 @@ TEST_F(BaselinesTest, SketchOnThePageResultIsSavedWhenTheRecordHasNone) {
   expect_same(baselines("s1").at(kHome), sketch("首页"));
 }
 
-TEST_F(BaselinesTest, AcceptReplacesTheSiteBaselinesWithItsCurrentSketchesOnly) {
+TEST_P(BaselinesTest, AcceptReplacesTheSiteBaselinesWithItsCurrentSketchesOnly) {
   add("s1", kHome, sketch("旧首页"));
   add("s1", "http://www.site.example/gone/", sketch("已撤销的栏目", 3));
   add("s2", kHome, sketch("另一个站点", 4));
@@ -165,7 +164,7 @@ TEST_F(BaselinesTest, AcceptReplacesTheSiteBaselinesWithItsCurrentSketchesOnly) 
   EXPECT_EQ((*listed)[0].source_run, 2);
 }
 
-TEST_F(BaselinesTest, AcceptWithNothingSketchedKeepsTheOldBaselines) {
+TEST_P(BaselinesTest, AcceptWithNothingSketchedKeepsTheOldBaselines) {
   add("s1", kHome, sketch("首页"));
   save(page("s1", kHome));  // no sketch
   EXPECT_EQ(accept("s1"), 0);
@@ -173,10 +172,10 @@ TEST_F(BaselinesTest, AcceptWithNothingSketchedKeepsTheOldBaselines) {
   EXPECT_EQ(baselines("s1").size(), 1u);
 }
 
-TEST_F(BaselinesTest, DamagedBaselineIsAnErrorNamingThePage) {
+TEST_P(BaselinesTest, DamagedBaselineIsAnErrorNamingThePage) {
   add("s1", kHome, sketch("首页"));
   {
-    auto db = Db::open(file());
+    auto db = Db::connect(file());
     ASSERT_TRUE(db);
     ASSERT_TRUE(db->exec("UPDATE baselines SET sketch = '{\"minhash\": [-1]}'"));
   }
@@ -189,27 +188,28 @@ TEST_F(BaselinesTest, DamagedBaselineIsAnErrorNamingThePage) {
   EXPECT_EQ((*listed)[0].title, "");
 }
 
-TEST(BaselinesMigration, VersionOneDatabaseGainsSketchesAndKeepsItsPages) {
-  TempDir dir;
-  const auto file = dir.file("v1.db");
+class BaselinesMigration : public testdb::EngineTest {};
+
+TEST_P(BaselinesMigration, VersionOneDatabaseGainsSketchesAndKeepsItsPages) {
+  const auto file = db_.name();
   {  // A database as the first release left it: schema version 1, one finished run, a page.
-    auto db = Db::open(file);
+    auto db = Db::connect(file);
     ASSERT_TRUE(db);
     ASSERT_TRUE(migrate(*db, migrations().first(1)));
     ASSERT_TRUE(
-        db->exec("INSERT INTO runs (id, started_at, finished_at, status) "
-                 "VALUES (1, '2026-10-01T02:00:00Z', '2026-10-01T03:00:00Z', 'finished');"
+        db->exec("INSERT INTO runs (started_at, finished_at, status) "
+                 "VALUES ('2026-10-01T02:00:00Z', '2026-10-01T03:00:00Z', 'finished');"
                  "INSERT INTO run_sites VALUES (1, 's1');"
-                 "INSERT INTO urls (id, url) VALUES (1, 'http://www.site.example/');"
+                 "INSERT INTO urls (url) VALUES ('http://www.site.example/');"
                  "INSERT INTO pages (site, url_id, status, title, etag, last_run) "
                  "VALUES ('s1', 1, 200, '首页', '\"v1\"', 1);"));
   }
-  ASSERT_EQ(query_int(file, "PRAGMA user_version"), 1);
+  ASSERT_EQ(testdb::schema_version_of(file), 1);
 
-  auto opened = open_sqlite(file);
+  auto opened = open_store(file);
   ASSERT_TRUE(opened) << opened.error().message;
   auto& store = *opened;
-  EXPECT_EQ(query_int(file, "PRAGMA user_version"), current_schema_version());  // 2 and later
+  EXPECT_EQ(testdb::schema_version_of(file), current_schema_version());  // 2 and later
   EXPECT_EQ(query_text(file, "SELECT title FROM pages"), "首页");
   EXPECT_EQ(query_int(file, "SELECT count(*) FROM pages WHERE sketch IS NULL"), 1);
   auto memory = store->page_memory("s1", kHome);
@@ -231,6 +231,9 @@ TEST(BaselinesMigration, VersionOneDatabaseGainsSketchesAndKeepsItsPages) {
   ASSERT_EQ(got->size(), 1u);
   expect_same(got->at(kHome), sketch("首页"));
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, BaselinesTest, testdb::all_engines(), testdb::engine_name);
+INSTANTIATE_TEST_SUITE_P(Engines, BaselinesMigration, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

@@ -1,4 +1,4 @@
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,6 @@ namespace {
 
 using checks::Severity;
 using testing::finding;
-using testing::TempDir;
 
 constexpr const char* kT1 = "2026-11-01T02:00:00Z";
 constexpr const char* kT2 = "2026-11-08T02:00:00Z";
@@ -22,10 +21,10 @@ constexpr const char* kT4 = "2026-11-22T02:00:00Z";
 
 std::string finished(const char* started) { return std::string(started, 11) + "03:00:00Z"; }
 
-class LifecycleTest : public ::testing::Test {
+class LifecycleTest : public ::testing::TestWithParam<testdb::Engine> {
  protected:
   void SetUp() override {
-    auto opened = open_sqlite(dir_.file("patrol.db"));
+    auto opened = open_store(db_.name());
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
   }
@@ -74,12 +73,12 @@ class LifecycleTest : public ::testing::Test {
     return info && *info ? (*info)->status : "missing";
   }
 
-  TempDir dir_;
+  testdb::TestDatabase db_{GetParam()};
   std::unique_ptr<Store> store_;
 };
 
 // finding_counts (the summary after a patrol) counts what `findings` lists with every status.
-TEST_F(LifecycleTest, CountsAgreeWithTheRowsOfEveryStatus) {
+TEST_P(LifecycleTest, CountsAgreeWithTheRowsOfEveryStatus) {
   const auto a = finding("s1", "LINK-BROKEN", "A", Severity::critical, "a1");
   const auto b = finding("s1", "LINK-BROKEN", "B", Severity::warning, "b1");
   const auto c = finding("s2", "LINK-BROKEN", "C", Severity::error, "c1");
@@ -103,7 +102,7 @@ TEST_F(LifecycleTest, CountsAgreeWithTheRowsOfEveryStatus) {
   EXPECT_EQ(counted[Key("s2", Severity::error, "new")], 1);
 }
 
-TEST_F(LifecycleTest, ThreeRunsNewOpenResolvedAndBack) {
+TEST_P(LifecycleTest, ThreeRunsNewOpenResolvedAndBack) {
   const auto a = finding("s1", "LINK-BROKEN", "A", Severity::critical, "a1");
   const auto b = finding("s1", "LINK-BROKEN", "B", Severity::warning, "b1");
   const auto c = finding("s1", "LINK-BROKEN", "C", Severity::error, "c2");
@@ -176,7 +175,7 @@ TEST_F(LifecycleTest, ThreeRunsNewOpenResolvedAndBack) {
   EXPECT_EQ(resolved3[0].finding.subject, "C");
 }
 
-TEST_F(LifecycleTest, ResolvedOnlyOnceThenGoneFromLaterRuns) {
+TEST_P(LifecycleTest, ResolvedOnlyOnceThenGoneFromLaterRuns) {
   patrol(kT1, {"s1"}, {finding("s1", "LINK-BROKEN", "A")});
   const auto run2 = patrol(kT2, {"s1"}, {});
   const auto run3 = patrol(kT3, {"s1"}, {});
@@ -184,7 +183,7 @@ TEST_F(LifecycleTest, ResolvedOnlyOnceThenGoneFromLaterRuns) {
   EXPECT_TRUE(rows(run3, StatusFilter::all).empty());
 }
 
-TEST_F(LifecycleTest, RunsCoveringSomeSitesLeaveOtherSitesFindingsAlone) {
+TEST_P(LifecycleTest, RunsCoveringSomeSitesLeaveOtherSitesFindingsAlone) {
   const auto f1 = finding("s1", "AVAIL-SLOW", "http://s1/");
   const auto f2 = finding("s2", "AVAIL-SLOW", "http://s2/");
   patrol(kT1, {"s1", "s2"}, {f1, f2});
@@ -209,7 +208,7 @@ TEST_F(LifecycleTest, RunsCoveringSomeSitesLeaveOtherSitesFindingsAlone) {
   EXPECT_EQ(resolved4[0].last_seen, kT3);
 }
 
-TEST_F(LifecycleTest, SitesFilterSelectsSites) {
+TEST_P(LifecycleTest, SitesFilterSelectsSites) {
   patrol(kT1, {"s1", "s2", "s3"},
          {finding("s1", "ID-MISSING", "icp"), finding("s2", "ID-MISSING", "icp"),
           finding("s3", "ID-MISSING", "icp")});
@@ -220,7 +219,7 @@ TEST_F(LifecycleTest, SitesFilterSelectsSites) {
   EXPECT_TRUE(rows(std::nullopt, StatusFilter::current, {"nope"}).empty());
 }
 
-TEST_F(LifecycleTest, OneFindingPerIdentityPerRunTheFirstWins) {
+TEST_P(LifecycleTest, OneFindingPerIdentityPerRunTheFirstWins) {
   const auto run = begin(kT1, {"s1"});
   save(run, {finding("s1", "LINK-BROKEN", "A", Severity::error, "first"),
              finding("s1", "LINK-BROKEN", "A", Severity::critical, "second")});
@@ -232,7 +231,7 @@ TEST_F(LifecycleTest, OneFindingPerIdentityPerRunTheFirstWins) {
   EXPECT_EQ(got[0].finding.severity, Severity::error);
 }
 
-TEST_F(LifecycleTest, KilledRunIsAbortedReadableAndTakesNoPart) {
+TEST_P(LifecycleTest, KilledRunIsAbortedReadableAndTakesNoPart) {
   const auto a = finding("s1", "LINK-BROKEN", "A");
   const auto b = finding("s1", "LINK-BROKEN", "B");
   const auto run1 = patrol(kT1, {"s1"}, {a});
@@ -271,7 +270,7 @@ TEST_F(LifecycleTest, KilledRunIsAbortedReadableAndTakesNoPart) {
   EXPECT_EQ(got["B"].first_seen, kT3);
 }
 
-TEST_F(LifecycleTest, RunInfoAndTotals) {
+TEST_P(LifecycleTest, RunInfoAndTotals) {
   auto none = store_->run(std::nullopt);
   ASSERT_TRUE(none);
   EXPECT_FALSE(*none);
@@ -301,7 +300,7 @@ TEST_F(LifecycleTest, RunInfoAndTotals) {
   EXPECT_NE(missing.error().message.find("no run 99"), std::string::npos);
 }
 
-TEST_F(LifecycleTest, FindingForSiteOutsideTheRunIsRefusedWithItsBatch) {
+TEST_P(LifecycleTest, FindingForSiteOutsideTheRunIsRefusedWithItsBatch) {
   const auto run = begin(kT1, {"s1"});
   auto saved = store_->save_findings(
       run, std::vector{finding("s1", "LINK-BROKEN", "A"), finding("s9", "LINK-BROKEN", "A")});
@@ -310,6 +309,8 @@ TEST_F(LifecycleTest, FindingForSiteOutsideTheRunIsRefusedWithItsBatch) {
   finish(run, kT1);
   EXPECT_TRUE(rows(run, StatusFilter::all).empty());  // the whole batch was rolled back
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, LifecycleTest, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

@@ -1,7 +1,7 @@
 // A finding's detail as code and values (issue 14) on a real SQLite file: saved, read back in
 // order after reopening, kept by a resolution and by an occurrence carried over unverified,
 // and absent (the English text alone) for rows stored before schema version 7.
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +14,6 @@ namespace {
 
 using checks::DetailArgs;
 using checks::Severity;
-using testing::TempDir;
 
 constexpr const char* kT1 = "2026-11-01T02:00:00Z";
 constexpr const char* kT2 = "2026-11-02T02:00:00Z";
@@ -37,10 +36,10 @@ checks::Finding stale_column() {
   return f;
 }
 
-class DetailsTest : public ::testing::Test {
+class DetailsTest : public ::testing::TestWithParam<testdb::Engine> {
  protected:
   std::unique_ptr<Store> open() {
-    auto opened = open_sqlite(dir_.file("patrol.db"));
+    auto opened = open_store(db_.name());
     EXPECT_TRUE(opened) << opened.error().message;
     return opened ? std::move(*opened) : nullptr;
   }
@@ -63,10 +62,10 @@ class DetailsTest : public ::testing::Test {
     return rows && !rows->empty() ? rows->front() : FindingRow{};
   }
 
-  TempDir dir_;
+  testdb::TestDatabase db_{GetParam()};
 };
 
-TEST_F(DetailsTest, CodeAndValuesComeBackInOrderAfterReopening) {
+TEST_P(DetailsTest, CodeAndValuesComeBackInOrderAfterReopening) {
   std::int64_t run = 0;
   {
     auto store = open();
@@ -78,12 +77,12 @@ TEST_F(DetailsTest, CodeAndValuesComeBackInOrderAfterReopening) {
   EXPECT_EQ(row.finding.detail_code, "fresh.column_stale");
   EXPECT_EQ(row.finding.detail_args, kStale);
   EXPECT_EQ(
-      testing::query_text(dir_.file("patrol.db"), "SELECT detail_args FROM finding_occurrences"),
+      testing::query_text(db_.name(), "SELECT detail_args FROM finding_occurrences"),
       R"([["name","通知公告"],["column","notice"],["column_class","dynamic"],)"
       R"(["newest","2025-08-12"],["age_days","479"],["limit_days","365"]])");
 }
 
-TEST_F(DetailsTest, ResolvedAndCarriedOverFindingsKeepTheirValues) {
+TEST_P(DetailsTest, ResolvedAndCarriedOverFindingsKeepTheirValues) {
   auto store = open();
   patrol(*store, kT1, {}, {stale_column()});
   // The site is down: the finding is carried over unverified, with its detail's values.
@@ -99,8 +98,8 @@ TEST_F(DetailsTest, ResolvedAndCarriedOverFindingsKeepTheirValues) {
   EXPECT_EQ(resolved.finding.detail_args, kStale);
 }
 
-TEST_F(DetailsTest, RowsOfAVersion6DatabaseKeepTheirTextAndHaveNoCode) {
-  const auto file = dir_.file("patrol.db");
+TEST_P(DetailsTest, RowsOfAVersion6DatabaseKeepTheirTextAndHaveNoCode) {
+  const auto file = db_.name();
   {
     auto store = open();
     patrol(*store, kT1, {}, {stale_column()});
@@ -108,7 +107,7 @@ TEST_F(DetailsTest, RowsOfAVersion6DatabaseKeepTheirTextAndHaveNoCode) {
   // Make it look like a database written before version 7: the columns empty, as the
   // migration's defaults leave the rows it finds.
   {
-    auto db = Db::open(file);
+    auto db = Db::connect(file);
     ASSERT_TRUE(db);
     ASSERT_TRUE(db->exec("UPDATE finding_occurrences SET detail_code = '', detail_args = ''"));
   }
@@ -121,10 +120,10 @@ TEST_F(DetailsTest, RowsOfAVersion6DatabaseKeepTheirTextAndHaveNoCode) {
   EXPECT_EQ(rows->front().finding.detail, stale_column().detail);
 }
 
-TEST_F(DetailsTest, MigratingAVersion6FileAddsTheColumnsAndKeepsItsRows) {
-  const auto file = dir_.file("old.db");
+TEST_P(DetailsTest, MigratingAVersion6FileAddsTheColumnsAndKeepsItsRows) {
+  const auto file = db_.name();
   {
-    auto db = Db::open(file);
+    auto db = Db::connect(file);
     ASSERT_TRUE(db);
     ASSERT_TRUE(migrate(*db, migrations().first(6)));
     ASSERT_TRUE(db->exec(R"sql(
@@ -138,9 +137,9 @@ INSERT INTO finding_occurrences (run_id, finding_id, severity, page, detail, sta
   VALUES (1, 1, 2, 'http://a.example/', 'HTTP 404', 'new');
 )sql"));
   }
-  auto opened = open_sqlite(file);
+  auto opened = open_store(file);
   ASSERT_TRUE(opened) << opened.error().message;
-  EXPECT_EQ(testing::query_int(file, "PRAGMA user_version"), 7);
+  EXPECT_EQ(testdb::schema_version_of(file), 7);
   auto rows = (*opened)->findings({std::nullopt, {}, StatusFilter::all});
   ASSERT_TRUE(rows) << rows.error().message;
   ASSERT_EQ(rows->size(), 1u);
@@ -173,6 +172,8 @@ TEST(DetailsCodec, PageFindingsKeepTheirDetailValues) {
   EXPECT_EQ(old->front().detail_code, "");
   EXPECT_TRUE(old->front().detail_args.empty());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, DetailsTest, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

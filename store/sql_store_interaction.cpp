@@ -1,5 +1,5 @@
-// SqliteStore: the interaction figures per site and month (issue 4, schema version 5).
-#include "store/sqlite_store.h"
+// SqlStore: the interaction figures per site and month (issue 4, schema version 5).
+#include "store/sql_store.h"
 
 namespace sitepatrol::store {
 
@@ -36,7 +36,7 @@ void bind_optional(Statement& stmt, int index, const std::optional<double>& valu
 
 }  // namespace
 
-Result<void> SqliteStore::save_interaction_months(
+Result<void> SqlStore::save_interaction_months(
     std::int64_t run, const std::string& site, std::span<const checks::InteractionMonth> months) {
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
@@ -59,7 +59,7 @@ Result<void> SqliteStore::save_interaction_months(
   return tx->commit();
 }
 
-Result<std::vector<checks::InteractionMonth>> SqliteStore::interaction_months(
+Result<std::vector<checks::InteractionMonth>> SqlStore::interaction_months(
     const std::string& site) {
   auto stmt = db_.prepare(kSiteMonths);
   if (!stmt) return std::unexpected(stmt.error());

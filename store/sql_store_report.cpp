@@ -1,11 +1,11 @@
-// SqliteStore: the reads monthly reports need (store.h, "Monthly reports"): the finished runs
+// SqlStore: the reads monthly reports need (store.h, "Monthly reports"): the finished runs
 // of a period and what each run did per site; and each site's latest finished run, which
 // `findings` shows. Findings themselves come from findings().
 #include <algorithm>
 #include <array>
 #include <cctype>
 
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 namespace sitepatrol::store {
 
@@ -51,7 +51,7 @@ Result<std::vector<PeriodRun>> read_runs_with_sites(Statement& stmt) {
 
 }  // namespace
 
-Result<std::vector<PeriodRun>> SqliteStore::runs_in_period(const std::string& from,
+Result<std::vector<PeriodRun>> SqlStore::runs_in_period(const std::string& from,
                                                            const std::string& to) {
   auto stmt = db_.prepare(R"sql(
 SELECT r.id, r.started_at, coalesce(r.finished_at, ''), r.status, r.sites, r.pages,
@@ -67,7 +67,7 @@ SELECT r.id, r.started_at, coalesce(r.finished_at, ''), r.status, r.sites, r.pag
 
 // Newest by id: runs are strictly sequential (begin_run), while started_at may lie in the
 // past (`crawl --as-of`).
-Result<std::vector<PeriodRun>> SqliteStore::latest_runs() {
+Result<std::vector<PeriodRun>> SqlStore::latest_runs() {
   auto stmt = db_.prepare(R"sql(
 WITH latest AS (
   SELECT rs.site AS site, max(rs.run_id) AS run_id
@@ -83,7 +83,7 @@ SELECT r.id, r.started_at, coalesce(r.finished_at, ''), r.status, r.sites, r.pag
   return read_runs_with_sites(*stmt);
 }
 
-Result<std::map<std::string, SiteRunCounts>> SqliteStore::site_run_counts(std::int64_t run) {
+Result<std::map<std::string, SiteRunCounts>> SqlStore::site_run_counts(std::int64_t run) {
   std::map<std::string, SiteRunCounts> counts;
   {
     auto stmt = db_.prepare(R"sql(

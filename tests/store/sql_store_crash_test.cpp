@@ -1,7 +1,7 @@
 // A patrol process killed with SIGKILL half way through its writes must leave a database that
 // opens cleanly, keeps every committed batch and every earlier finished run, and lets the
 // next run begin (README).
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // The SQLite implementation of `Store` (store.h), on one connection in WAL mode.
 //
 // Its methods are split by idea over several files: runs and the finding lifecycle
-// (sqlite_store.cpp), what a run examined and the findings it could not
-// (sqlite_store_coverage.cpp), pages and links (sqlite_store_pages.cpp), template baselines
-// (sqlite_store_baselines.cpp), and more. The schema is schema.cpp.
+// (sql_store.cpp), what a run examined and the findings it could not
+// (sql_store_coverage.cpp), pages and links (sql_store_pages.cpp), template baselines
+// (sql_store_baselines.cpp), and more. The schema is schema.cpp.
 //
 // Lifecycle decisions (see also store.h):
 // - A finding's status in a run is decided when the occurrence is saved: `open` when the
@@ -34,18 +34,19 @@
 #include <utility>
 #include <vector>
 
-#include "store/sqlite_db.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "store/verification.h"
 
 namespace sitepatrol::store {
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
  public:
-  // Opens the file, applies the connection pragmas and migrates the schema.
-  static Result<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& file);
-  // The connection settings open() applies: WAL (insisted on), synchronous=NORMAL, foreign
-  // keys on, busy_timeout 5000 ms.
+  // Opens the file or connects to the URI, applies the connection settings and migrates the
+  // schema.
+  static Result<std::unique_ptr<SqlStore>> open(const std::string& database);
+  // The connection settings open() applies to SQLite: WAL (insisted on), synchronous=NORMAL,
+  // foreign keys on, busy_timeout 5000 ms. PostgreSQL keeps the server's.
   static Result<void> configure(Db& db);
 
   Result<std::int64_t> begin_run(const std::string& started_at,
@@ -79,18 +80,18 @@ class SqliteStore final : public Store {
   Result<void> save_columns(std::int64_t run, const std::string& site,
                             std::span<const checks::ColumnObservation> columns) override;
   Result<std::vector<ColumnHistoryRow>> column_history(const std::string& site) override;
-  // issue 4: sqlite_store_interaction.cpp
+  // issue 4: sql_store_interaction.cpp
   Result<void> save_interaction_months(std::int64_t run, const std::string& site,
                                        std::span<const checks::InteractionMonth> months) override;
   Result<std::vector<checks::InteractionMonth>> interaction_months(
       const std::string& site) override;
 
-  // Monthly reports (sqlite_store_report.cpp).
+  // Monthly reports (sql_store_report.cpp).
   Result<std::vector<PeriodRun>> runs_in_period(const std::string& from,
                                                 const std::string& to) override;
   Result<std::map<std::string, SiteRunCounts>> site_run_counts(std::int64_t run) override;
   Result<std::vector<PeriodRun>> latest_runs() override;
-  // The daemon (issue 7): sqlite_store_probes.cpp, sqlite_store_alerts.cpp.
+  // The daemon (issue 7): sql_store_probes.cpp, sql_store_alerts.cpp.
   Result<void> save_probe(const ProbeRecord& probe) override;
   Result<std::vector<ProbeRecord>> probes(const std::string& site, std::int64_t since_ms) override;
   Result<std::vector<ProbeRecord>> recent_probes(const std::string& site, int limit) override;
@@ -103,7 +104,7 @@ class SqliteStore final : public Store {
                                                 const std::string& key) override;
 
  private:
-  explicit SqliteStore(Db db) : db_(std::move(db)) {}
+  explicit SqlStore(Db db) : db_(std::move(db)) {}
 
   // Fails unless `run` exists and is `running`; `action` names the caller in the message.
   Result<void> require_running(std::int64_t run, std::string_view action);
@@ -113,13 +114,13 @@ class SqliteStore final : public Store {
   Result<void> save_link(std::int64_t run, const LinkRecord& record);
   Result<void> save_finding(std::int64_t run, const checks::Finding& finding);
   // finish_run's settling of the findings the run did not raise again
-  // (sqlite_store_coverage.cpp): resolved when examined, else carried over unverified.
+  // (sql_store_coverage.cpp): resolved when examined, else carried over unverified.
   Result<void> settle_unseen(std::int64_t run, const std::string& finished_at);
   Result<void> settle_one(std::int64_t run, const std::string& finished_at, std::int64_t finding,
                           std::int64_t previous_run, std::int64_t severity, const std::string& page,
                           const std::string& detail, const std::optional<Unverified>& why);
   Result<bool> any_row(std::string_view sql, std::initializer_list<std::string_view> params);
-  // Fills `carriers` of the LINK-* rows loaded from `run` (sqlite_store_carriers.cpp).
+  // Fills `carriers` of the LINK-* rows loaded from `run` (sql_store_carriers.cpp).
   Result<void> fill_carriers(std::int64_t run, std::vector<FindingRow>& rows);
 
   Db db_;

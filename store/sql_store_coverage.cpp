@@ -1,4 +1,4 @@
-// SqliteStore: what each run examined (issue 11). A site's coverage of a run, and the step of
+// SqlStore: what each run examined (issue 11). A site's coverage of a run, and the step of
 // finish_run that settles the findings a run did not raise again: resolved when the run
 // re-examined their subject, carried over unverified when it could not
 // (store/verification.h).
@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 #include "store/str_cat.h"
 #include "store/verification.h"
 
@@ -68,7 +68,7 @@ bool is_url(std::string_view s) { return s.starts_with("http://") || s.starts_wi
 
 }  // namespace
 
-Result<void> SqliteStore::save_coverage(std::int64_t run, const std::string& site,
+Result<void> SqlStore::save_coverage(std::int64_t run, const std::string& site,
                                         const SiteCoverage& coverage) {
   auto stmt = db_.prepare(
       "UPDATE run_sites SET coverage = ?3, coverage_reason = ?4 WHERE run_id = ?1 AND site = ?2");
@@ -86,7 +86,7 @@ Result<void> SqliteStore::save_coverage(std::int64_t run, const std::string& sit
 }
 
 // Whether `sql` (bound with `params` in order) returns a row.
-Result<bool> SqliteStore::any_row(std::string_view sql,
+Result<bool> SqlStore::any_row(std::string_view sql,
                                   std::initializer_list<std::string_view> params) {
   auto stmt = db_.prepare(sql);
   if (!stmt) return std::unexpected(stmt.error());
@@ -95,7 +95,7 @@ Result<bool> SqliteStore::any_row(std::string_view sql,
   return stmt->step();
 }
 
-Result<void> SqliteStore::settle_unseen(std::int64_t run, const std::string& finished_at) {
+Result<void> SqlStore::settle_unseen(std::int64_t run, const std::string& finished_at) {
   std::vector<Unseen> unseen;
   {
     auto stmt = db_.prepare(kUnseen);
@@ -152,7 +152,7 @@ Result<void> SqliteStore::settle_unseen(std::int64_t run, const std::string& fin
   return {};
 }
 
-Result<void> SqliteStore::settle_one(std::int64_t run, const std::string& finished_at,
+Result<void> SqlStore::settle_one(std::int64_t run, const std::string& finished_at,
                                      std::int64_t finding, std::int64_t previous_run,
                                      std::int64_t severity, const std::string& page,
                                      const std::string& detail,

@@ -1,7 +1,7 @@
 // The finding lifecycle across an outage and a walk cut short, on a real SQLite file: a
 // finding is resolved only when a run re-examined its subject; otherwise it stays open,
 // unverified, with its last verified sighting (issue 11).
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,6 @@ namespace sitepatrol::store {
 namespace {
 
 using checks::Severity;
-using testing::TempDir;
 
 constexpr const char* kT1 = "2026-11-01T02:00:00Z";
 constexpr const char* kT2 = "2026-11-02T02:00:00Z";
@@ -28,10 +27,10 @@ checks::Finding at(std::string code, std::string subject, std::string page,
                          "detail"};
 }
 
-class CoverageTest : public ::testing::Test {
+class CoverageTest : public ::testing::TestWithParam<testdb::Engine> {
  protected:
   void SetUp() override {
-    auto opened = open_sqlite(dir_.file("patrol.db"));
+    auto opened = open_store(db_.name());
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
   }
@@ -68,11 +67,11 @@ class CoverageTest : public ::testing::Test {
     return p;
   }
 
-  TempDir dir_;
+  testdb::TestDatabase db_{GetParam()};
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(CoverageTest, OutageThenCutShortWalkThenRecovery) {
+TEST_P(CoverageTest, OutageThenCutShortWalkThenRecovery) {
   // Run 1: everything read; a dead external link on the homepage, spam on a sub-page.
   const auto r1 =
       patrol(kT1, {},
@@ -96,7 +95,7 @@ TEST_F(CoverageTest, OutageThenCutShortWalkThenRecovery) {
     EXPECT_EQ(r->first_seen, kT1) << code;
   }
   EXPECT_FALSE(row(r2, "LINK-BROKEN", StatusFilter::resolved));
-  EXPECT_EQ(testing::query_text(dir_.file("patrol.db"),
+  EXPECT_EQ(testing::query_text(db_.name(),
                                 "SELECT last_seen FROM findings WHERE code = 'SEC-SPAM'"),
             kT1);
 
@@ -127,7 +126,7 @@ TEST_F(CoverageTest, OutageThenCutShortWalkThenRecovery) {
   EXPECT_EQ(spam->last_seen, kT4);
 }
 
-TEST_F(CoverageTest, FailedPageKeepsItsFindingsAndAGonePageTakesThemAway) {
+TEST_P(CoverageTest, FailedPageKeepsItsFindingsAndAGonePageTakesThemAway) {
   patrol(kT1, {}, {testing::page("a", kHome), testing::page("a", kSub)}, {},
          {at("SEC-SPAM", kSub, kSub, Severity::critical)});
   const auto r2 = patrol(kT2, {}, {testing::page("a", kHome), failed(kSub, 500)}, {}, {});
@@ -141,11 +140,13 @@ TEST_F(CoverageTest, FailedPageKeepsItsFindingsAndAGonePageTakesThemAway) {
   EXPECT_EQ(row(r3, "SEC-SPAM")->status, "resolved") << "the page itself was removed";
 }
 
-TEST_F(CoverageTest, CoverageIsOnlyForSitesTheRunCovers) {
+TEST_P(CoverageTest, CoverageIsOnlyForSitesTheRunCovers) {
   auto run = store_->begin_run(kT1, {"a"});
   ASSERT_TRUE(run);
   EXPECT_FALSE(store_->save_coverage(*run, "b", {"down", "HTTP 503"}));
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CoverageTest, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

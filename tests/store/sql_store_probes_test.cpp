@@ -1,5 +1,5 @@
 // The daemon's tables (schema version 4): probes and the alert history.
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,9 @@
 namespace sitepatrol::store {
 namespace {
 
-using testing::TempDir;
+class SqlStoreAlerts : public testdb::EngineTest {};
+class SqlStoreProbes : public testdb::EngineTest {};
+
 
 ProbeRecord probe(std::string site, std::int64_t at, bool up) {
   ProbeRecord p;
@@ -22,9 +24,8 @@ ProbeRecord probe(std::string site, std::int64_t at, bool up) {
   return p;
 }
 
-TEST(SqliteStoreProbes, SavedReadBackAndPruned) {
-  TempDir dir;
-  auto store = SqliteStore::open(dir.file("p.db"));
+TEST_P(SqlStoreProbes, SavedReadBackAndPruned) {
+  auto store = SqlStore::open(db_.name());
   ASSERT_TRUE(store) << store.error().message;
   for (int i = 0; i < 5; ++i) ASSERT_TRUE((*store)->save_probe(probe("a", 1000 * i, i % 2 == 0)));
   ASSERT_TRUE((*store)->save_probe(probe("b", 500, false)));
@@ -50,9 +51,8 @@ TEST(SqliteStoreProbes, SavedReadBackAndPruned) {
   EXPECT_TRUE((*store)->probes("b", 0)->empty());
 }
 
-TEST(SqliteStoreAlerts, UniquePerKeyAndChannel) {
-  TempDir dir;
-  auto store = SqliteStore::open(dir.file("a.db"));
+TEST_P(SqlStoreAlerts, UniquePerKeyAndChannel) {
+  auto store = SqlStore::open(db_.name());
   ASSERT_TRUE(store);
   AlertRecord a;
   a.key = "site_down:hb-jtt:1";
@@ -86,6 +86,9 @@ TEST(SqliteStoreAlerts, UniquePerKeyAndChannel) {
   EXPECT_EQ((*history)[1].sent_ms, 20);
   EXPECT_EQ((*history)[0].sent_ms, 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, SqlStoreAlerts, testdb::all_engines(), testdb::engine_name);
+INSTANTIATE_TEST_SUITE_P(Engines, SqlStoreProbes, testdb::all_engines(), testdb::engine_name);
 
 }  // namespace
 }  // namespace sitepatrol::store

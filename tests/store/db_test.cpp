@@ -1,4 +1,4 @@
-#include "store/sqlite_db.h"
+#include "store/db.h"
 
 #include <gtest/gtest.h>
 
@@ -32,11 +32,12 @@ TEST_F(SqliteDbTest, BoundValuesRoundTripUnchanged) {
       "",
   };
   for (const std::string& value : hostile) {
-    auto insert = db().prepare("INSERT INTO t (v, n, r) VALUES (?1, ?2, ?3)");
+    auto insert = db().prepare("INSERT INTO t (v, n, r) VALUES (?1, ?2, ?3) RETURNING id");
     ASSERT_TRUE(insert);
     insert->bind_text(1, value).bind_int(2, -(std::int64_t{1} << 40)).bind_real(3, 0.25);
-    ASSERT_TRUE(insert->run());
-    auto id = db().last_insert_id();
+    auto inserted = insert->returned_id();
+    ASSERT_TRUE(inserted);
+    const std::int64_t id = *inserted;
 
     auto select = db().prepare("SELECT v, n, r, typeof(v) FROM t WHERE id = ?1");
     ASSERT_TRUE(select);

@@ -1,4 +1,4 @@
-// SqliteStore: the pages carrying a link finding's URL (issue 14). A broken footer link sits on
+// SqlStore: the pages carrying a link finding's URL (issue 14). A broken footer link sits on
 // every page; a site owner must see them all, with the link's text there, to find and fix it.
 // Filled for a whole load with one query over the run's pages, never a query per finding.
 #include <algorithm>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "store/json_codec.h"
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 namespace sitepatrol::store {
 
@@ -17,25 +17,28 @@ namespace {
 
 // The pages the run fetched whose links (as last stored: a 304 keeps the previous links) point
 // at one of the wanted URLs; one row per page and URL, with the text of its first occurrence
-// there (SQLite takes the bare column from the min(pos) row).
+// there (the row numbered 1 by position).
 constexpr std::string_view kCarriers = R"sql(
-SELECT p.site, t.url, pu.url, pl.text, min(pl.pos)
-  FROM page_fetches pf
-  JOIN pages p ON p.id = pf.page_id
-  JOIN page_links pl ON pl.page_id = p.id
-  JOIN urls t ON t.id = pl.url_id
-  JOIN urls pu ON pu.id = p.url_id
- WHERE pf.run_id = ?1
-   AND pl.url_id IN (SELECT u.id FROM urls u WHERE u.url IN (SELECT value FROM json_each(?2)))
- GROUP BY p.id, pl.url_id
- ORDER BY p.id
+SELECT site, target, page, text FROM (
+  SELECT p.id AS page_id, p.site AS site, t.url AS target, pu.url AS page, pl.text AS text,
+         row_number() OVER (PARTITION BY p.id, pl.url_id ORDER BY pl.pos) AS nth
+    FROM page_fetches pf
+    JOIN pages p ON p.id = pf.page_id
+    JOIN page_links pl ON pl.page_id = p.id
+    JOIN urls t ON t.id = pl.url_id
+    JOIN urls pu ON pu.id = p.url_id
+   WHERE pf.run_id = ?1
+     AND pl.url_id IN (SELECT u.id FROM urls u WHERE u.url IN (SELECT value FROM json_each(?2)))
+) AS carriers
+ WHERE nth = 1
+ ORDER BY page_id
 )sql";
 
 bool is_link_code(const std::string& code) { return code.starts_with("LINK-"); }
 
 }  // namespace
 
-Result<void> SqliteStore::fill_carriers(std::int64_t run, std::vector<FindingRow>& rows) {
+Result<void> SqlStore::fill_carriers(std::int64_t run, std::vector<FindingRow>& rows) {
   std::vector<std::string> wanted;
   for (const FindingRow& row : rows) {
     if (is_link_code(row.finding.code)) wanted.push_back(row.finding.subject);

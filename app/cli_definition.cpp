@@ -43,6 +43,8 @@ void define_cli(CLI::App& cli, LogOptions& log, Command* run) {
   add_report_command(cli, run);
   add_daemon_command(cli, log, run);
   add_alert_command(cli, run);
+  add_run_command(cli, run);
+  add_worker_command(cli, run);
   add_help_footers(cli);
   hide_empty_defaults(cli);
 }

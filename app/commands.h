@@ -25,5 +25,8 @@ CLI::App* add_report_command(CLI::App& cli, Command* run);
 // The daemon and its alert channels (issue 7).
 CLI::App* add_daemon_command(CLI::App& cli, LogOptions& log, Command* run);
 CLI::App* add_alert_command(CLI::App& cli, Command* run);
+// Workers that share a run (issue 16): `run start`, `worker`.
+CLI::App* add_run_command(CLI::App& cli, Command* run);
+CLI::App* add_worker_command(CLI::App& cli, Command* run);
 
 }  // namespace sitepatrol::app

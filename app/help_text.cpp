@@ -99,6 +99,13 @@ HelpNotes help_notes(std::string_view path) {
     return {{{"0", "the configuration is valid"}, kUsage}, kConfigEnvironment()};
   if (path == "baseline accept" || path == "baseline show" || path == "alert history")
     return {{kOk, kUsage, kRuntime}, kConfigEnvironment()};
+  if (path == "run start") return {{kOk, kUsage, kRuntime}, kConfigEnvironment()};
+  if (path == "worker")
+    return {{{"0", "the queue is empty (without --wait)"},
+             kUsage,
+             {"3", "runtime error (database)"},
+             {"130", "stopped by SIGTERM or Ctrl-C; its site goes back to the queue"}},
+            join({&kConfigEnvironment(), &kFetchEnvironment()})};
   if (path == "alert test")
     return {{{"0", "every channel took the test message"},
              kUsage,

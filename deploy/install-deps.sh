@@ -17,6 +17,7 @@ packages=(
   chromium fonts-wqy-microhei   # report tests: headless rendering of the HTML report
   poppler-utils                 # report tests: pdfinfo/pdftoppm on the A4 print (Chromium PDF)
   python3-jsonschema            # tests: the findings JSON validated against docs/schemas/
+  python3-yaml                  # tests: the Kubernetes manifests parsed and cross-checked
   tzdata                        # time zones of the reports ([report] timezone, docs/notice.md)
   systemd                       # deploy tests: systemd-analyze verify of the unit files
   man-db groff-base             # CLI tests: the generated man page renders without a warning

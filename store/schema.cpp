@@ -276,6 +276,26 @@ ALTER TABLE finding_occurrences ADD COLUMN detail_code TEXT NOT NULL DEFAULT '';
 ALTER TABLE finding_occurrences ADD COLUMN detail_args TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 8 (issue 16, workers that share a run): the run's sites as a queue. `sitepatrol run
+// start` queues every site; a worker claims one (state claimed, its id in `worker`, a lease
+// until `lease_until_ms`, Unix milliseconds) and renews the lease while it patrols. A lease
+// that ran out lets another worker claim the site again, from the start (`attempts` counts
+// the claims). `done` sites keep their pages and links checked for the run's totals.
+constexpr std::string_view kVersion8 = R"sql(
+CREATE TABLE run_queue (
+  run_id         INTEGER NOT NULL REFERENCES runs (id),
+  site           TEXT NOT NULL,
+  state          TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'claimed', 'done')),
+  worker         TEXT NOT NULL DEFAULT '',
+  lease_until_ms INTEGER NOT NULL DEFAULT 0,
+  attempts       INTEGER NOT NULL DEFAULT 0,
+  pages          INTEGER NOT NULL DEFAULT 0,
+  links_checked  INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (run_id, site)
+) WITHOUT ROWID;
+CREATE INDEX run_queue_by_state ON run_queue (run_id, state, site);
+)sql";
+
 // PostgreSQL lacks SQLite's json_each; the store's SQL uses it for a list of values bound as
 // one JSON array parameter.
 constexpr std::string_view kPostgresql1 = R"sql(
@@ -285,7 +305,7 @@ CREATE FUNCTION json_each(text) RETURNS TABLE (value text) LANGUAGE sql IMMUTABL
 
 constexpr Migration kMigrations[] = {
     {1, kVersion1, kPostgresql1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4},
-    {5, kVersion5}, {6, kVersion6}, {7, kVersion7},
+    {5, kVersion5}, {6, kVersion6}, {7, kVersion7}, {8, kVersion8},
 };
 
 bool word_at(std::string_view text, std::size_t at, std::string_view word) {

@@ -129,8 +129,18 @@ Result<void> SqlStore::configure(Db& db) {
   return db.exec("PRAGMA foreign_keys = ON");
 }
 
-Result<void> SqlStore::require_running(std::int64_t run, std::string_view action) {
-  auto stmt = db_.prepare("SELECT status FROM runs WHERE id = ?1");
+// On PostgreSQL the run's row is locked for the transaction, shared by writers and exclusive
+// for finishing: a run is not finished under a write, and two workers finishing it at once
+// take turns, the second finding it finished. A fenced worker must still hold its claim.
+Result<void> SqlStore::require_running(std::int64_t run, std::string_view action,
+                                       bool finishing) {
+  if (auto ok = check_fence(); !ok) {
+    return std::unexpected(StoreError{str_cat(action, ": ", ok.error().message)});
+  }
+  auto stmt = db_.prepare(db_.dialect() != Dialect::postgresql
+                              ? "SELECT status FROM runs WHERE id = ?1"
+                          : finishing ? "SELECT status FROM runs WHERE id = ?1 FOR UPDATE"
+                                      : "SELECT status FROM runs WHERE id = ?1 FOR SHARE");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_int(1, run);
   auto row = stmt->step();
@@ -244,7 +254,7 @@ Result<void> SqlStore::finish_run(std::int64_t run, const std::string& finished_
                                      const RunTotals& totals) {
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
-  if (auto ok = require_running(run, "finishing run"); !ok) return ok;
+  if (auto ok = require_running(run, "finishing run", true); !ok) return ok;
 
   auto exec = [&](std::string_view sql) -> Result<void> {
     auto stmt = db_.prepare(sql);

@@ -102,14 +102,26 @@ class SqlStore final : public Store {
   Result<std::vector<AlertRecord>> alert_history(int limit) override;
   Result<std::vector<AlertRecord>> alerts_keyed(const std::string& channel,
                                                 const std::string& key) override;
+  // Workers that share a run (issue 16): sql_store_queue.cpp.
+  Result<void> queue_run(std::int64_t run, const std::vector<std::string>& sites) override;
+  Result<std::optional<SiteClaim>> claim_site(const std::string& worker, std::int64_t now_ms,
+                                              std::int64_t lease_until_ms) override;
+  Result<bool> renew_claim(const SiteClaim& claim, std::int64_t lease_until_ms) override;
+  Result<void> restart_site(const SiteClaim& claim) override;
+  void fence_writes(std::optional<SiteClaim> claim) override;
+  Result<bool> complete_site(const SiteClaim& claim, const RunTotals& totals) override;
+  Result<QueueCounts> queue_counts(std::int64_t run) override;
+  Result<bool> finish_queued_run(std::int64_t run, const std::string& finished_at) override;
 
  private:
   explicit SqlStore(Db db) : db_(std::move(db)) {}
 
   // Fails unless `run` exists and is `running`; `action` names the caller in the message.
-  Result<void> require_running(std::int64_t run, std::string_view action);
+  Result<void> require_running(std::int64_t run, std::string_view action, bool finishing = false);
   // The id of `url` in the intern table, adding it when new.
   Result<std::int64_t> intern_url(std::string_view url);
+  // On PostgreSQL, interns `urls` sorted, before a batch uses them (sql_store_pages.cpp).
+  Result<void> intern_in_order(std::vector<std::string_view> urls);
   Result<void> save_page(std::int64_t run, const PageRecord& record);
   Result<void> save_link(std::int64_t run, const LinkRecord& record);
   Result<void> save_finding(std::int64_t run, const checks::Finding& finding);
@@ -123,7 +135,11 @@ class SqlStore final : public Store {
   // Fills `carriers` of the LINK-* rows loaded from `run` (sql_store_carriers.cpp).
   Result<void> fill_carriers(std::int64_t run, std::vector<FindingRow>& rows);
 
+  // Fails unless the fenced claim is still held (sql_store_queue.cpp); nothing without one.
+  Result<void> check_fence();
+
   Db db_;
+  std::optional<SiteClaim> fence_;  // fence_writes()
 };
 
 }  // namespace sitepatrol::store

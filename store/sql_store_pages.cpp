@@ -1,8 +1,9 @@
 // SqlStore: pages, their links, link checks, and what a 304 reuses. Runs and findings are
 // in sql_store.cpp.
-#include "store/sql_store.h"
+#include <algorithm>
 
 #include "checks/inputs.h"
+#include "store/sql_store.h"
 #include "store/json_codec.h"
 #include "store/str_cat.h"
 
@@ -73,16 +74,50 @@ Result<std::int64_t> SqlStore::intern_url(std::string_view url) {
     if (!row) return std::unexpected(row.error());
     if (*row) return find->column_int(0);
   }
-  auto insert = db_.prepare("INSERT INTO urls (url) VALUES (?1) RETURNING id");
-  if (!insert) return std::unexpected(insert.error());
-  insert->bind_text(1, url);
-  return insert->returned_id();
+  // Another writer may add the same URL at the same time (PostgreSQL workers): then nothing is
+  // returned here, and the URL is read back once that writer has committed.
+  {
+    auto insert = db_.prepare(
+        "INSERT INTO urls (url) VALUES (?1) ON CONFLICT (url) DO NOTHING RETURNING id");
+    if (!insert) return std::unexpected(insert.error());
+    insert->bind_text(1, url);
+    auto row = insert->step();
+    if (!row) return std::unexpected(row.error());
+    if (*row) return insert->column_int(0);
+  }
+  auto find = db_.prepare("SELECT id FROM urls WHERE url = ?1");
+  if (!find) return std::unexpected(find.error());
+  find->bind_text(1, url);
+  auto row = find->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::unexpected(StoreError{str_cat("interning ", url, ": no row")});
+  return find->column_int(0);
+}
+
+// Writers that share the database add URLs to `urls` in one global order, so two
+// transactions waiting on each other's new URLs cannot deadlock. SQLite has one writer.
+Result<void> SqlStore::intern_in_order(std::vector<std::string_view> urls) {
+  if (db_.dialect() != Dialect::postgresql) return {};
+  std::sort(urls.begin(), urls.end());
+  urls.erase(std::unique(urls.begin(), urls.end()), urls.end());
+  for (std::string_view url : urls) {
+    if (auto id = intern_url(url); !id) return std::unexpected(id.error());
+  }
+  return {};
 }
 
 Result<void> SqlStore::save_pages(std::int64_t run, std::span<const PageRecord> pages) {
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
   if (auto ok = require_running(run, "saving pages"); !ok) return ok;
+  std::vector<std::string_view> urls;
+  for (const PageRecord& record : pages) {
+    urls.insert(urls.end(), {record.page.url, record.page.final_url, record.page.found_on});
+    if (!record.page.not_modified)
+      for (const checks::LinkRef& link : record.page.links) urls.push_back(link.url);
+  }
+  std::erase(urls, std::string_view());
+  if (auto ok = intern_in_order(std::move(urls)); !ok) return ok;
   for (const PageRecord& record : pages) {
     if (auto ok = save_page(run, record); !ok) return ok;
   }
@@ -184,6 +219,10 @@ Result<void> SqlStore::save_links(std::int64_t run, std::span<const LinkRecord> 
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
   if (auto ok = require_running(run, "saving links"); !ok) return ok;
+  std::vector<std::string_view> urls;
+  for (const LinkRecord& record : links) urls.insert(urls.end(), {record.link.url, record.link.found_on});
+  std::erase(urls, std::string_view());
+  if (auto ok = intern_in_order(std::move(urls)); !ok) return ok;
   for (const LinkRecord& record : links) {
     if (auto ok = save_link(run, record); !ok) return ok;
   }

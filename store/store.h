@@ -198,6 +198,20 @@ struct AlertRecord {
   std::string last_error;
 };
 
+// A site a worker claimed from a run's queue (issue 16, docs/workers.md).
+struct SiteClaim {
+  std::int64_t run = 0;
+  std::string site;
+  std::string worker;  // who holds it
+  int attempts = 0;    // 1 the first time; more when an earlier worker's lease ran out
+};
+
+struct QueueCounts {
+  int queued = 0;
+  int claimed = 0;
+  int done = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -220,6 +234,32 @@ class Store {
   // Marks the run finished and settles the lifecycle of its sites' findings.
   virtual Result<void> finish_run(std::int64_t run, const std::string& finished_at,
                                   const RunTotals& totals) = 0;
+
+  // A run's sites as a queue for workers (issue 16). Only SqlStore keeps one.
+  virtual Result<void> queue_run(std::int64_t, const std::vector<std::string>&) {
+    return unsupported();
+  }
+  // Claims a site of the newest running run: one queued, or one whose lease ran out before
+  // `now_ms`. The lease lasts until `lease_until_ms`. Nothing when no site is left to claim.
+  virtual Result<std::optional<SiteClaim>> claim_site(const std::string&, std::int64_t,
+                                                      std::int64_t) {
+    return unsupported();
+  }
+  // Extends the lease; false when the claim was lost (another worker has the site now).
+  virtual Result<bool> renew_claim(const SiteClaim&, std::int64_t) { return unsupported(); }
+  // Forgets what earlier claims of the site wrote into the run, before it is patrolled again.
+  virtual Result<void> restart_site(const SiteClaim&) { return unsupported(); }
+  // While set, every write fails unless the claim is still held, checked in the write's own
+  // transaction: a worker whose lease ran out cannot write over its successor.
+  virtual void fence_writes(std::optional<SiteClaim>) {}
+  // Marks the claimed site done with its totals; false when the claim was lost.
+  virtual Result<bool> complete_site(const SiteClaim&, const RunTotals&) { return unsupported(); }
+  virtual Result<QueueCounts> queue_counts(std::int64_t) { return unsupported(); }
+  // When every queued site of the run is done, finishes it with the sites' summed totals and
+  // returns true; false when sites remain or another worker finished it first.
+  virtual Result<bool> finish_queued_run(std::int64_t, const std::string&) {
+    return unsupported();
+  }
 
   // Validators (etag, last_modified) of every page stored for a site, by URL.
   virtual Result<std::vector<std::pair<std::string, PageMemory>>> validators(

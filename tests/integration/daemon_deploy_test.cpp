@@ -55,9 +55,9 @@ TEST(Deploy, SystemdUnitsVerifyCleanly) {
   EXPECT_EQ(result.err, "") << "systemd-analyze verify warned";
 }
 
-TEST(Deploy, KubernetesConfigMapHoldsAValidConfiguration) {
-  // The sites.toml block of the ConfigMap, indentation removed.
-  std::istringstream in(slurp(kDeploy / "kubernetes" / "sitepatrol.yaml"));
+// The sites.toml block of a manifest's ConfigMap, indentation removed.
+std::string configmap_toml(const std::filesystem::path& manifest) {
+  std::istringstream in(slurp(manifest));
   std::string toml;
   bool inside = false;
   for (std::string line; std::getline(in, line);) {
@@ -71,6 +71,11 @@ TEST(Deploy, KubernetesConfigMapHoldsAValidConfiguration) {
       toml += "\n";
     }
   }
+  return toml;
+}
+
+TEST(Deploy, KubernetesConfigMapHoldsAValidConfiguration) {
+  std::string toml = configmap_toml(kDeploy / "kubernetes" / "sitepatrol.yaml");
   ASSERT_NE(toml.find("[schedule]"), std::string::npos);
   TempDir dir{"sitepatrol-k8s"};
   // The database's folder is the pod's volume; `config check` here wants one that exists.
@@ -83,6 +88,50 @@ TEST(Deploy, KubernetesConfigMapHoldsAValidConfiguration) {
       {testsupport::sitepatrol_binary(), "config", "check", "-c", file.string()}, options);
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("hb-jtt"), std::string::npos) << result.out;
+}
+
+// The workers' set (issue 16): its configuration names PostgreSQL, without a password.
+TEST(Deploy, KubernetesWorkersConfigMapHoldsAValidConfiguration) {
+  const std::string toml = configmap_toml(kDeploy / "kubernetes" / "workers.yaml");
+  ASSERT_NE(toml.find("database = \"postgresql://"), std::string::npos) << toml;
+  TempDir dir{"sitepatrol-k8s"};
+  const auto file = dir.write_file("sites.toml", toml);
+  testsupport::ProcessOptions options;
+  options.env = {{"DINGTALK_ROBOT_URL", "https://oapi.dingtalk.com/robot/send?access_token=t"}};
+  const auto result = testsupport::run_process(
+      {testsupport::sitepatrol_binary(), "config", "check", "-c", file.string()}, options);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("database: postgresql://sitepatrol@"), std::string::npos)
+      << result.out;
+}
+
+// kubectl and kubeconform are not at hand: tests/support/check_kubernetes.py parses each
+// manifest and resolves its references (volumes, claims, ports, selectors, Secrets,
+// services) and the sitepatrol command each container runs.
+testsupport::ProcessResult check_manifest(const std::filesystem::path& file) {
+  return testsupport::run_process(
+      {"python3", std::string(SITEPATROL_SOURCE_DIR) + "/tests/support/check_kubernetes.py",
+       file.string(), "crawl", "findings", "check", "config", "demo", "baseline", "report",
+       "daemon", "alert", "run", "worker"});
+}
+
+TEST(Deploy, KubernetesManifestsParseAndTheirReferencesResolve) {
+  for (const char* name : {"sitepatrol.yaml", "workers.yaml"}) {
+    const auto result = check_manifest(kDeploy / "kubernetes" / name);
+    EXPECT_EQ(result.exit_code, 0) << name << "\n" << result.out << result.err;
+  }
+}
+
+TEST(Deploy, TheManifestCheckFindsABrokenReference) {
+  std::string text = slurp(kDeploy / "kubernetes" / "workers.yaml");
+  const std::string from = "configMap: {name: sitepatrol-sites}";
+  const auto at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), "configMap: {name: sitepatrol-site}");
+  TempDir dir{"sitepatrol-k8s"};
+  const auto result = check_manifest(dir.write_file("broken.yaml", text));
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("no ConfigMap 'sitepatrol-site'"), std::string::npos) << result.out;
 }
 
 }  // namespace

@@ -139,7 +139,7 @@ INSERT INTO finding_occurrences (run_id, finding_id, severity, page, detail, sta
   }
   auto opened = open_store(file);
   ASSERT_TRUE(opened) << opened.error().message;
-  EXPECT_EQ(testdb::schema_version_of(file), 7);
+  EXPECT_EQ(testdb::schema_version_of(file), current_schema_version());
   auto rows = (*opened)->findings({std::nullopt, {}, StatusFilter::all});
   ASSERT_TRUE(rows) << rows.error().message;
   ASSERT_EQ(rows->size(), 1u);

@@ -1,15 +1,17 @@
 // `sitepatrol run start` and `sitepatrol worker` (issue 16, docs/workers.md): one run whose
 // sites any number of workers share, on any machines, through one PostgreSQL database.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <csignal>
 #include <iostream>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "app/claim_lease.h"
 #include "app/cli_common.h"
@@ -39,6 +41,7 @@ struct WorkerOptions {
   std::string id;
   int lease_s = 60;
   int wait_s = 0;  // 0: exit when the queue is empty; else look again this often
+  int slots = 0;   // sites patrolled at once; 0: concurrency / per_host_concurrency
 };
 
 int run_start(const RunStartOptions& o) {
@@ -144,10 +147,10 @@ bool patrol_claim(const config::Config& config, const std::string& database, sto
     exit_code = kExitRuntime;
     return false;
   }
-  spdlog::info("worker {}: site {} of run {} done, {} page(s)", claim.worker, claim.site,
-               claim.run, result.totals.pages);
-  auto finished = store.finish_queued_run(
-      claim.run, crawler::to_rfc3339(std::chrono::system_clock::now()));
+  spdlog::info("worker {}: site {} of run {} done, {} page(s)", claim.worker, claim.site, claim.run,
+               result.totals.pages);
+  auto finished =
+      store.finish_queued_run(claim.run, crawler::to_rfc3339(std::chrono::system_clock::now()));
   if (!finished) {
     spdlog::error("worker {}: finishing run {}: {}", claim.worker, claim.run,
                   finished.error().message);
@@ -158,25 +161,15 @@ bool patrol_claim(const config::Config& config, const std::string& database, sto
   return true;
 }
 
-int run_worker(const WorkerOptions& o) {
-  auto config = load_config_or_report(o.config);
-  if (!config) return config.error();
-  const std::string database = database_path(*config, o.db).string();
+// One slot of a worker: claims a site, patrols it, claims the next, on a connection of its
+// own. Returns the exit code.
+int claim_loop(const WorkerOptions& o, const config::Config& config, const std::string& database,
+               const std::string& id) {
   auto store = open_store_or_report(database);
   if (!store) return store.error();
-  const std::string id = o.id.empty() ? default_worker_id() : o.id;
   const std::chrono::milliseconds lease(std::chrono::seconds(o.lease_s));
-
-  g_stop = false;
-  struct sigaction sa {};
-  sa.sa_handler = on_stop_signal;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-
   int exit_code = kExitOk;
-  int sites = 0;
-  std::int64_t last_run = 0;  // the run of this worker's last claim; 0 before the first
+  std::int64_t last_run = 0;  // the run of this slot's last claim; 0 before the first
   while (!g_stop) {
     const std::int64_t now = ClaimLease::now_ms();
     auto claim = (*store)->claim_site(id, now, now + lease.count());
@@ -204,14 +197,50 @@ int run_worker(const WorkerOptions& o) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
       continue;
     }
-    ++sites;
     last_run = (*claim)->run;
     spdlog::info("worker {}: site {} of run {} claimed (claim {})", id, (*claim)->site,
                  (*claim)->run, (*claim)->attempts);
-    if (!patrol_claim(*config, database, **store, **claim, lease, exit_code)) return exit_code;
+    if (!patrol_claim(config, database, **store, **claim, lease, exit_code)) return exit_code;
   }
-  spdlog::info("worker {}: queue empty after {} site(s)", id, sites);
   return g_stop ? 130 : exit_code;
+}
+
+int run_worker(const WorkerOptions& o) {
+  auto loaded = load_config_or_report(o.config);
+  if (!loaded) return loaded.error();
+  const std::string database = database_path(*loaded, o.db).string();
+  const std::string id = o.id.empty() ? default_worker_id() : o.id;
+  // A site's patrol keeps per_host_concurrency requests in flight; the slots together keep
+  // [patrol] concurrency. Each slot parses on one thread of its own unless parse_threads says.
+  config::Config config = std::move(*loaded);
+  const auto& p = config.patrol;
+  const int slots =
+      o.slots > 0
+          ? o.slots
+          : std::max(1, (std::max(1, p.concurrency) + std::max(1, p.per_host_concurrency) - 1) /
+                            std::max(1, p.per_host_concurrency));
+  if (config.patrol.parse_threads <= 0) config.patrol.parse_threads = 1;
+
+  g_stop = false;
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+
+  spdlog::info("worker {}: {} slot(s)", id, slots);
+  std::vector<int> codes(static_cast<std::size_t>(slots), kExitOk);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < slots; ++i) {
+    threads.emplace_back(
+        [&, i] { codes[static_cast<std::size_t>(i)] = claim_loop(o, config, database, id); });
+  }
+  for (auto& t : threads) t.join();
+  spdlog::info("worker {}: nothing left to claim", id);
+  if (g_stop) return 130;
+  for (int code : codes)
+    if (code != kExitOk) return code;
+  return kExitOk;
 }
 
 }  // namespace
@@ -230,13 +259,17 @@ CLI::App* add_run_command(CLI::App& cli, Command* run) {
 
 CLI::App* add_worker_command(CLI::App& cli, Command* run) {
   auto o = std::make_shared<WorkerOptions>();
-  auto* cmd = cli.add_subcommand("worker", "Patrol sites of the newest queued run until none is left");
+  auto* cmd =
+      cli.add_subcommand("worker", "Patrol sites of the newest queued run until none is left");
   cmd->add_option("-c,--config", o->config, "Configuration file (TOML)")->required();
   cmd->add_option("--db", o->db, "SQLite file or postgresql:// URI (default: [patrol] database)");
   cmd->add_option("--id", o->id, "This worker's name in the queue (default: HOST:PID)");
   cmd->add_option("--lease", o->lease_s, "Seconds a claim lasts unless renewed")
       ->default_val(60)
       ->check(CLI::Range(3, 3600));
+  cmd->add_option("--slots", o->slots,
+                  "Sites patrolled at once (default: [patrol] concurrency / per_host_concurrency)")
+      ->check(CLI::Range(1, 1024));
   cmd->add_option("--wait", o->wait_s,
                   "When the queue is empty, look again every SECONDS instead of exiting")
       ->check(CLI::Range(1, 86400));

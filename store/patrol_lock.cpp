@@ -49,7 +49,8 @@ PatrolLock::PatrolLock(std::unique_ptr<Db> session) : session_(std::move(session
 std::expected<PatrolLock, LockFailure> PatrolLock::acquire_postgresql(const std::string& database,
                                                                       const std::string& holder) {
   auto failed = [&](const StoreError& e) {
-    return std::unexpected(LockFailure{LockError::io, str_cat("cannot take the lock: ", e.message)});
+    return std::unexpected(
+        LockFailure{LockError::io, str_cat("cannot take the lock: ", e.message)});
   };
   auto db = Db::connect(database);
   if (!db) return failed(db.error());
@@ -78,8 +79,9 @@ std::expected<PatrolLock, LockFailure> PatrolLock::acquire_postgresql(const std:
 std::expected<PatrolLock, LockFailure> PatrolLock::acquire(const std::filesystem::path& database,
                                                            const std::string& started_at) {
   if (is_database_uri(database.native())) {
-    return acquire_postgresql(database.native(), str_cat("sitepatrol pid ", static_cast<long>(getpid()),
-                                                         " on ", host_name(), " since ", started_at));
+    return acquire_postgresql(database.native(),
+                              str_cat("sitepatrol pid ", static_cast<long>(getpid()), " on ",
+                                      host_name(), " since ", started_at));
   }
   const auto file = file_for(database);
   int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);

@@ -98,8 +98,8 @@ class PgStatement final : public StatementImpl {
   }
 
   const std::string& sql() const { return sql_; }
-  std::string name;       // the server-side name, set when prepared on a connection
-  int generation = -1;    // the connection generation it was prepared on
+  std::string name;     // the server-side name, set when prepared on a connection
+  int generation = -1;  // the connection generation it was prepared on
 
  private:
   bool valid(int index) const { return index >= 1 && index <= parameter_count(); }
@@ -140,7 +140,8 @@ class PgConnection final : public Connection {
 
   Result<void> exec(std::string_view sql) override {
     auto result = run([&] { return PQexec(conn_, std::string(sql).c_str()); });
-    if (!result) return std::unexpected(StoreError{str_cat(sql.substr(0, 80), ": ", result.error())});
+    if (!result)
+      return std::unexpected(StoreError{str_cat(sql.substr(0, 80), ": ", result.error())});
     return {};
   }
 
@@ -154,7 +155,8 @@ class PgConnection final : public Connection {
     auto result = run([&] {
       return PQprepare(conn_, stmt.name.c_str(), text.c_str(), stmt.parameter_count(), nullptr);
     });
-    if (!result) return std::unexpected(StoreError{str_cat("preparing (", text, "): ", result.error())});
+    if (!result)
+      return std::unexpected(StoreError{str_cat("preparing (", text, "): ", result.error())});
     stmt.generation = generation_;
     return {};
   }
@@ -201,7 +203,8 @@ class PgConnection final : public Connection {
   }
 
   void after_connect() {
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
     PQsetClientEncoding(conn_, "UTF8");
   }
 
@@ -230,7 +233,8 @@ Result<bool> PgStatement::step() {
     }
     auto result = connection_.execute(*this, values);
     if (!result) {
-      return std::unexpected(StoreError{str_cat("executing statement (", sql_, "): ", result.error())});
+      return std::unexpected(
+          StoreError{str_cat("executing statement (", sql_, "): ", result.error())});
     }
     result_ = std::move(*result);
     row_ = -1;

@@ -42,7 +42,8 @@ DollarSql to_dollar_parameters(std::string_view sql) {
     } else if (c == '?') {
       std::size_t end = i + 1;
       while (end < sql.size() && is_digit(sql[end])) ++end;
-      const int number = end > i + 1 ? std::stoi(std::string(sql.substr(i + 1, end - i - 1))) : ++next;
+      const int number =
+          end > i + 1 ? std::stoi(std::string(sql.substr(i + 1, end - i - 1))) : ++next;
       next = std::max(next, number);
       out.count = std::max(out.count, number);
       out.sql += '$';

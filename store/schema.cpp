@@ -304,8 +304,14 @@ CREATE FUNCTION json_each(text) RETURNS TABLE (value text) LANGUAGE sql IMMUTABL
 )sql";
 
 constexpr Migration kMigrations[] = {
-    {1, kVersion1, kPostgresql1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4},
-    {5, kVersion5}, {6, kVersion6}, {7, kVersion7}, {8, kVersion8},
+    {1, kVersion1, kPostgresql1},
+    {2, kVersion2},
+    {3, kVersion3},
+    {4, kVersion4},
+    {5, kVersion5},
+    {6, kVersion6},
+    {7, kVersion7},
+    {8, kVersion8},
 };
 
 bool word_at(std::string_view text, std::size_t at, std::string_view word) {
@@ -334,8 +340,8 @@ Result<int> read_version(Db& db) {
 Result<void> write_version(Db& db, int version) {
   // Neither statement takes a bound parameter here; the value is this binary's own constant.
   if (db.dialect() == Dialect::postgresql) {
-    return db.exec(str_cat("DELETE FROM schema_version; INSERT INTO schema_version VALUES (",
-                           version, ")"));
+    return db.exec(
+        str_cat("DELETE FROM schema_version; INSERT INTO schema_version VALUES (", version, ")"));
   }
   return db.exec(str_cat("PRAGMA user_version = ", version));
 }

@@ -129,18 +129,18 @@ Result<void> SqlStore::configure(Db& db) {
   return db.exec("PRAGMA foreign_keys = ON");
 }
 
-// On PostgreSQL the run's row is locked for the transaction, shared by writers and exclusive
-// for finishing: a run is not finished under a write, and two workers finishing it at once
-// take turns, the second finding it finished. A fenced worker must still hold its claim.
+// On PostgreSQL finishing locks the run's row: two workers finishing it at once take turns,
+// the second finding it finished. Writers take no lock on it (hundreds of connections sharing
+// one row lock would queue on it); a fenced worker must still hold its claim, whose row it
+// locks instead (check_fence).
 Result<void> SqlStore::require_running(std::int64_t run, std::string_view action,
                                        bool finishing) {
   if (auto ok = check_fence(); !ok) {
     return std::unexpected(StoreError{str_cat(action, ": ", ok.error().message)});
   }
-  auto stmt = db_.prepare(db_.dialect() != Dialect::postgresql
-                              ? "SELECT status FROM runs WHERE id = ?1"
-                          : finishing ? "SELECT status FROM runs WHERE id = ?1 FOR UPDATE"
-                                      : "SELECT status FROM runs WHERE id = ?1 FOR SHARE");
+  auto stmt = db_.prepare(db_.dialect() == Dialect::postgresql && finishing
+                              ? "SELECT status FROM runs WHERE id = ?1 FOR UPDATE"
+                              : "SELECT status FROM runs WHERE id = ?1");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_int(1, run);
   auto row = stmt->step();

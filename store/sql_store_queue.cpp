@@ -55,8 +55,8 @@ Result<void> SqlStore::queue_run(std::int64_t run, const std::vector<std::string
   if (!tx) return std::unexpected(tx.error());
   if (auto ok = require_running(run, "queueing sites"); !ok) return ok;
   for (const std::string& site : sites) {
-    auto insert = db_.prepare(
-        "INSERT INTO run_queue (run_id, site) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+    auto insert =
+        db_.prepare("INSERT INTO run_queue (run_id, site) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
     if (!insert) return std::unexpected(insert.error());
     if (auto ok = insert->bind_int(1, run).bind_text(2, site).run(); !ok) return ok;
   }
@@ -70,8 +70,7 @@ Result<std::optional<SiteClaim>> SqlStore::claim_site(const std::string& worker,
   if (!tx) return std::unexpected(tx.error());
   std::optional<SiteClaim> claim;
   {
-    auto stmt =
-        db_.prepare(db_.dialect() == Dialect::postgresql ? kClaimPostgresql : kClaimSqlite);
+    auto stmt = db_.prepare(db_.dialect() == Dialect::postgresql ? kClaimPostgresql : kClaimSqlite);
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind_text(1, worker).bind_int(2, now_ms).bind_int(3, lease_until_ms);
     auto row = stmt->step();
@@ -114,12 +113,12 @@ void SqlStore::fence_writes(std::optional<SiteClaim> claim) { fence_ = std::move
 
 Result<void> SqlStore::check_fence() {
   if (!fence_) return {};
-  auto stmt = db_.prepare(
-      db_.dialect() == Dialect::postgresql
-          ? "SELECT 1 FROM run_queue WHERE run_id = ?1 AND site = ?2 AND worker = ?3 "
-            "AND state = 'claimed' FOR SHARE"
-          : "SELECT 1 FROM run_queue WHERE run_id = ?1 AND site = ?2 AND worker = ?3 "
-            "AND state = 'claimed'");
+  auto stmt =
+      db_.prepare(db_.dialect() == Dialect::postgresql
+                      ? "SELECT 1 FROM run_queue WHERE run_id = ?1 AND site = ?2 AND worker = ?3 "
+                        "AND state = 'claimed' FOR SHARE"
+                      : "SELECT 1 FROM run_queue WHERE run_id = ?1 AND site = ?2 AND worker = ?3 "
+                        "AND state = 'claimed'");
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_int(1, fence_->run).bind_text(2, fence_->site).bind_text(3, fence_->worker);
   auto row = stmt->step();

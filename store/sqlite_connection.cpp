@@ -63,9 +63,7 @@ class SqliteStatement final : public StatementImpl {
     int size = sqlite3_column_bytes(stmt_, column);
     return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
   }
-  std::int64_t column_int(int column) const override {
-    return sqlite3_column_int64(stmt_, column);
-  }
+  std::int64_t column_int(int column) const override { return sqlite3_column_int64(stmt_, column); }
   double column_real(int column) const override { return sqlite3_column_double(stmt_, column); }
   bool column_is_null(int column) const override {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;

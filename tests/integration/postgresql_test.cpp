@@ -63,7 +63,8 @@ TEST(PostgreSql, ALifecycleOfPatrolsAgreesWithSqlite) {
 
   std::vector<std::string> statuses;
   for (int night = 0; night < 3; ++night) {
-    if (night == 2) root.write_file("index.html", html("<a href=\"/tzgg/index.html\">通知公告</a>"));
+    if (night == 2)
+      root.write_file("index.html", html("<a href=\"/tzgg/index.html\">通知公告</a>"));
     const Round a = on_sqlite.round();
     const Round b = on_postgresql.round();
     ASSERT_TRUE(round_ok(a));

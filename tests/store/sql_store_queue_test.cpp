@@ -47,7 +47,8 @@ TEST_P(QueueTest, EachSiteIsClaimedOnceAndTheLastCompletionFinishesTheRun) {
 
   EXPECT_EQ(store->queue_counts(run)->claimed, 3);
   for (std::size_t i = 0; i < claims.size(); ++i) {
-    EXPECT_TRUE(store->complete_site(claims[i], {.sites = 1, .pages = 10, .links_checked = 5}).value());
+    EXPECT_TRUE(
+        store->complete_site(claims[i], {.sites = 1, .pages = 10, .links_checked = 5}).value());
     // Not finished while a site remains.
     EXPECT_EQ(store->finish_queued_run(run, "2026-12-01T03:00:00Z").value(), i == 2) << i;
   }

@@ -68,8 +68,8 @@ inline std::string postgres_cluster_uri() {
 
 // A URI naming a schema: every table the store creates goes there.
 inline std::string with_schema(const std::string& uri, const std::string& schema) {
-  return uri + (uri.find('?') == std::string::npos ? "?" : "&") +
-         "options=-c%20search_path%3D" + schema;
+  return uri + (uri.find('?') == std::string::npos ? "?" : "&") + "options=-c%20search_path%3D" +
+         schema;
 }
 
 class TestDatabase {

@@ -13,6 +13,8 @@ packages=(
   libpoppler-cpp-dev libzip-dev libexpat1-dev # text of PDF and Office attachments (DOCX, XLSX)
   libpq-dev                     # the PostgreSQL store (docs/postgresql.md)
   postgresql                    # tests: a throwaway PostgreSQL cluster for the store tests
+                                # (under systemd the package also starts a server on :5432;
+                                # the tests use their own, on a Unix socket)
   libjemalloc-dev               # the binary's allocator: 10 % less CPU a page (docs/performance.md)
   chromium fonts-wqy-microhei   # report tests: headless rendering of the HTML report
   poppler-utils                 # report tests: pdfinfo/pdftoppm on the A4 print (Chromium PDF)

@@ -165,15 +165,12 @@ class PgConnection final : public Connection {
   // a transaction, it is reset and the call made once more (statements prepared again).
   template <typename Call>
   std::expected<ResultPtr, std::string> run(Call call) {
+    if (PQstatus(conn_) == CONNECTION_BAD) reconnect();  // an earlier reset failed: try again
     const bool in_transaction = PQtransactionStatus(conn_) != PQTRANS_IDLE;
     ResultPtr result(call());
-    if (!succeeded(result.get()) && PQstatus(conn_) == CONNECTION_BAD && !in_transaction) {
-      PQreset(conn_);
-      if (PQstatus(conn_) == CONNECTION_OK) {
-        ++generation_;
-        after_connect();
-        result.reset(call());
-      }
+    if (!succeeded(result.get()) && PQstatus(conn_) == CONNECTION_BAD && !in_transaction &&
+        reconnect()) {
+      result.reset(call());
     }
     if (!succeeded(result.get())) {
       return std::unexpected(result ? result_message(result.get()) : pg_message(conn_));
@@ -200,6 +197,15 @@ class PgConnection final : public Connection {
       });
     }
     return result;
+  }
+
+  // A new connection: statements prepared on the old one are prepared again on first use.
+  bool reconnect() {
+    PQreset(conn_);
+    if (PQstatus(conn_) != CONNECTION_OK) return false;
+    ++generation_;
+    after_connect();
+    return true;
   }
 
   void after_connect() {

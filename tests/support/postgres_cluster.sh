@@ -27,6 +27,8 @@ start() {
 
 case "$action" in
   start)
+    # A cluster an interrupted test run left behind is stopped before its folder goes.
+    [ ! -d "$dir/data" ] || as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$dir"
     mkdir -p "$dir"
     [ "$(id -u)" -ne 0 ] || chown postgres: "$dir"

@@ -45,6 +45,7 @@ void define_cli(CLI::App& cli, LogOptions& log, Command* run) {
   add_alert_command(cli, run);
   add_run_command(cli, run);
   add_worker_command(cli, run);
+  add_db_command(cli, run);
   add_help_footers(cli);
   hide_empty_defaults(cli);
 }

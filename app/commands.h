@@ -28,5 +28,7 @@ CLI::App* add_alert_command(CLI::App& cli, Command* run);
 // Workers that share a run (issue 16): `run start`, `worker`.
 CLI::App* add_run_command(CLI::App& cli, Command* run);
 CLI::App* add_worker_command(CLI::App& cli, Command* run);
+// `db migrate`, `db copy` (docs/postgresql.md).
+CLI::App* add_db_command(CLI::App& cli, Command* run);
 
 }  // namespace sitepatrol::app

@@ -99,7 +99,8 @@ HelpNotes help_notes(std::string_view path) {
     return {{{"0", "the configuration is valid"}, kUsage}, kConfigEnvironment()};
   if (path == "baseline accept" || path == "baseline show" || path == "alert history")
     return {{kOk, kUsage, kRuntime}, kConfigEnvironment()};
-  if (path == "run start") return {{kOk, kUsage, kRuntime}, kConfigEnvironment()};
+  if (path == "run start" || path == "db migrate" || path == "db copy")
+    return {{kOk, kUsage, kRuntime}, kConfigEnvironment()};
   if (path == "worker")
     return {{{"0", "the queue is empty (without --wait)"},
              kUsage,

@@ -40,6 +40,36 @@ TEST(PostgreSql, ReportsAreTheSameBytesAsFromSqlite) {
   EXPECT_EQ(read(md), read(golden("self-inspection-hb-jtt.md")));
 }
 
+// An installation moves: `db copy` takes the report tests' SQLite file with its whole
+// history into PostgreSQL, and the reports from there are the same bytes. A second copy into
+// the same database is refused; `db migrate` brings a fresh database to the current version.
+TEST(PostgreSql, DbCopyMovesAWholeSqliteHistory) {
+  testdb::TestDatabase pg(testdb::Engine::postgresql);
+  ReportSetup setup;  // SQLite: report.db beside the configuration
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), testsupport::sitepatrol_binary());
+    return testsupport::run_process(args);
+  };
+  const auto copy = run({"db", "copy", "-c", setup.config(), "--to", pg.name()});
+  ASSERT_EQ(copy.exit_code, 0) << copy.err;
+  EXPECT_NE(copy.out.find("rows copied"), std::string::npos) << copy.out;
+  EXPECT_NE(copy.out.find("finding_occurrences: "), std::string::npos) << copy.out;
+
+  auto json = setup.report({"--month", "2026-11", "--format", "json", "--db", pg.name()});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(json.out, read(golden("monthly.json")));
+
+  const auto again = run({"db", "copy", "-c", setup.config(), "--to", pg.name()});
+  EXPECT_EQ(again.exit_code, 3);
+  EXPECT_NE(again.err.find("already holds runs"), std::string::npos) << again.err;
+
+  testdb::TestDatabase fresh(testdb::Engine::postgresql);
+  const auto migrated = run({"db", "migrate", "--db", fresh.name()});
+  ASSERT_EQ(migrated.exit_code, 0) << migrated.err;
+  EXPECT_NE(migrated.out.find("schema version 0 -> "), std::string::npos) << migrated.out;
+  EXPECT_EQ(testdb::schema_version_of(fresh.name()), store::current_schema_version());
+}
+
 // code|subject|status of each finding, in the order `findings` lists them.
 std::vector<std::string> lines(const Findings& f) {
   std::vector<std::string> out;

@@ -122,6 +122,11 @@ bool patrol_claim(const config::Config& config, const std::string& database, sto
     stop = true;
     relay.join();
     result.totals = queue.totals();
+    // A write refused by the fence fails the patrol before the renewal notices the loss.
+    if (!result.finished && !g_stop && !lost) {
+      auto held = store.renew_claim(claim, ClaimLease::now_ms() + lease.count());
+      if (held && !*held) lost = true;
+    }
     if (lost && !g_stop) {
       store.fence_writes(std::nullopt);
       spdlog::warn("worker {}: site {} was taken over; its patrol is left to that worker",

@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "app/patrol_session.h"
 #include "app/site_selection.h"
+#include "store/database_uri.h"
 
 namespace sitepatrol::app {
 
@@ -41,11 +42,20 @@ int run_crawl(const CrawlOptions& o, const LogOptions& log) {
     if (!session.fail_on) return kExitUsage;
   }
   const auto db = database_path(*config, o.db);
+  if (store::is_database_uri(db.string()) && shard->n > 1) {
+    std::cerr << "sitepatrol: --shard splits the sites between SQLite files; on PostgreSQL, "
+                 "start workers instead (sitepatrol worker, docs/workers.md)\n";
+    return kExitUsage;
+  }
   // Before the store is opened: a second patrol must not touch the first one's run.
   auto lock = lock_database_or_report(db);
   if (!lock) return lock.error();
   auto store = open_store_or_report(db);
   if (!store) return store.error();
+  // On PostgreSQL a run plus one worker: other workers may join it (docs/workers.md).
+  if (store::is_database_uri(db.string()) && o.as_of.empty()) {
+    return run_queued_session(*config, *sites, **store, db.string(), session).exit_code;
+  }
   if (o.as_of.empty()) {
     crawler::SystemClock clock;
     return run_patrol_session(*config, *sites, **store, clock, session).exit_code;

@@ -35,6 +35,14 @@ class ForwardingStore : public store::Store {
                                  const store::RunTotals& totals) override {
     return inner_.finish_run(run, finished_at, totals);
   }
+  store::Result<std::optional<checks::LinkResult>> link_verdict(std::int64_t run,
+                                                                const std::string& url) override {
+    return inner_.link_verdict(run, url);
+  }
+  store::Result<void> save_link_verdicts(std::int64_t run,
+                                         std::span<const checks::LinkResult> verdicts) override {
+    return inner_.save_link_verdicts(run, verdicts);
+  }
   store::Result<std::vector<std::pair<std::string, store::PageMemory>>> validators(
       const std::string& site) override {
     return inner_.validators(site);

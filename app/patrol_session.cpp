@@ -120,14 +120,25 @@ SessionResult run_patrol_session(const config::Config& config,
               << " is left unfinished and will be marked aborted\n";
     return out;
   }
+  return summarize_run(store, sites, result.run_id, has_previous_run, wall_seconds, progress,
+                       result.totals.excluded, options);
+}
+
+SessionResult summarize_run(store::Store& store,
+                            const std::vector<const config::SiteConfig*>& sites,
+                            std::int64_t run_id, bool has_previous_run,
+                            std::int64_t wall_seconds, const crawler::PatrolProgress& progress,
+                            std::int64_t excluded, const SessionOptions& options) {
+  SessionResult out;
+  out.run_id = run_id;
   // The summary counts findings; the database counts them (a night can have tens of thousands).
-  auto counts = store.finding_counts(result.run_id);
+  auto counts = store.finding_counts(run_id);
   if (!counts) {
     std::cerr << "sitepatrol: database: " << counts.error().message << "\n";
     out.exit_code = kExitRuntime;
     return out;
   }
-  auto run = store.run(result.run_id);
+  auto run = store.run(run_id);
   reports::SeverityCounts current;  // new and open
   reports::ChangeCounts changes;
   std::unordered_map<std::string, int> findings_of;
@@ -142,7 +153,7 @@ SessionResult run_patrol_session(const config::Config& config,
     findings_of[c.site] += c.count;
     if (options.fail_on && c.severity >= *options.fail_on) failing = true;
   }
-  const auto per_site = site_summaries(sites, store, result.run_id, findings_of, progress);
+  const auto per_site = site_summaries(sites, store, run_id, findings_of, progress);
   if (run && *run) {
     const std::string summary = reports::run_summary(
         **run, current, has_previous_run ? std::optional(changes) : std::nullopt,
@@ -157,8 +168,8 @@ SessionResult run_patrol_session(const config::Config& config,
       if (auto down = reports::down_sites_line(per_site); !down.empty()) std::cerr << down << "\n";
     }
   }
-  if (!options.quiet && result.totals.excluded > 0) {
-    std::cerr << "sitepatrol: " << result.totals.excluded
+  if (!options.quiet && excluded > 0) {
+    std::cerr << "sitepatrol: " << excluded
               << " URL(s) skipped by include/exclude patterns (not fetched, not checked)\n";
   }
   if (failing) out.exit_code = kExitFindings;

@@ -62,4 +62,11 @@ std::string_view to_string(FetchError e) {
   return "other";
 }
 
+FetchError fetch_error_named(std::string_view name) {
+  for (int e = static_cast<int>(FetchError::none); e < static_cast<int>(FetchError::other); ++e) {
+    if (to_string(static_cast<FetchError>(e)) == name) return static_cast<FetchError>(e);
+  }
+  return FetchError::other;
+}
+
 }  // namespace sitepatrol::checks

@@ -33,6 +33,8 @@ enum class FetchError {
 };
 
 std::string_view to_string(FetchError e);
+// The error `to_string` names; `other` for a name it does not know.
+FetchError fetch_error_named(std::string_view name);
 
 // Certificate facts of an HTTPS answer (or failed handshake).
 struct TlsInfo {

@@ -96,6 +96,8 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   }
   result.run_id = *run_id;
 
+  // Outlives the I/O loop: a check dropped with it gives its claim back (link_verdicts.h).
+  LinkVerdicts own_verdicts;
   asio::io_context io(1);
   auto guard = asio::make_work_guard(io);
   asio::thread_pool parse_pool(parse_threads(config_.patrol));
@@ -118,6 +120,19 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
                      started,
                      progress};
   context.cancel = cancel;
+  context.verdicts = shared_verdicts_ != nullptr ? shared_verdicts_ : &own_verdicts;
+  context.verdicts_in_store = verdicts_in_store_;
+  context.host_permits = host_permits_;
+  // Before the I/O loop goes: no answer of another slot's patrol may be posted to it after.
+  struct ForgetWaiters {
+    LinkVerdicts& verdicts;
+    const void* owner;
+    store::HostPermits* permits;
+    ~ForgetWaiters() {
+      verdicts.forget(owner);
+      if (permits != nullptr) permits->forget(owner);
+    }
+  } forget_waiters{*context.verdicts, &context, host_permits_};
   // 32 pages a parse thread: enough to keep the pool busy, few enough to hold little memory.
   ParseBacklog backlog(gate, 32 * static_cast<std::size_t>(parse_threads(p)));
   context.parse_backlog = &backlog;

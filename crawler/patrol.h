@@ -15,6 +15,8 @@
 
 #include "config/config.h"
 #include "crawler/clock.h"
+#include "crawler/link_verdicts.h"
+#include "store/host_permits.h"
 #include "store/store.h"
 
 namespace sitepatrol::crawler {
@@ -65,10 +67,24 @@ class Patrol {
   PatrolResult run(const std::vector<const config::SiteConfig*>& sites,
                    PatrolProgress* progress = nullptr, const std::atomic<bool>* cancel = nullptr);
 
+  // External links' answers shared beyond this patrol (issue 16): with the other slots of a
+  // worker (`verdicts`, which must outlive `run`) and, `through_store`, with the other workers
+  // of the run. Without it the patrol's sites share answers among themselves only.
+  void share_link_verdicts(LinkVerdicts& verdicts, bool through_store) {
+    shared_verdicts_ = &verdicts;
+    verdicts_in_store_ = through_store;
+  }
+  // And the per-host limit for external hosts, shared by the run's workers (must outlive
+  // `run`).
+  void share_host_permits(store::HostPermits& permits) { host_permits_ = &permits; }
+
  private:
   const config::Config& config_;
   store::Store& store_;
   const Clock& clock_;
+  LinkVerdicts* shared_verdicts_ = nullptr;
+  bool verdicts_in_store_ = false;
+  store::HostPermits* host_permits_ = nullptr;
 };
 
 }  // namespace sitepatrol::crawler

@@ -543,13 +543,16 @@ void SiteCrawl::check_link(const std::string& url, const std::string& kind,
     link_result(unfetched_link(url, found_on, kind, FetchError::robots));
     return;
   }
-  const bool fetched = internal || run_.config.patrol.check_external_links;
-  if (fetched && !take_request()) return;  // left unchecked: coverage says request_limit
   if (!internal && !run_.config.patrol.check_external_links) {
     // Not fetched: only the checks that need no answer (LINK-UNAPPROVED) apply.
     link_result(unfetched_link(url, found_on, kind, FetchError::none));
     return;
   }
+  if (!internal && run_.verdicts != nullptr) {  // crawler/site_crawl_external.cpp
+    check_external(url, kind, found_on);
+    return;
+  }
+  if (!take_request()) return;  // left unchecked: coverage says request_limit
   if (internal && reads_stylesheet(kind)) {  // issue 11: crawler/site_crawl_css.cpp
     check_stylesheet(url, kind, found_on);
     return;

@@ -28,6 +28,7 @@
 #include "config/url_patterns.h"
 #include "crawler/host_gate.h"
 #include "crawler/interact_collector.h"
+#include "crawler/link_verdicts.h"
 #include "crawler/parse_backlog.h"
 #include "crawler/patrol.h"
 #include "crawler/pending_memory.h"
@@ -36,6 +37,7 @@
 #include "crawler/robots.h"
 #include "crawler/site_memory.h"
 #include "crawler/store_writer.h"
+#include "store/host_permits.h"
 
 namespace sitepatrol::crawler {
 
@@ -56,6 +58,13 @@ struct RunContext {
   // stop their page at once. Null: never.
   const std::atomic<bool>* cancel = nullptr;
   ParseBacklog* parse_backlog = nullptr;  // null: the gate is never held for the parse
+  // External links' answers shared by the run's sites (crawler/link_verdicts.h); also asked
+  // of and given to the store when the run's workers share them.
+  LinkVerdicts* verdicts = nullptr;
+  bool verdicts_in_store = false;
+  // The per-host limit the run's workers share for external hosts (store/host_permits.h);
+  // null: each patrol's own gate only.
+  store::HostPermits* host_permits = nullptr;
 };
 
 class SiteCrawl {
@@ -100,6 +109,16 @@ class SiteCrawl {
   void follow_links(const checks::PageResult& page);
   void check_link(const std::string& url, const std::string& kind, const std::string& found_on);
   void link_result(checks::LinkResult result);
+  // Links to other hosts through the run's shared answers (issue 16), in
+  // crawler/site_crawl_external.cpp: asked once per run, whichever site meets them first.
+  void check_external(const std::string& url, const std::string& kind, const std::string& found_on);
+  void fetch_external(std::shared_ptr<LinkVerdicts::Claim> claim, const std::string& url,
+                      const std::string& kind, const std::string& found_on);
+  void request_external(std::shared_ptr<LinkVerdicts::Claim> claim, const std::string& url,
+                        const std::string& kind, const std::string& found_on,
+                        std::shared_ptr<store::HostPermits::Permit> permit);
+  void external_answered(checks::LinkResult verdict, const std::string& kind,
+                         const std::string& found_on);
   void emit(checks::Finding finding, std::vector<checks::Finding>* also = nullptr);
   void settle();
   store::SiteCoverage coverage() const;  // how completely the walk examined the site

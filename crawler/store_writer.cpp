@@ -27,6 +27,12 @@ void StoreWriter::add_finding(checks::Finding finding) {
   if (findings_.size() >= batch_) flush();
 }
 
+// Few and wanted by other workers soon: sent in small batches.
+void StoreWriter::add_link_verdict(checks::LinkResult verdict) {
+  verdicts_.push_back(std::move(verdict));
+  if (verdicts_.size() >= 16) flush();
+}
+
 void StoreWriter::add_baselines(std::string site,
                                 std::vector<std::pair<std::string, checks::PageSketch>> sketches) {
   asio::post(thread_, [this, site = std::move(site), sketches = std::move(sketches)] {
@@ -55,19 +61,22 @@ void StoreWriter::add_interaction_months(std::string site,
 
 // Hands the current batches to the store thread; each becomes one transaction there.
 void StoreWriter::flush() {
-  if (pages_.empty() && links_.empty() && findings_.empty()) return;
+  if (pages_.empty() && links_.empty() && findings_.empty() && verdicts_.empty()) return;
   asio::post(thread_, [this, pages = std::move(pages_), links = std::move(links_),
-                       findings = std::move(findings_)] {
+                       findings = std::move(findings_), verdicts = std::move(verdicts_)] {
     if (!pages.empty())
       if (auto r = store_.save_pages(run_, pages); !r) record_error(r.error());
     if (!links.empty())
       if (auto r = store_.save_links(run_, links); !r) record_error(r.error());
     if (!findings.empty())
       if (auto r = store_.save_findings(run_, findings); !r) record_error(r.error());
+    if (!verdicts.empty())
+      if (auto r = store_.save_link_verdicts(run_, verdicts); !r) record_error(r.error());
   });
   pages_.clear();
   links_.clear();
   findings_.clear();
+  verdicts_.clear();
 }
 
 void StoreWriter::load_memory(const std::string& site, const std::string& url,
@@ -77,6 +86,17 @@ void StoreWriter::load_memory(const std::string& site, const std::string& url,
     if (auto r = store_.page_memory(site, url)) memory = std::move(*r);
     asio::post(io_, [done = std::move(done), memory = std::move(memory)]() mutable {
       done(std::move(memory));
+    });
+  });
+}
+
+void StoreWriter::load_link_verdict(const std::string& url,
+                                    std::function<void(std::optional<checks::LinkResult>)> done) {
+  asio::post(thread_, [this, url, done = std::move(done)]() mutable {
+    std::optional<checks::LinkResult> verdict;
+    if (auto r = store_.link_verdict(run_, url)) verdict = std::move(*r);
+    asio::post(io_, [done = std::move(done), verdict = std::move(verdict)]() mutable {
+      done(std::move(verdict));
     });
   });
 }

@@ -38,6 +38,8 @@ class StoreWriter {
   // issue 11: how completely the run examined the site.
   void add_coverage(std::string site, store::SiteCoverage coverage);
   void flush();
+  // issue 16: external links' answers shared with the run's other workers, a few at a time.
+  void add_link_verdict(checks::LinkResult verdict);
   // issue 4: a site's interaction figures, one transaction.
   void add_interaction_months(std::string site, std::vector<checks::InteractionMonth> months);
 
@@ -47,6 +49,11 @@ class StoreWriter {
   // runs on the I/O executor. Queued after the writes already handed over.
   void load_site(const std::string& site,
                  std::function<void(std::expected<SiteMemory, std::string>)> done);
+
+  // What another worker learnt of an external link in this run; nullopt when nothing (or the
+  // store failed: the link is then checked as if nobody had).
+  void load_link_verdict(const std::string& url,
+                         std::function<void(std::optional<checks::LinkResult>)> done);
 
   // Flushes, waits for every write, and returns the first store error, if any.
   std::optional<std::string> close();
@@ -61,6 +68,7 @@ class StoreWriter {
   std::vector<store::PageRecord> pages_;
   std::vector<store::LinkRecord> links_;
   std::vector<checks::Finding> findings_;
+  std::vector<checks::LinkResult> verdicts_;
   boost::asio::thread_pool thread_{1};
   std::mutex error_mutex_;
   std::optional<std::string> error_;

@@ -27,6 +27,7 @@ constexpr std::string_view kTables[] = {
     "alerts",
     "interaction_months",
     "run_queue",
+    "run_link_verdicts",
 };
 
 // Tables whose `id` the engine assigns: PostgreSQL's sequence must continue after the copy.

@@ -296,6 +296,23 @@ CREATE TABLE run_queue (
 CREATE INDEX run_queue_by_state ON run_queue (run_id, state, site);
 )sql";
 
+// Version 9 (issue 16, workers that share a run): external links' answers, one per URL and
+// run, so that a URL linked from many sites is asked once per run whichever worker patrols
+// them. `redirects` is a JSON array; `error` a FetchError's name.
+constexpr std::string_view kVersion9 = R"sql(
+CREATE TABLE run_link_verdicts (
+  run_id     INTEGER NOT NULL REFERENCES runs (id),
+  url        TEXT NOT NULL,
+  method     TEXT NOT NULL,
+  status     INTEGER NOT NULL,
+  error      TEXT NOT NULL,
+  error_text TEXT NOT NULL,
+  redirects  TEXT NOT NULL,
+  elapsed_ms REAL NOT NULL,
+  PRIMARY KEY (run_id, url)
+) WITHOUT ROWID;
+)sql";
+
 // PostgreSQL lacks SQLite's json_each; the store's SQL uses it for a list of values bound as
 // one JSON array parameter.
 constexpr std::string_view kPostgresql1 = R"sql(
@@ -312,6 +329,7 @@ constexpr Migration kMigrations[] = {
     {6, kVersion6},
     {7, kVersion7},
     {8, kVersion8},
+    {9, kVersion9},
 };
 
 bool word_at(std::string_view text, std::size_t at, std::string_view word) {

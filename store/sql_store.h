@@ -112,6 +112,11 @@ class SqlStore final : public Store {
   Result<bool> complete_site(const SiteClaim& claim, const RunTotals& totals) override;
   Result<QueueCounts> queue_counts(std::int64_t run) override;
   Result<bool> finish_queued_run(std::int64_t run, const std::string& finished_at) override;
+  // External links' answers shared by a run's workers: sql_store_link_verdicts.cpp.
+  Result<std::optional<checks::LinkResult>> link_verdict(std::int64_t run,
+                                                         const std::string& url) override;
+  Result<void> save_link_verdicts(std::int64_t run,
+                                  std::span<const checks::LinkResult> verdicts) override;
 
  private:
   explicit SqlStore(Db db) : db_(std::move(db)) {}

@@ -261,6 +261,22 @@ class Store {
     return unsupported();
   }
 
+  // External links' answers shared by the sites of a run (issue 16): what one worker learnt
+  // of a URL, the others reuse instead of asking its host again. `found_on` and `kind` are
+  // not kept. Nothing when no one has checked the URL yet in this run; stores that share
+  // nothing (test fakes) never have an answer and keep none.
+  virtual Result<std::optional<checks::LinkResult>> link_verdict(std::int64_t run,
+                                                                 const std::string& url) {
+    (void)run, (void)url;
+    return std::optional<checks::LinkResult>{};
+  }
+  // Keeps answers for the run; a URL already answered keeps its first answer.
+  virtual Result<void> save_link_verdicts(std::int64_t run,
+                                          std::span<const checks::LinkResult> verdicts) {
+    (void)run, (void)verdicts;
+    return {};
+  }
+
   // Validators (etag, last_modified) of every page stored for a site, by URL.
   virtual Result<std::vector<std::pair<std::string, PageMemory>>> validators(
       const std::string& site) = 0;

@@ -17,6 +17,7 @@
 #include "tests/integration/daemon_helpers.h"
 #include "tests/integration/daemon_receivers.h"
 #include "tests/integration/patrol_harness.h"
+#include "tests/support/test_database.h"
 
 namespace sitepatrol::integration {
 namespace {
@@ -249,6 +250,68 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   EXPECT_EQ(query(db, "SELECT count(*) FROM alerts WHERE key LIKE 'site_down:flaky:%'"), "4");
 
   // The history, as `alert history` shows it: the retried delivery took three tries.
+  const auto history = testsupport::run_process(
+      {testsupport::sitepatrol_binary(), "alert", "history", "-c", file.string()}, s.env());
+  EXPECT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_TRUE(
+      std::regex_search(history.out, std::regex(R"(unreliable +site_down +flaky +sent +3 )")))
+      << history.out;
+}
+
+// Issue 16: the same daemon on PostgreSQL: probes, alerts once on every channel, patrols,
+// /metrics and a clean stop, with nothing but the database setting changed.
+TEST(Daemon, WorksUnchangedOnPostgreSql) {
+  testdb::TestDatabase pg(testdb::Engine::postgresql);
+  DaemonSetup s;
+  std::string text = s.config();
+  const std::string sqlite_line = "database = \"daemon.db\"";
+  text.replace(text.find(sqlite_line), sqlite_line.size(), "database = \"" + pg.name() + "\"");
+  const auto file = s.write(text);
+  testsupport::ChildProcess daemon(
+      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, s.env());
+  const unsigned short port = metrics_port(daemon);
+  ASSERT_NE(port, 0) << daemon.err();
+
+  ASSERT_TRUE(eventually([&] {
+    return http_get(port, "/metrics")
+               .second.find("sitepatrol_probes_total{site=\"flaky\",result=\"up\"}") !=
+           std::string::npos;
+  })) << daemon.err();
+  s.down = true;
+  ASSERT_TRUE(eventually([&] { return !s.webhook.events("site_down", "flaky").empty(); }))
+      << daemon.err();
+  ASSERT_TRUE(eventually([&] { return !s.failing.accepted().empty(); })) << daemon.err();
+  s.down = false;
+  ASSERT_TRUE(eventually([&] { return !s.webhook.events("site_up", "flaky").empty(); }))
+      << daemon.err();
+  ASSERT_TRUE(eventually(
+      [&] {
+        return metric(http_get(port, "/metrics").second,
+                      "sitepatrol_patrols_total{result=\"finished\"}") >= 2;
+      },
+      20s))
+      << daemon.err();
+  std::this_thread::sleep_for(1500ms);
+
+  EXPECT_EQ(s.webhook.events("site_down", "flaky").size(), 1u);
+  EXPECT_EQ(s.webhook.events("site_up", "flaky").size(), 1u);
+  EXPECT_EQ(s.failing.accepted().size(), 1u);
+  EXPECT_EQ(s.failing.bodies().size(), 3u);  // two 500s, then accepted: retries are stored
+  EXPECT_EQ(s.webhook.events("homepage_links", "links").size(), 1u);
+  EXPECT_EQ(s.webhook.events("critical", "links").size(), 1u);
+  const std::string metrics = http_get(port, "/metrics").second;
+  EXPECT_EQ(parse_metrics(metrics).problem, "") << metrics;
+  EXPECT_GE(metric(metrics,
+                   "sitepatrol_findings{site=\"links\",code=\"LINK-BROKEN\",severity=\"error\"}"),
+            2);
+
+  daemon.signal(SIGTERM);
+  const auto result = daemon.wait(10s);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(testdb::query_int(pg.name(), "SELECT count(*) FROM alerts WHERE status = 'pending'"),
+            0);
+  EXPECT_GE(testdb::query_int(pg.name(), "SELECT count(*) FROM homepage_probes WHERE up = 0"), 2);
+  EXPECT_GE(testdb::query_int(pg.name(), "SELECT count(*) FROM runs WHERE status = 'finished'"), 2);
   const auto history = testsupport::run_process(
       {testsupport::sitepatrol_binary(), "alert", "history", "-c", file.string()}, s.env());
   EXPECT_EQ(history.exit_code, 0) << history.err;

@@ -148,5 +148,45 @@ TEST(Links, LinkToAnotherRegisteredSiteIsApproved) {
   EXPECT_EQ(r.findings.run.value("sites", 0), 2) << r.findings.run.dump();
 }
 
+// Issue 16: a URL that many sites link to is asked once per run, and every site still gets
+// its own finding, on its own page.
+TEST(Links, AnExternalUrlLinkedFromManySitesIsAskedOncePerRun) {
+  FixtureServer sites;
+  FixtureServer other;
+  other.status("/gone.html", 404, html("gone"));
+  other.page("/fine.html", html("<p>好</p>"));
+  const std::string gone = site_url(kOtherHost, other.port(), "/gone.html");
+  const std::string fine = site_url(kOtherHost, other.port(), "/fine.html");
+  sites.page("/", html("<a href=\"/a.html\">甲</a><a href=\"" + gone + "\">外部</a>"));
+  sites.page("/a.html",
+             html("<a href=\"" + gone + "\">外部</a><a href=\"" + fine + "\">外部二</a>"));
+  Patrol patrol;
+  patrol.resolve(kOtherHost, other.port());
+  patrol.set("allow_private_networks", "true");
+  for (int i = 0; i < 5; ++i) {
+    const std::string host = "s" + std::to_string(i) + ".example.gov.cn";
+    patrol.resolve(host, sites.port());
+    patrol.add_site("s" + std::to_string(i), site_url(host, sites.port()));
+  }
+  const auto crawled = patrol.crawl();
+  ASSERT_EQ(crawled.exit_code, 0) << crawled.err;
+  const Findings f = patrol.findings();
+  for (int i = 0; i < 5; ++i) {
+    const std::string site = "s" + std::to_string(i);
+    int broken = 0;
+    for (const Finding& x : f.with_code("LINK-BROKEN")) {
+      if (x.site != site || x.subject != gone) continue;
+      ++broken;
+      EXPECT_EQ(x.page, site_url(site + ".example.gov.cn", sites.port())) << x.page;
+    }
+    EXPECT_EQ(broken, 1) << site << "\n" << f.describe();
+  }
+  // One question each (a HEAD, and the GET a 404 to HEAD is confirmed with), not five.
+  const auto once = other.hits("/gone.html");
+  EXPECT_GE(once, 1u);
+  EXPECT_LE(once, 2u);
+  EXPECT_EQ(other.hits("/fine.html"), 1u);
+}
+
 }  // namespace
 }  // namespace sitepatrol::integration

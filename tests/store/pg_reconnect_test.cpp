@@ -2,45 +2,18 @@
 // reconnects between statements and its prepared statements are prepared again, so the
 // writes after the restart succeed and the run finishes with everything written.
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <fstream>
 
 #include "store/sql_store.h"
 #include "tests/store/store_fixture.h"
+#include "tests/support/own_postgres_cluster.h"
 
 namespace sitepatrol::store {
 namespace {
 
-// A cluster of this test's own: restarting the shared one would disturb the other tests.
-class OwnCluster {
- public:
-  OwnCluster() : dir_("/tmp/sitepatrol-pg-restart-" + std::to_string(::getpid())) {
-    if (script("start") == 0) {
-      std::ifstream in(dir_ + "/uri");
-      std::getline(in, uri_);
-    }
-  }
-  ~OwnCluster() { (void)script("stop"); }
-  OwnCluster(const OwnCluster&) = delete;
-  OwnCluster& operator=(const OwnCluster&) = delete;
-
-  int script(const std::string& action) const {
-    const std::string command = std::string(SITEPATROL_SOURCE_DIR) +
-                                "/tests/support/postgres_cluster.sh " + action + " " + dir_ +
-                                " >/dev/null";
-    return std::system(command.c_str());
-  }
-  const std::string& uri() const { return uri_; }
-
- private:
-  std::string dir_;
-  std::string uri_;
-};
+using testdb::OwnCluster;
 
 TEST(PostgresRestart, WritesAfterARestartSucceedAndTheRunFinishes) {
-  OwnCluster cluster;
+  OwnCluster cluster("restart");
   ASSERT_FALSE(cluster.uri().empty());
   auto opened = open_store(cluster.uri());
   ASSERT_TRUE(opened) << opened.error().message;

@@ -31,6 +31,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -125,8 +126,16 @@ class SqlStore final : public Store {
   Result<void> require_running(std::int64_t run, std::string_view action, bool finishing = false);
   // The id of `url` in the intern table, adding it when new.
   Result<std::int64_t> intern_url(std::string_view url);
-  // On PostgreSQL, interns `urls` sorted, before a batch uses them (sql_store_pages.cpp).
+  // On PostgreSQL, interns `urls` in one statement, sorted, before a batch uses them, and
+  // keeps their ids in `interned_` for intern_url (sql_store_bulk.cpp).
   Result<void> intern_in_order(std::vector<std::string_view> urls);
+  // A page's links: one statement on PostgreSQL, one a link on SQLite (sql_store_bulk.cpp).
+  Result<void> insert_page_links(std::int64_t page_id, const std::vector<checks::LinkRef>& links);
+  // Empties interned_ when a batch ends, however it ends.
+  struct ForgetInterned {
+    std::unordered_map<std::string, std::int64_t>& ids;
+    ~ForgetInterned() { ids.clear(); }
+  };
   Result<void> save_page(std::int64_t run, const PageRecord& record);
   Result<void> save_link(std::int64_t run, const LinkRecord& record);
   Result<void> save_finding(std::int64_t run, const checks::Finding& finding);
@@ -145,6 +154,7 @@ class SqlStore final : public Store {
 
   Db db_;
   std::optional<SiteClaim> fence_;  // fence_writes()
+  std::unordered_map<std::string, std::int64_t> interned_;  // the batch's URLs (PostgreSQL)
 };
 
 }  // namespace sitepatrol::store

@@ -4,6 +4,7 @@
 
 #include "checks/inputs.h"
 #include "store/sql_store.h"
+#include "store/valid_utf8.h"
 #include "store/json_codec.h"
 #include "store/str_cat.h"
 
@@ -66,6 +67,10 @@ ON CONFLICT (run_id, site, url_id) DO UPDATE SET
 }  // namespace
 
 Result<std::int64_t> SqlStore::intern_url(std::string_view url) {
+  if (!interned_.empty()) {  // a batch's URLs, interned at once (sql_store_bulk.cpp)
+    const auto at = interned_.find(is_storable_text(url) ? std::string(url) : storable_text(url));
+    if (at != interned_.end()) return at->second;
+  }
   {
     auto find = db_.prepare("SELECT id FROM urls WHERE url = ?1");
     if (!find) return std::unexpected(find.error());
@@ -94,18 +99,6 @@ Result<std::int64_t> SqlStore::intern_url(std::string_view url) {
   return find->column_int(0);
 }
 
-// Writers that share the database add URLs to `urls` in one global order, so two
-// transactions waiting on each other's new URLs cannot deadlock. SQLite has one writer.
-Result<void> SqlStore::intern_in_order(std::vector<std::string_view> urls) {
-  if (db_.dialect() != Dialect::postgresql) return {};
-  std::sort(urls.begin(), urls.end());
-  urls.erase(std::unique(urls.begin(), urls.end()), urls.end());
-  for (std::string_view url : urls) {
-    if (auto id = intern_url(url); !id) return std::unexpected(id.error());
-  }
-  return {};
-}
-
 Result<void> SqlStore::save_pages(std::int64_t run, std::span<const PageRecord> pages) {
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
@@ -118,6 +111,7 @@ Result<void> SqlStore::save_pages(std::int64_t run, std::span<const PageRecord> 
   }
   std::erase(urls, std::string_view());
   if (auto ok = intern_in_order(std::move(urls)); !ok) return ok;
+  const ForgetInterned forget{interned_};
   for (const PageRecord& record : pages) {
     if (auto ok = save_page(run, record); !ok) return ok;
   }
@@ -186,21 +180,7 @@ Result<void> SqlStore::save_page(std::int64_t run, const PageRecord& record) {
     if (!clear) return std::unexpected(clear.error());
     clear->bind_int(1, page_id);
     if (auto ok = clear->run(); !ok) return ok;
-    std::int64_t pos = 0;
-    for (const checks::LinkRef& link : page.links) {
-      auto target = intern_url(link.url);
-      if (!target) return std::unexpected(target.error());
-      auto insert = db_.prepare(
-          "INSERT INTO page_links (page_id, pos, url_id, kind, text) "
-          "VALUES (?1, ?2, ?3, ?4, ?5)");
-      if (!insert) return std::unexpected(insert.error());
-      insert->bind_int(1, page_id)
-          .bind_int(2, pos++)
-          .bind_int(3, *target)
-          .bind_text(4, link.kind)
-          .bind_text(5, link.text);
-      if (auto ok = insert->run(); !ok) return ok;
-    }
+    if (auto ok = insert_page_links(page_id, page.links); !ok) return ok;
   }
 
   auto fetch = db_.prepare(kUpsertFetch);
@@ -223,6 +203,7 @@ Result<void> SqlStore::save_links(std::int64_t run, std::span<const LinkRecord> 
   for (const LinkRecord& record : links) urls.insert(urls.end(), {record.link.url, record.link.found_on});
   std::erase(urls, std::string_view());
   if (auto ok = intern_in_order(std::move(urls)); !ok) return ok;
+  const ForgetInterned forget{interned_};
   for (const LinkRecord& record : links) {
     if (auto ok = save_link(run, record); !ok) return ok;
   }

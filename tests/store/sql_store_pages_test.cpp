@@ -179,6 +179,27 @@ TEST_P(PagesTest, HostileStringsRoundTripThroughBoundParameters) {
   EXPECT_EQ(query_int(file(), "SELECT count(*) FROM pages"), 1);  // nothing was dropped
 }
 
+// A link whose URL holds bytes PostgreSQL cannot keep (an invalid byte, a NUL): interned and
+// found again the same way by a batch (one statement for all its URLs) and by a single row.
+TEST_P(PagesTest, ALinkUrlThatIsNotUtf8IsKeptAndFoundAgain) {
+  const std::string bad_url = std::string(kHome) + '\xff' + '\0' + "x.html";
+  const std::string stored_url =
+      GetParam() == testdb::Engine::sqlite ? bad_url : "http://www.site.example/\uFFFD\uFFFDx.html";
+  save(page("s1", kHome,
+            {ref(bad_url, "a", "坏链接"), ref(std::string(kHome) + "ok.html", "a", "好")}));
+  // The same URL again, as a link check of its own: the same interned row.
+  ASSERT_TRUE(store_->save_links(run_, std::vector{link("s1", bad_url, 404)}));
+  PageMemory got = memory("s1", kHome);
+  ASSERT_EQ(got.links.size(), 2u);
+  EXPECT_EQ(got.links[0].url, stored_url);
+  EXPECT_EQ(got.links[0].text, "坏链接");
+  EXPECT_EQ(got.links[1].url, std::string(kHome) + "ok.html");
+  EXPECT_EQ(query_int(file(),
+                      "SELECT count(*) FROM urls WHERE url LIKE 'http://www.site.example/_%' "
+                      "AND url NOT LIKE '%ok.html'"),
+            1);
+}
+
 TEST_P(PagesTest, BytesThatAreNotUtf8AreReplacedInsidePageFindingsJson) {
   PageRecord record = page("s1", kHome);
   record.page_findings = {finding("s1", "SEC-SPAM", kHome, Severity::critical, "bad \xff byte")};

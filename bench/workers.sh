@@ -43,8 +43,8 @@ BASE=$("$REPO/tests/support/postgres_cluster.sh" start "$PG") || exit 3
 trap 'kill "$(cat "$WORK/nginx.pid")" 2>/dev/null; "$REPO/tests/support/postgres_cluster.sh" stop "$PG"' EXIT
 sleep 0.3
 
-echo "| workers | requests | page GETs | wall s | ideal s | efficiency | pages/s | claims |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| workers | requests | page GETs | wall s | ideal s | efficiency | pages/s | claims | database MB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $WORKERS; do
   schema="w$n"
   psql -q "$BASE" -c "DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema" >/dev/null
@@ -63,13 +63,17 @@ for n in $WORKERS; do
   for p in "${pids[@]}"; do wait "$p"; done
   end=$(date +%s.%N)
   claims=$(cat "$WORK"/worker-"$n"-*.err | grep -c "claimed (claim")
-  python3 - "$n" "$start" "$end" "$CONC" "$WORK/access.log" "$claims" <<'PY'
+  # Tables and their indexes in the run's schema (the database's own catalogue excluded).
+  bytes=$(psql -qtA "$BASE" -c "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c
+    JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = '$schema' AND c.relkind = 'r'")
+  python3 - "$n" "$start" "$end" "$CONC" "$WORK/access.log" "$claims" "$bytes" <<'PY'
 import sys
 n, start, end, conc, log, claims = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+megabytes = int(sys.argv[7]) / 1e6
 rows = [l.split() for l in open(log) if len(l.split()) >= 8]
 pages = sum(1 for r in rows if r[7] == "GET" and r[4] == "200" and r[3].endswith(".html"))
 wall = end - start
 ideal = len(rows) * 0.1 / (conc * n)
-print(f"| {n} | {len(rows):,} | {pages:,} | {wall:.2f} | {ideal:.2f} | {ideal / wall:.3f} | {pages / wall:,.0f} | {claims} |")
+print(f"| {n} | {len(rows):,} | {pages:,} | {wall:.2f} | {ideal:.2f} | {ideal / wall:.3f} | {pages / wall:,.0f} | {claims} | {megabytes:.1f} |")
 PY
 done

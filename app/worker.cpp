@@ -18,6 +18,7 @@
 #include "app/run_verdicts.h"
 #include "app/store_retry.h"
 #include "crawler/patrol.h"
+#include "crawler/site_window.h"
 #include "store/database_uri.h"
 #include "store/host_permits.h"
 
@@ -242,11 +243,7 @@ int work_the_queue(config::Config config, const std::string& database, const Wor
   // A site's patrol keeps per_host_concurrency requests in flight; the slots together keep
   // [patrol] concurrency. Each slot parses on one thread of its own unless parse_threads says.
   const auto& p = config.patrol;
-  const int slots =
-      o.slots > 0
-          ? o.slots
-          : std::max(1, (std::max(1, p.concurrency) + std::max(1, p.per_host_concurrency) - 1) /
-                            std::max(1, p.per_host_concurrency));
+  const int slots = o.slots > 0 ? o.slots : crawler::sites_filling_concurrency(p);
   if (config.patrol.parse_threads <= 0) config.patrol.parse_threads = 1;
 
   g_stop = false;

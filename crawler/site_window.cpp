@@ -6,11 +6,14 @@
 
 namespace sitepatrol::crawler {
 
+int sites_filling_concurrency(const config::PatrolConfig& p) {
+  const int per_host = std::max(1, p.per_host_concurrency);
+  return (std::max(1, p.concurrency) + per_host - 1) / per_host;
+}
+
 int sites_in_flight_of(const config::PatrolConfig& p) {
   if (p.sites_in_flight > 0) return p.sites_in_flight;
-  const int per_host = std::max(1, p.per_host_concurrency);
-  const int slots = (std::max(1, p.concurrency) + per_host - 1) / per_host;
-  return std::clamp(8 * slots, 2, kMaxDefaultSitesInFlight);
+  return std::clamp(8 * sites_filling_concurrency(p), 2, kMaxDefaultSitesInFlight);
 }
 
 SiteWindow::SiteWindow(RunContext& run, std::vector<const config::SiteConfig*> sites, int width,

@@ -24,6 +24,9 @@ namespace sitepatrol::crawler {
 // at least two, at most kMaxDefaultSitesInFlight.
 constexpr int kMaxDefaultSitesInFlight = 1024;
 int sites_in_flight_of(const config::PatrolConfig& p);
+// The sites whose requests together fill `concurrency`: concurrency / per_host_concurrency,
+// rounded up (a worker's default slots, docs/workers.md).
+int sites_filling_concurrency(const config::PatrolConfig& p);
 
 class SiteWindow {
  public:

@@ -158,21 +158,21 @@ Result<QueueCounts> SqlStore::queue_counts(std::int64_t run) {
 }
 
 Result<bool> SqlStore::finish_queued_run(std::int64_t run, const std::string& finished_at) {
-  auto counts = queue_counts(run);
-  if (!counts) return std::unexpected(counts.error());
-  if (counts->queued + counts->claimed > 0 || counts->done == 0) return false;
   RunTotals totals;
   {
     auto sums = db_.prepare(
-        "SELECT count(*), coalesce(sum(pages), 0), coalesce(sum(links_checked), 0) "
+        "SELECT count(*), coalesce(sum(CASE WHEN state = 'done' THEN 0 ELSE 1 END), 0), "
+        "coalesce(sum(pages), 0), coalesce(sum(links_checked), 0) "
         "FROM run_queue WHERE run_id = ?1");
     if (!sums) return std::unexpected(sums.error());
     sums->bind_int(1, run);
     auto row = sums->step();
     if (!row) return std::unexpected(row.error());
-    totals.sites = static_cast<int>(sums->column_int(0));
-    totals.pages = static_cast<int>(sums->column_int(1));
-    totals.links_checked = static_cast<int>(sums->column_int(2));
+    const std::int64_t sites = sums->column_int(0);
+    if (sites == 0 || sums->column_int(1) > 0) return false;  // sites remain
+    totals.sites = static_cast<int>(sites);
+    totals.pages = static_cast<int>(sums->column_int(2));
+    totals.links_checked = static_cast<int>(sums->column_int(3));
   }
   const auto fence = std::exchange(fence_, std::nullopt);
   auto finished = finish_run(run, finished_at, totals);

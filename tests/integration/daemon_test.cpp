@@ -131,17 +131,10 @@ listen = "127.0.0.1:0"
   }
 };
 
-TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
-  DaemonSetup s;
-  const auto file = s.write(s.config());
-  testsupport::ChildProcess daemon(
-      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, s.env());
-  const unsigned short port = metrics_port(daemon);
-  ASSERT_NE(port, 0) << daemon.err();
-  EXPECT_EQ(http_get(port, "/healthz"), (std::pair<int, std::string>{200, "ok\n"}));
-
-  // The flaky homepage goes down: one site_down after two failed probes, on every channel
-  // that wants it; the failing webhook gets it on its third try.
+// The flaky homepage goes down: one site_down after two failed probes, on every channel
+// that wants it (the failing webhook gets it on its third try); it comes back: site_up. Then
+// two patrols of the links site: its findings are new in the first and open in the second.
+void go_down_and_up(DaemonSetup& s, unsigned short port, const testsupport::ChildProcess& daemon) {
   ASSERT_TRUE(eventually([&] {
     return http_get(port, "/metrics")
                .second.find("sitepatrol_probes_total{site=\"flaky\",result=\"up\"}") !=
@@ -156,8 +149,6 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   s.down = false;
   ASSERT_TRUE(eventually([&] { return !s.webhook.events("site_up", "flaky").empty(); }))
       << daemon.err();
-
-  // Two patrols of the links site: its findings are new in the first and open in the second.
   ASSERT_TRUE(eventually(
       [&] {
         return metric(http_get(port, "/metrics").second,
@@ -167,6 +158,18 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
       << daemon.err();
   // Let any late duplicate arrive before counting.
   std::this_thread::sleep_for(1500ms);
+}
+
+TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
+  DaemonSetup s;
+  const auto file = s.write(s.config());
+  testsupport::ChildProcess daemon(
+      {testsupport::sitepatrol_binary(), "daemon", "-c", file.string()}, s.env());
+  const unsigned short port = metrics_port(daemon);
+  ASSERT_NE(port, 0) << daemon.err();
+  EXPECT_EQ(http_get(port, "/healthz"), (std::pair<int, std::string>{200, "ok\n"}));
+
+  ASSERT_NO_FATAL_FAILURE(go_down_and_up(s, port, daemon));
 
   const auto down = s.webhook.events("site_down", "flaky");
   ASSERT_EQ(down.size(), 1u);
@@ -272,26 +275,7 @@ TEST(Daemon, WorksUnchangedOnPostgreSql) {
   const unsigned short port = metrics_port(daemon);
   ASSERT_NE(port, 0) << daemon.err();
 
-  ASSERT_TRUE(eventually([&] {
-    return http_get(port, "/metrics")
-               .second.find("sitepatrol_probes_total{site=\"flaky\",result=\"up\"}") !=
-           std::string::npos;
-  })) << daemon.err();
-  s.down = true;
-  ASSERT_TRUE(eventually([&] { return !s.webhook.events("site_down", "flaky").empty(); }))
-      << daemon.err();
-  ASSERT_TRUE(eventually([&] { return !s.failing.accepted().empty(); })) << daemon.err();
-  s.down = false;
-  ASSERT_TRUE(eventually([&] { return !s.webhook.events("site_up", "flaky").empty(); }))
-      << daemon.err();
-  ASSERT_TRUE(eventually(
-      [&] {
-        return metric(http_get(port, "/metrics").second,
-                      "sitepatrol_patrols_total{result=\"finished\"}") >= 2;
-      },
-      20s))
-      << daemon.err();
-  std::this_thread::sleep_for(1500ms);
+  ASSERT_NO_FATAL_FAILURE(go_down_and_up(s, port, daemon));
 
   EXPECT_EQ(s.webhook.events("site_down", "flaky").size(), 1u);
   EXPECT_EQ(s.webhook.events("site_up", "flaky").size(), 1u);

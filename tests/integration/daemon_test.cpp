@@ -531,14 +531,16 @@ resolve = ["a.example:)" +
 
 // With `patrol = []` the daemon leaves patrols to `sitepatrol crawl` (a timer, a CronJob) and
 // still alerts on the runs it finishes, once; runs from before the daemon started are not news.
-TEST(Daemon, AlertsOnRunsFinishedByCrawl) {
+// `database`: a SQLite file in the test's folder, or a PostgreSQL URI (where `crawl` is a
+// queued run worked by one worker, as workers on other machines would).
+void alerts_on_runs_finished_by_crawl(const std::string& database) {
   TempDir dir{"sitepatrol-daemon-crawl"};
   FixtureServer site;
   FixtureServer hooks;
   WebhookReceiver webhook{hooks, "/hook"};
   site.page("/", "<html><body><a href=\"/missing.html\">失效</a></body></html>");
   const std::string text = R"([patrol]
-database = "crawl.db"
+database = ")" + database + R"("
 per_host_delay_ms = 0
 resolve = ["links.example:)" +
                            std::to_string(site.port()) + R"(:127.0.0.1"]
@@ -588,6 +590,13 @@ listen = "127.0.0.1:0"
   EXPECT_TRUE(webhook.events("dead_links", "links").empty());
   daemon.signal(SIGTERM);
   EXPECT_EQ(daemon.wait(10s).exit_code, 0);
+}
+
+TEST(Daemon, AlertsOnRunsFinishedByCrawl) { alerts_on_runs_finished_by_crawl("crawl.db"); }
+
+TEST(Daemon, AlertsOnRunsFinishedByWorkersOnPostgreSql) {
+  testdb::TestDatabase pg(testdb::Engine::postgresql);
+  alerts_on_runs_finished_by_crawl(pg.name());
 }
 
 }  // namespace

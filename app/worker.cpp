@@ -56,12 +56,37 @@ struct Slot {
   int failed_in_a_row = 0;      // patrols the database failed, one after the other
 };
 
-// Marks a claimed site done without patrolling it (a site it cannot patrol). False, with
-// exit 3, when the database cannot be reached.
-bool give_up_site(Slot& slot, const store::SiteClaim& claim, int& exit_code) {
-  auto done = retry_store(claim.worker, "giving up a site", g_stop,
-                          [&] { return slot.store.complete_site(claim, {}); });
-  if (done) return true;
+// After a site is done (or left out): the worker completing the run's last site finishes
+// the run. False, with exit 3, when the database cannot be reached.
+bool finish_if_last(Slot& slot, const store::SiteClaim& claim, int& exit_code) {
+  auto finished = retry_store(claim.worker, "finishing the run", g_stop, [&] {
+    return slot.store.finish_queued_run(claim.run,
+                                        crawler::to_rfc3339(std::chrono::system_clock::now()));
+  });
+  if (!finished) {
+    spdlog::error("worker {}: finishing run {}: {}", claim.worker, claim.run,
+                  finished.error().message);
+    exit_code = kExitRuntime;
+    return false;
+  }
+  if (*finished) spdlog::info("worker {}: run {} finished", claim.worker, claim.run);
+  return true;
+}
+
+// Leaves a claimed site out of the run: what a claim of it wrote is taken away, its coverage
+// says `partial`, `left_out: <why>` (so its earlier findings are carried over unverified, not
+// resolved), and it is marked done, finishing the run when it was the last. False, with exit
+// 3, when the database cannot be reached.
+bool leave_out_site(Slot& slot, const store::SiteClaim& claim, const std::string& why,
+                    int& exit_code) {
+  auto done = retry_store(claim.worker, "leaving a site out", g_stop, [&]() -> store::Result<bool> {
+    if (auto ok = slot.store.restart_site(claim); !ok) return std::unexpected(ok.error());
+    const store::SiteCoverage left_out{"partial", "left_out: " + why};
+    if (auto ok = slot.store.save_coverage(claim.run, claim.site, left_out); !ok)
+      return std::unexpected(ok.error());
+    return slot.store.complete_site(claim, {});
+  });
+  if (done) return finish_if_last(slot, claim, exit_code);
   spdlog::error("worker {}: {}", claim.worker, done.error().message);
   exit_code = kExitRuntime;
   return false;
@@ -107,14 +132,15 @@ bool patrol_claim(Slot& slot, const store::SiteClaim& claim, int& exit_code) {
   const std::string& id = claim.worker;
   const config::SiteConfig* site = find_site(slot.config, claim.site);
   if (site == nullptr) {  // queued from another configuration: nothing to patrol it with
-    spdlog::error("worker {}: site '{}' of run {} is not in this configuration; skipped", id,
+    spdlog::error("worker {}: site '{}' of run {} is not in this configuration; left out", id,
                   claim.site, claim.run);
-    return give_up_site(slot, claim, exit_code);
+    return leave_out_site(slot, claim, "not in the worker's configuration", exit_code);
   }
   if (claim.attempts > kMaxClaims) {
     spdlog::error("worker {}: site {} of run {} claimed {} times without being finished; left out",
                   id, claim.site, claim.run, claim.attempts - 1);
-    return give_up_site(slot, claim, exit_code);
+    return leave_out_site(slot, claim, "claimed " + std::to_string(kMaxClaims) + " times",
+                          exit_code);
   }
   if (claim.attempts > 1) {
     spdlog::info("worker {}: site {} of run {} again (claim {}): starting over", id, claim.site,
@@ -165,17 +191,7 @@ bool patrol_claim(Slot& slot, const store::SiteClaim& claim, int& exit_code) {
   }
   spdlog::info("worker {}: site {} of run {} done, {} page(s)", id, claim.site, claim.run,
                result.totals.pages);
-  auto finished = retry_store(id, "finishing the run", g_stop, [&] {
-    return slot.store.finish_queued_run(claim.run,
-                                        crawler::to_rfc3339(std::chrono::system_clock::now()));
-  });
-  if (!finished) {
-    spdlog::error("worker {}: finishing run {}: {}", id, claim.run, finished.error().message);
-    exit_code = kExitRuntime;
-    return false;
-  }
-  if (*finished) spdlog::info("worker {}: run {} finished", id, claim.run);
-  return true;
+  return finish_if_last(slot, claim, exit_code);
 }
 
 // One slot of a worker: claims a site, patrols it, claims the next, on a connection of its

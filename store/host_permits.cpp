@@ -125,7 +125,9 @@ void HostPermits::run() {
     }
 
     lock.lock();
-    for (const auto& [host, slot] : got) {
+    for (const auto& grant : got) {
+      const std::string& host = grant.first;  // not a structured binding: a lambda uses it
+      const int slot = grant.second;
       if (slot >= 0) held_.insert({host, slot});
       auto at = std::find_if(waiting_.begin(), waiting_.end(),
                              [&](const Waiting& w) { return w.host == host; });

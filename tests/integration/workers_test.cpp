@@ -237,5 +237,67 @@ TEST(Workers, ACrawlOnPostgreSqlIsARunThatAWorkerCanJoin) {
   EXPECT_NE(sharded.err.find("start workers instead"), std::string::npos) << sharded.err;
 }
 
+// A site that has worn out five claims (it killed its workers, or its writes always failed)
+// is left out of the run with an error, so that the run still finishes. What its last claim
+// wrote is taken away, and its earlier findings are carried over unverified, not resolved:
+// nobody looked.
+TEST(Workers, ASiteClaimedFiveTimesIsLeftOutAndItsFindingsCarriedOver) {
+  testdb::TestDatabase pg(testdb::Engine::postgresql);
+  SmallFarm farm(2, pg.name());
+  const auto config = farm.shared.write_config().string();
+  ASSERT_EQ(farm.shared.crawl().exit_code, 0);  // the first night, whole
+  const Findings first = farm.shared.findings();
+  ASSERT_FALSE(first.with_code("LINK-BROKEN").empty());
+
+  ASSERT_EQ(farm.shared.run({"run", "start", "-c", config}).exit_code, 0);
+  // site0's fifth claim ran out mid-patrol, after writing an occurrence of a new finding.
+  const std::string newest_run = "(SELECT max(id) FROM runs)";
+  testdb::query_text(pg.name(),
+                     "UPDATE run_queue SET state = 'claimed', attempts = 5, worker = 'gone', "
+                     "lease_until_ms = 0 WHERE site = 'site0' AND run_id = " +
+                         newest_run);
+  testdb::query_text(pg.name(),
+                     "INSERT INTO findings (site, code, subject, first_run, last_run) "
+                     "SELECT 'site0', 'LINK-BROKEN', 'http://half.example/', max(id), max(id) "
+                     "FROM runs");
+  testdb::query_text(pg.name(),
+                     "INSERT INTO finding_occurrences "
+                     "(run_id, finding_id, severity, page, detail, status) "
+                     "SELECT " +
+                         newest_run +
+                         ", id, 2, 'http://half.example/', '', 'new' "
+                         "FROM findings WHERE subject = 'http://half.example/'");
+  auto worker = start_worker(config, "w1", "1");
+  const auto done = worker->wait();
+  EXPECT_EQ(done.exit_code, 0) << done.err;
+  EXPECT_NE(done.err.find("claimed 5 times without being finished; left out"), std::string::npos)
+      << done.err;
+
+  const Findings second = farm.shared.findings();
+  EXPECT_EQ(second.run.value("status", ""), "finished") << second.run.dump();
+  EXPECT_EQ(testdb::query_int(pg.name(),
+                              "SELECT count(*) FROM finding_occurrences o JOIN findings f "
+                              "ON f.id = o.finding_id WHERE f.subject = 'http://half.example/'"),
+            0);
+  int site0 = 0, site1 = 0;
+  for (const Finding& f : second.all) {
+    if (f.site == "site0") {
+      ++site0;
+      EXPECT_FALSE(f.verified) << f.code << " " << f.subject;
+      EXPECT_EQ(f.unverified, "not_reached") << f.code << " " << f.subject;
+      EXPECT_EQ(f.status, "open") << f.code << " " << f.subject;
+    } else {
+      ++site1;
+      EXPECT_TRUE(f.verified) << f.code << " " << f.subject;
+    }
+  }
+  int site0_first = 0;
+  for (const Finding& f : first.all) site0_first += f.site == "site0";
+  EXPECT_EQ(site0, site0_first) << second.describe();
+  EXPECT_GT(site1, 0) << second.describe();
+  const Findings resolved = farm.shared.findings({"--status", "resolved"});
+  for (const Finding& f : resolved.all) EXPECT_NE(f.site, "site0") << f.code << " " << f.subject;
+}
+
 }  // namespace
 }  // namespace sitepatrol::integration

@@ -160,6 +160,16 @@ void go_down_and_up(DaemonSetup& s, unsigned short port, const testsupport::Chil
   std::this_thread::sleep_for(1500ms);
 }
 
+// The history, as `alert history` shows it: the failing webhook's delivery took three tries.
+void expect_retried_delivery_in_history(const DaemonSetup& s, const std::filesystem::path& file) {
+  const auto history = testsupport::run_process(
+      {testsupport::sitepatrol_binary(), "alert", "history", "-c", file.string()}, s.env());
+  EXPECT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_TRUE(
+      std::regex_search(history.out, std::regex(R"(unreliable +site_down +flaky +sent +3 )")))
+      << history.out;
+}
+
 TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   DaemonSetup s;
   const auto file = s.write(s.config());
@@ -252,13 +262,7 @@ TEST(Daemon, AlertsOnceRecoveryRetriesReloadAndCleanStop) {
   EXPECT_EQ(query(db, "SELECT count(*) FROM alerts WHERE status = 'pending'"), "0");
   EXPECT_EQ(query(db, "SELECT count(*) FROM alerts WHERE key LIKE 'site_down:flaky:%'"), "4");
 
-  // The history, as `alert history` shows it: the retried delivery took three tries.
-  const auto history = testsupport::run_process(
-      {testsupport::sitepatrol_binary(), "alert", "history", "-c", file.string()}, s.env());
-  EXPECT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_TRUE(
-      std::regex_search(history.out, std::regex(R"(unreliable +site_down +flaky +sent +3 )")))
-      << history.out;
+  expect_retried_delivery_in_history(s, file);
 }
 
 // Issue 16: the same daemon on PostgreSQL: probes, alerts once on every channel, patrols,
@@ -296,12 +300,7 @@ TEST(Daemon, WorksUnchangedOnPostgreSql) {
             0);
   EXPECT_GE(testdb::query_int(pg.name(), "SELECT count(*) FROM homepage_probes WHERE up = 0"), 2);
   EXPECT_GE(testdb::query_int(pg.name(), "SELECT count(*) FROM runs WHERE status = 'finished'"), 2);
-  const auto history = testsupport::run_process(
-      {testsupport::sitepatrol_binary(), "alert", "history", "-c", file.string()}, s.env());
-  EXPECT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_TRUE(
-      std::regex_search(history.out, std::regex(R"(unreliable +site_down +flaky +sent +3 )")))
-      << history.out;
+  expect_retried_delivery_in_history(s, file);
 }
 
 // `alert test` sends one message on every channel and says which failed.

@@ -18,6 +18,7 @@
 // pagination pages (index_1.html, ?page=2) add their entries to it. Pure.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <utility>
@@ -42,6 +43,10 @@ struct PageSummary {
   std::vector<const NavLink*> nav_links;
 };
 
+// A site's summaries, one per page read. A deque: it grows without moving what it holds or
+// keeping a doubled block (a vector of 20,000 summaries held 1.5 times its size at its peak).
+using PageSummaries = std::deque<PageSummary>;
+
 // The summary of a parsed page (nav_links filled for depth <= 1 and hosts in ctx.own_hosts,
 // from `nav`, which must outlive the summary).
 PageSummary summarize_page(const SiteContext& ctx, const PageResult& page, PageFacts facts,
@@ -62,7 +67,7 @@ struct Column {
   std::size_t text_length = 0;
 };
 
-std::vector<Column> find_columns(const SiteContext& ctx, const std::vector<PageSummary>& pages);
+std::vector<Column> find_columns(const SiteContext& ctx, const PageSummaries& pages);
 
 // The newest entry of a column not after today; for a column without entries, its page's
 // own date.

@@ -24,7 +24,7 @@ struct SiteResult {
   int pages = 0;
   int links_checked = 0;
   NavLinkTable nav_links;  // the menu links the summaries point to
-  std::vector<PageSummary> summaries;
+  PageSummaries summaries;
   std::vector<Column> columns;
   InteractionFacts interaction;  // issue 4: checks/interact_facts.h
   // The walk was cut short (a page, request, link or time limit, robots.txt unreachable):

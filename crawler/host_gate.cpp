@@ -30,8 +30,11 @@ void HostGate::slow_down(const std::string& host, std::chrono::milliseconds dela
 }
 
 void HostGate::hold(bool on) {
-  held_ = on;
-  if (!on) pump();
+  if (on) {
+    ++holds_;
+  } else if (holds_ > 0 && --holds_ == 0) {
+    pump();
+  }
 }
 
 void HostGate::release(const std::string& host) {
@@ -48,7 +51,7 @@ void HostGate::release(const std::string& host) {
 // small site never waits long behind big ones. Ties go round-robin.
 void HostGate::pump() {
   const auto now = Clock::now();
-  while (!held_ && active_ < global_limit_ && !ready_.empty()) {
+  while (holds_ == 0 && active_ < global_limit_ && !ready_.empty()) {
     auto chosen = ready_.end();
     for (auto it = ready_.begin(); it != ready_.end(); ++it) {
       Host& h = (*it)->second;

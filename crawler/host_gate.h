@@ -31,7 +31,8 @@ class HostGate {
   void slow_down(const std::string& host, std::chrono::milliseconds delay);
 
   // While held, no waiting request starts; those running go on (ParseBacklog holds the gate
-  // while the parse pool is behind). Resuming starts what the limits allow.
+  // while the parse pool is behind, StoreWriter while the store is). Each hold(true) is
+  // undone by one hold(false); when the last is, the gate starts what the limits allow.
   void hold(bool on);
   static constexpr std::chrono::milliseconds kPatience{1000};
 
@@ -60,7 +61,7 @@ class HostGate {
   std::chrono::milliseconds delay_;
   int active_ = 0;
   std::size_t queued_ = 0;
-  bool held_ = false;
+  int holds_ = 0;  // hold(true) not yet undone by hold(false)
   std::unordered_map<std::string, Host> hosts_;
   // Hosts with waiters, in round-robin order: pointers into hosts_ (stable across rehashing;
   // hosts_ never erases an entry, and must drop it from here first if it ever does), so that

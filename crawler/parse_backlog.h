@@ -19,10 +19,17 @@ class ParseBacklog {
   ParseBacklog(HostGate& gate, std::size_t high) : gate_(gate), high_(high < 2 ? 2 : high) {}
 
   void add() {
-    if (++waiting_ == high_) gate_.hold(true);
+    if (++waiting_ >= high_ && !holding_) {
+      holding_ = true;
+      gate_.hold(true);
+    }
   }
   void done() {
-    if (waiting_ > 0 && --waiting_ == high_ / 2) gate_.hold(false);
+    if (waiting_ > 0) --waiting_;
+    if (holding_ && waiting_ <= high_ / 2) {
+      holding_ = false;
+      gate_.hold(false);
+    }
   }
   std::size_t waiting() const { return waiting_; }
 
@@ -30,6 +37,7 @@ class ParseBacklog {
   HostGate& gate_;
   std::size_t high_;
   std::size_t waiting_ = 0;
+  bool holding_ = false;  // one hold of the gate at most: another holder may share it
 };
 
 }  // namespace sitepatrol::crawler

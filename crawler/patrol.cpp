@@ -107,7 +107,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   CurlFetcher fetcher(io, curl_options(p, connection_budget(p, sites_in_flight, descriptors)));
   HostGate gate(io, p.concurrency, p.per_host_concurrency,
                 std::chrono::milliseconds(p.per_host_delay_ms));
-  StoreWriter writer(store_, result.run_id, io.get_executor());
+  StoreWriter writer(store_, result.run_id, io.get_executor(), 128);
 
   RunContext context{io,
                      fetcher,
@@ -136,6 +136,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   // 32 pages a parse thread: enough to keep the pool busy, few enough to hold little memory.
   ParseBacklog backlog(gate, 32 * static_cast<std::size_t>(parse_threads(p)));
   context.parse_backlog = &backlog;
+  writer.hold_while_behind([&gate](bool on) { gate.hold(on); });
   if (progress) progress->sites_total = static_cast<int>(sites.size());
 
   std::size_t remaining = sites.size();

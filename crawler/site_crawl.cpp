@@ -55,6 +55,25 @@ std::string origin_of(const std::string& url) {
   return parts->scheme + "://" + host + (default_port ? "" : ":" + std::to_string(parts->port));
 }
 
+// Empties a string or vector and gives its memory back (`x = {}` and `clear()` keep it).
+template <class T>
+void release(T& x) {
+  T().swap(x);
+}
+
+// A page waits in the store's batch (512 pages) until it is written. The store keeps its
+// address, status, title, links and sketch (SqlStore::save_page), not what the page checks
+// read: its text, rows, forms, headers and meta tags were half of a batch's memory.
+void drop_unstored(checks::PageResult& page) {
+  release(page.text);
+  release(page.hidden_text);
+  release(page.headers);
+  release(page.meta);
+  release(page.rows);
+  release(page.forms);
+  release(page.malformed_links);
+}
+
 }  // namespace
 
 SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory memory,
@@ -327,7 +346,7 @@ void SiteCrawl::on_page(PageJob job, Outcome o) {
       if (options.structure) {
         parsed->sketch =
             checks::sketch_page(parsed->html.tag_paths, parsed->html.links, parsed->html.title);
-        parsed->html.tag_paths = {};
+        release(parsed->html.tag_paths);
       }
       const ParsedHtml& h = parsed->html;
       if (robots_) {  // matched here, not on the I/O thread (site_crawl_robots.cpp)
@@ -489,6 +508,7 @@ void SiteCrawl::finish_page(PageJob job, const Outcome& o, checks::PageResult pa
     add_baseline(page.url, *page.sketch);
   record.sketch = page.sketch;
   record.page = std::move(page);
+  drop_unstored(record.page);
   // A page that is only a link check (off-site redirect, error) still gets a row: its status
   // is part of the site's record.
   run_.writer.add_page(std::move(record));
@@ -700,7 +720,13 @@ void SiteCrawl::summarize(const checks::PageResult& page, checks::PageFacts fact
   checks::PageSummary summary =
       checks::summarize_page(context_, page, std::move(facts), result_.nav_links);
   const bool pagination = checks::column_first_page(page.url) != page.url;
-  if (page.depth > kMaxColumnEntryDepth && !pagination) summary.facts.entries.clear();
+  if (page.depth > kMaxColumnEntryDepth && !pagination) {
+    // Deep pages count for the meta tags and the searched pages only: their entries, title
+    // and column name name no column (checks/columns.cpp reads them to depth 2).
+    release(summary.facts.entries);
+    release(summary.title);
+    release(summary.facts.column_name);
+  }
   result_.summaries.push_back(std::move(summary));
 }
 
@@ -742,7 +768,7 @@ bool SiteCrawl::is_own_host(const std::string& host) const {
 bool SiteCrawl::skip_excluded(const std::string& url) {
   if (filter_.include.empty() && filter_.exclude.empty()) return false;
   if (url == site_.url || !filter_.skips(url)) return false;  // the homepage is always read
-  if (seen_links_.insert(url).second) ++totals_.excluded;
+  if (seen_links_.insert(url)) ++totals_.excluded;
   seen_pages_.insert(url);
   return true;
 }

@@ -18,7 +18,6 @@
 #include <set>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -37,6 +36,7 @@
 #include "crawler/robots.h"
 #include "crawler/site_memory.h"
 #include "crawler/store_writer.h"
+#include "crawler/url_set.h"
 #include "store/host_permits.h"
 
 namespace sitepatrol::crawler {
@@ -191,10 +191,10 @@ class SiteCrawl {
 
   std::deque<AttachmentJob> attachments_;             // waiting for a reading slot
   int attachments_reading_ = 0;                       // fetched or extracted right now
-  std::unordered_set<std::string> seen_attachments_;  // final URLs read this run
+  UrlSet seen_attachments_;                           // final URLs read this run
   std::deque<PageJob> frontier_;
-  std::unordered_set<std::string> seen_pages_;             // enqueued or fetched as pages
-  std::unordered_set<std::string> seen_links_;             // checked (or being checked) as links
+  UrlSet seen_pages_;                                      // enqueued or fetched as pages
+  UrlSet seen_links_;                                      // checked (or being checked) as links
   std::set<std::pair<std::string, std::string>> emitted_;  // (code, subject) this run
   int pages_started_ = 0;
   config::UrlFilter filter_;        // [patrol] and the site's include/exclude patterns

@@ -77,7 +77,7 @@ void SiteCrawl::on_attachment(AttachmentJob job, Outcome o) {
   const int status = o.response.status;
   const bool answered = (o.error == FetchError::none || too_large) && status >= 200 &&
                         status < 300 && is_own_host(url_host(o.final_url));
-  if (!answered || !seen_attachments_.insert(o.final_url).second) {
+  if (!answered || !seen_attachments_.insert(o.final_url)) {
     attachment_done(job.url, {}, {});
     return;
   }

@@ -72,7 +72,12 @@ void StoreWriter::flush() {
       if (auto r = store_.save_findings(run_, findings); !r) record_error(r.error());
     if (!verdicts.empty())
       if (auto r = store_.save_link_verdicts(run_, verdicts); !r) record_error(r.error());
+    asio::post(io_, [this] { batch_written(); });
   });
+  if (++batches_waiting_ >= kBehind && !holding_ && hold_) {
+    holding_ = true;
+    hold_(true);
+  }
   pages_.clear();
   links_.clear();
   findings_.clear();
@@ -111,9 +116,18 @@ void StoreWriter::load_site(const std::string& site,
   });
 }
 
+void StoreWriter::batch_written() {
+  if (batches_waiting_ > 0) --batches_waiting_;
+  if (holding_ && batches_waiting_ <= kBehind / 2) {
+    holding_ = false;
+    if (hold_) hold_(false);
+  }
+}
+
 std::optional<std::string> StoreWriter::close() {
   if (!closed_) {
     closed_ = true;
+    hold_ = nullptr;  // the I/O loop has ended: nothing to hold
     flush();
     thread_.join();
   }

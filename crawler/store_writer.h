@@ -58,8 +58,21 @@ class StoreWriter {
   // Flushes, waits for every write, and returns the first store error, if any.
   std::optional<std::string> close();
 
+  // A store slower than the walk (a busy disk, a remote PostgreSQL) would otherwise gather
+  // batches in memory without end. While `kBehind` batches wait for the store, `hold(true)`
+  // is called (the patrol holds its gate: no new request starts), and `hold(false)` when half
+  // of them are written. Both on the I/O thread.
+  static constexpr std::size_t kBehind = 4;
+  void hold_while_behind(std::function<void(bool)> hold) { hold_ = std::move(hold); }
+  std::size_t batches_waiting() const { return batches_waiting_; }
+
  private:
   void record_error(const store::StoreError& e);
+  void batch_written();  // on the I/O thread
+
+  std::function<void(bool)> hold_;
+  std::size_t batches_waiting_ = 0;  // flushed and not yet written (I/O thread)
+  bool holding_ = false;
 
   store::Store& store_;
   std::int64_t run_;

@@ -212,6 +212,26 @@ TEST(HostGate, RequestsRunningWhenTheGateIsHeldFinish) {
   EXPECT_EQ(rec.finished, 5);
 }
 
+// The parse pool and the store writer may both hold the gate: it starts again only when both
+// have let go.
+TEST(HostGate, TwoHoldersMustBothLetGo) {
+  asio::io_context io;
+  HostGate gate(io, 4, 4, 0ms);
+  Recorder rec{io, gate, 10ms};
+  gate.hold(true);
+  gate.hold(true);
+  for (int i = 0; i < 3; ++i) rec.request("a.example");
+  gate.hold(false);
+  io.run();
+  EXPECT_EQ(rec.finished, 0);
+  EXPECT_EQ(gate.queued(), 3u);
+
+  io.restart();
+  gate.hold(false);
+  io.run();
+  EXPECT_EQ(rec.finished, 3);
+}
+
 // The parse pool's backlog holds the gate at `high` pages and lets it go at half of them.
 TEST(ParseBacklog, HoldsTheGateWhileTheParsePoolIsBehind) {
   asio::io_context io;
@@ -233,6 +253,23 @@ TEST(ParseBacklog, HoldsTheGateWhileTheParsePoolIsBehind) {
   io.run();
   EXPECT_EQ(rec.finished, 3);
   EXPECT_EQ(backlog.waiting(), 2u);
+}
+
+// Back at `high` before it fell to half: still one hold, let go once. (When holds were
+// counted, a second hold here was never undone and a patrol of six sites hung.)
+TEST(ParseBacklog, ReachingHighTwiceHoldsOnce) {
+  asio::io_context io;
+  HostGate gate(io, 8, 8, 0ms);
+  ParseBacklog backlog(gate, 4);
+  Recorder rec{io, gate, 1ms};
+  for (int i = 0; i < 4; ++i) backlog.add();  // held
+  backlog.done();                             // 3
+  backlog.add();                              // 4 again
+  backlog.add();                              // 5
+  for (int i = 0; i < 3; ++i) rec.request("a.example");
+  for (int i = 0; i < 3; ++i) backlog.done();  // 2, half of 4
+  io.run();
+  EXPECT_EQ(rec.finished, 3);
 }
 
 TEST(HostGate, DelayTimerOutlivingTheGateIsHarmless) {

@@ -61,7 +61,7 @@ void release(T& x) {
   T().swap(x);
 }
 
-// A page waits in the store's batch (512 pages) until it is written. The store keeps its
+// A page waits in the store's batch (128 pages) until it is written. The store keeps its
 // address, status, title, links and sketch (SqlStore::save_page), not what the page checks
 // read: its text, rows, forms, headers and meta tags were half of a batch's memory.
 void drop_unstored(checks::PageResult& page) {

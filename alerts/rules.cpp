@@ -93,7 +93,8 @@ std::vector<Alert> run_alerts(std::int64_t run_id, std::span<const store::Findin
   };
   std::map<std::string, PerSite> by_site;
   for (const auto& row : rows) {
-    if (row.status != "new") continue;
+    // A finding set aside by a human review (a false alarm, an accepted problem) is not told.
+    if (row.status != "new" || row.set_aside()) continue;
     const auto& f = row.finding;
     PerSite& s = by_site[f.site];
     if (f.severity == checks::Severity::critical && f.code != "AVAIL-DOWN")

@@ -10,7 +10,8 @@
 // findings (dark links, spam, tampering, unanswered messages, stale homepage, AVAIL-RATIO;
 // AVAIL-DOWN is left to the probes), `homepage_links` for new dead links on the homepage,
 // and `dead_links`, the digest of every new dead link with the page that carries it. A
-// finding is `new` in one run only, so each is alerted once; keys carry the run id.
+// finding is `new` in one run only, so each is alerted once; keys carry the run id. A finding
+// a human review sets aside (store/review.h) raises nothing.
 #pragma once
 
 #include <chrono>

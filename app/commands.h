@@ -30,5 +30,7 @@ CLI::App* add_run_command(CLI::App& cli, Command* run);
 CLI::App* add_worker_command(CLI::App& cli, Command* run);
 // `db migrate`, `db copy` (docs/postgresql.md).
 CLI::App* add_db_command(CLI::App& cli, Command* run);
+// `review false-alarm|accept|withdraw|list` (issue 17, docs/review.md).
+CLI::App* add_review_command(CLI::App& cli, Command* run);
 
 }  // namespace sitepatrol::app

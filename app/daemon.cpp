@@ -499,7 +499,7 @@ void Daemon::Impl::refresh_site_metrics() {
     std::map<std::string, DaemonMetrics::FindingCounts> counts;
     for (const auto& id : ids) counts[id];  // a site with none shows none, not old counts
     for (const auto& row : *rows) {
-      if (row.status == "resolved") continue;
+      if (row.status == "resolved" || row.set_aside()) continue;  // set aside: reviewed
       ++counts[row.finding.site]
               [{row.finding.code, std::string(checks::to_string(row.finding.severity))}];
     }

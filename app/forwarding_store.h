@@ -75,6 +75,12 @@ class ForwardingStore : public store::Store {
   store::Result<std::vector<store::FindingCount>> finding_counts(std::int64_t run) override {
     return inner_.finding_counts(run);
   }
+  store::Result<store::ReviewRecord> add_review(const store::ReviewRecord& review) override {
+    return inner_.add_review(review);
+  }
+  store::Result<std::vector<store::ReviewRecord>> review_log(const std::string& site) override {
+    return inner_.review_log(site);
+  }
   store::Result<std::vector<store::ProbeRecord>> probes(const std::string& site,
                                                         std::int64_t since_ms) override {
     return inner_.probes(site, since_ms);

@@ -97,7 +97,8 @@ HelpNotes help_notes(std::string_view path) {
             join({&kConfigEnvironment(), &kFetchEnvironment(), &kTz})};
   if (path == "config check")
     return {{{"0", "the configuration is valid"}, kUsage}, kConfigEnvironment()};
-  if (path == "baseline accept" || path == "baseline show" || path == "alert history")
+  if (path == "baseline accept" || path == "baseline show" || path == "alert history" ||
+      path.starts_with("review "))
     return {{kOk, kUsage, kRuntime}, kConfigEnvironment()};
   if (path == "run start" || path == "db migrate" || path == "db copy")
     return {{kOk, kUsage, kRuntime}, kConfigEnvironment()};

@@ -143,10 +143,15 @@ SessionResult summarize_run(store::Store& store,
   reports::ChangeCounts changes;
   std::unordered_map<std::string, int> findings_of;
   bool failing = false;
+  int reviewed = 0;  // set aside by a human review: out of the counts and --fail-on
   for (const store::FindingCount& c : *counts) {
     if (c.status == "new") changes.new_findings += c.count;
     if (c.status == "resolved") {
       changes.resolved += c.count;
+      continue;
+    }
+    if (c.status == "reviewed") {
+      reviewed += c.count;
       continue;
     }
     current.add(c.severity, c.count);
@@ -167,6 +172,10 @@ SessionResult summarize_run(store::Store& store,
         std::cerr << "  " << reports::site_summary_line(site) << "\n";
       if (auto down = reports::down_sites_line(per_site); !down.empty()) std::cerr << down << "\n";
     }
+  }
+  if (!options.quiet && reviewed > 0) {
+    std::cerr << "sitepatrol: " << reviewed
+              << " finding(s) set aside by human review, not counted (sitepatrol review list)\n";
   }
   if (!options.quiet && excluded > 0) {
     std::cerr << "sitepatrol: " << excluded

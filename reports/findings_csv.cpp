@@ -4,6 +4,7 @@
 
 #include "reports/detail_text.h"
 #include "reports/link_display.h"
+#include "reports/review_text.h"
 #include "reports/terminal_width.h"
 
 namespace sitepatrol::reports {
@@ -61,13 +62,32 @@ std::string csv_field(std::string_view value, bool from_web) {
   return quoted;
 }
 
+namespace {
+
+// "误报：reason" / "false alarm: reason", and why it no longer holds when it lapsed.
+std::string review_column(const store::FindingRow& row, Lang lang) {
+  if (!row.review) return "";
+  std::string text = review_verdict_text(row.review->record, lang) +
+                     std::string(pick(lang, "：", ": ")) + row.review->record.reason;
+  if (!row.review->holds()) {
+    const bool expired = row.review->lapsed == "expired";
+    text += lang == Lang::zh
+                ? (expired ? "（已到期，重新计入）" : "（问题已变化，重新计入）")
+                : (expired ? " (expired, counted again)" : " (changed, counted again)");
+  }
+  return text;
+}
+
+}  // namespace
+
 void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> rows, Lang lang) {
   const bool zh = lang == Lang::zh;
   out << kBom
-      << pick(lang, "网站,问题代码,级别,对象,所在页面,说明,状态,首次发现,最近发现,未复查原因,运行,"
-              "链接文字,页面数,所在页面（全部）",
+      << pick(lang,
+              "网站,问题代码,级别,对象,所在页面,说明,状态,首次发现,最近发现,未复查原因,运行,"
+              "链接文字,页面数,所在页面（全部）,人工复核",
               "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,run,"
-              "link_text,carrier_count,carriers")
+              "link_text,carrier_count,carriers,review")
       << kCrlf;
   for (const store::FindingRow& row : rows) {
     const checks::Finding& f = row.finding;
@@ -80,8 +100,8 @@ void write_findings_csv(std::ostream& out, std::span<const store::FindingRow> ro
         << csv_field(zh ? status_zh(row.status) : row.status, false) << ','
         << csv_field(row.first_seen, false) << ',' << csv_field(row.last_seen, false) << ','
         << csv_field(row.verified ? "" : row.unverified, false) << ','
-        << (row.run != 0 ? std::to_string(row.run) : std::string()) << ','
-        << link_columns(row) << kCrlf;
+        << (row.run != 0 ? std::to_string(row.run) : std::string()) << ',' << link_columns(row)
+        << ',' << csv_field(review_column(row, lang), true) << kCrlf;
   }
 }
 

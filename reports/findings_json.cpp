@@ -23,6 +23,21 @@ void append_link_json(nlohmann::ordered_json& item, const store::FindingRow& row
   item["carriers"] = std::move(carriers);
 }
 
+void append_review_json(nlohmann::ordered_json& item, const store::FindingRow& row) {
+  if (!row.review) return;
+  const store::ReviewRecord& r = row.review->record;
+  item["review"] = nlohmann::ordered_json{
+      {"verdict", r.verdict},
+      {"reason", r.reason},
+      {"expires",
+       r.expires.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.expires)},
+      {"reviewer", r.reviewer},
+      {"reviewed_at", r.reviewed_at},
+      {"set_aside", row.review->holds()},
+      {"lapsed", row.review->holds() ? nlohmann::ordered_json(nullptr)
+                                     : nlohmann::ordered_json(row.review->lapsed)}};
+}
+
 void write_findings_json(std::ostream& out, const store::RunInfo& run,
                          std::span<const store::FindingRow> rows) {
   using Json = nlohmann::ordered_json;
@@ -62,6 +77,7 @@ void write_findings_json(std::ostream& out, const store::RunInfo& run,
     // document may come from several runs; this is the row's.
     if (row.run != 0) item["run"] = row.run;
     append_link_json(item, row);
+    append_review_json(item, row);
     findings.push_back(std::move(item));
   }
 

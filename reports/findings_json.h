@@ -44,6 +44,9 @@ nlohmann::ordered_json detail_args_json(const checks::DetailArgs& args);
 
 // Adds `link_text` and `carriers` to a finding's object (the report's JSON uses it too).
 void append_link_json(nlohmann::ordered_json& item, const store::FindingRow& row);
+// `review` (issue 17): the finding's human review and whether it sets the finding aside;
+// findings without one have no key (docs/review.md).
+void append_review_json(nlohmann::ordered_json& item, const store::FindingRow& row);
 
 void write_findings_json(std::ostream& out, const store::RunInfo& run,
                          std::span<const store::FindingRow> rows);

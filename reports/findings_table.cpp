@@ -228,7 +228,10 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     const SiteLabel* label = label_of(options.sites, f.site);
     const std::string origin = label ? origin_of(label->home) : "";
     // "open?": carried over unverified (the run could not examine it), see the legend.
-    const std::string status = fr.verified ? fr.status : fr.status + "?";
+    // "reviewed": set aside by a human review (docs/review.md), see the legend.
+    const std::string status = fr.set_aside() ? "reviewed"
+                               : fr.verified  ? fr.status
+                                              : fr.status + "?";
     const bool is_link = f.code.starts_with("LINK-");
     std::string subject = relative_to(f.subject, origin);
     std::string page = relative_to(f.page, origin);
@@ -282,7 +285,11 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     begin = end;
   }
 
-  std::string totals = totals_line(count_by_severity(rows));
+  std::vector<store::FindingRow> counted;
+  for (const store::FindingRow& row : rows) {
+    if (!row.set_aside()) counted.push_back(row);
+  }
+  std::string totals = totals_line(count_by_severity(counted));
   if (int resolved = count_changes(rows).resolved; resolved > 0) {
     totals += " (" + std::to_string(resolved) + " resolved)";
   }
@@ -292,6 +299,11 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     out << unverified
         << " not verified in this run (open?): the site was down, the page failed or the walk "
            "was cut short; they stay open as last seen\n";
+  }
+  if (const auto reviewed = rows.size() - counted.size(); reviewed > 0) {
+    out << reviewed
+        << " set aside by human review (reviewed): false alarms or accepted, counted in no "
+           "total (sitepatrol review list)\n";
   }
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "reports/report_format.h"
+#include "reports/review_text.h"
 
 namespace sitepatrol::reports {
 
@@ -285,6 +286,11 @@ void requirements(Document& doc, const Report& r) {
     if (s.rectification.empty()) continue;
     doc.heading(4, s.data.site.name);
     rectification_table(doc, r, s);
+  }
+  for (const SiteReport& s : r.sites) {
+    if (s.data.reviewed.empty()) continue;
+    doc.heading(4, s.data.site.name + std::string(pick(lang, "：人工复核", ": human review")));
+    reviewed_table(doc, r, s);
   }
 }
 

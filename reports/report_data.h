@@ -80,6 +80,9 @@ struct SiteMonth {
   // check keeps its earlier findings, unverified, and gets no indices.
   store::SiteCoverage coverage;
   std::vector<store::FindingRow> current;  // new and open at the month's last run
+  // New and open ones a human review sets aside (store/review.h): listed, marked, but out
+  // of the verdicts, indices and counts.
+  std::vector<store::FindingRow> reviewed;
   std::vector<ResolvedFinding> resolved;
   std::optional<std::vector<ColumnStat>> columns;
   std::optional<InteractionStats> interaction;

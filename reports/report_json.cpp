@@ -43,6 +43,7 @@ Json finding_json(const store::FindingRow& row) {
     j["unverified"] = Json{{"reason", row.unverified}, {"detail", row.unverified_detail}};
   }
   append_link_json(j, row);
+  append_review_json(j, row);
   return j;
 }
 
@@ -148,6 +149,7 @@ Json site_json(const SiteReport& s) {
               {"blank_columns", rows_json(s.blank_columns)},
               {"missing_columns", rows_json(s.missing_columns)},
               {"missing_features", rows_json(s.missing_features)},
+              {"reviewed", rows_json(s.data.reviewed)},
               {"rectification", Json{{"new", s.new_count},
                                      {"open", s.open_count},
                                      {"resolved", s.resolved_count},

@@ -58,7 +58,9 @@ void fill_site_month(SiteMonth& month, const std::vector<const store::PeriodRun*
         continue;
       }
       down = down || row.finding.code == "AVAIL-DOWN";
-      if (run == runs.back()) month.current.push_back(row);
+      if (run != runs.back()) continue;
+      // A finding a human review sets aside stays listed, apart, and out of every count.
+      (row.set_aside() ? month.reviewed : month.current).push_back(row);
     }
     month.runs_down += down ? 1 : 0;
   }
@@ -66,6 +68,7 @@ void fill_site_month(SiteMonth& month, const std::vector<const store::PeriodRun*
   // resolutions of one identity the last counts.
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& row : month.current) seen.emplace(row.finding.code, row.finding.subject);
+  for (const auto& row : month.reviewed) seen.emplace(row.finding.code, row.finding.subject);
   std::vector<ResolvedFinding> resolved;
   for (auto it = month.resolved.rbegin(); it != month.resolved.rend(); ++it) {
     if (seen.emplace(it->row.finding.code, it->row.finding.subject).second) {

@@ -1,6 +1,7 @@
 #include "reports/self_inspection.h"
 
 #include "reports/report_format.h"
+#include "reports/review_text.h"
 
 namespace sitepatrol::reports {
 
@@ -67,6 +68,10 @@ Document self_inspection_document(const Report& r) {
   trend_charts(doc, r);
   doc.heading(2, std::string(pick(lang, "整改情况", "Rectification")));
   rectification_table(doc, r, s);
+  if (!s.data.reviewed.empty()) {
+    doc.heading(2, std::string(pick(lang, "人工复核", "Human review")));
+    reviewed_table(doc, r, s);
+  }
   return doc;
 }
 

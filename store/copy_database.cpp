@@ -28,11 +28,12 @@ constexpr std::string_view kTables[] = {
     "interaction_months",
     "run_queue",
     "run_link_verdicts",
+    "finding_reviews",
 };
 
 // Tables whose `id` the engine assigns: PostgreSQL's sequence must continue after the copy.
-constexpr std::string_view kWithIds[] = {"urls",  "runs", "pages", "findings", "homepage_probes",
-                                         "alerts"};
+constexpr std::string_view kWithIds[] = {
+    "urls", "runs", "pages", "findings", "homepage_probes", "alerts", "finding_reviews"};
 
 Result<long> copy_table(Db& from, Db& to, std::string_view table) {
   // Names come from the list above, never from input.

@@ -313,6 +313,24 @@ CREATE TABLE run_link_verdicts (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 10 (issue 17): the human review log (store/review.h). One row per action, never
+// updated; a finding's review is its newest row. `severity` and `detail` are the finding as
+// the reviewer saw it; `expires` is '' or the last day (YYYY-MM-DD) an acceptance holds.
+constexpr std::string_view kVersion10 = R"sql(
+CREATE TABLE finding_reviews (
+  id          INTEGER PRIMARY KEY,
+  finding_id  INTEGER NOT NULL REFERENCES findings (id),
+  verdict     TEXT NOT NULL CHECK (verdict IN ('false_alarm', 'accepted', 'withdrawn')),
+  reason      TEXT NOT NULL,
+  expires     TEXT NOT NULL,
+  reviewer    TEXT NOT NULL,
+  reviewed_at TEXT NOT NULL,
+  severity    INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 3),
+  detail      TEXT NOT NULL
+);
+CREATE INDEX finding_reviews_by_finding ON finding_reviews (finding_id, id);
+)sql";
+
 // PostgreSQL lacks SQLite's json_each; the store's SQL uses it for a list of values bound as
 // one JSON array parameter.
 constexpr std::string_view kPostgresql1 = R"sql(
@@ -330,6 +348,7 @@ constexpr Migration kMigrations[] = {
     {7, kVersion7},
     {8, kVersion8},
     {9, kVersion9},
+    {10, kVersion10},
 };
 
 bool word_at(std::string_view text, std::size_t at, std::string_view word) {

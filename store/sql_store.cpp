@@ -360,20 +360,28 @@ Result<std::vector<FindingRow>> SqlStore::findings(const FindingQuery& query) {
     rows.push_back(std::move(out));
   }
   if (auto ok = fill_carriers((*info)->id, rows); !ok) return std::unexpected(ok.error());
+  if (auto ok = fill_reviews(**info, rows); !ok) return std::unexpected(ok.error());
   return rows;
 }
 
 Result<std::vector<FindingCount>> SqlStore::finding_counts(std::int64_t run) {
-  auto stmt = db_.prepare(kFindingCountsQuery);
-  if (!stmt) return std::unexpected(stmt.error());
-  stmt->bind_int(1, run);
   std::vector<FindingCount> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    out.push_back({stmt->column_text(0), static_cast<checks::Severity>(stmt->column_int(1)),
-                   stmt->column_text(2), static_cast<int>(stmt->column_int(3))});
+  {
+    auto stmt = db_.prepare(kFindingCountsQuery);
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind_int(1, run);
+    for (;;) {
+      auto row = stmt->step();
+      if (!row) return std::unexpected(row.error());
+      if (!*row) break;
+      out.push_back({stmt->column_text(0), static_cast<checks::Severity>(stmt->column_int(1)),
+                     stmt->column_text(2), static_cast<int>(stmt->column_int(3))});
+    }
+  }
+  auto info = this->run(run);
+  if (!info) return std::unexpected(info.error());
+  if (*info) {
+    if (auto ok = count_reviewed(**info, out); !ok) return std::unexpected(ok.error());
   }
   return out;
 }

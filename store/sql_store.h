@@ -75,6 +75,9 @@ class SqlStore final : public Store {
   Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) override;
   Result<std::vector<FindingRow>> findings(const FindingQuery& query) override;
   Result<std::vector<FindingCount>> finding_counts(std::int64_t run) override;
+  // Human review (issue 17): sql_store_reviews.cpp.
+  Result<ReviewRecord> add_review(const ReviewRecord& review) override;
+  Result<std::vector<ReviewRecord>> review_log(const std::string& site) override;
 
   Result<std::map<std::string, checks::ColumnState>> column_states(
       const std::string& site) override;
@@ -148,6 +151,10 @@ class SqlStore final : public Store {
   Result<bool> any_row(std::string_view sql, std::initializer_list<std::string_view> params);
   // Fills `carriers` of the LINK-* rows loaded from `run` (sql_store_carriers.cpp).
   Result<void> fill_carriers(std::int64_t run, std::vector<FindingRow>& rows);
+  // Gives the rows loaded from `run` their current reviews (sql_store_reviews.cpp).
+  Result<void> fill_reviews(const RunInfo& run, std::vector<FindingRow>& rows);
+  // Moves the run's findings that a review sets aside from their status to `reviewed`.
+  Result<void> count_reviewed(const RunInfo& run, std::vector<FindingCount>& counts);
 
   // Fails unless the fenced claim is still held (sql_store_queue.cpp); nothing without one.
   Result<void> check_fence();

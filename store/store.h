@@ -28,6 +28,7 @@
 #include "checks/finding.h"
 #include "checks/inputs.h"
 #include "checks/interact_stats.h"
+#include "store/review.h"
 
 namespace sitepatrol::store {
 
@@ -113,6 +114,8 @@ struct FindingQuery {
 
 // How many findings a run lists for one site, severity and status (new | open | resolved):
 // `findings` with StatusFilter::all, counted in the database (the summary after a patrol).
+// Findings a review sets aside (FindingRow::set_aside) are counted under status `reviewed`
+// (their own new/open status is not counted).
 struct FindingCount {
   std::string site;
   checks::Severity severity = checks::Severity::info;
@@ -148,6 +151,11 @@ struct FindingRow {
   // Link findings (LINK-*): every page of the row's run that carries the link, with the
   // link's text there, in page order; empty for other codes and for older rows.
   std::vector<LinkCarrier> carriers = {};
+  // Its human review (store/review.h), when it has one that is not withdrawn; whether it
+  // holds is decided for the row's run.
+  std::optional<FindingReview> review = std::nullopt;
+  // A review holds: the row stays listed, marked, but out of verdicts, indices and alerts.
+  bool set_aside() const { return review && review->holds(); }
 };
 
 // ---- Monthly reports (issue 6) -------------------------------------------------------------
@@ -301,6 +309,13 @@ class Store {
   virtual Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) = 0;
   virtual Result<std::vector<FindingRow>> findings(const FindingQuery& query) = 0;
   virtual Result<std::vector<FindingCount>> finding_counts(std::int64_t run) = 0;
+
+  // ---- Human review (issue 17; store/review.h, sql_store_reviews.cpp) ----
+  // Records one action; fills in its id and the finding's newest severity and detail. Fails
+  // when the store has never seen the finding (site, code, subject).
+  virtual Result<ReviewRecord> add_review(const ReviewRecord&) { return unsupported(); }
+  // The log of one site's reviews ("": every site), newest first.
+  virtual Result<std::vector<ReviewRecord>> review_log(const std::string&) { return unsupported(); }
 
   // ---- column history (issue 3) ----
   // The state each column of the site was left in by the last run that saw it, by URL.

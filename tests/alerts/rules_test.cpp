@@ -125,5 +125,28 @@ TEST(RunAlerts, NothingNewNothingSaid) {
   EXPECT_TRUE(run_alerts(8, rows, sites, {}).empty());
 }
 
+// 人工复核: a new finding a review sets aside is not told; one whose review lapsed is.
+TEST(RunAlerts, AFindingSetAsideByAReviewIsNotTold) {
+  const std::vector<config::SiteConfig> sites = {site()};
+  const std::string home = "http://www.site.example/";
+  store::FindingRow dark =
+      row("hb-jtt", "SEC-DARKLINK", checks::Severity::critical, "http://casino.example/", home);
+  store::ReviewRecord review;
+  review.verdict = "false_alarm";
+  review.reason = "the partner's sponsor link, hidden on purpose";
+  dark.review = store::FindingReview{review, ""};
+  store::FindingRow broken =
+      row("hb-jtt", "LINK-BROKEN", checks::Severity::error, home + "a.pdf", home);
+  broken.review = store::FindingReview{review, "changed"};
+  const auto alerts = run_alerts(9, std::vector{dark, broken}, sites, {});
+  ASSERT_EQ(alerts.size(), 2u);
+  EXPECT_EQ(alerts[0].event, "homepage_links");
+  EXPECT_EQ(alerts[1].event, "dead_links");
+  for (const Alert& a : alerts) {
+    ASSERT_EQ(a.findings.size(), 1u);
+    EXPECT_EQ(a.findings[0].finding.code, "LINK-BROKEN");
+  }
+}
+
 }  // namespace
 }  // namespace sitepatrol::alerts

@@ -119,7 +119,8 @@ TEST(FindingsCli, EachSiteComesFromTheNewestRunThatCoveredIt) {
   // The CSV names the run each row comes from, then the link's text and the pages carrying it.
   const ProcessResult csv = sites.patrol.run({"findings", "-c", sites.config(), "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_TRUE(contains(csv.out, ",last_seen,unverified,run,link_text,carrier_count,carriers\r\n"))
+  EXPECT_TRUE(
+      contains(csv.out, ",last_seen,unverified,run,link_text,carrier_count,carriers,review\r\n"))
       << csv.out;
   EXPECT_TRUE(contains(csv.out, "hb-jtt,LINK-BROKEN,error," + sites.hb_link)) << csv.out;
   EXPECT_TRUE(contains(csv.out, ",,1,附件,1,")) << csv.out;

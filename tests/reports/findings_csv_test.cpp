@@ -71,7 +71,7 @@ TEST(FindingsCsv, StartsWithBomAndHeaderRow) {
   EXPECT_EQ(out,
             "\xEF\xBB\xBF"
             "site,code,severity,subject,page,detail,status,first_seen,last_seen,unverified,"
-            "run,link_text,carrier_count,carriers\r\n");
+            "run,link_text,carrier_count,carriers,review\r\n");
 }
 
 TEST(FindingsCsv, EveryLineEndsInCrlf) {
@@ -92,7 +92,7 @@ TEST(FindingsCsv, RowIsWrittenExactly) {
   std::string out = render({testing::sample_rows()[1]});
   EXPECT_TRUE(out.ends_with(
       "\r\njs-jtt,ID-MISSING,warning,icp,http://jtt.js.example/,页脚缺少ICP备案号,open,"
-      "2026-10-25T02:12:31Z,2026-11-25T02:10:00Z,,,,,\r\n"))
+      "2026-10-25T02:12:31Z,2026-11-25T02:10:00Z,,,,,,\r\n"))
       << out;
 }
 
@@ -106,9 +106,10 @@ TEST(FindingsCsv, ReadsBackFieldForField) {
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = (*records)[i + 1];
     const auto& f = rows[i].finding;
-    EXPECT_EQ(r, (std::vector<std::string>{
-                     f.site, f.code, std::string(checks::to_string(f.severity)), f.subject, f.page,
-                     f.detail, rows[i].status, rows[i].first_seen, rows[i].last_seen, "", "", "", "", ""}));
+    EXPECT_EQ(r, (std::vector<std::string>{f.site, f.code,
+                                           std::string(checks::to_string(f.severity)), f.subject,
+                                           f.page, f.detail, rows[i].status, rows[i].first_seen,
+                                           rows[i].last_seen, "", "", "", "", "", ""}));
   }
 }
 
@@ -131,7 +132,7 @@ TEST(FindingsCsv, CarriedOverFindingNamesWhyItWasNotVerified) {
   row.verified = false;
   row.unverified = "site_down";
   row.unverified_detail = "HTTP 503";
-  EXPECT_TRUE(render({row}).ends_with(",site_down,,,,\r\n")) << render({row});
+  EXPECT_TRUE(render({row}).ends_with(",site_down,,,,,\r\n")) << render({row});
 }
 
 TEST(FindingsCsv, QuotesCommaQuoteAndLineBreaks) {
@@ -211,15 +212,41 @@ TEST(FindingsCsv, ChineseHeaderAndDetails) {
   EXPECT_EQ((*records)[0],
             (std::vector<std::string>{"网站", "问题代码", "级别", "对象", "所在页面", "说明",
                                       "状态", "首次发现", "最近发现", "未复查原因", "运行",
-                                      "链接文字", "页面数", "所在页面（全部）"}));
+                                      "链接文字", "页面数", "所在页面（全部）", "人工复核"}));
   EXPECT_EQ((*records)[1],
-            (std::vector<std::string>{"hb-jtt", "ID-MISSING", "警告", "ICP备案号",
-                                      "http://www.site.example/",
-                                      "首页页脚未见ICP备案号（如京ICP备19014889号）", "未整改",
-                                      "2026-11-25T02:00:03Z", "2026-11-25T02:00:03Z", "", "", "", "",
-                                      ""}));
+            (std::vector<std::string>{
+                "hb-jtt", "ID-MISSING", "警告", "ICP备案号", "http://www.site.example/",
+                "首页页脚未见ICP备案号（如京ICP备19014889号）", "未整改", "2026-11-25T02:00:03Z",
+                "2026-11-25T02:00:03Z", "", "", "", "", "", ""}));
   // English, the default, is unchanged: the stored text and the key.
   EXPECT_NE(render({row}).find(",icp,http://www.site.example/,no ICP备案号"), std::string::npos);
+}
+
+// 人工复核: the last column gives the review in words, and says when it no longer holds.
+TEST(FindingsCsv, TheReviewColumnSaysWhatAndWhy) {
+  auto rows = testing::sample_rows();
+  ASSERT_GE(rows.size(), 2u);
+  store::ReviewRecord review;
+  review.verdict = "false_alarm";
+  review.reason = "=HYPERLINK(\"http://evil.example\"), 服务器拒绝HEAD";
+  rows[0].review = store::FindingReview{review, ""};
+  review.verdict = "accepted";
+  review.expires = "2026-12-31";
+  review.reason = "栏目将于1月撤销";
+  rows[1].review = store::FindingReview{review, "expired"};
+  std::ostringstream zh;
+  write_findings_csv(zh, rows, Lang::zh);
+  const auto records = parse_csv(std::string_view(zh.str()).substr(3));
+  ASSERT_TRUE(records);
+  ASSERT_GE(records->size(), 3u);
+  // The verdict comes first, so a reason that looks like a formula is never read as one.
+  EXPECT_EQ((*records)[1].back(), "误报：=HYPERLINK(\"http://evil.example\"), 服务器拒绝HEAD");
+  EXPECT_EQ((*records)[2].back(), "已接受（至 2026-12-31）：栏目将于1月撤销（已到期，重新计入）");
+  std::ostringstream en;
+  write_findings_csv(en, rows, Lang::en);
+  EXPECT_NE(en.str().find("accepted (until 2026-12-31): 栏目将于1月撤销 (expired, counted again)"),
+            std::string::npos)
+      << en.str();
 }
 
 }  // namespace

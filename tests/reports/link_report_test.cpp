@@ -126,7 +126,7 @@ TEST_F(LinkReport, FindingsCsvAndJsonOfTheStore) {
   const auto rows = latest();
   std::ostringstream csv;
   write_findings_csv(csv, rows, Lang::en);
-  EXPECT_NE(csv.str().find(",run,link_text,carrier_count,carriers\r\n"), std::string::npos);
+  EXPECT_NE(csv.str().find(",run,link_text,carrier_count,carriers,review\r\n"), std::string::npos);
   EXPECT_NE(csv.str().find(",办事指南,5,\"http://jtt.hb.example/\n"), std::string::npos);
 
   std::ostringstream json;

@@ -28,12 +28,19 @@ TEST(JsonSchema, FindingsOfTwoPatrolsValidate) {
   server.status("/a.html", 500);
   server.page("/b.html", html("<p>已更新</p>"));
   ASSERT_EQ(patrol.crawl().exit_code, 0);
+  // A human review (docs/review.md) gives the finding its `review` object.
+  const ProcessResult reviewed = patrol.run(
+      {"review", "accept", "-c", patrol.config_path().string(), "--site", "site", "--code",
+       "LINK-BROKEN", "--subject", on_site(server, "/files/gone.pdf"), "--reason",
+       "the archive moves", "--until", "2099-12-31"});
+  ASSERT_EQ(reviewed.exit_code, 0) << reviewed.err;
 
   const ProcessResult r = patrol.run(
       {"findings", "-c", patrol.config_path().string(), "--format", "json", "--status", "all"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_NE(r.out.find("\"verified\": false"), std::string::npos) << r.out;
   ASSERT_NE(r.out.find("\"resolved\""), std::string::npos) << r.out;
+  ASSERT_NE(r.out.find("\"set_aside\": true"), std::string::npos) << r.out;
   const auto doc = patrol.dir().write_file("findings.json", r.out);
 
   const ProcessResult v = validate(kSchema, doc);

@@ -107,7 +107,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   CurlFetcher fetcher(io, curl_options(p, connection_budget(p, sites_in_flight, descriptors)));
   HostGate gate(io, p.concurrency, p.per_host_concurrency,
                 std::chrono::milliseconds(p.per_host_delay_ms));
-  StoreWriter writer(store_, result.run_id, io.get_executor(), 128);
+  StoreWriter writer(store_, result.run_id, io.get_executor());
 
   RunContext context{io,
                      fetcher,

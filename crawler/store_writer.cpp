@@ -62,7 +62,7 @@ void StoreWriter::add_interaction_months(std::string site,
 // Hands the current batches to the store thread; each becomes one transaction there.
 void StoreWriter::flush() {
   if (pages_.empty() && links_.empty() && findings_.empty() && verdicts_.empty()) return;
-  asio::post(thread_, [this, pages = std::move(pages_), links = std::move(links_),
+  asio::post(thread_, [this, behind = behind_, pages = std::move(pages_), links = std::move(links_),
                        findings = std::move(findings_), verdicts = std::move(verdicts_)] {
     if (!pages.empty())
       if (auto r = store_.save_pages(run_, pages); !r) record_error(r.error());
@@ -72,12 +72,9 @@ void StoreWriter::flush() {
       if (auto r = store_.save_findings(run_, findings); !r) record_error(r.error());
     if (!verdicts.empty())
       if (auto r = store_.save_link_verdicts(run_, verdicts); !r) record_error(r.error());
-    asio::post(io_, [this] { batch_written(); });
+    asio::post(io_, [behind] { behind->down(); });
   });
-  if (++batches_waiting_ >= kBehind && !holding_ && hold_) {
-    holding_ = true;
-    hold_(true);
-  }
+  behind_->up();
   pages_.clear();
   links_.clear();
   findings_.clear();
@@ -116,18 +113,10 @@ void StoreWriter::load_site(const std::string& site,
   });
 }
 
-void StoreWriter::batch_written() {
-  if (batches_waiting_ > 0) --batches_waiting_;
-  if (holding_ && batches_waiting_ <= kBehind / 2) {
-    holding_ = false;
-    if (hold_) hold_(false);
-  }
-}
-
 std::optional<std::string> StoreWriter::close() {
   if (!closed_) {
     closed_ = true;
-    hold_ = nullptr;  // the I/O loop has ended: nothing to hold
+    behind_->set_hold(nullptr);  // the I/O loop has ended: nothing to hold
     flush();
     thread_.join();
   }

@@ -13,8 +13,10 @@
 #include "app/site_selection.h"
 #include "checks/dates.h"
 #include "crawler/clock.h"
+#include "crawler/url.h"
 #include "reports/terminal_width.h"
 #include "store/database_uri.h"
+#include "store/latest_findings.h"
 
 namespace sitepatrol::app {
 
@@ -40,14 +42,50 @@ std::string reviewer(const ReviewOptions& o) {
   return "unknown";
 }
 
-std::expected<std::unique_ptr<store::Store>, int> open_store(const ReviewOptions& o) {
+// The subject as the store keeps it: a path as the findings table shows it
+// ("/files/a.pdf") is taken on the site's origin, and a URL is normalised ("HTTP://Host/x"
+// is "http://host/x"); a key ("icp", "message_board") stays as written.
+std::string stored_subject(const config::SiteConfig& site, const std::string& subject) {
+  if (subject.starts_with('/')) {
+    if (auto url = crawler::resolve_url(site.url, subject)) return *url;
+  }
+  if (subject.find("://") != std::string::npos) {
+    if (auto url = crawler::normalize_url(subject)) return *url;
+  }
+  return subject;
+}
+
+// After "no finding ...": the subjects the site's latest patrol has for that code.
+void suggest_subjects(store::Store& store, const ReviewOptions& o) {
+  auto latest = store::latest_findings(store, {o.site}, store::StatusFilter::current);
+  if (!latest) return;
+  std::vector<std::string> subjects;
+  for (const store::FindingRow& row : latest->rows) {
+    if (row.finding.code == o.code) subjects.push_back(row.finding.subject);
+  }
+  if (subjects.empty()) {
+    std::cerr << "  the site has no current " << reports::sanitize_for_terminal(o.code)
+              << " finding\n";
+    return;
+  }
+  std::cerr << "  current " << o.code << " subjects of " << o.site << ":\n";
+  constexpr std::size_t kShown = 10;
+  for (std::size_t i = 0; i < subjects.size() && i < kShown; ++i)
+    std::cerr << "    " << reports::sanitize_for_terminal(subjects[i]) << "\n";
+  if (subjects.size() > kShown) std::cerr << "    (" << subjects.size() - kShown << " more)\n";
+}
+
+std::expected<std::unique_ptr<store::Store>, int> open_store(const ReviewOptions& o,
+                                                             std::string* subject = nullptr) {
   auto config = load_config_or_report(o.config);
   if (!config) return std::unexpected(config.error());
   if (!o.site.empty()) {
-    if (auto known = select_sites(*config, {o.site}, Shard{}); !known) {
+    auto known = select_sites(*config, {o.site}, Shard{});
+    if (!known) {
       std::cerr << "sitepatrol: " << o.config << ": " << known.error() << "\n";
       return std::unexpected(kExitUsage);
     }
+    if (subject != nullptr && !known->empty()) *subject = stored_subject(*known->front(), *subject);
   }
   const std::filesystem::path db = database_path(*config, o.db);
   if (!store::is_database_uri(db.native()) && !std::filesystem::exists(db)) {
@@ -67,12 +105,13 @@ int record(const ReviewOptions& o, const std::string& verdict) {
     std::cerr << "sitepatrol: review: --until '" << o.until << "' is not a YYYY-MM-DD day\n";
     return kExitUsage;
   }
-  auto store = open_store(o);
+  std::string subject = o.subject;
+  auto store = open_store(o, &subject);
   if (!store) return store.error();
   store::ReviewRecord review;
   review.site = o.site;
   review.code = o.code;
-  review.subject = o.subject;
+  review.subject = subject;
   review.verdict = verdict;
   review.reason = o.reason;
   review.expires = o.until;
@@ -82,9 +121,10 @@ int record(const ReviewOptions& o, const std::string& verdict) {
   if (!added) {
     std::cerr << "sitepatrol: review: " << reports::sanitize_for_terminal(added.error().message)
               << "\n";
+    if (added.error().message.starts_with("no finding")) suggest_subjects(**store, o);
     return kExitRuntime;
   }
-  std::cout << o.site << " " << o.code << " " << reports::sanitize_for_terminal(o.subject) << ": "
+  std::cout << o.site << " " << o.code << " " << reports::sanitize_for_terminal(subject) << ": "
             << (verdict == "withdrawn"     ? "review withdrawn, the finding counts again"
                 : verdict == "false_alarm" ? "marked a false alarm, set aside"
                 : o.until.empty()          ? "accepted, set aside"
@@ -124,7 +164,8 @@ void add_finding(CLI::App& cmd, ReviewOptions& o, bool reason_required) {
   add_common(cmd, o);
   cmd.add_option("-s,--site", o.site, "Site id")->required();
   cmd.add_option("--code", o.code, "Finding code (LINK-BROKEN, SEC-DARKLINK, ...)")->required();
-  cmd.add_option("--subject", o.subject, "The finding's subject, as `findings` shows it")
+  cmd.add_option("--subject", o.subject,
+                 "The finding's subject, as `findings` shows it (a path is on the site)")
       ->required();
   auto* reason = cmd.add_option("--reason", o.reason, "Why (kept in the review log)");
   if (reason_required) reason->required();

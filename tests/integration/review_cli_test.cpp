@@ -102,8 +102,13 @@ TEST(ReviewCli, AFalseAlarmLeavesTheVerdictAndFailOnButStaysListed) {
     EXPECT_TRUE(contains(csv.out, ",人工复核：误报,")) << csv.out;
   }
 
-  // Withdrawn: it counts again, and the log keeps both actions.
-  ASSERT_EQ(site.review("withdraw", {"--by", "李娜"}).exit_code, 0);
+  // Withdrawn, naming the page as the findings table shows it (a path on the site): it
+  // counts again, and the log keeps both actions.
+  const ProcessResult withdrawn_by_path =
+      site.patrol.run({"review", "withdraw", "-c", site.config(), "--site", "site", "--code",
+                       "SEC-SPAM", "--subject", std::string(kSpamPage), "--by", "李娜"});
+  ASSERT_EQ(withdrawn_by_path.exit_code, 0) << withdrawn_by_path.err;
+  EXPECT_TRUE(contains(withdrawn_by_path.out, site.page)) << withdrawn_by_path.out;
   EXPECT_EQ(site.patrol.crawl({"--fail-on", "critical"}).exit_code, 1);
   const ProcessResult log = site.patrol.run({"review", "list", "-c", site.config()});
   ASSERT_EQ(log.exit_code, 0) << log.err;
@@ -128,6 +133,9 @@ TEST(ReviewCli, AReviewOfAnUnknownFindingOrWithoutAReasonFails) {
                        "SEC-SPAM", "--subject", site.page + "x", "--reason", "why"});
   EXPECT_EQ(unknown.exit_code, 3) << unknown.err;
   EXPECT_TRUE(contains(unknown.err, "no finding SEC-SPAM of site site")) << unknown.err;
+  // It names the subjects the site does have for that code.
+  EXPECT_TRUE(contains(unknown.err, "current SEC-SPAM subjects of site:\n    " + site.page + "\n"))
+      << unknown.err;
   const ProcessResult log = site.patrol.run({"review", "list", "-c", site.config()});
   EXPECT_TRUE(contains(log.out, "No reviews.")) << log.out;
 }

@@ -141,4 +141,12 @@ std::vector<reports::SiteLabel> site_labels(const config::Config& config) {
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 
+std::string acting_user(const std::string& given) {
+  if (!given.empty()) return given;
+  for (const char* name : {"SUDO_USER", "USER", "LOGNAME"}) {
+    if (const char* value = std::getenv(name); value != nullptr && *value != '\0') return value;
+  }
+  return "unknown";
+}
+
 }  // namespace sitepatrol::app

@@ -81,4 +81,8 @@ void print_findings(const std::string& format, const store::RunInfo& run,
 bool stderr_is_terminal();
 bool stdout_is_terminal();
 
+// Who is acting, for the logs of reviews and re-checks: `given` (--by) when set, else the
+// login that ran the command (the real one under sudo: SUDO_USER, then USER, LOGNAME).
+std::string acting_user(const std::string& given);
+
 }  // namespace sitepatrol::app

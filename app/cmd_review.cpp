@@ -5,7 +5,6 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
-#include <cstdlib>
 #include <iostream>
 
 #include "app/cli_common.h"
@@ -32,15 +31,6 @@ struct ReviewOptions {
   std::string until;
   std::string by;
 };
-
-// Who is acting: --by, else the login that ran the command (the real one under sudo).
-std::string reviewer(const ReviewOptions& o) {
-  if (!o.by.empty()) return o.by;
-  for (const char* name : {"SUDO_USER", "USER", "LOGNAME"}) {
-    if (const char* value = std::getenv(name); value != nullptr && *value != '\0') return value;
-  }
-  return "unknown";
-}
 
 // The subject as the store keeps it: a path as the findings table shows it
 // ("/files/a.pdf") is taken on the site's origin, and a URL is normalised ("HTTP://Host/x"
@@ -115,7 +105,7 @@ int record(const ReviewOptions& o, const std::string& verdict) {
   review.verdict = verdict;
   review.reason = o.reason;
   review.expires = o.until;
-  review.reviewer = reviewer(o);
+  review.reviewer = acting_user(o.by);
   review.reviewed_at = crawler::to_rfc3339(std::chrono::system_clock::now());
   auto added = (*store)->add_review(review);
   if (!added) {

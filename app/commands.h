@@ -32,5 +32,7 @@ CLI::App* add_worker_command(CLI::App& cli, Command* run);
 CLI::App* add_db_command(CLI::App& cli, Command* run);
 // `review false-alarm|accept|withdraw|list` (issue 17, docs/review.md).
 CLI::App* add_review_command(CLI::App& cli, Command* run);
+// `recheck --site ID [--wait]`: the daemon patrols one site now (docs/recheck.md).
+CLI::App* add_recheck_command(CLI::App& cli, Command* run);
 
 }  // namespace sitepatrol::app

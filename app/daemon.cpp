@@ -14,6 +14,7 @@
 #include "app/daemon_maintenance.h"
 #include "app/daemon_prober.h"
 #include "app/daemon_ratio_store.h"
+#include "app/daemon_rechecks.h"
 #include "app/daemon_scheduler.h"
 #include "app/http_endpoint.h"
 #include "app/maintenance_store.h"
@@ -31,6 +32,7 @@ using ConfigPtr = std::shared_ptr<const config::Config>;
 constexpr std::size_t kMaxBuffered = 10'000;  // probes or alerts held while the store fails
 constexpr auto kTick = std::chrono::milliseconds(500);
 constexpr auto kHomepageScan = std::chrono::seconds(2);
+constexpr auto kRecheckPoll = std::chrono::seconds(1);  // how soon a re-check request is seen
 
 std::vector<const config::SiteConfig*> pick(const config::Config& config,
                                             const std::vector<std::string>& ids) {
@@ -102,6 +104,8 @@ struct Daemon::Impl {
   system_clock::time_point patrol_started;
   system_clock::time_point last_homepage_scan;
   system_clock::time_point last_run_check;
+  system_clock::time_point last_recheck_poll;
+  Rechecks rechecks;               // re-check requests taken into the scheduler (issue 17)
   std::int64_t last_seen_run = 0;  // newest finished run whose alerts were raised
   ConfigPtr patrol_config;
   std::map<std::string, std::int64_t> patrol_certs;  // homepage certificate expiry, by site
@@ -224,6 +228,11 @@ int Daemon::Impl::run() {
     }
 
     if (patrol_job.done()) collect_patrol(scheduler);
+    // Re-check requests wait for no patrol to run, so the patrol they get is a fresh one.
+    if (!patrol_job.active() && now - last_recheck_poll >= kRecheckPoll) {
+      rechecks.take(*store, scheduler, crawler::to_rfc3339(now));
+      last_recheck_poll = now;
+    }
     const int skipped_before = scheduler.skipped();
     if (auto ids = scheduler.take_patrol(now); !ids.empty()) start_patrol(ids);
     for (int i = skipped_before; i < scheduler.skipped(); ++i) metrics.patrol_skipped();
@@ -421,6 +430,15 @@ void Daemon::Impl::collect_patrol(Scheduler& scheduler) {
   scheduler.patrol_finished();
   const auto seconds = std::chrono::duration<double>(clock.now() - patrol_started).count();
   const auto& r = patrol_result;
+  if (rechecks.running()) {
+    const bool failed = !patrol_busy.empty() || !r.error.empty();
+    const std::string outcome = !patrol_busy.empty() ? "skipped: " + patrol_busy
+                                : !r.error.empty()   ? "failed: " + r.error
+                                : r.finished         ? "finished"
+                                                     : "aborted";
+    rechecks.finish(*store, r.run_id != 0 ? r.run_id : patrol_run.load(), failed, outcome,
+                    crawler::to_rfc3339(clock.now()));
+  }
   if (!patrol_busy.empty()) {
     metrics.patrol_ended("skipped", seconds, 0, 0);
     spdlog::warn("patrol skipped: {}; the next one runs at its time", patrol_busy);

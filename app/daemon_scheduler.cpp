@@ -84,6 +84,12 @@ std::vector<std::string> Scheduler::take_due_probes(TimePoint now) {
   return due;
 }
 
+bool Scheduler::request(const std::string& site) {
+  if (std::find(order_.begin(), order_.end(), site) == order_.end()) return false;
+  if (!running_.contains(site)) queued_.insert(site);
+  return true;
+}
+
 std::vector<std::string> Scheduler::take_patrol(TimePoint now) {
   for (const auto& id : order_) {
     auto it = next_patrol_.find(id);

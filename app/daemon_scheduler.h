@@ -46,6 +46,9 @@ class Scheduler {
   // queued, returns them (in configuration order) and marks them running.
   std::vector<std::string> take_patrol(TimePoint now);
   void patrol_finished();
+  // A re-check (issue 17): queues `site` as if its patrol had fired, so the next
+  // take_patrol() starts it when no patrol runs. False when it is not a configured site.
+  bool request(const std::string& site);
   bool patrol_running() const { return !running_.empty(); }
   std::size_t queued() const { return queued_.size(); }
   int skipped() const { return skipped_; }

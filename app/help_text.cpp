@@ -100,6 +100,13 @@ HelpNotes help_notes(std::string_view path) {
   if (path == "baseline accept" || path == "baseline show" || path == "alert history" ||
       path.starts_with("review "))
     return {{kOk, kUsage, kRuntime}, kConfigEnvironment()};
+  if (path == "recheck")
+    return {{kOk,
+             kUsage,
+             {"3",
+              "database error; with --wait: the patrol failed, was cut short, "
+              "or did not end within --timeout"}},
+            kConfigEnvironment()};
   if (path == "run start" || path == "db migrate" || path == "db copy")
     return {{kOk, kUsage, kRuntime}, kConfigEnvironment()};
   if (path == "worker")

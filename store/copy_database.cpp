@@ -29,11 +29,18 @@ constexpr std::string_view kTables[] = {
     "run_queue",
     "run_link_verdicts",
     "finding_reviews",
+    "recheck_requests",
 };
 
 // Tables whose `id` the engine assigns: PostgreSQL's sequence must continue after the copy.
-constexpr std::string_view kWithIds[] = {
-    "urls", "runs", "pages", "findings", "homepage_probes", "alerts", "finding_reviews"};
+constexpr std::string_view kWithIds[] = {"urls",
+                                         "runs",
+                                         "pages",
+                                         "findings",
+                                         "homepage_probes",
+                                         "alerts",
+                                         "finding_reviews",
+                                         "recheck_requests"};
 
 Result<long> copy_table(Db& from, Db& to, std::string_view table) {
   // Names come from the list above, never from input.

@@ -331,6 +331,22 @@ CREATE TABLE finding_reviews (
 CREATE INDEX finding_reviews_by_finding ON finding_reviews (finding_id, id);
 )sql";
 
+// Version 11 (issue 17): requests to patrol a site now (`sitepatrol recheck`, the console),
+// taken by the daemon. `run_id` is the run that patrolled the site, once known.
+constexpr std::string_view kVersion11 = R"sql(
+CREATE TABLE recheck_requests (
+  id           INTEGER PRIMARY KEY,
+  site         TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  state        TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  run_id       INTEGER REFERENCES runs (id),
+  finished_at  TEXT NOT NULL,
+  outcome      TEXT NOT NULL
+);
+CREATE INDEX recheck_requests_by_state ON recheck_requests (state, id);
+)sql";
+
 // PostgreSQL lacks SQLite's json_each; the store's SQL uses it for a list of values bound as
 // one JSON array parameter.
 constexpr std::string_view kPostgresql1 = R"sql(
@@ -349,6 +365,7 @@ constexpr Migration kMigrations[] = {
     {8, kVersion8},
     {9, kVersion9},
     {10, kVersion10},
+    {11, kVersion11},
 };
 
 bool word_at(std::string_view text, std::size_t at, std::string_view word) {

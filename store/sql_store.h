@@ -75,6 +75,11 @@ class SqlStore final : public Store {
   Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) override;
   Result<std::vector<FindingRow>> findings(const FindingQuery& query) override;
   Result<std::vector<FindingCount>> finding_counts(std::int64_t run) override;
+  // Re-checks (issue 17): sql_store_rechecks.cpp.
+  Result<RecheckRequest> request_recheck(const RecheckRequest& request) override;
+  Result<std::vector<RecheckRequest>> queued_rechecks() override;
+  Result<void> update_recheck(const RecheckRequest& request) override;
+  Result<std::optional<RecheckRequest>> recheck(std::int64_t id) override;
   // Human review (issue 17): sql_store_reviews.cpp.
   Result<ReviewRecord> add_review(const ReviewRecord& review) override;
   Result<std::vector<ReviewRecord>> review_log(const std::string& site) override;

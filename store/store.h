@@ -206,6 +206,20 @@ struct AlertRecord {
   std::string last_error;
 };
 
+// A request to patrol one site now, without waiting for the night (issue 17, `sitepatrol
+// recheck`, docs/recheck.md). The daemon takes queued requests, patrols their sites and
+// records how it went; the console and `recheck --wait` read its state.
+struct RecheckRequest {
+  std::int64_t id = 0;
+  std::string site;
+  std::string requested_by;
+  std::string requested_at;      // RFC 3339 UTC
+  std::string state = "queued";  // queued | running | done | failed
+  std::int64_t run = 0;          // the run that patrolled it; 0 until known
+  std::string finished_at;       // RFC 3339 UTC; "" until done or failed
+  std::string outcome;           // done: "finished" | "aborted"; failed: why
+};
+
 // A site a worker claimed from a run's queue (issue 16, docs/workers.md).
 struct SiteClaim {
   std::int64_t run = 0;
@@ -309,6 +323,16 @@ class Store {
   virtual Result<std::optional<RunInfo>> run(std::optional<std::int64_t> id) = 0;
   virtual Result<std::vector<FindingRow>> findings(const FindingQuery& query) = 0;
   virtual Result<std::vector<FindingCount>> finding_counts(std::int64_t run) = 0;
+
+  // ---- Re-checks (issue 17; sql_store_rechecks.cpp) ----
+  // Queues a request for the site; a request of the site still queued is returned instead
+  // of a second one.
+  virtual Result<RecheckRequest> request_recheck(const RecheckRequest&) { return unsupported(); }
+  // Queued requests, oldest first.
+  virtual Result<std::vector<RecheckRequest>> queued_rechecks() { return unsupported(); }
+  // Stores state, run, finished_at and outcome of `request.id`.
+  virtual Result<void> update_recheck(const RecheckRequest&) { return unsupported(); }
+  virtual Result<std::optional<RecheckRequest>> recheck(std::int64_t) { return unsupported(); }
 
   // ---- Human review (issue 17; store/review.h, sql_store_reviews.cpp) ----
   // Records one action; fills in its id and the finding's newest severity and detail. Fails

@@ -99,6 +99,20 @@ TEST_F(SchedulerTest, PatrolFiresAtItsCronTime) {
   EXPECT_EQ(s.next_patrol("a"), kStart + minutes(1) + hours(24));
 }
 
+// A re-check (issue 17) starts a patrol of its site at once, outside the site's schedule; a
+// site the configuration does not have is refused.
+TEST_F(SchedulerTest, ARequestedSiteIsPatrolledAtOnce) {
+  Scheduler s(config_with({"a", "b"}), clock.now());
+  EXPECT_TRUE(s.take_patrol(clock.now()).empty());  // the night is a minute away
+  EXPECT_FALSE(s.request("unknown"));
+  EXPECT_TRUE(s.request("b"));
+  EXPECT_TRUE(s.request("b"));  // asked twice: one patrol
+  EXPECT_EQ(s.take_patrol(clock.now()), std::vector<std::string>{"b"});
+  s.patrol_finished();
+  EXPECT_TRUE(s.take_patrol(clock.now()).empty());
+  EXPECT_EQ(s.next_patrol("b"), kStart + minutes(1));  // its schedule is untouched
+}
+
 TEST_F(SchedulerTest, NextEventIsTheEarliestProbeOrPatrol) {
   Scheduler s(config_with({"a", "b"}), clock.now());
   EXPECT_EQ(s.next_event(), kStart);   // the first probes

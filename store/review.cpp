@@ -1,6 +1,9 @@
 #include "store/review.h"
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
+#include <string>
 
 #include "checks/dates.h"
 
@@ -19,9 +22,27 @@ std::optional<checks::Date> china_day(std::string_view rfc3339) {
 
 }  // namespace
 
-std::string review_lapse(const ReviewRecord& review, checks::Severity severity,
-                         std::string_view detail, std::string_view run_started_at) {
-  if (review.severity != severity || review.detail != detail) return "changed";
+std::string review_evidence(const checks::Finding& finding) {
+  if (finding.detail_code.empty()) return "detail:" + finding.detail;
+  static constexpr std::string_view kMeasures[] = {
+      "age_days", "days",          "ms",        "percent",  "failed", "probes", "score",
+      "pages",    "structure_pct", "nav_pages", "nav_links"};
+  std::string evidence = finding.detail_code;
+  for (const checks::DetailArg& arg : finding.detail_args) {
+    if (std::find(std::begin(kMeasures), std::end(kMeasures), arg.key) != std::end(kMeasures)) {
+      continue;
+    }
+    // Each value with its length: two different lists never read the same.
+    evidence += ";" + arg.key + "=" + std::to_string(arg.value.size()) + ":" + arg.value;
+  }
+  return evidence;
+}
+
+std::string review_lapse(const ReviewRecord& review, const checks::Finding& finding,
+                         std::string_view run_started_at) {
+  if (review.severity != finding.severity || review.evidence != review_evidence(finding)) {
+    return "changed";
+  }
   if (review.verdict != "accepted" || review.expires.empty()) return "";
   const auto last_day = checks::parse_iso_date(review.expires);
   const auto day = china_day(run_started_at);

@@ -314,8 +314,9 @@ CREATE TABLE run_link_verdicts (
 )sql";
 
 // Version 10 (issue 17): the human review log (store/review.h). One row per action, never
-// updated; a finding's review is its newest row. `severity` and `detail` are the finding as
-// the reviewer saw it; `expires` is '' or the last day (YYYY-MM-DD) an acceptance holds.
+// updated; a finding's review is its newest row. `severity`, `detail` and `evidence`
+// (store/review.h) are the finding as the reviewer saw it; `expires` is '' or the last day
+// (YYYY-MM-DD) an acceptance holds.
 constexpr std::string_view kVersion10 = R"sql(
 CREATE TABLE finding_reviews (
   id          INTEGER PRIMARY KEY,
@@ -326,7 +327,8 @@ CREATE TABLE finding_reviews (
   reviewer    TEXT NOT NULL,
   reviewed_at TEXT NOT NULL,
   severity    INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 3),
-  detail      TEXT NOT NULL
+  detail      TEXT NOT NULL,
+  evidence    TEXT NOT NULL
 );
 CREATE INDEX finding_reviews_by_finding ON finding_reviews (finding_id, id);
 )sql";

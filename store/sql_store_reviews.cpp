@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checks/dates.h"
+#include "store/json_codec.h"
 #include "store/sql_store.h"
 #include "store/str_cat.h"
 
@@ -16,7 +17,7 @@ namespace {
 
 constexpr std::string_view kReviewColumns =
     "f.site, f.code, f.subject, r.id, r.verdict, r.reason, r.expires, r.reviewer, "
-    "r.reviewed_at, r.severity, r.detail";
+    "r.reviewed_at, r.severity, r.detail, r.evidence";
 
 // Every finding's current review: its newest action, unless that withdrew the review.
 constexpr std::string_view kCurrentReviews = R"sql(
@@ -39,7 +40,23 @@ ReviewRecord read_review(Statement& stmt) {
   r.reviewed_at = stmt.column_text(8);
   r.severity = static_cast<checks::Severity>(stmt.column_int(9));
   r.detail = stmt.column_text(10);
+  r.evidence = stmt.column_text(11);
   return r;
+}
+
+// A finding as its occurrence row reads, from column `first` on: severity, detail,
+// detail_code, detail_args. Damaged values read as no code, as findings() reads them.
+checks::Finding occurrence(Statement& stmt, int first) {
+  checks::Finding f;
+  f.severity = static_cast<checks::Severity>(stmt.column_int(first));
+  f.detail = stmt.column_text(first + 1);
+  f.detail_code = stmt.column_text(first + 2);
+  if (auto args = decode_detail_args(stmt.column_text(first + 3))) {
+    f.detail_args = std::move(*args);
+  } else {
+    f.detail_code.clear();
+  }
+  return f;
 }
 
 std::optional<StoreError> invalid(const ReviewRecord& r) {
@@ -64,7 +81,7 @@ Result<ReviewRecord> SqlStore::add_review(const ReviewRecord& review) {
   std::int64_t finding = 0;
   {
     auto find = db_.prepare(R"sql(
-SELECT f.id, o.severity, o.detail
+SELECT f.id, o.severity, o.detail, o.detail_code, o.detail_args
   FROM findings f JOIN finding_occurrences o ON o.finding_id = f.id
  WHERE f.site = ?1 AND f.code = ?2 AND f.subject = ?3
  ORDER BY o.run_id DESC LIMIT 1
@@ -78,14 +95,16 @@ SELECT f.id, o.severity, o.detail
                                                 review.site, " with subject ", review.subject)});
     }
     finding = find->column_int(0);
-    out.severity = static_cast<checks::Severity>(find->column_int(1));
-    out.detail = find->column_text(2);
+    const checks::Finding seen = occurrence(*find, 1);
+    out.severity = seen.severity;
+    out.detail = seen.detail;
+    out.evidence = review_evidence(seen);
   }
   {
     auto insert = db_.prepare(R"sql(
 INSERT INTO finding_reviews (finding_id, verdict, reason, expires, reviewer, reviewed_at,
-                             severity, detail)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id
+                             severity, detail, evidence)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id
 )sql");
     if (!insert) return std::unexpected(insert.error());
     insert->bind_int(1, finding)
@@ -95,7 +114,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id
         .bind_text(5, out.reviewer)
         .bind_text(6, out.reviewed_at)
         .bind_int(7, static_cast<std::int64_t>(out.severity))
-        .bind_text(8, out.detail);
+        .bind_text(8, out.detail)
+        .bind_text(9, out.evidence);
     auto row = insert->step();
     if (!row) return std::unexpected(row.error());
     out.id = insert->column_int(0);
@@ -138,14 +158,15 @@ Result<void> SqlStore::fill_reviews(const RunInfo& run, std::vector<FindingRow>&
     const checks::Finding& f = row.finding;
     auto it = by_finding.find(std::tuple(f.site, f.code, f.subject));
     if (it == by_finding.end()) continue;
-    row.review =
-        FindingReview{it->second, review_lapse(it->second, f.severity, f.detail, run.started_at)};
+    row.review = FindingReview{it->second, review_lapse(it->second, f, run.started_at)};
   }
   return {};
 }
 
 Result<void> SqlStore::count_reviewed(const RunInfo& run, std::vector<FindingCount>& counts) {
-  auto stmt = db_.prepare(str_cat("SELECT ", kReviewColumns, R"sql(, o.severity, o.detail, o.status
+  auto stmt =
+      db_.prepare(str_cat("SELECT ", kReviewColumns,
+                          R"sql(, o.severity, o.detail, o.detail_code, o.detail_args, o.status
   FROM finding_reviews r
   JOIN findings f ON f.id = r.finding_id
   JOIN finding_occurrences o ON o.finding_id = r.finding_id AND o.run_id = ?1
@@ -166,10 +187,10 @@ Result<void> SqlStore::count_reviewed(const RunInfo& run, std::vector<FindingCou
     if (!row) return std::unexpected(row.error());
     if (!*row) break;
     const ReviewRecord review = read_review(*stmt);
-    const auto severity = static_cast<checks::Severity>(stmt->column_int(11));
-    if (!review_lapse(review, severity, stmt->column_text(12), run.started_at).empty()) continue;
-    --count_of(review.site, severity, stmt->column_text(13));
-    ++count_of(review.site, severity, "reviewed");
+    const checks::Finding seen = occurrence(*stmt, 12);
+    if (!review_lapse(review, seen, run.started_at).empty()) continue;
+    --count_of(review.site, seen.severity, stmt->column_text(16));
+    ++count_of(review.site, seen.severity, "reviewed");
   }
   std::erase_if(counts, [](const FindingCount& c) { return c.count == 0; });
   return {};

@@ -105,6 +105,65 @@ TEST_P(ReviewsTest, AFindingThatReadsDifferentlyCountsAgain) {
   EXPECT_EQ(counted(run, "reviewed"), 0);
 }
 
+// A stale column is a day older every night: its age is a measure, not a change. A newer
+// date is a change (the column was updated, and its state is another).
+TEST_P(ReviewsTest, AStaleColumnOneDayOlderIsNoChangeButANewDateIs) {
+  constexpr const char* kColumn = "http://www.site.example/zcjd/";
+  auto stale = [&](int age, const std::string& newest) {
+    checks::Finding f = finding(
+        "s1", "FRESH-COLUMN", kColumn, Severity::error,
+        "column 政策解读: newest " + newest + ", " + std::to_string(age) + " days old (limit 180)");
+    f.detail_code = "fresh.column_stale";
+    f.detail_args = {{"name", "政策解读"},
+                     {"column", "policy"},
+                     {"newest", newest},
+                     {"age_days", std::to_string(age)},
+                     {"limit_days", "180"}};
+    return f;
+  };
+  patrol("2026-11-19T18:00:00Z", {stale(200, "2026-05-03")});
+  ReviewRecord r;
+  r.site = "s1";
+  r.code = "FRESH-COLUMN";
+  r.subject = kColumn;
+  r.verdict = "accepted";
+  r.reason = "the column is retired on 1 January";
+  r.expires = "2026-12-31";
+  r.reviewer = "zhang.wei";
+  r.reviewed_at = "2026-11-20T08:30:00Z";
+  ASSERT_TRUE(store_->add_review(r));
+  auto run = patrol("2026-11-20T18:00:00Z", {stale(201, "2026-05-03")});
+  EXPECT_TRUE(the_row().set_aside());
+  EXPECT_EQ(counted(run, "reviewed"), 1);
+  run = patrol("2026-11-21T18:00:00Z", {stale(190, "2026-05-14")});
+  const FindingRow row = the_row();
+  EXPECT_FALSE(row.set_aside());
+  ASSERT_TRUE(row.review.has_value());
+  EXPECT_EQ(row.review->lapsed, "changed");
+  EXPECT_EQ(counted(run, "open"), 1);
+}
+
+TEST(ReviewEvidence, MeasuresAreLeftOutAndValuesCannotRunTogether) {
+  checks::Finding a;
+  a.detail_code = "fresh.home_stale";
+  a.detail_args = {{"newest", "2025-08-12"}, {"age_days", "479"}, {"limit_days", "365"}};
+  checks::Finding b = a;
+  b.detail_args[1].value = "480";
+  EXPECT_EQ(review_evidence(a), review_evidence(b));
+  b.detail_args[0].value = "2025-08-13";
+  EXPECT_NE(review_evidence(a), review_evidence(b));
+  checks::Finding c;
+  c.detail_code = "x";
+  c.detail_args = {{"k", "a;k=1:b"}};
+  checks::Finding d;
+  d.detail_code = "x";
+  d.detail_args = {{"k", "a"}, {"k", "b"}};
+  EXPECT_NE(review_evidence(c), review_evidence(d));
+  checks::Finding old;  // stored before detail codes: its English text is the evidence
+  old.detail = "HTTP 404";
+  EXPECT_EQ(review_evidence(old), "detail:HTTP 404");
+}
+
 TEST_P(ReviewsTest, AnAcceptanceHoldsThroughItsLastBeijingDay) {
   patrol("2026-11-28T02:00:00Z", {finding("s1", "LINK-BROKEN", kLink)});
   ASSERT_TRUE(review("accepted", "the archive moves in December", "2026-11-30"));

@@ -285,11 +285,17 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
     begin = end;
   }
 
-  std::vector<store::FindingRow> counted;
+  // Findings a human review sets aside count in no total (counted here, not copied).
+  SeverityCounts counted;
+  std::size_t reviewed = 0;
   for (const store::FindingRow& row : rows) {
-    if (!row.set_aside()) counted.push_back(row);
+    if (row.set_aside()) {
+      ++reviewed;
+    } else {
+      counted.add(row.finding.severity);
+    }
   }
-  std::string totals = totals_line(count_by_severity(counted));
+  std::string totals = totals_line(counted);
   if (int resolved = count_changes(rows).resolved; resolved > 0) {
     totals += " (" + std::to_string(resolved) + " resolved)";
   }
@@ -300,7 +306,7 @@ void write_findings_table(std::ostream& out, const store::RunInfo& run,
         << " not verified in this run (open?): the site was down, the page failed or the walk "
            "was cut short; they stay open as last seen\n";
   }
-  if (const auto reviewed = rows.size() - counted.size(); reviewed > 0) {
+  if (reviewed > 0) {
     out << reviewed
         << " set aside by human review (reviewed): false alarms or accepted, counted in no "
            "total (sitepatrol review list)\n";

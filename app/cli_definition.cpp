@@ -42,6 +42,7 @@ void define_cli(CLI::App& cli, LogOptions& log, Command* run) {
   add_baseline_command(cli, run);
   add_review_command(cli, run);
   add_recheck_command(cli, run);
+  add_hash_password_command(cli, run);
   add_report_command(cli, run);
   add_daemon_command(cli, log, run);
   add_alert_command(cli, run);

@@ -34,5 +34,7 @@ CLI::App* add_db_command(CLI::App& cli, Command* run);
 CLI::App* add_review_command(CLI::App& cli, Command* run);
 // `recheck --site ID [--wait]`: the daemon patrols one site now (docs/recheck.md).
 CLI::App* add_recheck_command(CLI::App& cli, Command* run);
+// `hash-password`: a console user's password hash (issue 17, docs/console.md).
+CLI::App* add_hash_password_command(CLI::App& cli, Command* run);
 
 }  // namespace sitepatrol::app

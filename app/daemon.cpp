@@ -11,6 +11,7 @@
 
 #include "alerts/dispatcher.h"
 #include "alerts/rules.h"
+#include "app/console/console.h"
 #include "app/daemon_maintenance.h"
 #include "app/daemon_prober.h"
 #include "app/daemon_ratio_store.h"
@@ -44,13 +45,15 @@ std::vector<const config::SiteConfig*> pick(const config::Config& config,
   return out;
 }
 
-// The endpoint's bounds: [http] max_connections and request_timeout; bodies are not needed
-// (every route is a GET), so a small body limit keeps a flood of POSTs cheap.
+// The endpoint's bounds: [http] max_connections and request_timeout; the console's forms are
+// small, so a small body limit keeps a flood of POSTs cheap. Two threads, so that a sign-in's
+// password hash (a tenth of a second) does not hold up /metrics.
 EndpointLimits endpoint_limits(const config::HttpConfig& http) {
   EndpointLimits limits;
   limits.max_connections = static_cast<std::size_t>(http.max_connections);
   limits.header_timeout = limits.body_timeout = limits.write_timeout = http.request_timeout;
   limits.max_body_bytes = 64 * 1024;
+  limits.threads = 2;
   return limits;
 }
 
@@ -119,6 +122,7 @@ struct Daemon::Impl {
   std::atomic<std::int64_t> alerts_pending{0};
   std::atomic<bool> alert_kick{false};
 
+  std::unique_ptr<console::Console> console;  // the web console, when [console] enables it
   std::unique_ptr<HttpEndpoint> http;
 
   void notify() {
@@ -169,8 +173,15 @@ int Daemon::Impl::run() {
     return 3;
   }
   store = std::move(*opened);
+  // A re-check a stopped daemon was running will never end: say so (docs/recheck.md).
+  if (auto failed = store->fail_running_rechecks(crawler::to_rfc3339(clock.now()),
+                                                 "the daemon stopped before the patrol ended");
+      failed && *failed > 0) {
+    spdlog::warn("{} re-check(s) left running by a stopped daemon marked failed", *failed);
+  }
   refresh_site_metrics();  // the gauges a restart must not blank, before /metrics is served
   if (!config->http.listen.empty()) {
+    if (config->console.served()) console = std::make_unique<console::Console>(config, database);
     try {
       http = std::make_unique<HttpEndpoint>(
           [this, legacy = config->http.legacy_metrics](const HttpRequest& request) {
@@ -181,6 +192,8 @@ int Daemon::Impl::run() {
             } else if (request.path() == "/metrics") {
               reply.headers = {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"}};
               reply.body = metrics.render(legacy);
+            } else if (console) {
+              return console->handle(request);
             } else {
               reply.status = 404;
               reply.headers = {{"Content-Type", "text/plain; charset=utf-8"}};
@@ -194,13 +207,14 @@ int Daemon::Impl::run() {
       return 3;
     }
     std::cerr << "sitepatrol daemon: metrics on " << http->base_url() << "/metrics\n";
+    if (console) std::cerr << "sitepatrol daemon: console on " << http->base_url() << "/\n";
   }
   {
     std::lock_guard lock(channels_mutex);
     channels = config->alerts;
   }
-  alert_thread = std::thread(
-      [this, options = alerts::sender_options(*config)] { alert_loop(options); });
+  alert_thread =
+      std::thread([this, options = alerts::sender_options(*config)] { alert_loop(options); });
   spdlog::info("daemon started: {} sites, {} alert channels, database {}", config->sites.size(),
                config->alerts.size(), database.string());
   std::cerr << "sitepatrol daemon: started with " << config->sites.size() << " sites\n";
@@ -289,6 +303,7 @@ void Daemon::Impl::do_reload(Scheduler& scheduler) {
   }
   config = std::make_shared<const config::Config>(std::move(*loaded));
   scheduler.reconfigure(*config, clock.now());
+  if (console) console->reload(config);
   {
     std::lock_guard lock(channels_mutex);
     channels = config->alerts;

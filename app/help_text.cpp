@@ -107,6 +107,10 @@ HelpNotes help_notes(std::string_view path) {
               "database error; with --wait: the patrol failed, was cut short, "
               "or did not end within --timeout"}},
             kConfigEnvironment()};
+  if (path == "hash-password")
+    return {
+        {kOk, {"2", "no password on standard input"}, {"3", "libsodium failed (out of memory)"}},
+        none};
   if (path == "run start" || path == "db migrate" || path == "db copy")
     return {{kOk, kUsage, kRuntime}, kConfigEnvironment()};
   if (path == "worker")

@@ -216,6 +216,9 @@ class Session : public std::enable_shared_from_this<Session> {
       request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     }
     request.body = std::move(message.body());
+    error_code ignored;
+    const auto peer = stream_.socket().remote_endpoint(ignored);
+    if (!ignored) request.remote = peer.address().to_string();
     const bool keep_alive = message.keep_alive();
     const HttpReply reply = call(state_.handler, request);
     send(to_response(reply, message.method() == http::verb::head, keep_alive), keep_alive);

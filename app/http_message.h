@@ -15,6 +15,7 @@ struct HttpRequest {
   std::string target;  // as sent: path plus query, e.g. "/tzgg/index.html?page=2"
   std::vector<std::pair<std::string, std::string>> headers;  // names as sent
   std::string body;
+  std::string remote;  // the client's address ("127.0.0.1", "::1"); "" when unknown
 
   // The first header named `lower_name` (compared case-insensitively); "" when absent.
   std::string header(std::string_view lower_name) const;

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "config/alerts.h"
+#include "config/console.h"
 #include "config/content.h"
 #include "config/indices.h"
 #include "config/maintenance.h"
@@ -205,6 +206,7 @@ struct Config {
   ScheduleConfig schedule;
   HttpConfig http;
   std::vector<AlertChannel> alerts;
+  ConsoleConfig console;  // [console]: the web console (issue 17)
 };
 
 struct ConfigError {

@@ -14,6 +14,7 @@
 #include "config/columns.h"
 #include "config/columns_section.h"
 #include "config/config.h"
+#include "config/console_section.h"
 #include "config/content_section.h"
 #include "config/features.h"
 #include "config/features_section.h"
@@ -470,6 +471,10 @@ void read_root(const toml::table& root, Config& config, Problems& problems) {
   if (const auto* http = r.typed<toml::table>("http", "a table ([http])")) {
     TableReader http_reader(*http, "http", problems);
     detail::read_http(http_reader, config.http);
+  }
+  if (const auto* console = r.typed<toml::table>("console", "a table ([console])")) {
+    TableReader console_reader(*console, "console", problems);
+    detail::read_console(console_reader, config.console, config.sites);
   }
   for_each_table(r, "alert", [&](TableReader& alert, std::size_t i) {
     detail::read_alert(alert, config.alerts.emplace_back(), i, config.sites);

@@ -12,11 +12,13 @@ packages=(
   libutf8proc-dev               # NFKC normalisation of page text for the content checks
   libpoppler-cpp-dev libzip-dev libexpat1-dev # text of PDF and Office attachments (DOCX, XLSX)
   libpq-dev                     # the PostgreSQL store (docs/postgresql.md)
+  libsodium-dev                 # the console's password hashes, Argon2id (docs/console.md)
   postgresql                    # tests: a throwaway PostgreSQL cluster for the store tests
                                 # (under systemd the package also starts a server on :5432;
                                 # the tests use their own, on a Unix socket)
   libjemalloc-dev               # the binary's allocator: 10 % less CPU a page (docs/performance.md)
   chromium fonts-wqy-microhei   # report tests: headless rendering of the HTML report
+  chromium-driver               # console tests: Chromium driven through WebDriver
   poppler-utils                 # report tests: pdfinfo/pdftoppm on the A4 print (Chromium PDF)
   python3-jsonschema            # tests: the findings JSON validated against docs/schemas/
   python3-yaml                  # tests: the Kubernetes manifests parsed and cross-checked

@@ -26,9 +26,11 @@ SiteInfo site_info(const config::SiteConfig& s) {
 // number of sites.
 using RunFindings = std::map<std::string, std::vector<store::FindingRow>>;
 
-std::expected<RunFindings, std::string> findings_of(store::Store& store, std::int64_t run) {
+std::expected<RunFindings, std::string> findings_of(store::Store& store, std::int64_t run,
+                                                    const std::optional<std::string>& site) {
   store::FindingQuery q;
   q.run = run;
+  if (site) q.sites = {*site};
   q.status = store::StatusFilter::all;
   auto rows = store.findings(q);
   if (!rows) return std::unexpected(rows.error().message);
@@ -57,7 +59,8 @@ void fill_site_month(SiteMonth& month, const std::vector<const store::PeriodRun*
         month.resolved.push_back(ResolvedFinding{row, run->info.finished_at});
         continue;
       }
-      down = down || row.finding.code == "AVAIL-DOWN";
+      // A "down" a review calls a false alarm is not a run the site was down.
+      down = down || (row.finding.code == "AVAIL-DOWN" && !row.set_aside());
       if (run != runs.back()) continue;
       // A finding a human review sets aside stays listed, apart, and out of every count.
       (row.set_aside() ? month.reviewed : month.current).push_back(row);
@@ -100,7 +103,7 @@ std::optional<checks::Date> china_day(const std::string& rfc3339) {
 std::expected<std::vector<ColumnStat>, std::string> column_stats(
     store::Store& store, const std::string& site, const store::PeriodRun& last,
     const std::vector<store::FindingRow>& current) {
-  auto history = store.column_history(site);
+  auto history = store.run_columns(site, last.info.id);
   if (!history) return std::unexpected(history.error().message);
   std::set<std::pair<std::string, std::string>> raised;
   for (const auto& row : current) raised.emplace(row.finding.code, row.finding.subject);
@@ -164,19 +167,24 @@ std::int64_t unix_ms(const std::string& rfc3339_midnight) {
       .count();
 }
 
-// The daemon's probes of the site's homepage within the month (none without a daemon).
-std::expected<ProbeAvailability, std::string> probe_availability(
-    store::Store& store, const std::string& site,
-    const std::pair<std::string, std::string>& bounds) {
-  ProbeAvailability out;
-  const std::int64_t from = unix_ms(bounds.first);
-  const std::int64_t to = unix_ms(bounds.second);
-  auto probes = store.probes(site, from);
-  if (!probes) return out;  // a store without probes: no availability figure, not an error
-  for (const store::ProbeRecord& p : *probes) {
-    if (p.at_ms >= to) continue;
-    ++out.probes;
-    out.failed += p.up ? 0 : 1;
+// The daemon's probes of each site's homepage within the month, from their daily rollup
+// (store.h ProbeDay; the raw probes are pruned after a week, the rollup is kept). Month bounds
+// are UTC midnights, as the rollup's days are. Empty without a daemon, or from a store that
+// keeps no rollup (no availability figure then, not an error).
+std::map<std::string, ProbeAvailability> probe_availability(
+    store::Store& store, const std::pair<std::string, std::string>& bounds,
+    const std::optional<std::string>& site) {
+  constexpr std::int64_t kDayMs = 86'400'000;
+  const std::int64_t from = unix_ms(bounds.first) / kDayMs;
+  const std::int64_t to = unix_ms(bounds.second) / kDayMs;
+  std::map<std::string, ProbeAvailability> out;
+  auto days = store.probe_days(from, site.value_or(""));
+  if (!days) return out;
+  for (const store::ProbeDay& d : *days) {
+    if (d.day >= to) continue;
+    ProbeAvailability& a = out[d.site];
+    a.probes += d.probes;
+    a.failed += d.failed;
   }
   return out;
 }
@@ -223,33 +231,41 @@ std::expected<MonthData, std::string> load_month(store::Store& store, const conf
                                                  const std::optional<std::string>& site) {
   auto bounds = month_bounds(month);
   if (!bounds) return std::unexpected("not a month (YYYY-MM): '" + month + "'");
-  auto runs = store.runs_in_period(bounds->first, bounds->second);
+  auto runs = site ? store.site_runs_in_period(bounds->first, bounds->second, *site)
+                   : store.runs_in_period(bounds->first, bounds->second);
   if (!runs) return std::unexpected(runs.error().message);
   MonthData data;
   data.month = month;
   data.runs = static_cast<int>(runs->size());
   std::map<std::int64_t, RunFindings> findings;
   std::map<std::int64_t, std::map<std::string, store::SiteRunCounts>> counts;
+  std::map<std::string, std::vector<const store::PeriodRun*>> runs_of;  // site -> covering runs
+  for (const store::PeriodRun& run : *runs) {
+    for (const std::string& id : run.sites) runs_of[id].push_back(&run);
+  }
+  const auto probes = probe_availability(store, *bounds, site);
   for (const config::SiteConfig& s : config.sites) {
     if (site && s.id != *site) continue;
-    std::vector<const store::PeriodRun*> covering;
-    for (const store::PeriodRun& run : *runs) {
-      for (const std::string& id : run.sites) {
-        if (id == s.id) covering.push_back(&run);
-      }
-    }
-    if (covering.empty()) continue;
+    const auto found = runs_of.find(s.id);
+    if (found == runs_of.end()) continue;
+    const std::vector<const store::PeriodRun*>& covering = found->second;
     for (const store::PeriodRun* run : covering) {
       if (findings.contains(run->info.id)) continue;
-      auto rows = findings_of(store, run->info.id);
+      auto rows = findings_of(store, run->info.id, site);
       if (!rows) return std::unexpected(rows.error());
       findings.emplace(run->info.id, std::move(*rows));
     }
     const std::int64_t last = covering.back()->info.id;
     if (!counts.contains(last)) {
-      auto c = store.site_run_counts(last);
-      if (!c) return std::unexpected(c.error().message);
-      counts.emplace(last, std::move(*c));
+      if (site) {  // one site: its own counts, not the whole run's
+        auto c = store.counts_of_site(last, *site);
+        if (!c) return std::unexpected(c.error().message);
+        counts[last].emplace(*site, std::move(*c));
+      } else {
+        auto c = store.site_run_counts(last);
+        if (!c) return std::unexpected(c.error().message);
+        counts.emplace(last, std::move(*c));
+      }
     }
     SiteMonth m;
     m.site = site_info(s);
@@ -260,9 +276,9 @@ std::expected<MonthData, std::string> load_month(store::Store& store, const conf
     auto interaction = interaction_stats(store, s.id, month);
     if (!interaction) return std::unexpected(interaction.error());
     m.interaction = *interaction;
-    auto probes = probe_availability(store, s.id, *bounds);
-    if (!probes) return std::unexpected(probes.error());
-    if (probes->probes > 0) m.probes = *probes;
+    if (auto p = probes.find(s.id); p != probes.end() && p->second.probes > 0) {
+      m.probes = p->second;
+    }
     m.maintenance = maintenance_in(s, month);
     data.sites.push_back(std::move(m));
   }

@@ -30,6 +30,7 @@ constexpr std::string_view kTables[] = {
     "run_link_verdicts",
     "finding_reviews",
     "recheck_requests",
+    "probe_days",
 };
 
 // Tables whose `id` the engine assigns: PostgreSQL's sequence must continue after the copy.

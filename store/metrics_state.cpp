@@ -49,6 +49,19 @@ std::optional<std::int64_t> unix_seconds(const std::string& utc) {
   return static_cast<std::int64_t>(timegm(&tm));
 }
 
+Result<std::map<std::string, std::int64_t>> read_certs(Db& db) {
+  auto certs = db.prepare("SELECT site, not_after FROM site_certificates");
+  if (!certs) return std::unexpected(certs.error());
+  std::map<std::string, std::int64_t> out;
+  for (;;) {
+    auto row = certs->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    out[certs->column_text(0)] = certs->column_int(1);
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<MetricsState> load_metrics_state(const std::filesystem::path& database) {
@@ -67,15 +80,17 @@ Result<MetricsState> load_metrics_state(const std::filesystem::path& database) {
       if (auto at = unix_seconds(runs->column_text(2))) out.last_success[site] = *at;
     }
   }
-  auto certs = db->prepare("SELECT site, not_after FROM site_certificates");
+  auto certs = read_certs(*db);
   if (!certs) return std::unexpected(certs.error());
-  for (;;) {
-    auto row = certs->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    out.cert_not_after[certs->column_text(0)] = certs->column_int(1);
-  }
+  out.cert_not_after = std::move(*certs);
   return out;
+}
+
+Result<std::map<std::string, std::int64_t>> load_cert_not_after(
+    const std::filesystem::path& database) {
+  auto db = open_db(database);
+  if (!db) return std::unexpected(db.error());
+  return read_certs(*db);
 }
 
 Result<void> save_cert_not_after(const std::filesystem::path& database,

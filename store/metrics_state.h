@@ -26,6 +26,9 @@ struct MetricsState {
 };
 
 Result<MetricsState> load_metrics_state(const std::filesystem::path& database);
+// Only the certificate expiries (site -> Unix seconds): what the console shows.
+Result<std::map<std::string, std::int64_t>> load_cert_not_after(
+    const std::filesystem::path& database);
 
 // Remembers each site's homepage certificate expiry (Unix seconds), replacing the old value.
 Result<void> save_cert_not_after(const std::filesystem::path& database,

@@ -80,6 +80,16 @@ class SqlStore final : public Store {
   Result<std::vector<RecheckRequest>> queued_rechecks() override;
   Result<void> update_recheck(const RecheckRequest& request) override;
   Result<std::optional<RecheckRequest>> recheck(std::int64_t id) override;
+  Result<std::optional<RecheckRequest>> latest_recheck(const std::string& site) override;
+  Result<int> fail_running_rechecks(const std::string& now, const std::string& why) override;
+  // History of one finding (issue 17): sql_store_history.cpp.
+  Result<std::vector<FindingSighting>> finding_history(const std::string& site,
+                                                       const std::string& code,
+                                                       const std::string& subject,
+                                                       int limit) override;
+  Result<std::vector<SiteRunFindings>> findings_per_run(std::int64_t after_run,
+                                                        const std::string& site) override;
+  Result<std::vector<std::string>> site_months(const std::string& site) override;
   // Human review (issue 17): sql_store_reviews.cpp.
   Result<ReviewRecord> add_review(const ReviewRecord& review) override;
   Result<std::vector<ReviewRecord>> review_log(const std::string& site) override;
@@ -89,6 +99,8 @@ class SqlStore final : public Store {
   Result<void> save_columns(std::int64_t run, const std::string& site,
                             std::span<const checks::ColumnObservation> columns) override;
   Result<std::vector<ColumnHistoryRow>> column_history(const std::string& site) override;
+  Result<std::vector<ColumnHistoryRow>> run_columns(const std::string& site,
+                                                    std::int64_t run) override;
   // issue 4: sql_store_interaction.cpp
   Result<void> save_interaction_months(std::int64_t run, const std::string& site,
                                        std::span<const checks::InteractionMonth> months) override;
@@ -98,12 +110,17 @@ class SqlStore final : public Store {
   // Monthly reports (sql_store_report.cpp).
   Result<std::vector<PeriodRun>> runs_in_period(const std::string& from,
                                                 const std::string& to) override;
+  Result<std::vector<PeriodRun>> site_runs_in_period(const std::string& from, const std::string& to,
+                                                     const std::string& site) override;
   Result<std::map<std::string, SiteRunCounts>> site_run_counts(std::int64_t run) override;
+  Result<SiteRunCounts> counts_of_site(std::int64_t run, const std::string& site) override;
   Result<std::vector<PeriodRun>> latest_runs() override;
   // The daemon (issue 7): sql_store_probes.cpp, sql_store_alerts.cpp.
   Result<void> save_probe(const ProbeRecord& probe) override;
   Result<std::vector<ProbeRecord>> probes(const std::string& site, std::int64_t since_ms) override;
   Result<std::vector<ProbeRecord>> recent_probes(const std::string& site, int limit) override;
+  Result<std::vector<ProbeDay>> probe_days(std::int64_t since_day,
+                                           const std::string& site) override;
   Result<int> prune_probes(std::int64_t before_ms) override;
   Result<bool> add_alert(const AlertRecord& alert) override;
   Result<std::vector<AlertRecord>> due_alerts(std::int64_t now_ms) override;
@@ -165,7 +182,7 @@ class SqlStore final : public Store {
   Result<void> check_fence();
 
   Db db_;
-  std::optional<SiteClaim> fence_;  // fence_writes()
+  std::optional<SiteClaim> fence_;                          // fence_writes()
   std::unordered_map<std::string, std::int64_t> interned_;  // the batch's URLs (PostgreSQL)
 };
 

@@ -34,24 +34,51 @@ SELECT site, target, page, text FROM (
  ORDER BY page_id
 )sql";
 
+// The same for the pages of a few sites (?3, a JSON array), found through the sites' pages
+// instead of every page the run fetched: a site's page reads its own pages only.
+constexpr std::string_view kSiteCarriers = R"sql(
+SELECT site, target, page, text FROM (
+  SELECT p.id AS page_id, p.site AS site, t.url AS target, pu.url AS page, pl.text AS text,
+         row_number() OVER (PARTITION BY p.id, pl.url_id ORDER BY pl.pos) AS nth
+    FROM json_each(?3) s
+    JOIN pages p ON p.site = s.value
+    JOIN page_fetches pf ON pf.run_id = ?1 AND pf.page_id = p.id
+    JOIN page_links pl ON pl.page_id = p.id
+    JOIN urls t ON t.id = pl.url_id
+    JOIN urls pu ON pu.id = p.url_id
+   WHERE pl.url_id IN (SELECT u.id FROM urls u WHERE u.url IN (SELECT value FROM json_each(?2)))
+) AS carriers
+ WHERE nth = 1
+ ORDER BY page_id
+)sql";
+
+constexpr std::size_t kFewSites = 50;  // up to this many sites: kSiteCarriers
+
 bool is_link_code(const std::string& code) { return code.starts_with("LINK-"); }
 
 }  // namespace
 
 Result<void> SqlStore::fill_carriers(std::int64_t run, std::vector<FindingRow>& rows) {
   std::vector<std::string> wanted;
+  std::vector<std::string> sites;
   for (const FindingRow& row : rows) {
-    if (is_link_code(row.finding.code)) wanted.push_back(row.finding.subject);
+    if (!is_link_code(row.finding.code)) continue;
+    wanted.push_back(row.finding.subject);
+    sites.push_back(row.finding.site);
   }
   if (wanted.empty()) return {};
   // std::sort/std::unique rather than std::ranges: clang 14 with libstdc++ 12 (the sanitized
   // build) cannot compile ranges::unique.
-  std::sort(wanted.begin(), wanted.end());
-  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  for (auto* list : {&wanted, &sites}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
 
-  auto stmt = db_.prepare(kCarriers);
+  const bool few = sites.size() <= kFewSites;
+  auto stmt = db_.prepare(few ? kSiteCarriers : kCarriers);
   if (!stmt) return std::unexpected(stmt.error());
   stmt->bind_int(1, run).bind_text(2, encode_strings(wanted));
+  if (few) stmt->bind_text(3, encode_strings(sites));
   // (site, target URL) -> carriers in page order.
   std::map<std::pair<std::string, std::string>, std::vector<LinkCarrier>> by_target;
   for (;;) {

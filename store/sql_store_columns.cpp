@@ -45,6 +45,17 @@ SELECT o.run_id, r.started_at, u.url, o.name, o.column_key, o.column_class, o.ne
  ORDER BY o.run_id, u.url
 )sql";
 
+// One run's observations of the site's columns (by the primary key run_id, site, url_id).
+constexpr std::string_view kRunColumns = R"sql(
+SELECT o.run_id, r.started_at, u.url, o.name, o.column_key, o.column_class, o.newest,
+       o.entries, o.new_entries, o.first_seen, o.dates_suspicious
+  FROM column_observations o
+  JOIN runs r ON r.id = o.run_id
+  JOIN urls u ON u.id = o.url_id
+ WHERE o.site = ?1 AND o.run_id = ?2 AND r.status = 'finished'
+ ORDER BY u.url
+)sql";
+
 // The list hash is a 64-bit unsigned value; SQLite integers are signed, so it is kept as hex.
 std::string hex(std::uint64_t v) {
   char buf[17];
@@ -85,7 +96,7 @@ Result<std::map<std::string, checks::ColumnState>> SqlStore::column_states(
 }
 
 Result<void> SqlStore::save_columns(std::int64_t run, const std::string& site,
-                                       std::span<const checks::ColumnObservation> columns) {
+                                    std::span<const checks::ColumnObservation> columns) {
   if (auto ok = require_running(run, "saving columns"); !ok) return ok;
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
@@ -118,10 +129,9 @@ Result<void> SqlStore::save_columns(std::int64_t run, const std::string& site,
   return tx->commit();
 }
 
-Result<std::vector<ColumnHistoryRow>> SqlStore::column_history(const std::string& site) {
-  auto stmt = db_.prepare(kHistory);
-  if (!stmt) return std::unexpected(stmt.error());
-  stmt->bind_text(1, site);
+namespace {
+
+Result<std::vector<ColumnHistoryRow>> read_history(Result<Statement>& stmt) {
   std::vector<ColumnHistoryRow> out;
   for (;;) {
     auto row = stmt->step();
@@ -142,6 +152,23 @@ Result<std::vector<ColumnHistoryRow>> SqlStore::column_history(const std::string
     out.push_back(std::move(r));
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<ColumnHistoryRow>> SqlStore::column_history(const std::string& site) {
+  auto stmt = db_.prepare(kHistory);
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_text(1, site);
+  return read_history(stmt);
+}
+
+Result<std::vector<ColumnHistoryRow>> SqlStore::run_columns(const std::string& site,
+                                                            std::int64_t run) {
+  auto stmt = db_.prepare(kRunColumns);
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_text(1, site).bind_int(2, run);
+  return read_history(stmt);
 }
 
 }  // namespace sitepatrol::store

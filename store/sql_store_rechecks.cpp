@@ -96,4 +96,24 @@ Result<std::optional<RecheckRequest>> SqlStore::recheck(std::int64_t id) {
   return std::optional<RecheckRequest>(read_request(*stmt));
 }
 
+Result<int> SqlStore::fail_running_rechecks(const std::string& now, const std::string& why) {
+  auto stmt = db_.prepare(
+      "UPDATE recheck_requests SET state = 'failed', finished_at = ?1, outcome = ?2 "
+      "WHERE state = 'running'");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_text(1, now).bind_text(2, why);
+  if (auto ok = stmt->run(); !ok) return std::unexpected(ok.error());
+  return db_.changes();
+}
+
+Result<std::optional<RecheckRequest>> SqlStore::latest_recheck(const std::string& site) {
+  auto stmt = db_.prepare(str_cat(kColumns, "WHERE site = ?1 ORDER BY id DESC LIMIT 1"));
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_text(1, site);
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::optional<RecheckRequest>();
+  return std::optional<RecheckRequest>(read_request(*stmt));
+}
+
 }  // namespace sitepatrol::store

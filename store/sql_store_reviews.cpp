@@ -20,10 +20,15 @@ constexpr std::string_view kReviewColumns =
     "r.reviewed_at, r.severity, r.detail, r.evidence";
 
 // Every finding's current review: its newest action, unless that withdrew the review.
+// Reviews are few (people write them) and findings many: every query here reads the reviews
+// first and looks their findings up by key. CROSS JOIN keeps SQLite to that order (without
+// statistics it scanned all findings instead: 14 ms a query at 2,000 sites); PostgreSQL
+// plans it as the inner join it is.
 constexpr std::string_view kCurrentReviews = R"sql(
   FROM finding_reviews r
-  JOIN findings f ON f.id = r.finding_id
- WHERE r.id = (SELECT max(x.id) FROM finding_reviews x WHERE x.finding_id = r.finding_id)
+  CROSS JOIN findings f
+ WHERE f.id = r.finding_id
+   AND r.id = (SELECT max(x.id) FROM finding_reviews x WHERE x.finding_id = r.finding_id)
    AND r.verdict <> 'withdrawn'
 )sql";
 
@@ -126,8 +131,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id
 
 Result<std::vector<ReviewRecord>> SqlStore::review_log(const std::string& site) {
   auto stmt = db_.prepare(str_cat("SELECT ", kReviewColumns, R"sql(
-  FROM finding_reviews r JOIN findings f ON f.id = r.finding_id
- WHERE ?1 = '' OR f.site = ?1
+  FROM finding_reviews r CROSS JOIN findings f
+ WHERE f.id = r.finding_id AND (?1 = '' OR f.site = ?1)
  ORDER BY r.id DESC
 )sql"));
   if (!stmt) return std::unexpected(stmt.error());
@@ -168,9 +173,10 @@ Result<void> SqlStore::count_reviewed(const RunInfo& run, std::vector<FindingCou
       db_.prepare(str_cat("SELECT ", kReviewColumns,
                           R"sql(, o.severity, o.detail, o.detail_code, o.detail_args, o.status
   FROM finding_reviews r
-  JOIN findings f ON f.id = r.finding_id
+  CROSS JOIN findings f
   JOIN finding_occurrences o ON o.finding_id = r.finding_id AND o.run_id = ?1
- WHERE r.id = (SELECT max(x.id) FROM finding_reviews x WHERE x.finding_id = r.finding_id)
+ WHERE f.id = r.finding_id
+   AND r.id = (SELECT max(x.id) FROM finding_reviews x WHERE x.finding_id = r.finding_id)
    AND r.verdict <> 'withdrawn'
 )sql"));
   if (!stmt) return std::unexpected(stmt.error());

@@ -14,6 +14,7 @@
 // part in the lifecycle.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <expected>
 #include <filesystem>
@@ -188,6 +189,22 @@ struct ProbeRecord {
   double elapsed_ms = 0;
 };
 
+// One site's probes over one UTC day (a daily rollup kept beside the probes, so that a month
+// of availability for every site is a few thousand rows, not millions).
+struct ProbeDay {
+  std::string site;
+  std::int64_t day = 0;  // days since 1970-01-01 UTC
+  int probes = 0;
+  int failed = 0;
+};
+
+// How many findings (new and open) one run listed for one site.
+struct SiteRunFindings {
+  std::string site;
+  std::int64_t run = 0;
+  int count = 0;
+};
+
 // One alert to one channel. `key` is the event's identity (site_down of a site since a given
 // probe, a finding's first sighting, a run's digest); (key, channel) is unique, which is what
 // makes every alert go out once.
@@ -218,6 +235,16 @@ struct RecheckRequest {
   std::int64_t run = 0;          // the run that patrolled it; 0 until known
   std::string finished_at;       // RFC 3339 UTC; "" until done or failed
   std::string outcome;           // done: "finished" | "aborted"; failed: why
+};
+
+// One run's word on a finding (the console's history of a finding, issue 17).
+struct FindingSighting {
+  std::int64_t run = 0;
+  std::string started_at;                              // the run's start, RFC 3339 UTC
+  std::string status;                                  // new | open | resolved
+  checks::Severity severity = checks::Severity::info;  // resolved: as last seen
+  std::string page;                                    // where it was seen ("" when resolved)
+  std::string detail;                                  // as that run said it ("" when resolved)
 };
 
 // A site a worker claimed from a run's queue (issue 16, docs/workers.md).
@@ -279,9 +306,7 @@ class Store {
   virtual Result<QueueCounts> queue_counts(std::int64_t) { return unsupported(); }
   // When every queued site of the run is done, finishes it with the sites' summed totals and
   // returns true; false when sites remain or another worker finished it first.
-  virtual Result<bool> finish_queued_run(std::int64_t, const std::string&) {
-    return unsupported();
-  }
+  virtual Result<bool> finish_queued_run(std::int64_t, const std::string&) { return unsupported(); }
 
   // External links' answers shared by the sites of a run (issue 16): what one worker learnt
   // of a URL, the others reuse instead of asking its host again. `found_on` and `kind` are
@@ -333,6 +358,32 @@ class Store {
   // Stores state, run, finished_at and outcome of `request.id`.
   virtual Result<void> update_recheck(const RecheckRequest&) { return unsupported(); }
   virtual Result<std::optional<RecheckRequest>> recheck(std::int64_t) { return unsupported(); }
+  // Requests left `running` by a daemon that stopped before their patrol ended: `failed`,
+  // with `why` as the outcome. Returns how many.
+  virtual Result<int> fail_running_rechecks(const std::string&, const std::string&) {
+    return unsupported();
+  }
+  // The site's newest request, whatever its state; nothing when none was ever made.
+  virtual Result<std::optional<RecheckRequest>> latest_recheck(const std::string&) {
+    return unsupported();
+  }
+
+  // The months (YYYY-MM, UTC, as the reports count them) in which a finished run covered
+  // the site, newest first.
+  virtual Result<std::vector<std::string>> site_months(const std::string&) { return unsupported(); }
+  // Per site and run, the findings listed by runs with an id above `after_run` (the
+  // console's trend lines), by site then run; of one site when `site` is not "".
+  virtual Result<std::vector<SiteRunFindings>> findings_per_run(std::int64_t, const std::string&) {
+    return unsupported();
+  }
+
+  // Every run's word on one finding (site, code, subject), newest run first, at most `limit`
+  // (sql_store_history.cpp). Empty when the store never saw it.
+  virtual Result<std::vector<FindingSighting>> finding_history(const std::string&,
+                                                               const std::string&,
+                                                               const std::string&, int) {
+    return unsupported();
+  }
 
   // ---- Human review (issue 17; store/review.h, sql_store_reviews.cpp) ----
   // Records one action; fills in its id and the finding's newest severity and detail. Fails
@@ -350,6 +401,14 @@ class Store {
                                     std::span<const checks::ColumnObservation> columns) = 0;
   // Every observation of the site's columns in finished runs, oldest run first.
   virtual Result<std::vector<ColumnHistoryRow>> column_history(const std::string& site) = 0;
+  // The same, of one run only (what a report of the run's month reads).
+  virtual Result<std::vector<ColumnHistoryRow>> run_columns(const std::string& site,
+                                                            std::int64_t run) {
+    auto all = column_history(site);
+    if (!all) return all;
+    std::erase_if(*all, [run](const ColumnHistoryRow& r) { return r.run != run; });
+    return all;
+  }
   // ---- interaction figures (issue 4; store/sql_store_interaction.cpp) ----
   // Stores a site's months as `run` saw them, replacing earlier readings of those months.
   virtual Result<void> save_interaction_months(
@@ -367,6 +426,19 @@ class Store {
     (void)from, (void)to;
     return std::unexpected(StoreError{"runs_in_period: not supported by this store"});
   }
+  // The same, only the runs that covered `site` (each with just that site).
+  virtual Result<std::vector<PeriodRun>> site_runs_in_period(const std::string& from,
+                                                             const std::string& to,
+                                                             const std::string& site) {
+    auto runs = runs_in_period(from, to);
+    if (!runs) return runs;
+    std::erase_if(*runs, [&](PeriodRun& run) {
+      const bool covered = std::ranges::find(run.sites, site) != run.sites.end();
+      run.sites = {site};
+      return !covered;
+    });
+    return runs;
+  }
   // Per site, the newest finished run that covered it: those runs, newest first, each with
   // the sites (by id) it is the newest for. What `findings` shows by default (issue 14).
   virtual Result<std::vector<PeriodRun>> latest_runs() {
@@ -376,6 +448,13 @@ class Store {
   virtual Result<std::map<std::string, SiteRunCounts>> site_run_counts(std::int64_t run) {
     (void)run;
     return std::unexpected(StoreError{"site_run_counts: not supported by this store"});
+  }
+  // The same for one site (nothing read: an empty SiteRunCounts).
+  virtual Result<SiteRunCounts> counts_of_site(std::int64_t run, const std::string& site) {
+    auto all = site_run_counts(run);
+    if (!all) return std::unexpected(all.error());
+    const auto it = all->find(site);
+    return it == all->end() ? SiteRunCounts{} : it->second;
   }
 
   // ---- The daemon (issue 7): probes (sql_store_probes.cpp) and alert history
@@ -389,7 +468,12 @@ class Store {
   virtual Result<std::vector<ProbeRecord>> recent_probes(const std::string&, int) {
     return unsupported();
   }
-  // Deletes probes older than `before_ms`; returns how many.
+  // Every site's daily rollups from `since_day` on, by site then day; of one site when `site`
+  // is not "".
+  virtual Result<std::vector<ProbeDay>> probe_days(std::int64_t, const std::string&) {
+    return unsupported();
+  }
+  // Deletes probes older than `before_ms`; returns how many (the daily rollups stay).
   virtual Result<int> prune_probes(std::int64_t) { return unsupported(); }
   // Adds a pending alert; false (and nothing written) when (key, channel) is already there.
   virtual Result<bool> add_alert(const AlertRecord&) { return unsupported(); }

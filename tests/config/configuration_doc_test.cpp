@@ -54,6 +54,7 @@ std::string base_for(const std::string& section) {
       {"site.leader", kSite + "[[site.leader]]\nname = \"x\"\ntitle = \"y\"\n"},
       {"site.maintenance", kSite + "[[site.maintenance]]\n"},
       {"schedule.site.ID", kSite + "[schedule.site.a]\n"},
+      {"console.user", kSite + "[[console.user]]\nname = \"li\"\n"},
       {"accept", kSite + "[[accept]]\nhost = \"a.example\"\nstatus = [\"403\"]\n"},
       {"alert, kind = \"dingtalk\"", kSite + "[[alert]]\nkind = \"dingtalk\"\nurl = "
                                              "\"https://h.example/\"\nevents = [\"site_down\"]\n"},

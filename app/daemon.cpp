@@ -207,7 +207,10 @@ int Daemon::Impl::run() {
       return 3;
     }
     std::cerr << "sitepatrol daemon: metrics on " << http->base_url() << "/metrics\n";
-    if (console) std::cerr << "sitepatrol daemon: console on " << http->base_url() << "/\n";
+    if (console) {
+      std::cerr << "sitepatrol daemon: console on " << http->base_url() << "/\n";
+      console->warm_soon();  // the overview's first view need not wait for it
+    }
   }
   {
     std::lock_guard lock(channels_mutex);
@@ -445,6 +448,7 @@ void Daemon::Impl::collect_patrol(Scheduler& scheduler) {
   scheduler.patrol_finished();
   const auto seconds = std::chrono::duration<double>(clock.now() - patrol_started).count();
   const auto& r = patrol_result;
+  if (console) console->warm_soon();  // the night's findings: the overview computed ahead
   if (rechecks.running()) {
     const bool failed = !patrol_busy.empty() || !r.error.empty();
     const std::string outcome = !patrol_busy.empty() ? "skipped: " + patrol_busy

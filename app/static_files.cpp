@@ -1,5 +1,6 @@
 #include "app/static_files.h"
 
+#include "checks/percent_escape.h"
 #include "config/ascii.h"
 
 #include <algorithm>
@@ -22,13 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Percent-decodes a URL path; nullopt on a malformed escape.
 std::optional<std::string> percent_decode(std::string_view in) {
   std::string out;
@@ -38,10 +32,9 @@ std::optional<std::string> percent_decode(std::string_view in) {
       out += in[i];
       continue;
     }
-    if (i + 2 >= in.size()) return std::nullopt;
-    const int hi = hex_value(in[i + 1]), lo = hex_value(in[i + 2]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out += static_cast<char>(hi * 16 + lo);
+    const auto byte = checks::escaped_byte(in, i);
+    if (!byte) return std::nullopt;
+    out += static_cast<char>(*byte);
     i += 2;
   }
   return out;

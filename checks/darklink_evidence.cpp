@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "checks/host.h"
+#include "checks/percent_escape.h"
 #include "config/ascii.h"
 
 namespace sitepatrol::checks {
@@ -39,13 +40,6 @@ bool is_ipv4(std::string_view host) {
            return !p.empty() && p.size() <= 3 &&
                   std::ranges::all_of(p, [](char c) { return c >= '0' && c <= '9'; });
          });
-}
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 }  // namespace
@@ -110,8 +104,8 @@ std::string percent_decoded(std::string_view url) {
   std::string out;
   out.reserve(url.size());
   for (std::size_t i = 0; i < url.size(); ++i) {
-    if (url[i] == '%' && i + 2 < url.size() && hex(url[i + 1]) >= 0 && hex(url[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex(url[i + 1]) * 16 + hex(url[i + 2])));
+    if (const auto byte = escaped_byte(url, i)) {
+      out.push_back(static_cast<char>(*byte));
       i += 2;
     } else {
       out.push_back(url[i]);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "checks/percent_escape.h"
 #include "crawler/url.h"
 
 namespace sitepatrol::crawler {
@@ -59,13 +60,6 @@ Key key_of(std::string_view key) {
   return Key::other;
 }
 
-constexpr int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = to_lower(c);
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 // Brings a pattern to the form of a normalised URL path: non-ASCII bytes and spaces
 // escaped, escapes in upper case, unreserved characters decoded.
 std::string normalise_pattern(std::string_view p) {
@@ -74,10 +68,11 @@ std::string normalise_pattern(std::string_view p) {
   out.reserve(p.size());
   for (std::size_t i = 0; i < p.size(); ++i) {
     auto c = static_cast<unsigned char>(p[i]);
-    if (c == '%' && (i + 2 >= p.size() || hex_value(p[i + 1]) < 0 || hex_value(p[i + 2]) < 0)) {
+    const auto escaped = c == '%' ? checks::escaped_byte(p, i) : std::nullopt;
+    if (c == '%' && !escaped) {
       out += "%25";
-    } else if (c == '%') {
-      auto v = static_cast<unsigned char>(hex_value(p[i + 1]) * 16 + hex_value(p[i + 2]));
+    } else if (escaped) {
+      const unsigned char v = *escaped;
       bool unreserved = (v >= 'a' && v <= 'z') || (v >= 'A' && v <= 'Z') ||
                         (v >= '0' && v <= '9') || v == '-' || v == '.' || v == '_' || v == '~';
       if (unreserved) {

@@ -5,25 +5,11 @@
 #include <optional>
 #include <string>
 
+#include "checks/percent_escape.h"
+
 namespace sitepatrol::reports {
 
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// The byte of "%XX" at `at`, if there is one.
-std::optional<unsigned char> escaped_byte(std::string_view s, std::size_t at) {
-  if (at + 2 >= s.size() || s[at] != '%') return std::nullopt;
-  const int hi = hex_value(s[at + 1]);
-  const int lo = hex_value(s[at + 2]);
-  if (hi < 0 || lo < 0) return std::nullopt;
-  return static_cast<unsigned char>(hi * 16 + lo);
-}
 
 // Characters a reader cannot see or that reorder what they see: shown encoded.
 bool invisible(std::uint32_t cp) {
@@ -40,7 +26,7 @@ bool invisible(std::uint32_t cp) {
 // Decodes one UTF-8 character written as %XX escapes starting at `at`: its bytes and the
 // length of its escaped form, or nothing when it is not a valid, visible, non-ASCII character.
 std::optional<std::size_t> decodable(std::string_view s, std::size_t at, std::string& bytes) {
-  const auto lead = escaped_byte(s, at);
+  const auto lead = checks::escaped_byte(s, at);
   if (!lead) return std::nullopt;
   const unsigned char b0 = *lead;
   int extra = 0;
@@ -59,7 +45,7 @@ std::optional<std::size_t> decodable(std::string_view s, std::size_t at, std::st
   }
   bytes.assign(1, static_cast<char>(b0));
   for (int i = 1; i <= extra; ++i) {
-    const auto next = escaped_byte(s, at + 3 * static_cast<std::size_t>(i));
+    const auto next = checks::escaped_byte(s, at + 3 * static_cast<std::size_t>(i));
     if (!next || (*next & 0xC0u) != 0x80u) return std::nullopt;
     cp = (cp << 6) | (*next & 0x3Fu);
     bytes.push_back(static_cast<char>(*next));

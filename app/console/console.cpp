@@ -21,15 +21,6 @@ Lang lang_of(const HttpRequest& request) {
   return cookie(request, kLangCookie) == "en" ? Lang::en : Lang::zh;
 }
 
-// A path of this console to go back to: local, absolute, not protocol-relative.
-std::string local_path(std::string_view back) {
-  if (back.empty() || back.front() != '/' || back.starts_with("//") || back.starts_with("/\\") ||
-      back.find_first_of("\r\n") != std::string_view::npos) {
-    return "/";
-  }
-  return std::string(back);
-}
-
 std::string session_cookie(const config::ConsoleConfig& c, std::string_view token,
                            std::chrono::seconds max_age) {
   return std::string(kSessionCookie) + "=" + std::string(token) +
@@ -50,8 +41,6 @@ HttpReply static_file(std::string_view type, std::string_view body) {
   HttpReply reply;
   reply.headers = {{"Content-Type", std::string(type)}, {"Cache-Control", "max-age=3600"}};
   add_security_headers(reply);
-  std::erase_if(reply.headers,
-                [](const auto& h) { return h.first == "Cache-Control" && h.second == "no-store"; });
   reply.body = std::string(body);
   return reply;
 }
@@ -64,6 +53,8 @@ Console::Console(ConfigPtr config, std::filesystem::path database)
       sessions_(config->console.session),
       limiter_(config->console.login_attempts, config->console.login_window),
       now_([] { return std::chrono::system_clock::now(); }) {}
+
+Console::~Console() = default;
 
 void Console::reload(ConfigPtr config) {
   std::lock_guard lock(config_mutex_);

@@ -14,10 +14,12 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 #include "app/console/auth.h"
 #include "app/console/estate.h"
@@ -33,10 +35,18 @@ class Console {
  public:
   // `database`: the store's file or URI (opened on the first request that needs it).
   Console(ConfigPtr config, std::filesystem::path database);
+  ~Console();
+  Console(const Console&) = delete;
+  Console& operator=(const Console&) = delete;
 
   HttpReply handle(const HttpRequest& request);
   // A reloaded configuration (users, sites); signed-in sessions stay.
   void reload(ConfigPtr config);
+
+  // Computes the overview's estate (in Chinese, the default) on a thread of its own, so that
+  // the first view after the daemon starts or a patrol ends does not wait for it. Returns at
+  // once; asks made while one is computed run once more after it.
+  void warm_soon();
 
   // Tests: the wall clock the pages use (default system_clock::now).
   void set_clock(std::function<std::chrono::system_clock::time_point()> now) {
@@ -61,8 +71,12 @@ class Console {
   // the night's patrol, and the whole estate is), availability and certificates are read again
   // after a minute; a new month, language or configuration starts over. The store's lock is
   // held (the cached estate is changed in place and rendered under it).
-  std::expected<std::shared_ptr<const Estate>, std::string> whole_estate(store::Store& store,
-                                                                         Request& r);
+  std::expected<std::shared_ptr<const Estate>, std::string> whole_estate(
+      store::Store& store, const ConfigPtr& config, std::chrono::system_clock::time_point now,
+      reports::Lang lang);
+  // The configured [report] timezone, read once per configuration.
+  const config::TimeZone& zone(const ConfigPtr& config);
+  void warm_loop(std::stop_token stop);
 
   std::filesystem::path database_;
   std::mutex config_mutex_;
@@ -76,9 +90,17 @@ class Console {
     ConfigPtr config;            // the sites it points to
     std::shared_ptr<Estate> estate;
   } cache_;  // guarded by store_mutex_
+  struct {
+    ConfigPtr config;
+    config::TimeZone zone;
+  } zone_;  // guarded by store_mutex_
   Sessions sessions_;
   LoginLimiter limiter_;
   std::function<std::chrono::system_clock::time_point()> now_;
+  std::mutex warm_mutex_;
+  std::condition_variable_any warm_wanted_;
+  bool warm_asked_ = false;  // guarded by warm_mutex_
+  std::jthread warmer_;      // started by the first warm_soon(); last member: stopped first
 };
 
 }  // namespace sitepatrol::app::console

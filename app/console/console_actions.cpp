@@ -45,7 +45,8 @@ HttpReply Console::recheck(Request& r, const std::string& id) {
   if (auto queued = store->request_recheck(request); !queued) {
     return bad_form(r.viewer, queued.error().message);
   }
-  return redirect("/site/" + url_encode(id) + "#recheck");
+  const std::string back = r.field("back");  // a finding's page asks for its re-check
+  return redirect((back.empty() ? "/site/" + url_encode(id) : local_path(back)) + "#recheck");
 }
 
 HttpReply Console::review(Request& r) {

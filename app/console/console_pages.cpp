@@ -3,6 +3,7 @@
 #include <set>
 #include <sstream>
 
+#include <spdlog/spdlog.h>
 #include "app/console/console.h"
 #include "app/console/finding_page.h"
 #include "app/console/form.h"
@@ -30,27 +31,70 @@ HttpReply not_found(const Viewer& viewer) {
   return html_reply(layout(viewer, tr(viewer.lang, "未找到", "Not found"), ""), 404);
 }
 
-config::TimeZone zone_of(const config::Config& config) {
-  auto zone = config::TimeZone::load(config.report.timezone);
-  return zone ? *zone : config::TimeZone();
-}
-
 constexpr auto kAvailabilityLifetime = std::chrono::minutes(1);  // probes go on meanwhile
 constexpr std::size_t kPatchLimit = 50;  // more changed sites: the whole estate again
 
 }  // namespace
 
-std::expected<std::shared_ptr<const Estate>, std::string> Console::whole_estate(store::Store& store,
-                                                                                Request& r) {
+const config::TimeZone& Console::zone(const ConfigPtr& config) {
+  if (zone_.config != config) {
+    auto loaded = config::TimeZone::load(config->report.timezone);
+    zone_ = {config, loaded ? *loaded : config::TimeZone()};
+  }
+  return zone_.zone;
+}
+
+void Console::warm_soon() {
+  {
+    std::lock_guard lock(warm_mutex_);
+    warm_asked_ = true;
+    if (!warmer_.joinable())
+      warmer_ = std::jthread([this](std::stop_token stop) { warm_loop(stop); });
+  }
+  warm_wanted_.notify_one();
+}
+
+void Console::warm_loop(std::stop_token stop) {
+  for (;;) {
+    {
+      std::unique_lock lock(warm_mutex_);
+      if (!warm_wanted_.wait(lock, stop, [this] { return warm_asked_; })) return;
+      warm_asked_ = false;
+    }
+    ConfigPtr config;
+    {
+      std::lock_guard lock(config_mutex_);
+      config = config_;
+    }
+    const auto started = Clock::now();
+    std::lock_guard lock(store_mutex_);
+    std::string error;
+    if (store::Store* store = open_store(error)) {
+      if (auto estate = whole_estate(*store, config, now_(), Lang::zh); !estate) {
+        error = estate.error();
+      }
+    }
+    if (!error.empty()) {
+      spdlog::warn("console: the overview could not be computed ahead: {}", error);
+      continue;
+    }
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+    spdlog::info("console: overview computed ahead in {} ms", ms);
+  }
+}
+
+std::expected<std::shared_ptr<const Estate>, std::string> Console::whole_estate(
+    store::Store& store, const ConfigPtr& config, std::chrono::system_clock::time_point now,
+    Lang lang) {
   auto latest = store.latest_runs();
   if (!latest) return std::unexpected(latest.error().message);
   auto reviews = store.review_log("");
   if (!reviews) return std::unexpected(reviews.error().message);
-  const std::string key = load_estate_month(*r.config, r.now) +
-                          (r.viewer.lang == Lang::zh ? " zh " : " en ") +
-                          std::to_string(reinterpret_cast<std::uintptr_t>(r.config.get()));
+  const std::string key = estate_month(zone(config), now) + (lang == Lang::zh ? " zh " : " en ") +
+                          std::to_string(reinterpret_cast<std::uintptr_t>(config.get()));
   const std::int64_t review_id = reviews->empty() ? 0 : reviews->front().id;
-  const auto now = Clock::now();
+  const auto steady_now = Clock::now();
   if (cache_.estate && cache_.key == key) {
     // What changed since: sites whose newest run is another one, and sites reviewed since.
     std::map<std::string, std::int64_t> run_of;
@@ -68,23 +112,22 @@ std::expected<std::shared_ptr<const Estate>, std::string> Console::whole_estate(
     }
     if (changed.size() <= kPatchLimit) {
       if (!changed.empty()) {
-        auto patched = patch_estate(*cache_.estate, store, *r.config, database_, changed, r.now,
-                                    r.viewer.lang);
+        auto patched = patch_estate(*cache_.estate, store, *config, database_, changed, now, lang);
         if (!patched) return std::unexpected(patched.error());
       }
-      if (now - cache_.at >= kAvailabilityLifetime) {
-        refresh_availability(*cache_.estate, store, database_, r.now);
-        cache_.at = now;
+      if (steady_now - cache_.at >= kAvailabilityLifetime) {
+        refresh_availability(*cache_.estate, store, database_, now);
+        cache_.at = steady_now;
       }
       cache_.review_id = review_id;
       return cache_.estate;
     }
   }
   std::vector<const config::SiteConfig*> all;
-  for (const auto& site : r.config->sites) all.push_back(&site);
-  auto estate = load_estate(store, *r.config, database_, all, r.now, r.viewer.lang);
+  for (const auto& site : config->sites) all.push_back(&site);
+  auto estate = load_estate(store, *config, database_, all, now, lang);
   if (!estate) return std::unexpected(estate.error());
-  cache_ = {key, now, review_id, r.config, std::make_shared<Estate>(std::move(*estate))};
+  cache_ = {key, steady_now, review_id, config, std::make_shared<Estate>(std::move(*estate))};
   return cache_.estate;
 }
 
@@ -103,7 +146,7 @@ HttpReply Console::overview(Request& r) {
   std::string error;
   store::Store* store = open_store(error);
   if (store == nullptr) return unavailable(r.viewer, error);
-  auto estate = whole_estate(*store, r);
+  auto estate = whole_estate(*store, r.config, r.now, r.viewer.lang);
   if (!estate) return unavailable(r.viewer, estate.error());
   return html_reply(overview_page(**estate, r.viewer, query, {units.begin(), units.end()},
                                   {categories.begin(), categories.end()}));
@@ -173,9 +216,9 @@ HttpReply Console::finding(Request& r) {
   view.key.site = site->id;
   view.key.code = q["code"];
   view.key.subject = q["subject"];
-  view.zone = zone_of(*r.config);
 
   std::lock_guard lock(store_mutex_);
+  view.zone = zone(r.config);
   std::string error;
   store::Store* store = open_store(error);
   if (store == nullptr) return unavailable(r.viewer, error);
@@ -191,6 +234,7 @@ HttpReply Console::finding(Request& r) {
   if (!history) return unavailable(r.viewer, history.error().message);
   view.history = std::move(*history);
   if (!view.row && view.history.empty()) return not_found(r.viewer);
+  if (auto recheck = store->latest_recheck(site->id)) view.recheck = *recheck;
   if (auto log = store->review_log(site->id)) {
     for (auto& rec : *log) {
       if (rec.code == view.key.code && rec.subject == view.key.subject) {
@@ -216,7 +260,7 @@ HttpReply Console::run(Request& r, const std::string& id_text) {
   if (!*info || id == 0) return not_found(r.viewer);
   RunView view;
   view.run = **info;
-  view.zone = zone_of(*r.config);
+  view.zone = zone(r.config);
   for (const auto* s : r.sites) view.names[s->id] = s->name;
   if (auto counts = store->site_run_counts(id)) {
     for (auto& [site, c] : *counts) {

@@ -18,14 +18,17 @@ using std::chrono::system_clock;
 constexpr std::int64_t kDaySeconds = 86'400;
 constexpr int kTrendDays = 31;  // the trend line's runs: those of the last month
 
-std::string month_of(system_clock::time_point now, const std::string& zone_name) {
-  const auto zone = config::TimeZone::load(zone_name);
-  const auto local = reports::to_local(crawler::to_rfc3339(now), zone ? *zone : config::TimeZone());
+}  // namespace
+
+std::string estate_month(const config::TimeZone& zone, system_clock::time_point now) {
+  const auto local = reports::to_local(crawler::to_rfc3339(now), zone);
   char text[32];
   std::snprintf(text, sizeof text, "%04d-%02u", local ? static_cast<int>(local->date.year()) : 1970,
                 local ? unsigned(local->date.month()) : 1u);
   return text;
 }
+
+namespace {
 
 std::optional<double> share(int probes, int failed) {
   if (probes <= 0) return std::nullopt;
@@ -61,11 +64,14 @@ std::map<std::string, store::SiteRunCounts> run_counts(store::Store& store, std:
 }  // namespace
 
 std::string load_estate_month(const config::Config& config, system_clock::time_point now) {
-  return month_of(now, config.report.timezone);
+  const auto zone = config::TimeZone::load(config.report.timezone);
+  return estate_month(zone ? *zone : config::TimeZone(), now);
 }
 
-std::expected<Estate, std::string> load_estate(store::Store& store, const config::Config& config,
-                                               const std::filesystem::path& database,
+namespace {
+
+// Everything of `sites` but availability and certificates (refresh_availability).
+std::expected<Estate, std::string> load_states(store::Store& store, const config::Config& config,
                                                const std::vector<const config::SiteConfig*>& sites,
                                                system_clock::time_point now, reports::Lang lang) {
   Estate estate;
@@ -154,7 +160,17 @@ std::expected<Estate, std::string> load_estate(store::Store& store, const config
     s.trend = std::move(trend);
     estate.sites.push_back(std::move(s));
   }
-  refresh_availability(estate, store, database, now);
+  return estate;
+}
+
+}  // namespace
+
+std::expected<Estate, std::string> load_estate(store::Store& store, const config::Config& config,
+                                               const std::filesystem::path& database,
+                                               const std::vector<const config::SiteConfig*>& sites,
+                                               system_clock::time_point now, reports::Lang lang) {
+  auto estate = load_states(store, config, sites, now, lang);
+  if (estate) refresh_availability(*estate, store, database, now);
   return estate;
 }
 
@@ -187,11 +203,18 @@ std::expected<void, std::string> patch_estate(Estate& estate, store::Store& stor
                                               const std::set<std::string>& sites,
                                               std::chrono::system_clock::time_point now,
                                               reports::Lang lang) {
-  for (SiteState& s : estate.sites) {
+  Estate fresh;  // the changed sites, their availability read once for all of them
+  for (const SiteState& s : estate.sites) {
     if (!sites.contains(s.site->id)) continue;
-    auto fresh = load_estate(store, config, database, {s.site}, now, lang);
-    if (!fresh) return std::unexpected(fresh.error());
-    s = std::move(fresh->sites.front());
+    auto one = load_states(store, config, {s.site}, now, lang);
+    if (!one) return std::unexpected(one.error());
+    fresh.sites.push_back(std::move(one->sites.front()));
+  }
+  if (fresh.sites.empty()) return {};
+  refresh_availability(fresh, store, database, now);
+  auto next = fresh.sites.begin();
+  for (SiteState& s : estate.sites) {
+    if (next != fresh.sites.end() && s.site == next->site) s = std::move(*next++);
   }
   return {};
 }

@@ -44,7 +44,9 @@ struct Estate {
   reports::Report report;  // this month's report model (its zone formats times)
 };
 
-// The month the console shows (YYYY-MM) at `now` in the configured [report] timezone.
+// The month the console shows (YYYY-MM) at `now` in `zone`; the second reads the configured
+// [report] timezone first.
+std::string estate_month(const config::TimeZone& zone, std::chrono::system_clock::time_point now);
 std::string load_estate_month(const config::Config& config,
                               std::chrono::system_clock::time_point now);
 

@@ -1,6 +1,8 @@
 #include "app/console/finding_page.h"
 
 #include "app/console/form.h"
+#include "app/console/recheck_section.h"
+#include "app/console/site_page.h"
 #include "reports/detail_text.h"
 #include "reports/link_display.h"
 #include "reports/report_format.h"
@@ -127,6 +129,20 @@ std::string review_block(const FindingView& view, const Viewer& v) {
   return out + "</section>";
 }
 
+// What the site's newest re-check said of this finding: its word in the history for that run.
+std::string recheck_result(const FindingView& view, Lang lang) {
+  const auto& r = view.recheck;
+  if (!r || r->state != "done" || r->run == 0) return "";
+  std::string word = tr(lang, "该次巡查未涉及此问题。", "that run has no word on this finding.");
+  for (const auto& h : view.history) {
+    if (h.run != r->run) continue;
+    word = h.status == "resolved" ? tr(lang, "已整改（问题不再出现）。", "fixed (no longer found).")
+                                  : tr(lang, "仍然存在。", "still there.");
+  }
+  return "<p class=\"recheck-result\">" +
+         tr(lang, "此问题在复查中：", "This finding in the re-check: ") + "<b>" + word + "</b></p>";
+}
+
 }  // namespace
 
 std::string finding_page(const FindingView& view, const Viewer& viewer) {
@@ -135,9 +151,18 @@ std::string finding_page(const FindingView& view, const Viewer& viewer) {
                      esc(view.site_name) + "</a> · " + esc(view.key.code) + " · " +
                      esc(reports::display_url(view.key.subject)) + "</p>";
   body += evidence_block(view, lang);
+  RecheckSection recheck;
+  recheck.site = view.key.site;
+  recheck.latest = view.recheck;
+  recheck.back = finding_path(view.key);
+  recheck.button =
+      tr(lang, "复查此问题（重新巡查本站）", "Re-check this finding (patrols its site)");
+  recheck.result = recheck_result(view, lang);
+  body += recheck_section(recheck, view.zone, viewer);
   body += review_block(view, viewer);
   body += history_block(view, lang);
-  return layout(viewer, reports::code_label(view.key.code, lang), body);
+  return layout(viewer, reports::code_label(view.key.code, lang), body,
+                recheck_pending(view.recheck) ? 2 : 0);
 }
 
 }  // namespace sitepatrol::app::console

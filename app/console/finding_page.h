@@ -1,6 +1,7 @@
 // A finding's page (issue 17): what the run saw — severity, subject, page, the detail and its
 // values (status, the URL asked for, the snippet) — the pages that carry a link, the
-// finding's history across runs, its review notes, and for operators the review form.
+// finding's history across runs, its review notes, and for operators the review form and
+// the re-check button (a patrol of its site; the page then shows what it found of this finding).
 // Pure function of the loaded FindingView; any thread.
 #pragma once
 
@@ -19,6 +20,7 @@ struct FindingView {
   std::optional<store::FindingRow> row;         // its current row; nullopt when not current
   std::vector<store::FindingSighting> history;  // newest first
   std::vector<store::ReviewRecord> reviews;     // of this finding, newest first
+  std::optional<store::RecheckRequest> recheck;  // its site's newest re-check request
   config::TimeZone zone;
 };
 

@@ -1,15 +1,10 @@
 #include "app/console/form.h"
 
+#include "checks/percent_escape.h"
+
 namespace sitepatrol::app::console {
 
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 std::string decode(std::string_view text) {
   std::string out;
@@ -18,9 +13,8 @@ std::string decode(std::string_view text) {
     const char c = text[i];
     if (c == '+') {
       out += ' ';
-    } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-               hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+    } else if (const auto byte = checks::escaped_byte(text, i)) {
+      out += static_cast<char>(*byte);
       i += 2;
     } else {
       out += c;
@@ -44,6 +38,14 @@ std::map<std::string, std::string> parse_form(std::string_view text) {
     out.emplace(std::move(name), std::move(value));
   }
   return out;
+}
+
+std::string local_path(std::string_view back) {
+  if (back.empty() || back.front() != '/' || back.starts_with("//") || back.starts_with("/\\") ||
+      back.find_first_of("\r\n") != std::string_view::npos) {
+    return "/";
+  }
+  return std::string(back);
 }
 
 std::map<std::string, std::string> query_of(const HttpRequest& request) {

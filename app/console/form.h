@@ -20,6 +20,10 @@ std::map<std::string, std::string> query_of(const HttpRequest& request);
 // For a query string value: everything but unreserved characters percent-encoded.
 std::string url_encode(std::string_view text);
 
+// A path of this console to go back to: `back` when it is local, absolute and not
+// protocol-relative, else "/".
+std::string local_path(std::string_view back);
+
 // The value of cookie `name` in the request's Cookie header; "" when absent.
 std::string cookie(const HttpRequest& request, std::string_view name);
 

@@ -1,5 +1,7 @@
 #include "app/console/page.h"
 
+#include <algorithm>
+
 #include "app/console/form.h"
 #include "reports/calendar.h"
 
@@ -33,7 +35,10 @@ std::string layout(const Viewer& v, std::string_view title, std::string_view bod
       "\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
   if (refresh_s > 0) {
-    out += "<meta http-equiv=\"refresh\" content=\"" + std::to_string(refresh_s) + "\">";
+    // With the page's own address: a bare refresh of an address with a #fragment (where the
+    // re-check button leads) is taken by Chromium as a jump within the page, not a reload.
+    out += "<meta http-equiv=\"refresh\" content=\"" + std::to_string(refresh_s) +
+           "; url=" + esc(v.path) + "\">";
   }
   out += "<title>" + esc(title) +
          " · sitepatrol</title>"
@@ -59,7 +64,9 @@ void add_security_headers(HttpReply& reply) {
   reply.headers.emplace_back("X-Content-Type-Options", "nosniff");
   reply.headers.emplace_back("X-Frame-Options", "DENY");
   reply.headers.emplace_back("Referrer-Policy", "same-origin");
-  reply.headers.emplace_back("Cache-Control", "no-store");
+  const bool cache_set =
+      std::ranges::any_of(reply.headers, [](const auto& h) { return h.first == "Cache-Control"; });
+  if (!cache_set) reply.headers.emplace_back("Cache-Control", "no-store");
 }
 
 HttpReply html_reply(std::string body, int status) {

@@ -45,6 +45,7 @@ HttpReply html_reply(std::string body, int status = 200);
 HttpReply text_reply(int status, std::string body);
 // 303 See Other to a path of the console.
 HttpReply redirect(std::string_view location);
+// CSP, nosniff, no framing, and no caching unless the reply sets its own Cache-Control.
 void add_security_headers(HttpReply& reply);
 
 // "2026-12-06 08:03" in the viewer's zone (Asia/Shanghai unless [report] timezone says else).

@@ -4,6 +4,7 @@
 
 #include "app/console/charts.h"
 #include "app/console/form.h"
+#include "app/console/recheck_section.h"
 #include "config/features.h"
 #include "crawler/clock.h"
 #include "reports/detail_text.h"
@@ -27,34 +28,6 @@ std::string verdict_block(const SiteState& s, Lang lang) {
   return std::string("<p class=\"verdict ") + (s.month->verdict.passed ? "pass" : "fail") + "\">" +
          tr(lang, "本月结论：", "This month: ") + esc(reports::verdict_text(*s.month, lang)) +
          "</p>";
-}
-
-std::string recheck_block(const SiteView& view, const Viewer& v) {
-  const Lang lang = v.lang;
-  std::string out = "<section id=\"recheck\"><h2>" + tr(lang, "立即复查", "Re-check now") + "</h2>";
-  if (const auto& r = view.recheck) {
-    out += "<p class=\"recheck " + esc(r->state) + "\">" + tr(lang, "最近一次：", "Latest: ") +
-           esc(r->requested_by) + " · " + esc(when(r->requested_at, view.estate.report.zone)) +
-           " · <b>";
-    if (r->state == "queued") out += tr(lang, "排队中", "queued");
-    if (r->state == "running") out += tr(lang, "巡查中", "running");
-    if (r->state == "done") out += tr(lang, "已完成", "done");
-    if (r->state == "failed") out += tr(lang, "失败", "failed");
-    out += "</b>";
-    if (r->run != 0) {
-      out += " · <a href=\"/run/" + std::to_string(r->run) + "\">" + tr(lang, "巡查 ", "run ") +
-             std::to_string(r->run) + "</a>";
-    }
-    if (!r->outcome.empty()) out += " · " + esc(r->outcome);
-    out += "</p>";
-  }
-  if (v.can_act) {
-    out += "<form method=\"post\" action=\"/site/" +
-           esc(url_encode(view.estate.sites[0].site->id)) + "/recheck\">" + csrf_field(v) +
-           "<button type=\"submit\">" + tr(lang, "立即复查本站", "Re-check this site now") +
-           "</button></form>";
-  }
-  return out + "</section>";
 }
 
 std::string filters(const SiteView& view, const SiteQuery& q, Lang lang) {
@@ -228,10 +201,6 @@ std::string reviews_block(const SiteView& view, Lang lang) {
 
 }  // namespace
 
-bool recheck_pending(const SiteView& view) {
-  return view.recheck && (view.recheck->state == "queued" || view.recheck->state == "running");
-}
-
 std::string finding_path(const checks::Finding& f) {
   return "/finding?site=" + url_encode(f.site) + "&code=" + url_encode(f.code) +
          "&subject=" + url_encode(f.subject);
@@ -249,14 +218,18 @@ std::string site_page(const SiteView& view, const Viewer& viewer, const SiteQuer
           esc(reports::unit_name(s.site->unit, lang)) + " · " +
           esc(reports::category_label(s.site->category, lang)) + "</p>";
   body += verdict_block(s, lang);
-  body += recheck_block(view, viewer);
+  RecheckSection recheck;
+  recheck.site = s.site->id;
+  recheck.latest = view.recheck;
+  recheck.button = tr(lang, "立即复查本站", "Re-check this site now");
+  body += recheck_section(recheck, view.estate.report.zone, viewer);
   body += findings_block(view, query, lang, crawler::to_rfc3339(now));
   body += columns_block(view, lang);
   body += features_block(view, lang);
   body += availability_block(s, lang);
   body += reports_block(view, lang);
   body += reviews_block(view, lang);
-  return layout(viewer, s.site->name, body, recheck_pending(view) ? 2 : 0);
+  return layout(viewer, s.site->name, body, recheck_pending(view.recheck) ? 2 : 0);
 }
 
 }  // namespace sitepatrol::app::console

@@ -28,9 +28,6 @@ struct SiteQuery {
   std::string severity;  // critical | error | warning | info; "" = all
 };
 
-// Whether the site's newest re-check is still waiting or running (the page then reloads).
-bool recheck_pending(const SiteView& view);
-
 std::string site_page(const SiteView& view, const Viewer& viewer, const SiteQuery& query,
                       std::chrono::system_clock::time_point now);
 

@@ -28,6 +28,7 @@ TEST(ConsoleConfig, WithoutUsersTheConsoleIsNotServed) {
   EXPECT_FALSE(c->console.served());
   EXPECT_EQ(c->console.session, std::chrono::hours(12));
   EXPECT_EQ(c->console.login_attempts, 5);
+  EXPECT_EQ(c->console.login_window, std::chrono::minutes(15));
 }
 
 TEST(ConsoleConfig, UsersWithRolesUnitsAndTheProxyHeader) {

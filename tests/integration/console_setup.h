@@ -70,8 +70,8 @@ class ConsoleSetup {
     options.timeout = std::chrono::seconds(240);
     options.working_dir = patrol_.dir().path();
     daemon_ = std::make_unique<testsupport::ChildProcess>(
-        std::vector<std::string>{testsupport::sitepatrol_binary(), "daemon", "-c",
-                                 patrol_.config_path().string()},
+        std::vector<std::string>{testsupport::sitepatrol_binary(), "--log-level", "info", "daemon",
+                                 "-c", patrol_.config_path().string()},
         options);
     port_ = metrics_port(*daemon_);
     if (port_ == 0 || !daemon_->wait_for_output("console on", std::chrono::seconds(5))) {
@@ -93,6 +93,14 @@ class ConsoleSetup {
   }
   // The spam page's URL: the subject of the SEC-SPAM finding.
   std::string spam_page() const { return on_site(spam_, "/xwdt/t20261120_1.html"); }
+  // The XSS site's broken link: the subject of its LINK-BROKEN finding.
+  std::string broken_link() const { return site_url(kXssHost, xss_.port(), "/files/gone.pdf"); }
+  // The site owner's fix: the homepage no longer carries the broken link.
+  void remove_broken_link() {
+    xss_.page("/",
+              "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>首页</title></head>"
+              "<body><p>首页</p></body></html>");
+  }
   std::string daemon_err() const { return daemon_ ? daemon_->err() : ""; }
   Patrol& patrol() { return patrol_; }
 

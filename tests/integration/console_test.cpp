@@ -211,5 +211,53 @@ TEST_F(ConsoleTest, ARecheckIsQueuedRunAndItsResultShownWithTheRunAndCsv) {
   EXPECT_TRUE(contains(report.body, "自查报告")) << report.body.substr(0, 400);
 }
 
+TEST_F(ConsoleTest, AFindingsRecheckPatrolsItsSiteAndTheFindingPageSaysTheFixTook) {
+  auto li = setup_.client("li");
+  const std::string finding = "/finding?site=xss&code=LINK-BROKEN&subject=" +
+                              app::console::url_encode(setup_.broken_link());
+  const WebAnswer before = li->get(finding);
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_TRUE(contains(before.body, "复查此问题")) << before.body;
+  EXPECT_FALSE(contains(before.body, "此问题在复查中")) << before.body;
+
+  setup_.remove_broken_link();  // the owner takes the dead link off the homepage
+  const WebAnswer queued =
+      li->post("/site/xss/recheck", {{"csrf", WebClient::csrf_of(before.body)}, {"back", finding}});
+  ASSERT_EQ(queued.status, 303) << queued.body;
+  EXPECT_EQ(queued.header("location"), finding + "#recheck");
+  // Waiting, the page reloads itself (a refresh to its own address, not the #fragment).
+  const WebAnswer waiting = li->get(finding);
+  if (contains(waiting.body, "recheck queued") || contains(waiting.body, "recheck running")) {
+    EXPECT_TRUE(
+        contains(waiting.body, "http-equiv=\"refresh\" content=\"2; url=/finding?site=xss&amp;"))
+        << waiting.body.substr(0, 600);
+  }
+  std::string page;
+  ASSERT_TRUE(eventually(
+      [&] {
+        page = li->get(finding).body;
+        return contains(page, "class=\"recheck done\"");
+      },
+      60s))
+      << page << setup_.daemon_err();
+  EXPECT_TRUE(contains(page, "此问题在复查中：<b>已整改")) << page;
+  EXPECT_FALSE(contains(page, "http-equiv=\"refresh\"")) << page;
+  // The overview was computed ahead when the daemon started and again after the patrol.
+  EXPECT_TRUE(eventually(
+      [&] {
+        const std::string err = setup_.daemon_err();
+        const auto first = err.find("overview computed ahead");
+        return first != std::string::npos &&
+               err.find("overview computed ahead", first + 1) != std::string::npos;
+      },
+      10s))
+      << setup_.daemon_err();
+  // The site's page no longer lists it, and a sign-in from elsewhere cannot send it off-site.
+  EXPECT_FALSE(contains(li->get("/site/xss").body, "LINK-BROKEN"));
+  const WebAnswer away = li->post(
+      "/site/xss/recheck", {{"csrf", WebClient::csrf_of(page)}, {"back", "//evil.example/"}});
+  EXPECT_EQ(away.header("location"), "/#recheck");
+}
+
 }  // namespace
 }  // namespace sitepatrol::integration

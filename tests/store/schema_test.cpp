@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <string>
+#include <tuple>
 
 #include "store/sql_store.h"
 #include "tests/store/store_fixture.h"
@@ -49,6 +51,46 @@ TEST(Schema, ReopeningKeepsDataAndAppliesNothingTwice) {
   ASSERT_TRUE(latest && *latest);
   EXPECT_EQ((*latest)->pages, 10);
   EXPECT_EQ(query_int(file, "PRAGMA user_version"), current_schema_version());
+}
+
+// A database of version 11 holds a week of probes and no daily rollup; version 12 fills the
+// rollup from them, so the month's availability and the console's chart start complete.
+TEST(Schema, Version12RollsUpTheProbesAlreadyStored) {
+  TempDir dir;
+  auto file = dir.file("patrol.db");
+  {
+    auto store = open_sqlite(file);
+    ASSERT_TRUE(store);
+  }
+  {
+    auto db = Db::open(file);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec("DROP TABLE probe_days"));
+    constexpr std::int64_t kDay = 86'400'000, kToday = 20'400 * kDay;  // 2025-11-08
+    for (const auto& [site, at, up] :
+         {std::tuple{"hb-jtt", kToday + 1000, 1}, std::tuple{"hb-jtt", kToday + 2000, 0},
+          std::tuple{"hb-jtt", kToday + 3000, 1}, std::tuple{"hb-jtt", kToday - kDay, 0},
+          std::tuple{"msa", kToday + 5000, 1}}) {
+      ASSERT_TRUE(
+          db->exec("INSERT INTO homepage_probes (site, url, at_ms, up, status, error, "
+                   "elapsed_ms) VALUES ('" +
+                   std::string(site) + "', 'https://x/', " + std::to_string(at) + ", " +
+                   std::to_string(up) + ", 200, 'none', 12.5)"));
+    }
+    ASSERT_TRUE(db->exec("PRAGMA user_version = 11"));
+  }
+  auto store = open_sqlite(file);
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_EQ(query_int(file, "PRAGMA user_version"), current_schema_version());
+  auto days = (*store)->probe_days(20'399, "hb-jtt");
+  ASSERT_TRUE(days) << days.error().message;
+  ASSERT_EQ(days->size(), 2u);
+  EXPECT_EQ((*days)[0].day, 20'399);
+  EXPECT_EQ((*days)[0].probes, 1);
+  EXPECT_EQ((*days)[0].failed, 1);
+  EXPECT_EQ((*days)[1].day, 20'400);
+  EXPECT_EQ((*days)[1].probes, 3);
+  EXPECT_EQ((*days)[1].failed, 1);
 }
 
 TEST(Schema, NewerDatabaseIsRefusedUntouched) {

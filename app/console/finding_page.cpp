@@ -139,6 +139,12 @@ std::string recheck_result(const FindingView& view, Lang lang) {
     word = h.status == "resolved" ? tr(lang, "已整改（问题不再出现）。", "fixed (no longer found).")
                                   : tr(lang, "仍然存在。", "still there.");
   }
+  // Carried over because the run could not look (the site down, the page failing): say so.
+  if (view.row && view.row->run == r->run && !view.row->verified) {
+    word = tr(lang, "未能复核（", "not re-examined (") + esc(view.row->unverified) +
+           (view.row->unverified_detail.empty() ? "" : ": " + esc(view.row->unverified_detail)) +
+           tr(lang, "），问题保留。", "); it stays open.");
+  }
   return "<p class=\"recheck-result\">" +
          tr(lang, "此问题在复查中：", "This finding in the re-check: ") + "<b>" + word + "</b></p>";
 }

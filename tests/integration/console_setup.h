@@ -101,6 +101,8 @@ class ConsoleSetup {
               "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>首页</title></head>"
               "<body><p>首页</p></body></html>");
   }
+  // The XSS site goes down: its homepage resets every connection.
+  void take_xss_site_down() { xss_.reset("/"); }
   std::string daemon_err() const { return daemon_ ? daemon_->err() : ""; }
   Patrol& patrol() { return patrol_; }
 

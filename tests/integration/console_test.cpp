@@ -259,5 +259,28 @@ TEST_F(ConsoleTest, AFindingsRecheckPatrolsItsSiteAndTheFindingPageSaysTheFixToo
   EXPECT_EQ(away.header("location"), "/#recheck");
 }
 
+TEST_F(ConsoleTest, AFindingsRecheckWhileItsSiteIsDownSaysItCouldNotLook) {
+  auto li = setup_.client("li");
+  const std::string finding = "/finding?site=xss&code=LINK-BROKEN&subject=" +
+                              app::console::url_encode(setup_.broken_link());
+  const WebAnswer before = li->get(finding);
+  ASSERT_EQ(before.status, 200) << before.body;
+  setup_.take_xss_site_down();
+  const WebAnswer queued =
+      li->post("/site/xss/recheck", {{"csrf", WebClient::csrf_of(before.body)}, {"back", finding}});
+  ASSERT_EQ(queued.status, 303) << queued.body;
+  std::string page;
+  ASSERT_TRUE(eventually(
+      [&] {
+        page = li->get(finding).body;
+        return contains(page, "class=\"recheck done\"");
+      },
+      60s))
+      << page << setup_.daemon_err();
+  // Not "fixed", not "still there": the patrol could not look, and the finding stays open.
+  EXPECT_TRUE(contains(page, "此问题在复查中：<b>未能复核（site_down")) << page;
+  EXPECT_TRUE(contains(li->get("/site/xss").body, "LINK-BROKEN"));
+}
+
 }  // namespace
 }  // namespace sitepatrol::integration

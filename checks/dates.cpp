@@ -17,23 +17,41 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Full-width forms (U+FF0D..U+FF19: － ． ／ ０-９) read as their ASCII twins; every other
 // byte is kept, so positions stay meaningful only in the folded text.
+// The folded form of a byte at i, or 0 when it is no full-width twin.
+char full_width_twin(std::string_view in, std::size_t i) {
+  if (static_cast<unsigned char>(in[i]) != 0xEF || i + 2 >= in.size()) return 0;
+  if (static_cast<unsigned char>(in[i + 1]) != 0xBC) return 0;
+  const auto c = static_cast<unsigned char>(in[i + 2]);
+  if (c >= 0x90 && c <= 0x99) return static_cast<char>('0' + (c - 0x90));
+  if (c == 0x8D || c == 0x8E || c == 0x8F) return c == 0x8D ? '-' : (c == 0x8E ? '.' : '/');
+  return 0;
+}
+
+// Whether the text holds a full-width twin at all: most pages hold none, and are read as
+// they are instead of copied byte by byte. 0xEF leads only U+F000..U+FFFF, rare in Chinese.
+bool has_full_width_twin(std::string_view in) {
+  for (auto at = in.find('\xEF'); at != std::string_view::npos; at = in.find('\xEF', at + 1)) {
+    if (full_width_twin(in, at) != 0) return true;
+  }
+  return false;
+}
+
+// Whether a date could start anywhere in the text: every form the scanner reads holds an
+// ASCII digit, a full-width one, or 年 (二〇二六年十一月五日). Rows of menus and link texts
+// hold none, and are not scanned.
+bool could_hold_date(std::string_view in) {
+  if (std::ranges::any_of(in, [](char c) { return is_digit(c); })) return true;
+  return has_full_width_twin(in) || in.find("年") != std::string_view::npos;
+}
+
 std::string fold_full_width(std::string_view in) {
   std::string out;
   out.reserve(in.size());
   for (std::size_t i = 0; i < in.size(); ++i) {
-    const auto b = static_cast<unsigned char>(in[i]);
-    if (b == 0xEF && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xBC) {
-      const auto c = static_cast<unsigned char>(in[i + 2]);
-      if (c >= 0x90 && c <= 0x99) {
-        out.push_back(static_cast<char>('0' + (c - 0x90)));
-        i += 2;
-        continue;
-      }
-      if (c == 0x8D || c == 0x8E || c == 0x8F) {
-        out.push_back(c == 0x8D ? '-' : (c == 0x8E ? '.' : '/'));
-        i += 2;
-        continue;
-      }
+    if (const char twin = full_width_twin(in, i)) {
+      out.push_back(twin);
+      i += 2;
+      continue;
     }
     out.push_back(in[i]);
   }
@@ -300,6 +318,8 @@ std::string_view path_of(std::string_view url) {
 }  // namespace
 
 std::vector<Date> find_dates(std::string_view text, const DateContext& context) {
+  if (!could_hold_date(text)) return {};
+  if (!has_full_width_twin(text)) return Scanner(text, context).run();
   const std::string folded = fold_full_width(text);
   return Scanner(folded, context).run();
 }

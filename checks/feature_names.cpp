@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "config/ascii.h"
 #include "config/features.h"
 
 namespace sitepatrol::checks {
 namespace {
-
-constexpr char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; }
 
 bool contains_any(std::string_view haystack, std::initializer_list<std::string_view> words) {
   return std::ranges::any_of(
@@ -37,35 +36,42 @@ std::optional<std::string> feature_kind_of(const config::FeaturesConfig& feature
 }
 
 FeatureNamer::FeatureNamer(const config::FeaturesConfig& features) {
+  // Seven kinds at most: kind_of keeps them as bits of a 32-bit mask.
   static constexpr std::array<std::string_view, 7> kOrder = {
       "mailbox_stats", "mailbox", "disclosure_request", "interview",
       "solicitation",  "search",  "message_board"};
-  auto folded = [](const std::vector<std::string>& words) {
-    std::vector<std::string> out;
-    for (const auto& w : words)
-      if (!w.empty()) out.push_back(ascii_lower(w));
-    return out;
-  };
+  std::vector<std::string_view> names, ignores;
   for (std::string_view kind : kOrder) {
     auto it = features.names.find(std::string(kind));
     if (it == features.names.end()) continue;
-    kinds_.push_back({std::string(kind), folded(it->second.names), folded(it->second.ignore)});
+    for (const std::string& w : it->second.names) {
+      if (w.empty()) continue;
+      names.push_back(w);
+      name_kind_.push_back(kinds_.size());
+    }
+    for (const std::string& w : it->second.ignore) {
+      if (w.empty()) continue;
+      ignores.push_back(w);
+      ignore_kind_.push_back(kinds_.size());
+    }
+    kinds_.emplace_back(kind);
   }
+  names_ = MultiMatcher(names);  // folds ASCII letters itself
+  ignores_ = MultiMatcher(ignores);
 }
 
 std::optional<std::string> FeatureNamer::kind_of(std::string_view text) const {
   // A feature's link is a short name; a long text is an article title that mentions one
   // (关于开展在线访谈活动的通知).
   if (text.empty() || text.size() > kMaxNameText) return std::nullopt;
-  std::array<char, kMaxNameText> buffer{};
-  std::ranges::transform(text, buffer.begin(), fold);
-  const std::string_view folded(buffer.data(), text.size());
-  auto any_in = [&](const std::vector<std::string>& words) {
-    return std::ranges::any_of(
-        words, [&](const std::string& w) { return folded.find(w) != std::string_view::npos; });
-  };
-  for (const Kind& k : kinds_)
-    if (any_in(k.names) && !any_in(k.ignore)) return k.kind;
+  std::uint32_t named = 0, ruled_out = 0;  // bit k: kinds_[k]
+  names_.scan(text, [&](std::size_t pattern, std::size_t) { named |= 1u << name_kind_[pattern]; });
+  if (named == 0) return std::nullopt;
+  ignores_.scan(
+      text, [&](std::size_t pattern, std::size_t) { ruled_out |= 1u << ignore_kind_[pattern]; });
+  for (std::size_t k = 0; k < kinds_.size(); ++k) {
+    if ((named >> k & 1u) != 0 && (ruled_out >> k & 1u) == 0) return kinds_[k];
+  }
   return std::nullopt;
 }
 

@@ -214,12 +214,14 @@ std::optional<Date> undated_url_row_date(const ListRow& row, Date today,
 void read_entries(const PageContent& page, Date today, PageFacts& out) {
   // First the rows whose URL says their year; the newest of them anchors the others.
   std::vector<std::optional<Date>> dates(page.rows.size());
+  std::vector<std::optional<int>> years(page.rows.size());
   std::optional<Date> anchor;
   for (std::size_t i = 0; i < page.rows.size(); ++i) {
     const ListRow& row = page.rows[i];
-    const auto year = year_in_url(row.url);
-    if (!row.region.empty() || !year) continue;
-    dates[i] = row_date(row, DateContext{today, year});
+    if (!row.region.empty()) continue;
+    years[i] = year_in_url(row.url);
+    if (!years[i]) continue;
+    dates[i] = row_date(row, DateContext{today, years[i]});
     if (dates[i] && (!anchor || *dates[i] > *anchor)) anchor = dates[i];
   }
   std::map<int, std::vector<Entry>> lists;
@@ -227,7 +229,7 @@ void read_entries(const PageContent& page, Date today, PageFacts& out) {
   for (std::size_t i = 0; i < page.rows.size(); ++i) {
     const ListRow& row = page.rows[i];
     if (!row.region.empty()) continue;
-    if (!year_in_url(row.url)) dates[i] = undated_url_row_date(row, today, anchor);
+    if (!years[i]) dates[i] = undated_url_row_date(row, today, anchor);
     Entry e{row.url, row.link_text, dates[i]};
     if (e.date) ++dated[row.list];
     lists[row.list].push_back(std::move(e));

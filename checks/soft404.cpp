@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "checks/emit.h"
+#include "checks/multi_matcher.h"
 #include "checks/needle.h"
 #include "checks/utf8.h"
 #include "config/ascii.h"
@@ -104,29 +106,46 @@ bool one_of(std::string_view s, const std::string_view (&list)[N]) {
   return std::ranges::find(list, s) != std::end(list);
 }
 
-// Where `phrase` occurs in `s` (already lower-cased) at a boundary: ASCII phrases not inside
-// a longer ASCII word or number; in `running_text`, Chinese phrases not glued to other
-// Chinese words.
+// Whether `phrase`, found in `s` (already lower-cased) at `pos`, stands at a boundary: ASCII
+// phrases not inside a longer ASCII word or number; in `running_text`, Chinese phrases not
+// glued to other Chinese words, and no phrase in quotes.
+bool stands_apart(std::string_view s, std::size_t pos, std::string_view phrase, bool running_text) {
+  const std::string_view prev = before(s, pos);
+  const std::string_view next = after(s, pos + phrase.size());
+  if (running_text && (one_of(prev, kOpenQuotes) || one_of(next, kCloseQuotes))) return false;
+  if (is_ascii(phrase)) {
+    return !(prev.size() == 1 && ascii_alnum(prev[0])) &&
+           !(next.size() == 1 && ascii_alnum(next[0]));
+  }
+  return !running_text || ((!is_cjk_ideograph(prev) || one_of(prev, kBeforeOk)) &&
+                           (!is_cjk_ideograph(next) || one_of(next, kAfterOk)));
+}
+
+// Where `phrase` first occurs in `s` at a boundary (stands_apart).
 std::optional<std::size_t> find_phrase(std::string_view s, const Needle& needle, bool running_text,
                                        std::size_t from = 0) {
-  const std::string_view phrase = needle.word();
   for (auto pos = needle.find_in(s, from); pos != std::string_view::npos;
        pos = needle.find_in(s, pos + 1)) {
-    const std::string_view prev = before(s, pos);
-    const std::string_view next = after(s, pos + phrase.size());
-    if (running_text && (one_of(prev, kOpenQuotes) || one_of(next, kCloseQuotes))) continue;
-    if (is_ascii(phrase)) {
-      const bool glued =
-          (prev.size() == 1 && ascii_alnum(prev[0])) || (next.size() == 1 && ascii_alnum(next[0]));
-      if (!glued) return pos;
-    } else if (!running_text) {
-      return pos;
-    } else if ((!is_cjk_ideograph(prev) || one_of(prev, kBeforeOk)) &&
-               (!is_cjk_ideograph(next) || one_of(next, kAfterOk))) {
-      return pos;
-    }
+    if (stands_apart(s, pos, needle.word(), running_text)) return pos;
   }
   return std::nullopt;
+}
+
+// The phrases that count in running text, in one automaton: a short page's text is read
+// once for all of them, not once for each (1.3 % of a cold patrol's CPU).
+struct RunningTextPhrases {
+  std::vector<std::string_view> words;
+  MultiMatcher matcher;
+};
+const RunningTextPhrases& running_text_phrases() {
+  static const RunningTextPhrases phrases = [] {
+    RunningTextPhrases out;
+    std::ranges::copy_if(kPhrases, std::back_inserter(out.words),
+                         [](std::string_view p) { return !title_only(p); });
+    out.matcher = MultiMatcher(out.words);
+    return out;
+  }();
+  return phrases;
 }
 
 void erase_all(std::string& s, std::string_view word) {
@@ -196,11 +215,16 @@ bool title_says_not_found(std::string_view title) {
 }
 
 bool text_says_not_found(std::string_view text) {
-  if (code_points(text) >= kShortText) return false;
+  // A code point is at most four bytes: a longer text needs no counting.
+  if (text.size() >= 4 * kShortText || code_points(text) >= kShortText) return false;
   const std::string lower = ascii_lower(text);
-  return std::ranges::any_of(phrases(), [&](const Needle& phrase) {
-    return !title_only(phrase.word()) && find_phrase(lower, phrase, true).has_value();
+  const RunningTextPhrases& phrases = running_text_phrases();
+  bool said = false;
+  phrases.matcher.scan(lower, [&](std::size_t pattern, std::size_t end) {
+    const std::string_view phrase = phrases.words[pattern];
+    said = said || stands_apart(lower, end - phrase.size(), phrase, true);
   });
+  return said;
 }
 
 }  // namespace

@@ -32,6 +32,7 @@
 #include "crawler/element_visibility.h"
 #include "crawler/html_forms.h"
 #include "crawler/list_rows.h"
+#include "crawler/page_styles.h"
 #include "crawler/raw_markup.h"
 #include "crawler/url.h"
 
@@ -870,8 +871,7 @@ ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url,
   std::vector<std::string_view> styles;
   std::optional<std::string> limited = limit_nesting(source, styles);
   std::string_view html = limited ? std::string_view(*limited) : source;
-  checks::Stylesheet sheet;
-  for (std::string_view css : styles) sheet.add(css, checks::is_visibility_property);
+  const std::shared_ptr<const checks::Stylesheet> sheet = page_styles(styles);
 
   // Gumbo needs about eight bytes per input byte. The first block (at most 4 MiB) is kept
   // per thread, so its memory is not faulted in afresh for every page.
@@ -895,7 +895,7 @@ ParsedHtml parse_html(std::string_view utf8_html, std::string_view page_url,
   if (!output) return out;
 
   out.text.reserve(html.size() / 4);
-  Walker walker(out, sheet, parse_options);
+  Walker walker(out, *sheet, parse_options);
   walker.run(output->document);
   if (parse_options.stop && parse_options.stop->load()) return out;  // nobody will read it
 

@@ -112,6 +112,13 @@ Result<Statement> Db::prepare(std::string_view sql) {
 
 Result<void> Db::exec(std::string_view sql) { return connection_->exec(sql); }
 
+void Db::rollback() {
+  ++rollbacks_;
+  // Rolling back can only fail if there is no transaction left (the engine already rolled
+  // back after a fatal error), which leaves nothing to undo.
+  (void)connection_->exec("ROLLBACK");
+}
+
 // --- Transaction -------------------------------------------------------------------------
 
 Result<Transaction> Transaction::begin(Db& db) {
@@ -122,9 +129,7 @@ Result<Transaction> Transaction::begin(Db& db) {
 Transaction::Transaction(Transaction&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
 
 Transaction::~Transaction() {
-  // Rolling back can only fail if there is no transaction left (the engine already rolled
-  // back after a fatal error), which leaves nothing to undo.
-  if (db_ != nullptr) (void)db_->exec("ROLLBACK");
+  if (db_ != nullptr) db_->rollback();
 }
 
 Result<void> Transaction::commit() {

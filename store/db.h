@@ -85,6 +85,10 @@ class Db {
   Result<Statement> prepare(std::string_view sql);
   // Runs SQL text that carries no values (pragmas, schema scripts, BEGIN/COMMIT).
   Result<void> exec(std::string_view sql);
+  // Rolls back the open transaction and counts it (rollbacks()).
+  void rollback();
+  // How many transactions this connection has rolled back: what was added since may be gone.
+  std::uint64_t rollbacks() const { return rollbacks_; }
 
   // Rows inserted, updated or deleted by the last statement run.
   int changes() const { return connection_->changes(); }
@@ -113,6 +117,7 @@ class Db {
   std::unique_ptr<Connection> connection_;
   // Node-based, so a Cached entry (and its in_use flag) never moves while borrowed.
   std::unordered_map<std::string, Cached, SqlHash, std::equal_to<>> cache_;
+  std::uint64_t rollbacks_ = 0;
 };
 
 // A write transaction (on SQLite BEGIN IMMEDIATE, so a second writer waits on busy_timeout up

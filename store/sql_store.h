@@ -37,6 +37,7 @@
 
 #include "store/db.h"
 #include "store/store.h"
+#include "store/url_ids.h"
 #include "store/verification.h"
 
 namespace sitepatrol::store {
@@ -149,8 +150,9 @@ class SqlStore final : public Store {
 
   // Fails unless `run` exists and is `running`; `action` names the caller in the message.
   Result<void> require_running(std::int64_t run, std::string_view action, bool finishing = false);
-  // The id of `url` in the intern table, adding it when new.
+  // The id of `url` in the intern table, adding it when new; remembered (store/url_ids.h).
   Result<std::int64_t> intern_url(std::string_view url);
+  Result<std::int64_t> look_up_or_add_url(std::string_view url);
   // On PostgreSQL, interns `urls` in one statement, sorted, before a batch uses them, and
   // keeps their ids in `interned_` for intern_url (sql_store_bulk.cpp).
   Result<void> intern_in_order(std::vector<std::string_view> urls);
@@ -181,9 +183,14 @@ class SqlStore final : public Store {
   // Fails unless the fenced claim is still held (sql_store_queue.cpp); nothing without one.
   Result<void> check_fence();
 
+  // A site's menu and footer links, and the pages of the walk near the current one: about
+  // 600 KB at most.
+  static constexpr std::size_t kKnownUrls = 4096;
+
   Db db_;
   std::optional<SiteClaim> fence_;                          // fence_writes()
   std::unordered_map<std::string, std::int64_t> interned_;  // the batch's URLs (PostgreSQL)
+  UrlIds known_urls_{kKnownUrls};                           // intern_url's memory
 };
 
 }  // namespace sitepatrol::store

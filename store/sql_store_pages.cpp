@@ -71,6 +71,13 @@ Result<std::int64_t> SqlStore::intern_url(std::string_view url) {
     const auto at = interned_.find(is_storable_text(url) ? std::string(url) : storable_text(url));
     if (at != interned_.end()) return at->second;
   }
+  if (auto known = known_urls_.find(url, db_.rollbacks())) return *known;
+  auto id = look_up_or_add_url(url);
+  if (id) known_urls_.remember(url, *id, db_.rollbacks());
+  return id;
+}
+
+Result<std::int64_t> SqlStore::look_up_or_add_url(std::string_view url) {
   {
     auto find = db_.prepare("SELECT id FROM urls WHERE url = ?1");
     if (!find) return std::unexpected(find.error());

@@ -123,9 +123,22 @@ class SqliteConnection final : public Connection {
   sqlite3* db_;
 };
 
+// SQLite counts the memory it allocates under one process-wide mutex, at every malloc and
+// free: 0.8 % of a cold patrol's CPU (docs/performance.md, twelfth session). Nothing here
+// reads those counts. This only takes effect before SQLite is first initialised, which the
+// first connection does; later calls change nothing and are harmless.
+void stop_memory_counting() {
+  static const bool once = [] {
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)once;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Connection>> connect_sqlite(const std::string& file) {
+  stop_memory_counting();
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   // Owned even on failure: sqlite3_open_v2 allocates a handle anyway.

@@ -68,6 +68,18 @@ TEST(Dates, FullWidthDigits) {
   EXPECT_EQ(dates("２０２６年１１月２０日"), V{"2026-11-20"});
 }
 
+// A text is read as it is unless it holds a full-width digit or separator somewhere (other
+// full-width characters, like its punctuation, change nothing), and not read at all without
+// a digit or 年 (menus, link texts).
+TEST(Dates, FullWidthFormsAnywhereAndTextsWithoutAnyDigit) {
+  EXPECT_EQ(dates("（通知）发布时间：2026-11-20！"), V{"2026-11-20"});
+  EXPECT_EQ(dates("发布：2026／11／20"), V{"2026-11-20"});
+  EXPECT_EQ(dates("2026-11-19，" + std::string(3000, 'x') + "２０２６年１１月２０日"),
+            (V{"2026-11-19", "2026-11-20"}));
+  EXPECT_EQ(dates("首页 政务公开 通知公告 （）："), V{});
+  EXPECT_EQ(dates(""), V{});
+}
+
 TEST(Dates, MonthDayTakesTheContextYear) {
   EXPECT_EQ(dates("关于开展安全检查的通知 [11-20]"), V{"2026-11-20"});
   EXPECT_EQ(dates("(11-20)"), V{"2026-11-20"});

@@ -121,6 +121,20 @@ TEST(FeatureNames, RealPortalNamesOfMailboxesAndChannels) {
             std::nullopt);
 }
 
+// Names a ministry configures: ASCII matched without regard to case, an ignore word rules
+// out only its own kind, and a name given twice (or under two kinds) counts once each.
+TEST(FeatureNames, ConfiguredNamesAndWordsThatRuleThemOut) {
+  auto features = config::default_features();
+  features.names["interview"].names = {"Online Interview", "Online Interview", "访谈"};
+  features.names["interview"].ignore = {"ARCHIVE"};
+  features.names["search"].names = {"archive search"};
+  EXPECT_EQ(feature_kind_of(features, "online INTERVIEW"), "interview");
+  EXPECT_EQ(feature_kind_of(features, "Online Interview Archive"), std::nullopt);
+  EXPECT_EQ(feature_kind_of(features, "Archive Search"), "search");
+  EXPECT_EQ(feature_kind_of(features, "访谈archive search"), "search");
+  EXPECT_EQ(feature_kind_of(features, ""), std::nullopt);
+}
+
 TEST(FeatureNames, SearchAndMessageFormsAndPagination) {
   const FormInfo search = get_search("http://www.site.example/search");
   EXPECT_TRUE(is_search_form(search));

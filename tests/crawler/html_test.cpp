@@ -296,6 +296,31 @@ TEST(ParseHtml, HiddenTextIsKeptApartFromPageText) {
   EXPECT_EQ(find_link(p, "http://h.example/h")->text, "看不见");
 }
 
+// The sheets of <style> blocks are kept per thread for the next page with the same blocks
+// (crawler/page_styles.h): each page must still be read with its own. Six templates, more
+// than are kept, each hiding a different class, and every page read twice in turn.
+TEST(ParseHtml, EachPageIsReadWithItsOwnStyleBlocksWhenTemplatesAlternate) {
+  const auto page = [](int hides) {
+    std::string html = "<style>.c" + std::to_string(hides) + "{display:none}</style>";
+    for (int c = 0; c < 6; ++c) html += "<p class=c" + std::to_string(c) + ">t" + std::to_string(c);
+    return html;
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (int hides = 0; hides < 6; ++hides) {
+      ParsedHtml p = parse_html(page(hides), "http://h.example/");
+      EXPECT_EQ(p.hidden_text, "t" + std::to_string(hides)) << "round " << round;
+      EXPECT_EQ(p.text.find("t" + std::to_string(hides)), std::string::npos) << p.text;
+    }
+  }
+  // The same rule split over two blocks is another page's key than one block with both.
+  ParsedHtml split = parse_html("<style>.a{}</style><style>.b{display:none}</style><p class=b>x",
+                                "http://h.example/");
+  ParsedHtml joined =
+      parse_html("<style>.a{}.b{display:none}</style><p class=b>x", "http://h.example/");
+  EXPECT_EQ(split.hidden_text, "x");
+  EXPECT_EQ(joined.hidden_text, "x");
+}
+
 TEST(ParseHtml, StyleBlocksApplyWhereverTheyAre) {
   ParsedHtml p = parse_html(
       "<html><head><style>/* site */ .hid { DISPLAY: none }</style></head><body>"

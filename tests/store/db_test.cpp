@@ -143,6 +143,29 @@ TEST_F(SqliteDbTest, TransactionRollsBackUnlessCommitted) {
   EXPECT_EQ(select->column_text(0), "2");
 }
 
+// What was added since the last rollback may be gone: the count lets memories of ids
+// (store/url_ids.h) know when to forget.
+TEST_F(SqliteDbTest, EachRollbackIsCountedAndACommitIsNot) {
+  EXPECT_EQ(db().rollbacks(), 0u);
+  {
+    auto tx = Transaction::begin(db());
+    ASSERT_TRUE(tx);
+  }
+  EXPECT_EQ(db().rollbacks(), 1u);
+  {
+    auto tx = Transaction::begin(db());
+    ASSERT_TRUE(tx);
+    ASSERT_TRUE(tx->commit());
+  }
+  EXPECT_EQ(db().rollbacks(), 1u);
+  {
+    auto tx = Transaction::begin(db());
+    ASSERT_TRUE(tx);
+    ASSERT_FALSE(db().exec("INSERT INTO nowhere VALUES (1)"));  // a failed write, then return
+  }
+  EXPECT_EQ(db().rollbacks(), 2u);
+}
+
 TEST(SqliteDbOpen, UnopenableFileIsAnErrorNamingIt) {
   TempDir dir;
   auto db = Db::open(dir.path() / "missing-folder" / "db.sqlite");

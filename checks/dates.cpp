@@ -15,9 +15,8 @@ constexpr int kLastYear = 2099;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Full-width forms (U+FF0D..U+FF19: － ． ／ ０-９) read as their ASCII twins; every other
-// byte is kept, so positions stay meaningful only in the folded text.
-// The folded form of a byte at i, or 0 when it is no full-width twin.
+// The ASCII twin of the full-width form (U+FF0D..U+FF19: － ． ／ ０-９) at i, or 0 when
+// there is none.
 char full_width_twin(std::string_view in, std::size_t i) {
   if (static_cast<unsigned char>(in[i]) != 0xEF || i + 2 >= in.size()) return 0;
   if (static_cast<unsigned char>(in[i + 1]) != 0xBC) return 0;
@@ -44,6 +43,8 @@ bool could_hold_date(std::string_view in) {
   return has_full_width_twin(in) || in.find("年") != std::string_view::npos;
 }
 
+// Full-width forms read as their ASCII twins; every other byte is kept, so positions stay
+// meaningful only in the folded text.
 std::string fold_full_width(std::string_view in) {
   std::string out;
   out.reserve(in.size());

@@ -17,13 +17,13 @@ std::shared_ptr<const checks::Stylesheet> parse(std::span<const std::string_view
   return sheet;
 }
 
-// The blocks joined with a separator no CSS text holds alone, so that ["a", "b"] and
-// ["ab"] differ.
+// The blocks, each after its length: ["a", "b"] and ["ab"] differ, and so do blocks that
+// hold the bytes a separator would be (a hostile page's NUL).
 std::string key_of(std::span<const std::string_view> styles) {
   std::string key;
   for (std::string_view css : styles) {
+    key.append(std::to_string(css.size())).push_back(':');
     key.append(css);
-    key.push_back('\0');
   }
   return key;
 }

@@ -124,7 +124,7 @@ class SqliteConnection final : public Connection {
 };
 
 // SQLite counts the memory it allocates under one process-wide mutex, at every malloc and
-// free: 0.8 % of a cold patrol's CPU (docs/performance.md, twelfth session). Nothing here
+// free: about 1 % of a cold patrol's CPU (docs/performance.md, twelfth session). Nothing here
 // reads those counts. This only takes effect before SQLite is first initialised, which the
 // first connection does; later calls change nothing and are harmless.
 void stop_memory_counting() {

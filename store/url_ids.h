@@ -7,7 +7,7 @@
 // it. An id added by a transaction that was then rolled back may be given again to another
 // URL, so the whole memory is dropped whenever the connection rolls back (`epoch` is the
 // connection's count of rollbacks, Db::rollbacks()). Bounded: at `capacity` entries it
-// starts again empty, which keeps the entries that are asked for all the time.
+// starts again empty; the entries asked for on every page are back after one page.
 #pragma once
 
 #include <cstddef>

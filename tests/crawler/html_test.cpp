@@ -312,13 +312,6 @@ TEST(ParseHtml, EachPageIsReadWithItsOwnStyleBlocksWhenTemplatesAlternate) {
       EXPECT_EQ(p.text.find("t" + std::to_string(hides)), std::string::npos) << p.text;
     }
   }
-  // The same rule split over two blocks is another page's key than one block with both.
-  ParsedHtml split = parse_html("<style>.a{}</style><style>.b{display:none}</style><p class=b>x",
-                                "http://h.example/");
-  ParsedHtml joined =
-      parse_html("<style>.a{}.b{display:none}</style><p class=b>x", "http://h.example/");
-  EXPECT_EQ(split.hidden_text, "x");
-  EXPECT_EQ(joined.hidden_text, "x");
 }
 
 TEST(ParseHtml, StyleBlocksApplyWhereverTheyAre) {

@@ -3,7 +3,7 @@
 // and it holds at most once however often the count reaches the mark again: the gate counts
 // its holders, so a second hold would need a second release that never comes (both hangs of
 // issue 15's fifth step were that). ParseBacklog counts pages waiting for the parse pool,
-// StoreWriter batches waiting for the store.
+// StoreWriter the pages of the batches waiting for the store.
 //
 // Thread rules: one thread, the I/O thread, like HostGate.
 #pragma once
@@ -19,14 +19,15 @@ class HoldMark {
 
   HoldMark(std::size_t high, Hold hold) : high_(high < 2 ? 2 : high), hold_(std::move(hold)) {}
 
-  void up() {
-    if (++count_ >= high_ && !holding_ && hold_) {
+  void up(std::size_t n = 1) {
+    count_ += n;
+    if (count_ >= high_ && !holding_ && hold_) {
       holding_ = true;
       hold_(true);
     }
   }
-  void down() {
-    if (count_ > 0) --count_;
+  void down(std::size_t n = 1) {
+    count_ -= n < count_ ? n : count_;
     if (holding_ && count_ <= high_ / 2) {
       holding_ = false;
       if (hold_) hold_(false);

@@ -3,9 +3,10 @@
 //
 // Thread rules: used only on the io_context's thread. `acquire` queues a start function;
 // it runs (posted, never inline) once a slot is free; the caller must `release` the host
-// when its request is done. A free slot goes to the host with the most requests waiting, but
-// never past a host with nothing running that has waited kPatience: sites end together, and
-// no small site waits long behind big ones (host_gate.cpp, pump).
+// when its request is done. A free slot goes to a host with nothing running first, then to the
+// host with the most requests waiting, but never past a host with nothing running that has
+// waited kPatience: sites end together, and no small site waits long behind big ones
+// (host_gate.cpp, pump).
 #pragma once
 
 #include <chrono>
@@ -53,6 +54,7 @@ class HostGate {
   };
 
   void pump();
+  static bool goes_before(const Host& a, const Host& b);
   void wake_at(const std::string& host, std::chrono::steady_clock::time_point when);
 
   boost::asio::io_context& io_;

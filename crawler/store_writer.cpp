@@ -8,7 +8,11 @@ namespace asio = boost::asio;
 
 StoreWriter::StoreWriter(store::Store& store, std::int64_t run, asio::any_io_executor io,
                          std::size_t batch)
-    : store_(store), run_(run), io_(std::move(io)), batch_(batch) {}
+    : behind_(std::make_shared<HoldMark>(kBehind * batch, nullptr)),
+      store_(store),
+      run_(run),
+      io_(std::move(io)),
+      batch_(batch) {}
 
 StoreWriter::~StoreWriter() { close(); }
 
@@ -62,23 +66,29 @@ void StoreWriter::add_interaction_months(std::string site,
 // Hands the current batches to the store thread; each becomes one transaction there.
 void StoreWriter::flush() {
   if (pages_.empty() && links_.empty() && findings_.empty() && verdicts_.empty()) return;
-  asio::post(thread_, [this, behind = behind_, pages = std::move(pages_), links = std::move(links_),
-                       findings = std::move(findings_), verdicts = std::move(verdicts_)] {
-    if (!pages.empty())
-      if (auto r = store_.save_pages(run_, pages); !r) record_error(r.error());
-    if (!links.empty())
-      if (auto r = store_.save_links(run_, links); !r) record_error(r.error());
-    if (!findings.empty())
-      if (auto r = store_.save_findings(run_, findings); !r) record_error(r.error());
-    if (!verdicts.empty())
-      if (auto r = store_.save_link_verdicts(run_, verdicts); !r) record_error(r.error());
-    asio::post(io_, [behind] { behind->down(); });
+  const std::size_t pages = pages_.size();
+  Batch batch{std::move(pages_), std::move(links_), std::move(findings_), std::move(verdicts_)};
+  asio::post(thread_, [this, behind = behind_, pages, batch = std::move(batch)] {
+    write(batch);
+    asio::post(io_, [behind, pages] { behind->down(pages); });
   });
-  behind_->up();
+  behind_->up(pages);
   pages_.clear();
   links_.clear();
   findings_.clear();
   verdicts_.clear();
+}
+
+// On the store thread.
+void StoreWriter::write(const Batch& batch) {
+  if (!batch.pages.empty())
+    if (auto r = store_.save_pages(run_, batch.pages); !r) record_error(r.error());
+  if (!batch.links.empty())
+    if (auto r = store_.save_links(run_, batch.links); !r) record_error(r.error());
+  if (!batch.findings.empty())
+    if (auto r = store_.save_findings(run_, batch.findings); !r) record_error(r.error());
+  if (!batch.verdicts.empty())
+    if (auto r = store_.save_link_verdicts(run_, batch.verdicts); !r) record_error(r.error());
 }
 
 void StoreWriter::load_memory(const std::string& site, const std::string& url,

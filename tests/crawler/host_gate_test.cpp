@@ -157,6 +157,23 @@ TEST(HostGate, AFreeSlotGoesToTheHostWithTheMostWaiting) {
   EXPECT_EQ(rec.order, expected);
 }
 
+// A site just started has nothing running, and its walk waits on its homepage: the next free
+// slot is its, though a running site has more waiting. (Behind the longer queues, the sites
+// started last read their first pages late and ran alone at the end of a 200-site patrol.)
+TEST(HostGate, AHostWithNothingRunningGoesBeforeALongerQueue) {
+  asio::io_context io;
+  HostGate gate(io, 2, 4, 0ms);
+  Recorder rec{io, gate, 20ms};
+  for (int i = 0; i < 10; ++i) rec.request("busy.example");  // takes both slots
+  rec.request("new.example");
+
+  io.run();
+
+  ASSERT_EQ(rec.order.size(), 11u);
+  const std::vector<std::string> first = {"busy.example", "busy.example", "new.example"};
+  EXPECT_EQ(std::vector<std::string>(rec.order.begin(), rec.order.begin() + 3), first);
+}
+
 TEST(HostGate, HostsTakeTurnsUnderTheGlobalLimit) {
   asio::io_context io;
   HostGate gate(io, 1, 4, 0ms);

@@ -1,8 +1,10 @@
 // Page style sheets parsed once per thread (see page_styles.h).
 #include "crawler/page_styles.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 #include "checks/visibility.h"
 
@@ -17,20 +19,14 @@ std::shared_ptr<const checks::Stylesheet> parse(std::span<const std::string_view
   return sheet;
 }
 
-// The blocks, each after its length: ["a", "b"] and ["ab"] differ, and so do blocks that
-// hold the bytes a separator would be (a hostile page's NUL).
-std::string key_of(std::span<const std::string_view> styles) {
-  std::string key;
-  for (std::string_view css : styles) {
-    key.append(std::to_string(css.size())).push_back(':');
-    key.append(css);
-  }
-  return key;
-}
-
 struct Slot {
-  std::string key;
+  std::vector<std::string> blocks;  // each <style>'s content: ["a", "b"] and ["ab"] differ
   std::shared_ptr<const checks::Stylesheet> sheet;
+
+  // Compared where they are, block by block: a hit copies nothing of the page.
+  bool holds(std::span<const std::string_view> styles) const {
+    return sheet && std::ranges::equal(blocks, styles);
+  }
 };
 
 struct Cache {
@@ -45,13 +41,12 @@ std::shared_ptr<const checks::Stylesheet> page_styles(std::span<const std::strin
   for (std::string_view css : styles) bytes += css.size();
   if (bytes > kMaxCachedStyleBytes) return parse(styles);
   thread_local Cache cache;
-  std::string key = key_of(styles);
   for (const Slot& slot : cache.slots) {
-    if (slot.sheet && slot.key == key) return slot.sheet;
+    if (slot.holds(styles)) return slot.sheet;
   }
   Slot& slot = cache.slots[cache.next];
   cache.next = (cache.next + 1) % kSlots;
-  slot.key = std::move(key);
+  slot.blocks.assign(styles.begin(), styles.end());
   slot.sheet = parse(styles);
   return slot.sheet;
 }

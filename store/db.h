@@ -22,6 +22,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "config/string_hash.h"
 #include "store/db_backend.h"
 #include "store/store.h"
 
@@ -102,13 +103,6 @@ class Db {
     std::unique_ptr<StatementImpl> stmt;
     bool in_use = false;
   };
-  // Lets the cache be searched with a string_view, without building a key string.
-  struct SqlHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view sql) const {
-      return std::hash<std::string_view>{}(sql);
-    }
-  };
 
   Db() = default;
 
@@ -116,7 +110,8 @@ class Db {
   // connection_ is declared before cache_ so it is destroyed after the statements.
   std::unique_ptr<Connection> connection_;
   // Node-based, so a Cached entry (and its in_use flag) never moves while borrowed.
-  std::unordered_map<std::string, Cached, SqlHash, std::equal_to<>> cache_;
+  // Searched with a string_view, without building a key string.
+  std::unordered_map<std::string, Cached, config::StringHash, std::equal_to<>> cache_;
   std::uint64_t rollbacks_ = 0;
 };
 

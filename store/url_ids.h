@@ -18,6 +18,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "config/string_hash.h"
+
 namespace sitepatrol::store {
 
 class UrlIds {
@@ -40,11 +42,6 @@ class UrlIds {
   std::size_t size() const { return ids_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-
   void forget_unless(std::uint64_t epoch) {
     if (epoch == epoch_) return;
     ids_.clear();
@@ -53,7 +50,7 @@ class UrlIds {
 
   std::size_t capacity_;
   std::uint64_t epoch_ = 0;
-  std::unordered_map<std::string, std::int64_t, Hash, std::equal_to<>> ids_;
+  std::unordered_map<std::string, std::int64_t, config::StringHash, std::equal_to<>> ids_;
 };
 
 }  // namespace sitepatrol::store

@@ -3,7 +3,8 @@
 // and it holds at most once however often the count reaches the mark again: the gate counts
 // its holders, so a second hold would need a second release that never comes (both hangs of
 // issue 15's fifth step were that). ParseBacklog counts pages waiting for the parse pool,
-// StoreWriter the pages of the batches waiting for the store.
+// StoreWriter the answers (pages, links checked) of the batches
+// waiting for the store.
 //
 // Thread rules: one thread, the I/O thread, like HostGate.
 #pragma once

@@ -66,13 +66,13 @@ void StoreWriter::add_interaction_months(std::string site,
 // Hands the current batches to the store thread; each becomes one transaction there.
 void StoreWriter::flush() {
   if (pages_.empty() && links_.empty() && findings_.empty() && verdicts_.empty()) return;
-  const std::size_t pages = pages_.size();
+  const std::size_t answers = pages_.size() + links_.size();
   Batch batch{std::move(pages_), std::move(links_), std::move(findings_), std::move(verdicts_)};
-  asio::post(thread_, [this, behind = behind_, pages, batch = std::move(batch)] {
+  asio::post(thread_, [this, behind = behind_, answers, batch = std::move(batch)] {
     write(batch);
-    asio::post(io_, [behind, pages] { behind->down(pages); });
+    asio::post(io_, [behind, answers] { behind->down(answers); });
   });
-  behind_->up(pages);
+  behind_->up(answers);
   pages_.clear();
   links_.clear();
   findings_.clear();

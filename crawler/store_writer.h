@@ -66,17 +66,17 @@ class StoreWriter {
   std::optional<std::string> close();
 
   // A store slower than the walk (a busy disk, a remote PostgreSQL) would otherwise gather
-  // batches in memory without end. While `kBehind` full batches' worth of pages wait for the
-  // store, `hold(true)` is called (the patrol holds its gate: no new request starts), and
-  // `hold(false)` when half of them are written (crawler/hold_mark.h). Both on the I/O
-  // thread. Pages are counted, not batches nor every record: a page with its links is what
-  // weighs, and its links checked and findings grow with the pages. Each site's end flushes a
-  // small batch of findings; counted as batches, a few sites ending together held a 200-site
-  // patrol's every request for tens of milliseconds, several times a run (docs/performance.md,
-  // thirteenth session).
+  // batches in memory without end. While `kBehind` full batches' worth of answers (pages
+  // read and links checked, each the answer to one request) wait for the store, `hold(true)`
+  // is called (the patrol holds its gate: no new request starts), and `hold(false)` when
+  // half of them are written (crawler/hold_mark.h). Both on the I/O thread. Answers are
+  // counted, not batches nor findings: each site's end flushes a small batch of its findings,
+  // and counted as batches, a few sites ending together held a 200-site patrol's every
+  // request for tens of milliseconds, several times a run (docs/performance.md, thirteenth
+  // session). Findings and shared verdicts grow with the answers, so they are bounded too.
   static constexpr std::size_t kBehind = 4;
   void hold_while_behind(HoldMark::Hold hold) { behind_->set_hold(std::move(hold)); }
-  std::size_t pages_waiting() const { return behind_->count(); }
+  std::size_t answers_waiting() const { return behind_->count(); }
 
  private:
   struct Batch {
@@ -88,7 +88,7 @@ class StoreWriter {
   void write(const Batch& batch);
   void record_error(const store::StoreError& e);
 
-  // Pages flushed and not yet written; counted on the I/O thread. Shared with the notice
+  // Answers flushed and not yet written; counted on the I/O thread. Shared with the notice
   // each written batch posts there, which so never refers to the writer itself.
   std::shared_ptr<HoldMark> behind_;
 

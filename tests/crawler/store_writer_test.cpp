@@ -281,12 +281,12 @@ TEST(StoreWriter, ASlowStoreHoldsTheWalkUntilItCatchesUp) {
     io.restart();
   }
   EXPECT_EQ(holds, (std::vector<bool>{true, false}));
-  EXPECT_LE(writer.pages_waiting(), StoreWriter::kBehind / 2);
+  EXPECT_LE(writer.answers_waiting(), StoreWriter::kBehind / 2);
 
   // Behind again, and still behind after a batch is written: one hold, let go once. (A
   // second hold here was never undone: a patrol of 2,000 sites stopped with its gate held.)
-  while (writer.pages_waiting() < StoreWriter::kBehind) writer.add_page(page(200));
-  while (writer.pages_waiting() == StoreWriter::kBehind) {
+  while (writer.answers_waiting() < StoreWriter::kBehind) writer.add_page(page(200));
+  while (writer.answers_waiting() == StoreWriter::kBehind) {
     io.run_for(10ms);
     io.restart();
   }
@@ -302,8 +302,8 @@ TEST(StoreWriter, ASlowStoreHoldsTheWalkUntilItCatchesUp) {
 
 // Each site's end flushes its findings and its last page or two. When several sites end
 // together those small batches are not a store falling behind: only kBehind full batches'
-// worth of pages waiting holds the walk (counting batches, a 200-site patrol held its every
-// request for tens of milliseconds, several times a run).
+// worth of answers (pages, links checked) waiting holds the walk (counting batches, a
+// 200-site patrol held its every request for tens of milliseconds, several times a run).
 TEST(StoreWriter, SitesEndingTogetherDoNotHoldTheWalk) {
   RecordingStore store;
   store.write_time = 1ms;
@@ -319,13 +319,16 @@ TEST(StoreWriter, SitesEndingTogetherDoNotHoldTheWalk) {
     writer.flush();  // the site's end
   }
   EXPECT_TRUE(holds.empty());
-  EXPECT_EQ(writer.pages_waiting(), static_cast<std::size_t>(sites));
+  EXPECT_EQ(writer.answers_waiting(), static_cast<std::size_t>(sites));
 
-  // Pages still hold, once kBehind batches' worth of them wait.
+  // Pages and links checked still hold, once kBehind batches' worth of them wait.
   const std::size_t mark = 8 * StoreWriter::kBehind;
-  for (int i = sites; holds.empty() && i < 1000; ++i) writer.add_page(page(i));
-  EXPECT_GE(writer.pages_waiting(), mark);
-  EXPECT_LT(writer.pages_waiting(), mark + 8);
+  for (int i = sites; holds.empty() && i < 1000; ++i) {
+    writer.add_page(page(i));
+    writer.add_link(link(i));
+  }
+  EXPECT_GE(writer.answers_waiting(), mark);
+  EXPECT_LT(writer.answers_waiting(), mark + 16);
   EXPECT_EQ(holds, std::vector<bool>{true});
   EXPECT_EQ(writer.close(), std::nullopt);
   EXPECT_EQ(store.sizes("findings").size(), static_cast<std::size_t>(sites) * 5);

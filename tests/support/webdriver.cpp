@@ -7,8 +7,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include "tests/support/run_process.h"
@@ -144,9 +146,21 @@ bool WebDriver::exists(const std::string& css) {
   return !found.empty();
 }
 
+// A page that reloads (a click's navigation, the re-check page's refresh) between finding the
+// element and reading it leaves a stale reference: found again on the new page, a few times.
+// (Failed once in a clean-clone CI run of the operator's test.)
 std::string WebDriver::text(const std::string& css) {
-  return call("GET", "/session/" + session_ + "/element/" + element(css) + "/text")
-      .get<std::string>();
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return call("GET", "/session/" + session_ + "/element/" + element(css) + "/text")
+          .get<std::string>();
+    } catch (const std::runtime_error& e) {
+      if (attempt == 10 ||
+          std::string_view(e.what()).find("stale element") == std::string_view::npos)
+        throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
 }
 
 void WebDriver::type(const std::string& css, const std::string& text) {

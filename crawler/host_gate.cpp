@@ -44,21 +44,25 @@ void HostGate::release(const std::string& host) {
   pump();
 }
 
-// A host with nothing running goes before one with requests running: its walk waits on that
-// one request (a site just started knows no page but its homepage until it is read), where a
+// A host with nothing running whose first request has waited `kPatience` goes first, so a
+// small site never waits long behind big ones (of two such hosts, the one met first). Then a
+// host with nothing running goes before one with requests running: its walk waits on that one
+// request (a site just started knows no page but its homepage until it is read), where a
 // running host's walk goes on. Then the host with the most requests waiting, so that the sites
 // in flight end together instead of one long site running alone at the end of the patrol.
-// Without the first rule the sites started last read their first pages behind the queues of
+// Without the second rule the sites started last read their first pages behind the queues of
 // the others and ran alone at the end (docs/performance.md, thirteenth session).
-bool HostGate::goes_before(const Host& a, const Host& b) {
+bool HostGate::goes_before(const Host& a, const Host& b, Clock::time_point now) {
+  auto patient = [now](const Host& h) {
+    return h.active == 0 && now - h.waiting.front().queued >= kPatience;
+  };
+  if (patient(a) || patient(b)) return patient(a) && !patient(b);
   if ((a.active == 0) != (b.active == 0)) return a.active == 0;
   return a.waiting.size() > b.waiting.size();
 }
 
 // Starts as many waiting requests as the limits allow, to the host that goes first (of those
-// under their own limit and rested; goes_before). A host with nothing running whose first
-// request has waited `kPatience` goes at once, so a small site never waits long behind big
-// ones. Ties go round-robin.
+// under their own limit and rested; goes_before). Ties go round-robin.
 void HostGate::pump() {
   const auto now = Clock::now();
   while (holds_ == 0 && active_ < global_limit_ && !ready_.empty()) {
@@ -70,11 +74,7 @@ void HostGate::pump() {
         wake_at((*it)->first, h.next_start);
         continue;
       }
-      if (h.active == 0 && now - h.waiting.front().queued >= kPatience) {
-        chosen = it;
-        break;
-      }
-      if (chosen == ready_.end() || goes_before(h, (*chosen)->second)) chosen = it;
+      if (chosen == ready_.end() || goes_before(h, (*chosen)->second, now)) chosen = it;
     }
     if (chosen == ready_.end()) return;
     Entry* entry = *chosen;

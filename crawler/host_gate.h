@@ -54,7 +54,7 @@ class HostGate {
   };
 
   void pump();
-  static bool goes_before(const Host& a, const Host& b);
+  static bool goes_before(const Host& a, const Host& b, std::chrono::steady_clock::time_point now);
   void wake_at(const std::string& host, std::chrono::steady_clock::time_point when);
 
   boost::asio::io_context& io_;

@@ -1,5 +1,7 @@
 #include "crawler/store_writer.h"
 
+#include <utility>
+
 #include <boost/asio/post.hpp>
 
 namespace sitepatrol::crawler {
@@ -17,24 +19,24 @@ StoreWriter::StoreWriter(store::Store& store, std::int64_t run, asio::any_io_exe
 StoreWriter::~StoreWriter() { close(); }
 
 void StoreWriter::add_page(store::PageRecord page) {
-  pages_.push_back(std::move(page));
-  if (pages_.size() >= batch_) flush();
+  current_.pages.push_back(std::move(page));
+  if (current_.pages.size() >= batch_) flush();
 }
 
 void StoreWriter::add_link(store::LinkRecord link) {
-  links_.push_back(std::move(link));
-  if (links_.size() >= batch_) flush();
+  current_.links.push_back(std::move(link));
+  if (current_.links.size() >= batch_) flush();
 }
 
 void StoreWriter::add_finding(checks::Finding finding) {
-  findings_.push_back(std::move(finding));
-  if (findings_.size() >= batch_) flush();
+  current_.findings.push_back(std::move(finding));
+  if (current_.findings.size() >= batch_) flush();
 }
 
 // Few and wanted by other workers soon: sent in small batches.
 void StoreWriter::add_link_verdict(checks::LinkResult verdict) {
-  verdicts_.push_back(std::move(verdict));
-  if (verdicts_.size() >= 16) flush();
+  current_.verdicts.push_back(std::move(verdict));
+  if (current_.verdicts.size() >= 16) flush();
 }
 
 void StoreWriter::add_baselines(std::string site,
@@ -65,18 +67,13 @@ void StoreWriter::add_interaction_months(std::string site,
 
 // Hands the current batches to the store thread; each becomes one transaction there.
 void StoreWriter::flush() {
-  if (pages_.empty() && links_.empty() && findings_.empty() && verdicts_.empty()) return;
-  const std::size_t answers = pages_.size() + links_.size();
-  Batch batch{std::move(pages_), std::move(links_), std::move(findings_), std::move(verdicts_)};
-  asio::post(thread_, [this, behind = behind_, answers, batch = std::move(batch)] {
+  if (current_.empty()) return;
+  const std::size_t answers = current_.answers();
+  asio::post(thread_, [this, behind = behind_, answers, batch = std::exchange(current_, {})] {
     write(batch);
     asio::post(io_, [behind, answers] { behind->down(answers); });
   });
   behind_->up(answers);
-  pages_.clear();
-  links_.clear();
-  findings_.clear();
-  verdicts_.clear();
 }
 
 // On the store thread.

@@ -84,6 +84,12 @@ class StoreWriter {
     std::vector<store::LinkRecord> links;
     std::vector<checks::Finding> findings;
     std::vector<checks::LinkResult> verdicts;
+
+    bool empty() const {
+      return pages.empty() && links.empty() && findings.empty() && verdicts.empty();
+    }
+    // Each page read and link checked is the answer to one request.
+    std::size_t answers() const { return pages.size() + links.size(); }
   };
   void write(const Batch& batch);
   void record_error(const store::StoreError& e);
@@ -96,10 +102,7 @@ class StoreWriter {
   std::int64_t run_;
   boost::asio::any_io_executor io_;
   std::size_t batch_;
-  std::vector<store::PageRecord> pages_;
-  std::vector<store::LinkRecord> links_;
-  std::vector<checks::Finding> findings_;
-  std::vector<checks::LinkResult> verdicts_;
+  Batch current_;  // gathered on the I/O thread until flushed
   boost::asio::thread_pool thread_{1};
   std::mutex error_mutex_;
   std::optional<std::string> error_;

@@ -256,48 +256,56 @@ TEST(StoreWriter, AddDoesNotWaitForTheStore) {
   EXPECT_EQ(store.sizes("pages").size(), 5u);
 }
 
+// A writer whose holds are recorded, on a store that takes `write_time` a write.
+struct HeldWriter {
+  HeldWriter(std::chrono::milliseconds write_time, std::size_t batch)
+      : writer(store, 1, io.get_executor(), batch) {
+    store.write_time = write_time;
+    writer.hold_while_behind([this](bool on) { holds.push_back(on); });
+  }
+  RecordingStore store;
+  asio::io_context io;
+  std::vector<bool> holds;
+  StoreWriter writer;
+};
+
 // A store slower than the walk: at kBehind batches waiting the writer asks for a hold (the
 // patrol's gate starts no request), and lets go once half of them are written. Without it
 // the batches gathered in memory without end (612 MB on the 20k bench, docs/performance.md).
 TEST(StoreWriter, ASlowStoreHoldsTheWalkUntilItCatchesUp) {
-  RecordingStore store;
-  store.write_time = 50ms;
-  asio::io_context io;
-  StoreWriter writer(store, 1, io.get_executor(), 1);
-  std::vector<bool> holds;
-  writer.hold_while_behind([&](bool on) { holds.push_back(on); });
+  HeldWriter w(50ms, 1);
 
-  for (int i = 0; i < static_cast<int>(StoreWriter::kBehind) - 1; ++i) writer.add_page(page(i));
-  EXPECT_TRUE(holds.empty());
-  writer.add_page(page(100));
-  EXPECT_EQ(holds, std::vector<bool>{true});
-  writer.add_page(page(101));  // still behind: no second hold
-  EXPECT_EQ(holds, std::vector<bool>{true});
+  for (int i = 0; i < static_cast<int>(StoreWriter::kBehind) - 1; ++i) w.writer.add_page(page(i));
+  EXPECT_TRUE(w.holds.empty());
+  w.writer.add_page(page(100));
+  EXPECT_EQ(w.holds, std::vector<bool>{true});
+  w.writer.add_page(page(101));  // still behind: no second hold
+  EXPECT_EQ(w.holds, std::vector<bool>{true});
 
   // The written batches are counted on the I/O thread.
   const auto deadline = std::chrono::steady_clock::now() + 5s;
-  while (holds.size() < 2 && std::chrono::steady_clock::now() < deadline) {
-    io.run_for(10ms);
-    io.restart();
+  while (w.holds.size() < 2 && std::chrono::steady_clock::now() < deadline) {
+    w.io.run_for(10ms);
+    w.io.restart();
   }
-  EXPECT_EQ(holds, (std::vector<bool>{true, false}));
-  EXPECT_LE(writer.answers_waiting(), StoreWriter::kBehind / 2);
+  EXPECT_EQ(w.holds, (std::vector<bool>{true, false}));
+  EXPECT_LE(w.writer.answers_waiting(), StoreWriter::kBehind / 2);
 
   // Behind again, and still behind after a batch is written: one hold, let go once. (A
   // second hold here was never undone: a patrol of 2,000 sites stopped with its gate held.)
-  while (writer.answers_waiting() < StoreWriter::kBehind) writer.add_page(page(200));
-  while (writer.answers_waiting() == StoreWriter::kBehind) {
-    io.run_for(10ms);
-    io.restart();
+  while (w.writer.answers_waiting() < StoreWriter::kBehind) w.writer.add_page(page(200));
+  while (w.writer.answers_waiting() == StoreWriter::kBehind) {
+    w.io.run_for(10ms);
+    w.io.restart();
   }
-  writer.add_page(page(201));
-  while (holds.size() < 4 && std::chrono::steady_clock::now() < deadline + 5s) {
-    io.run_for(10ms);
-    io.restart();
+  w.writer.add_page(page(201));
+  while (w.holds.size() < 4 && std::chrono::steady_clock::now() < deadline + 5s) {
+    w.io.run_for(10ms);
+    w.io.restart();
   }
-  EXPECT_EQ(holds, (std::vector<bool>{true, false, true, false}));
-  EXPECT_EQ(writer.close(), std::nullopt);
-  EXPECT_EQ(holds, (std::vector<bool>{true, false, true, false}));  // close asks for nothing
+  EXPECT_EQ(w.holds, (std::vector<bool>{true, false, true, false}));
+  EXPECT_EQ(w.writer.close(), std::nullopt);
+  EXPECT_EQ(w.holds, (std::vector<bool>{true, false, true, false}));  // close asks for nothing
 }
 
 // Each site's end flushes its findings and its last page or two. When several sites end
@@ -305,33 +313,28 @@ TEST(StoreWriter, ASlowStoreHoldsTheWalkUntilItCatchesUp) {
 // worth of answers (pages, links checked) waiting holds the walk (counting batches, a
 // 200-site patrol held its every request for tens of milliseconds, several times a run).
 TEST(StoreWriter, SitesEndingTogetherDoNotHoldTheWalk) {
-  RecordingStore store;
-  store.write_time = 1ms;
-  asio::io_context io;
-  StoreWriter writer(store, 1, io.get_executor(), 8);
-  std::vector<bool> holds;
-  writer.hold_while_behind([&](bool on) { holds.push_back(on); });
+  HeldWriter w(1ms, 8);
 
   const int sites = 3 * static_cast<int>(StoreWriter::kBehind);
   for (int site = 0; site < sites; ++site) {
-    writer.add_page(page(site));
-    for (int i = 0; i < 40; ++i) writer.add_finding(checks::Finding{});
-    writer.flush();  // the site's end
+    w.writer.add_page(page(site));
+    for (int i = 0; i < 40; ++i) w.writer.add_finding(checks::Finding{});
+    w.writer.flush();  // the site's end
   }
-  EXPECT_TRUE(holds.empty());
-  EXPECT_EQ(writer.answers_waiting(), static_cast<std::size_t>(sites));
+  EXPECT_TRUE(w.holds.empty());
+  EXPECT_EQ(w.writer.answers_waiting(), static_cast<std::size_t>(sites));
 
   // Pages and links checked still hold, once kBehind batches' worth of them wait.
   const std::size_t mark = 8 * StoreWriter::kBehind;
-  for (int i = sites; holds.empty() && i < 1000; ++i) {
-    writer.add_page(page(i));
-    writer.add_link(link(i));
+  for (int i = sites; w.holds.empty() && i < 1000; ++i) {
+    w.writer.add_page(page(i));
+    w.writer.add_link(link(i));
   }
-  EXPECT_GE(writer.answers_waiting(), mark);
-  EXPECT_LT(writer.answers_waiting(), mark + 16);
-  EXPECT_EQ(holds, std::vector<bool>{true});
-  EXPECT_EQ(writer.close(), std::nullopt);
-  EXPECT_EQ(store.sizes("findings").size(), static_cast<std::size_t>(sites) * 5);
+  EXPECT_GE(w.writer.answers_waiting(), mark);
+  EXPECT_LT(w.writer.answers_waiting(), mark + 16);
+  EXPECT_EQ(w.holds, std::vector<bool>{true});
+  EXPECT_EQ(w.writer.close(), std::nullopt);
+  EXPECT_EQ(w.store.sizes("findings").size(), static_cast<std::size_t>(sites) * 5);
 }
 
 TEST(StoreWriter, StoreErrorIsReturnedByClose) {

@@ -40,9 +40,10 @@ bool has_list_of_messages(const std::string& kind) {
 }  // namespace
 
 InteractCollector::InteractCollector(const config::SiteConfig& site,
-                                     const config::FeaturesConfig& features, OwnHost own,
+                                     const config::FeaturesConfig& features,
+                                     const checks::FeatureNamer& namer, OwnHost own,
                                      std::chrono::system_clock::time_point now)
-    : site_(site), features_(features), namer_(features), own_(std::move(own)),
+    : site_(site), features_(features), namer_(namer), own_(std::move(own)),
       today_(checks::today_in_china(now)) {
   for (const auto& f : site_.features) {
     checks::FeatureCandidate c;

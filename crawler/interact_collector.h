@@ -31,8 +31,11 @@ namespace sitepatrol::crawler {
 class InteractCollector {
  public:
   using OwnHost = std::function<bool(const std::string& url)>;
+  // `namer` holds `features`' names (one for the whole patrol: its automata are 30-40 KB,
+  // and a thousand sites in flight each building their own took 90 MB, docs/performance.md).
   InteractCollector(const config::SiteConfig& site, const config::FeaturesConfig& features,
-                    OwnHost own, std::chrono::system_clock::time_point now);
+                    const checks::FeatureNamer& namer, OwnHost own,
+                    std::chrono::system_clock::time_point now);
 
   // What SiteCrawl should do after a page.
   struct Actions {
@@ -65,7 +68,7 @@ class InteractCollector {
 
   const config::SiteConfig& site_;
   const config::FeaturesConfig& features_;
-  checks::FeatureNamer namer_;  // features_' names, folded once
+  const checks::FeatureNamer& namer_;  // features_' names
   OwnHost own_;
   checks::Date today_;
   checks::InteractionFacts facts_;

@@ -10,6 +10,7 @@
 
 #include <thread>
 
+#include "checks/feature_names.h"
 #include "crawler/curl_fetcher.h"
 #include "crawler/descriptor_limit.h"
 #include "crawler/host_gate.h"
@@ -108,6 +109,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   HostGate gate(io, p.concurrency, p.per_host_concurrency,
                 std::chrono::milliseconds(p.per_host_delay_ms));
   StoreWriter writer(store_, result.run_id, io.get_executor());
+  const checks::FeatureNamer feature_namer(config_.features);
 
   RunContext context{io,
                      fetcher,
@@ -115,6 +117,7 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
                      parse_pool,
                      writer,
                      config_,
+                     feature_namer,
                      registered_hosts(config_),
                      registered_origins(config_),
                      started,

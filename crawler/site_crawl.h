@@ -23,6 +23,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "checks/column_history.h"
+#include "checks/feature_names.h"
 #include "checks/registry.h"
 #include "config/url_patterns.h"
 #include "crawler/host_gate.h"
@@ -49,6 +50,7 @@ struct RunContext {
   boost::asio::thread_pool& parse_pool;
   StoreWriter& writer;
   const config::Config& config;
+  const checks::FeatureNamer& feature_namer;  // config.features' names, read once a patrol
   std::set<std::string> registered_hosts;
   OriginSet registered_origins;  // where private addresses may be reached (request_policy.h)
   std::chrono::system_clock::time_point now;

@@ -31,8 +31,8 @@ namespace sitepatrol::crawler {
 class InteractCollector {
  public:
   using OwnHost = std::function<bool(const std::string& url)>;
-  // `namer` holds `features`' names (one for the whole patrol: its automata are 30-40 KB,
-  // and a thousand sites in flight each building their own took 90 MB, docs/performance.md).
+  // `namer` holds `features`' names: one for the whole patrol (its automata take tens of
+  // kilobytes; 1,024 sites in flight each building their own held 90 MB, docs/performance.md).
   InteractCollector(const config::SiteConfig& site, const config::FeaturesConfig& features,
                     const checks::FeatureNamer& namer, OwnHost own,
                     std::chrono::system_clock::time_point now);

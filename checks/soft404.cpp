@@ -37,6 +37,15 @@ const std::vector<Needle>& phrases() {
   return n;
 }
 
+// All of kPhrases in one automaton: a title holding none of them is not a not-found title,
+// and most titles are ruled out by one pass instead of a search for each phrase.
+bool mentions_a_phrase(std::string_view s) {
+  static const MultiMatcher any(kPhrases);
+  bool found = false;
+  any.scan(s, [&](std::size_t, std::size_t) { found = true; });
+  return found;
+}
+
 // Only the title test accepts these short ones; in running text they are too common.
 bool title_only(std::string_view phrase) {
   return phrase == "404" || phrase == "not found" || phrase == "does not exist" ||
@@ -106,9 +115,9 @@ bool one_of(std::string_view s, const std::string_view (&list)[N]) {
   return std::ranges::find(list, s) != std::end(list);
 }
 
-// Whether `phrase`, found in `s` (already lower-cased) at `pos`, stands at a boundary: ASCII
-// phrases not inside a longer ASCII word or number; in `running_text`, Chinese phrases not
-// glued to other Chinese words, and no phrase in quotes.
+// Whether `phrase`, found in `s` at `pos` (its ASCII letters in either case), stands at a
+// boundary: ASCII phrases not inside a longer ASCII word or number; in `running_text`, Chinese
+// phrases not glued to other Chinese words, and no phrase in quotes.
 bool stands_apart(std::string_view s, std::size_t pos, std::string_view phrase, bool running_text) {
   const std::string_view prev = before(s, pos);
   const std::string_view next = after(s, pos + phrase.size());
@@ -195,6 +204,7 @@ bool title_part_says_not_found(std::string_view part) {
 }
 
 bool title_says_not_found(std::string_view title) {
+  if (!mentions_a_phrase(title)) return false;
   // Split where titles join the page's name to the site's: "页面不存在 - 湖北省交通运输厅".
   constexpr std::string_view kSeparators[] = {" - ", "|", "_", "–", "—", "－", "｜", "»", "::"};
   std::size_t start = 0;
@@ -217,12 +227,13 @@ bool title_says_not_found(std::string_view title) {
 bool text_says_not_found(std::string_view text) {
   // A code point is at most four bytes: a longer text needs no counting.
   if (text.size() >= 4 * kShortText || code_points(text) >= kShortText) return false;
-  const std::string lower = ascii_lower(text);
+  // The automaton folds ASCII case itself, and stands_apart looks at the text around a
+  // phrase the same in either case: no lower-cased copy of the page.
   const RunningTextPhrases& phrases = running_text_phrases();
   bool said = false;
-  phrases.matcher.scan(lower, [&](std::size_t pattern, std::size_t end) {
+  phrases.matcher.scan(text, [&](std::size_t pattern, std::size_t end) {
     const std::string_view phrase = phrases.words[pattern];
-    said = said || stands_apart(lower, end - phrase.size(), phrase, true);
+    said = said || stands_apart(text, end - phrase.size(), phrase, true);
   });
   return said;
 }

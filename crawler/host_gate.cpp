@@ -56,7 +56,8 @@ bool HostGate::goes_before(const Host& a, const Host& b, Clock::time_point now) 
   auto patient = [now](const Host& h) {
     return h.active == 0 && now - h.waiting.front().queued >= kPatience;
   };
-  if (patient(a) || patient(b)) return patient(a) && !patient(b);
+  const bool patient_a = patient(a), patient_b = patient(b);
+  if (patient_a || patient_b) return patient_a && !patient_b;
   if ((a.active == 0) != (b.active == 0)) return a.active == 0;
   return a.waiting.size() > b.waiting.size();
 }

@@ -40,10 +40,12 @@ bool has_list_of_messages(const std::string& kind) {
 }  // namespace
 
 InteractCollector::InteractCollector(const config::SiteConfig& site,
-                                     const config::FeaturesConfig& features,
-                                     const checks::FeatureNamer& namer, OwnHost own,
-                                     std::chrono::system_clock::time_point now)
-    : site_(site), features_(features), namer_(namer), own_(std::move(own)),
+                                     const checks::FeatureNamer& namer, int message_months,
+                                     OwnHost own, std::chrono::system_clock::time_point now)
+    : site_(site),
+      namer_(namer),
+      message_months_(message_months),
+      own_(std::move(own)),
       today_(checks::today_in_china(now)) {
   for (const auto& f : site_.features) {
     checks::FeatureCandidate c;
@@ -141,7 +143,7 @@ InteractCollector::Actions InteractCollector::on_page(const checks::PageResult& 
 
   probe_forms(page, /*search_only=*/page.is_homepage);
   if (m.hop > 0 || m.kind == "search") return out;
-  const bool turn_pages = !all_entries_older(page, today_, features_.message_months);
+  const bool turn_pages = !all_entries_older(page, today_, message_months_);
   for (const auto& link : page.links) {
     if (link.kind != "a" || !own_(link.url) || link.url == page.url) continue;
     if (checks::is_pagination_text(link.text)) {

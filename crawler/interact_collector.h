@@ -31,11 +31,11 @@ namespace sitepatrol::crawler {
 class InteractCollector {
  public:
   using OwnHost = std::function<bool(const std::string& url)>;
-  // `namer` holds `features`' names: one for the whole patrol (its automata take tens of
-  // kilobytes; 1,024 sites in flight each building their own held 90 MB, docs/performance.md).
-  InteractCollector(const config::SiteConfig& site, const config::FeaturesConfig& features,
-                    const checks::FeatureNamer& namer, OwnHost own,
-                    std::chrono::system_clock::time_point now);
+  // `namer` holds the configured features' names: one for the whole patrol (its automata
+  // take tens of kilobytes; 1,024 sites in flight each building their own held 90 MB,
+  // docs/performance.md). Message lists are read back `message_months` (config.h).
+  InteractCollector(const config::SiteConfig& site, const checks::FeatureNamer& namer,
+                    int message_months, OwnHost own, std::chrono::system_clock::time_point now);
 
   // What SiteCrawl should do after a page.
   struct Actions {
@@ -67,8 +67,8 @@ class InteractCollector {
   void mark(const std::string& url, const std::string& kind, int hop);
 
   const config::SiteConfig& site_;
-  const config::FeaturesConfig& features_;
-  const checks::FeatureNamer& namer_;  // features_' names
+  const checks::FeatureNamer& namer_;
+  int message_months_;
   OwnHost own_;
   checks::Date today_;
   checks::InteractionFacts facts_;

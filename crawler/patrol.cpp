@@ -108,6 +108,8 @@ PatrolResult Patrol::run(const std::vector<const config::SiteConfig*>& sites,
   CurlFetcher fetcher(io, curl_options(p, connection_budget(p, sites_in_flight, descriptors)));
   HostGate gate(io, p.concurrency, p.per_host_concurrency,
                 std::chrono::milliseconds(p.per_host_delay_ms));
+  store_.expect_sites_in_flight(static_cast<int>(
+      std::min<std::size_t>(static_cast<std::size_t>(sites_in_flight), sites.size())));
   StoreWriter writer(store_, result.run_id, io.get_executor());
   const checks::FeatureNamer feature_namer(config_.features);
 

@@ -108,7 +108,7 @@ SiteCrawl::SiteCrawl(RunContext& run, const config::SiteConfig& site, SiteMemory
   options.max_redirects = patrol.max_redirects;
   options.max_retries = patrol.max_retries;
   interact_ = std::make_unique<InteractCollector>(
-      site_, run_.config.features, run_.feature_namer,
+      site_, run_.feature_namer, run_.config.features.message_months,
       [this](const std::string& url) { return is_own_host(url_host(url)); }, run_.now);
   requester_ = std::make_unique<Requester>(
       run_.io, run_.fetcher, run_.gate,

@@ -53,6 +53,7 @@ class SqlStore final : public Store {
 
   Result<std::int64_t> begin_run(const std::string& started_at,
                                  const std::vector<std::string>& site_ids) override;
+  void expect_sites_in_flight(int sites) override;
   Result<void> save_pages(std::int64_t run, std::span<const PageRecord> pages) override;
   Result<void> save_links(std::int64_t run, std::span<const LinkRecord> links) override;
   Result<void> save_findings(std::int64_t run, std::span<const checks::Finding> findings) override;
@@ -184,8 +185,12 @@ class SqlStore final : public Store {
   Result<void> check_fence();
 
   // A site's menu and footer links, and the pages of the walk near the current one: about
-  // 600 KB at most.
+  // 600 KB at most. With many sites in flight their writes interleave, and the memory holds
+  // kKnownUrlsPerSite for each (a portal's menu and footer hold 50-150 links): a 4,096-entry
+  // memory forgot the 1,024 sites' menus every few pages, 13 % of the store thread's CPU at
+  // 2,000 sites (docs/performance.md, fifteenth session).
   static constexpr std::size_t kKnownUrls = 4096;
+  static constexpr std::size_t kKnownUrlsPerSite = 64;
 
   Db db_;
   std::optional<SiteClaim> fence_;                          // fence_writes()

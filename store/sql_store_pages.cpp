@@ -66,6 +66,11 @@ ON CONFLICT (run_id, site, url_id) DO UPDATE SET
 
 }  // namespace
 
+void SqlStore::expect_sites_in_flight(int sites) {
+  known_urls_.set_capacity(
+      std::max(kKnownUrls, kKnownUrlsPerSite * static_cast<std::size_t>(std::max(sites, 0))));
+}
+
 Result<std::int64_t> SqlStore::intern_url(std::string_view url) {
   if (!interned_.empty()) {  // a batch's URLs, interned at once (sql_store_bulk.cpp)
     const auto at = interned_.find(is_storable_text(url) ? std::string(url) : storable_text(url));

@@ -265,6 +265,10 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  // How many sites the coming patrol crawls at once: a store may size what it remembers of
+  // recent writes to them (SqlStore: the ids of each site's menu and footer links).
+  virtual void expect_sites_in_flight(int sites) { (void)sites; }
+
   // Starts a run; first marks any run left `running` by a killed process as `aborted`.
   virtual Result<std::int64_t> begin_run(const std::string& started_at,
                                          const std::vector<std::string>& site_ids) = 0;

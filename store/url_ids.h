@@ -41,6 +41,12 @@ class UrlIds {
 
   std::size_t size() const { return ids_.size(); }
 
+  // A new bound, for what comes; a memory already past it starts again empty.
+  void set_capacity(std::size_t capacity) {
+    capacity_ = capacity;
+    if (ids_.size() > capacity_) ids_.clear();
+  }
+
  private:
   void forget_unless(std::uint64_t epoch) {
     if (epoch == epoch_) return;

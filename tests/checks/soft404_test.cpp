@@ -60,9 +60,14 @@ TEST_F(Soft404Test, NotFoundTitlesAreFlaggedEvenOnLongPages) {
 TEST_F(Soft404Test, NotFoundSentencesInShortPagesAreFlagged) {
   for (const char* text : {"很抱歉，页面未找到。", "该信息已删除", "页面不存在或已被删除 返回首页",
                            "The page you requested: Page Not Found.", "信息已删除，请返回首页",
-                           "404 Not Found nginx"}) {
+                           "404 Not Found nginx", "ERROR: PAGE NOT FOUND"}) {
     EXPECT_TRUE(looks_like_not_found("湖北省交通运输厅", text)) << text;
   }
+}
+
+TEST_F(Soft404Test, CapitalsInsideALongerWordAreNoBoundary) {
+  EXPECT_FALSE(looks_like_not_found("湖北省交通运输厅", "THE HOMEPAGE NOT FOUNDED YET"));
+  EXPECT_FALSE(looks_like_not_found("HOMEPAGE NOT FOUNDED", ""));
 }
 
 TEST_F(Soft404Test, OnlyPlain200AnswersAreJudged) {

@@ -36,5 +36,16 @@ TEST(UrlIds, AFullMemoryStartsAgainEmpty) {
   EXPECT_EQ(ids.find("http://a.gov.cn/new", 0), 9);
 }
 
+TEST(UrlIds, ANewCapacityBoundsWhatComesAndEmptiesAMemoryPastIt) {
+  UrlIds ids(2);
+  ids.set_capacity(4);
+  for (int i = 0; i < 4; ++i) ids.remember("http://a.gov.cn/" + std::to_string(i), i, 0);
+  EXPECT_EQ(ids.size(), 4u);
+  EXPECT_EQ(ids.find("http://a.gov.cn/0", 0), 0);
+  ids.set_capacity(3);
+  EXPECT_EQ(ids.size(), 0u);
+  EXPECT_EQ(ids.find("http://a.gov.cn/3", 0), std::nullopt);
+}
+
 }  // namespace
 }  // namespace sitepatrol::store

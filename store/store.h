@@ -266,7 +266,7 @@ class Store {
   virtual ~Store() = default;
 
   // How many sites the coming patrol crawls at once: a store may size what it remembers of
-  // recent writes to them (SqlStore: the ids of each site's menu and footer links).
+  // recent writes to them (SqlStore: the ids of the URLs each site's pages link to).
   virtual void expect_sites_in_flight(int sites) { (void)sites; }
 
   // Starts a run; first marks any run left `running` by a killed process as `aborted`.

@@ -5,6 +5,7 @@
 #include "checks/dates.h"
 #include "checks/utf8.h"
 #include "config/ascii.h"
+#include "config/find_any.h"
 
 namespace sitepatrol::checks {
 namespace {
@@ -137,7 +138,7 @@ const config::ColumnKind* column_kind_for(const std::vector<config::ColumnKind>&
 }
 
 std::string column_folder(std::string_view url) {
-  url = url.substr(0, url.find_first_of("?#"));
+  url = url.substr(0, find_any(url, "?#"));
   const auto scheme = url.find("://");
   const auto path_at = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
   if (path_at == std::string_view::npos || date_in_url(url)) return {};

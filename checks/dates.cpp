@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "config/find_any.h"
+
 namespace sitepatrol::checks {
 namespace {
 
@@ -313,7 +315,7 @@ std::string_view path_of(std::string_view url) {
     auto slash = url.find('/');
     url = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
   }
-  return url.substr(0, url.find_first_of("?#"));
+  return url.substr(0, find_any(url, "?#"));
 }
 
 }  // namespace

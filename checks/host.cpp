@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "config/find_any.h"
 #include "config/security.h"
 
 namespace sitepatrol::checks {
@@ -37,7 +38,7 @@ std::string_view host_of(std::string_view url) {
   const auto scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return {};
   std::string_view rest = url.substr(scheme_end + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
+  rest = rest.substr(0, find_any(rest, "/?#"));
   if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
   if (rest.starts_with('[')) {
     const auto close = rest.find(']');

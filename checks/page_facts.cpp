@@ -8,6 +8,7 @@
 #include "checks/host.h"
 #include "checks/needle.h"
 #include "checks/utf8.h"
+#include "config/find_any.h"
 
 namespace sitepatrol::checks {
 namespace {
@@ -161,7 +162,7 @@ std::optional<Date> visible_date(const PageContent& page, const DateContext& ctx
 }
 
 std::string_view folder_of(std::string_view url) {
-  const auto query = url.find_first_of("?#");
+  const auto query = find_any(url, "?#");
   url = url.substr(0, query);
   const auto slash = url.rfind('/');
   return slash == std::string_view::npos ? url : url.substr(0, slash + 1);

@@ -44,30 +44,28 @@ void HostGate::release(const std::string& host) {
   pump();
 }
 
-// A host with nothing running whose first request has waited `kPatience` goes first, so a
-// small site never waits long behind big ones (of two such hosts, the one met first). Then a
-// host with nothing running goes before one with requests running: its walk waits on that one
-// request (a site just started knows no page but its homepage until it is read), where a
-// running host's walk goes on. Then the host with the most requests waiting, so that the sites
-// in flight end together instead of one long site running alone at the end of the patrol.
-// Without the second rule the sites started last read their first pages behind the queues of
-// the others and ran alone at the end (docs/performance.md, thirteenth session).
-bool HostGate::goes_before(const Host& a, const Host& b, Clock::time_point now) {
-  auto patient = [now](const Host& h) {
-    return h.active == 0 && now - h.waiting.front().queued >= kPatience;
-  };
-  const bool patient_a = patient(a), patient_b = patient(b);
-  if (patient_a || patient_b) return patient_a && !patient_b;
-  if ((a.active == 0) != (b.active == 0)) return a.active == 0;
-  return a.waiting.size() > b.waiting.size();
+// A host's place in the order of starts; the greater rank goes first. A host with nothing
+// running whose first request has waited `kPatience` goes first, so a small site never waits
+// long behind big ones (of two such hosts, the one met first). Then a host with nothing
+// running goes before one with requests running: its walk waits on that one request (a site
+// just started knows no page but its homepage until it is read), where a running host's walk
+// goes on. Then the host with the most requests waiting, so that the sites in flight end
+// together instead of one long site running alone at the end of the patrol. Without the
+// second rule the sites started last read their first pages behind the queues of the others
+// and ran alone at the end (docs/performance.md, thirteenth session).
+HostGate::Rank HostGate::rank(const Host& h, Clock::time_point now) {
+  const bool idle = h.active == 0;
+  if (idle && now - h.waiting.front().queued >= kPatience) return {true, false, 0};
+  return {false, idle, h.waiting.size()};
 }
 
 // Starts as many waiting requests as the limits allow, to the host that goes first (of those
-// under their own limit and rested; goes_before). Ties go round-robin.
+// under their own limit and rested; rank). Ties go round-robin.
 void HostGate::pump() {
   const auto now = Clock::now();
   while (holds_ == 0 && active_ < global_limit_ && !ready_.empty()) {
     auto chosen = ready_.end();
+    Rank best{};
     for (auto it = ready_.begin(); it != ready_.end(); ++it) {
       Host& h = (*it)->second;
       if (h.waiting.empty() || h.active >= per_host_limit_) continue;
@@ -75,7 +73,11 @@ void HostGate::pump() {
         wake_at((*it)->first, h.next_start);
         continue;
       }
-      if (chosen == ready_.end() || goes_before(h, (*chosen)->second, now)) chosen = it;
+      const Rank r = rank(h, now);
+      if (chosen == ready_.end() || r > best) {
+        chosen = it;
+        best = r;
+      }
     }
     if (chosen == ready_.end()) return;
     Entry* entry = *chosen;

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 #include <boost/asio/io_context.hpp>
@@ -54,7 +55,9 @@ class HostGate {
   };
 
   void pump();
-  static bool goes_before(const Host& a, const Host& b, std::chrono::steady_clock::time_point now);
+  // (patient, idle, requests waiting), compared as a tuple; host_gate.cpp says why.
+  using Rank = std::tuple<bool, bool, std::size_t>;
+  static Rank rank(const Host& h, std::chrono::steady_clock::time_point now);
   void wake_at(const std::string& host, std::chrono::steady_clock::time_point when);
 
   boost::asio::io_context& io_;

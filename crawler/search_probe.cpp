@@ -1,6 +1,7 @@
 #include "crawler/search_probe.h"
 
 #include "checks/feature_names.h"
+#include "config/find_any.h"
 
 namespace sitepatrol::crawler {
 
@@ -27,7 +28,7 @@ std::string form_encode(std::string_view s) {
 std::string search_query_url(const checks::FormInfo& form, std::string_view query) {
   if (form.method != "get" || form.action.empty()) return {};
   const std::string field = checks::search_field(form);
-  std::string url = form.action.substr(0, form.action.find_first_of("?#"));
+  std::string url = form.action.substr(0, find_any(form.action, "?#"));
   std::string params;
   bool sent_button = false;
   for (const auto& f : form.fields) {

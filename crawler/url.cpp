@@ -18,6 +18,7 @@
 #include <array>
 #include <memory>
 
+#include "config/find_any.h"
 #include "config/idn.h"
 
 namespace sitepatrol::crawler {
@@ -123,18 +124,6 @@ std::string_view scheme_of(std::string_view ref, std::array<char, 16>& out) {
 bool is_http(std::string_view scheme) { return scheme == "http" || scheme == "https"; }
 
 bool is_slash(char c) { return c == '/' || c == '\\'; }
-
-// Where the first of `chars` is in `s` at or after `from`; npos when none is. find_first_of
-// calls memchr on its set for every byte it passes: 1 % of a 2,000-site patrol's CPU, here.
-template <std::size_t N>
-std::size_t find_any(std::string_view s, const char (&chars)[N], std::size_t from) {
-  for (std::size_t i = from; i < s.size(); ++i) {
-    for (std::size_t k = 0; k + 1 < N; ++k) {
-      if (s[i] == chars[k]) return i;
-    }
-  }
-  return std::string_view::npos;
-}
 
 // A cleaned reference: optional "scheme:", optional "//authority", path, optional "?query".
 // The fragment is dropped. `rest` starts after the scheme's colon (or at the start).

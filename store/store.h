@@ -266,8 +266,9 @@ class Store {
   virtual ~Store() = default;
 
   // How many sites the coming patrol crawls at once: a store may size what it remembers of
-  // recent writes to them (SqlStore: the ids of the URLs each site's pages link to).
-  virtual void expect_sites_in_flight(int sites) { (void)sites; }
+  // recent writes to them (SqlStore: the ids of the URLs each site's pages link to). Pure, so
+  // that a decorator cannot swallow it by forgetting to forward (app/forwarding_store.h).
+  virtual void expect_sites_in_flight(int sites) = 0;
 
   // Starts a run; first marks any run left `running` by a killed process as `aborted`.
   virtual Result<std::int64_t> begin_run(const std::string& started_at,

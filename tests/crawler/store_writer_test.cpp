@@ -49,6 +49,7 @@ class RecordingStore final : public store::Store {
   std::string fail_writes_of;  // "links": every save_links fails
   std::chrono::milliseconds write_time{0};
 
+  void expect_sites_in_flight(int) override {}
   store::Result<std::int64_t> begin_run(const std::string&,
                                         const std::vector<std::string>&) override {
     return 1;

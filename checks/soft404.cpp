@@ -192,6 +192,9 @@ bool title_part_says_not_found(std::string_view part) {
 }
 
 bool title_says_not_found(std::string_view title) {
+  // Most titles hold no phrase and end here. The few that do are taken apart phrase by phrase,
+  // longest first (title_part_says_not_found), where the automaton's overlapping matches
+  // ("page not found" and "not found") would need the same ordering rebuilt.
   if (!mentions_a_phrase(title)) return false;
   // Split where titles join the page's name to the site's: "页面不存在 - 湖北省交通运输厅".
   constexpr std::string_view kSeparators[] = {" - ", "|", "_", "–", "—", "－", "｜", "»", "::"};

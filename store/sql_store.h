@@ -165,6 +165,10 @@ class SqlStore final : public Store {
     ~ForgetInterned() { ids.clear(); }
   };
   Result<void> save_page(std::int64_t run, const PageRecord& record);
+  Result<std::optional<std::int64_t>> unchanged_page(const PageRecord& record,
+                                                     std::int64_t url_id,
+                                                     std::optional<std::int64_t> final_id,
+                                                     std::optional<std::int64_t> found_on_id);
   Result<void> save_link(std::int64_t run, const LinkRecord& record);
   Result<void> save_finding(std::int64_t run, const checks::Finding& finding);
   // finish_run's settling of the findings the run did not raise again

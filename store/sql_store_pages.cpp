@@ -12,8 +12,9 @@ namespace sitepatrol::store {
 
 namespace {
 
-// Current state per (site, url). On a 304 (?20) the body-derived columns keep what the last
-// full fetch stored, and the validators keep theirs unless the 304 carried new ones. The
+// Current state per (site, url): the page as last read, and where it was found. On a 304
+// (?20) the fetch and body columns keep what the last full fetch stored (each fetch is in
+// `page_fetches`), and the validators keep theirs unless the 304 carried new ones. The
 // sketch (?21, NULL when the page got none) is body-derived too.
 constexpr std::string_view kUpsertPage = R"sql(
 INSERT INTO pages (site, url_id, final_url_id, found_on_id, depth, is_homepage, status, error,
@@ -26,12 +27,12 @@ ON CONFLICT (site, url_id) DO UPDATE SET
   found_on_id = excluded.found_on_id,
   depth = excluded.depth,
   is_homepage = excluded.is_homepage,
-  status = excluded.status,
-  error = excluded.error,
-  error_text = excluded.error_text,
-  elapsed_ms = excluded.elapsed_ms,
-  bytes = excluded.bytes,
-  last_run = excluded.last_run,
+  status = CASE WHEN ?20 THEN pages.status ELSE excluded.status END,
+  error = CASE WHEN ?20 THEN pages.error ELSE excluded.error END,
+  error_text = CASE WHEN ?20 THEN pages.error_text ELSE excluded.error_text END,
+  elapsed_ms = CASE WHEN ?20 THEN pages.elapsed_ms ELSE excluded.elapsed_ms END,
+  bytes = CASE WHEN ?20 THEN pages.bytes ELSE excluded.bytes END,
+  last_run = CASE WHEN ?20 THEN pages.last_run ELSE excluded.last_run END,
   charset = CASE WHEN ?20 THEN pages.charset ELSE excluded.charset END,
   content_type = CASE WHEN ?20 THEN pages.content_type ELSE excluded.content_type END,
   content_hash = CASE WHEN ?20 THEN pages.content_hash ELSE excluded.content_hash END,
@@ -147,7 +148,12 @@ Result<void> SqlStore::save_page(std::int64_t run, const PageRecord& record) {
   }
 
   std::int64_t page_id = 0;
-  {
+  if (page.not_modified) {
+    auto kept = unchanged_page(record, *url_id, final_id, found_on_id);
+    if (!kept) return std::unexpected(kept.error());
+    page_id = kept->value_or(0);
+  }
+  if (page_id == 0) {
     auto upsert = db_.prepare(kUpsertPage);
     if (!upsert) return std::unexpected(upsert.error());
     upsert->bind_text(1, record.site)
@@ -205,6 +211,37 @@ Result<void> SqlStore::save_page(std::int64_t run, const PageRecord& record) {
       .bind_int(6, record.bytes)
       .bind_int(7, page.not_modified ? 1 : 0);
   return fetch->run();
+}
+
+// A 304 that changes nothing the row keeps (see kUpsertPage) leaves it alone: a second patrol
+// of an unchanged site would otherwise rewrite nearly every leaf of `pages`
+// (docs/performance.md). Returns the page's id then, or nothing when the row must be written.
+Result<std::optional<std::int64_t>> SqlStore::unchanged_page(
+    const PageRecord& record, std::int64_t url_id, std::optional<std::int64_t> final_id,
+    std::optional<std::int64_t> found_on_id) {
+  const checks::PageResult& page = record.page;
+  if (record.sketch || page.sketch || record.facts) return std::optional<std::int64_t>();
+  auto stmt = db_.prepare(
+      "SELECT id, final_url_id, found_on_id, depth, is_homepage, etag, last_modified "
+      "FROM pages WHERE site = ?1 AND url_id = ?2");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind_text(1, record.site).bind_int(2, url_id);
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::optional<std::int64_t>();
+  const auto id_or_null = [&](int column) {
+    return stmt->column_is_null(column) ? std::optional<std::int64_t>()
+                                        : std::optional(stmt->column_int(column));
+  };
+  const auto kept = [&](int column, const std::string& value) {
+    return value.empty() || stmt->column_text(column) == value;
+  };
+  const bool same = id_or_null(1) == final_id && id_or_null(2) == found_on_id &&
+                    stmt->column_int(3) == page.depth &&
+                    stmt->column_int(4) == (page.is_homepage ? 1 : 0) &&
+                    kept(5, record.etag) && kept(6, record.last_modified);
+  if (!same) return std::optional<std::int64_t>();
+  return std::optional(stmt->column_int(0));
 }
 
 Result<void> SqlStore::save_links(std::int64_t run, std::span<const LinkRecord> links) {

@@ -90,12 +90,22 @@ TEST_P(PagesTest, NotModifiedPageKeepsLinksBodyAndPageFindings) {
   EXPECT_EQ(kept.page_findings[0].severity, Severity::warning);
   EXPECT_EQ(kept.page_findings[0].detail, "no ICP");
   EXPECT_EQ(query_int(file(), "SELECT not_modified FROM page_fetches WHERE run_id = 2"), 1);
-  EXPECT_EQ(query_int(file(), "SELECT status FROM pages"), 304);
+  // The row stays the page as last read; the 304 itself is the run's fetch.
+  EXPECT_EQ(query_int(file(), "SELECT status FROM pages"), 200);
+  EXPECT_EQ(query_int(file(), "SELECT last_run FROM pages"), 1);
+  EXPECT_EQ(query_int(file(), "SELECT status FROM page_fetches WHERE run_id = 2"), 304);
 
   // A 304 that carries a new validator updates it.
   not_modified.etag = "\"e2\"";
   save(not_modified);
   EXPECT_EQ(memory("s1", kHome).etag, "\"e2\"");
+  EXPECT_EQ(memory("s1", kHome).links.size(), 2u);
+
+  // A 304 reached by another way moves the page, and still keeps the last read.
+  not_modified.page.depth = 3;
+  save(not_modified);
+  EXPECT_EQ(query_int(file(), "SELECT depth FROM pages"), 3);
+  EXPECT_EQ(query_int(file(), "SELECT status FROM pages"), 200);
   EXPECT_EQ(memory("s1", kHome).links.size(), 2u);
 
   // A full answer replaces links, body facts and validators (none sent: none kept).

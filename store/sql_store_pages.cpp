@@ -316,7 +316,7 @@ Result<std::optional<PageMemory>> SqlStore::page_memory(const std::string& site,
   {
     auto stmt = db_.prepare(R"sql(
 SELECT p.id, p.etag, p.last_modified, p.content_hash, p.charset, p.title, p.page_findings,
-       p.facts
+       p.facts, p.url_id
   FROM pages p JOIN urls u ON u.id = p.url_id
  WHERE p.site = ?1 AND u.url = ?2
 )sql");
@@ -326,6 +326,8 @@ SELECT p.id, p.etag, p.last_modified, p.content_hash, p.charset, p.title, p.page
     if (!row) return std::unexpected(row.error());
     if (!*row) return std::optional<PageMemory>();
     page_id = stmt->column_int(0);
+    // The page is saved again soon (a 304's page and link rows): its URL's id is known now.
+    known_urls_.remember(url, stmt->column_int(8), db_.rollbacks());
     memory.etag = stmt->column_text(1);
     memory.last_modified = stmt->column_text(2);
     memory.content_hash = stmt->column_text(3);

@@ -158,6 +158,34 @@ TEST(UrlHost, IsLowerCaseOrEmpty) {
   EXPECT_EQ(url_host("/just/a/path"), "");
 }
 
+// url_host reads a plain authority off directly (crawler/url.cpp plain_host); every other
+// URL is normalised first. Both ways must give the host split_url gives.
+TEST(UrlHost, GivesSplitUrlsHostForEveryKindOfAuthority) {
+  const std::vector<std::string> schemes = {"http://", "https://", "HTTP://", " http://",
+                                            "ftp://",  "http:",    "http:/",  "http:\\\\"};
+  const std::vector<std::string> authorities = {
+      "Host.Example", "a.com.",       "a..com",      "-a.com",       ".a.com",
+      "127.0.0.1",    "127.1",        "0x7f.0.0.1",  "999.1.1.1",    "1.2.3.04",
+      "a.com:80",     "a.com:443",    "a.com:8080",  "a.com:0",      "a.com:08",
+      "a.com:65536",  "a.com:",       "a.com:x",     "u:p@a.com",    "[::1]:81",
+      "%61.com",      "a.c\tom",     "ex ample.com", "例子.中国",     "a_b.com",
+      "",             "a.com\\@b.com", "a.com@b.com", "xn--fsq.com", "A.COM:81"};
+  const std::vector<std::string> tails = {"",  "/",   "/x/../y", "?q",  "#f",     "\\x",
+                                          " ", "/%zz", "/中文",   "\t/", "/a b?c#d"};
+  int plain = 0;
+  for (const auto& scheme : schemes) {
+    for (const auto& authority : authorities) {
+      for (const auto& tail : tails) {
+        const std::string url = scheme + authority + tail;
+        auto parts = split_url(url);
+        EXPECT_EQ(url_host(url), parts ? parts->host : "") << url;
+        plain += parts.has_value();
+      }
+    }
+  }
+  EXPECT_GT(plain, 300);  // most of them are URLs with a host
+}
+
 TEST(LooksLikeResource, GoesByThePathsExtension) {
   for (const char* url :
        {"http://a/files/通知.PDF", "http://a/x.docx?v=2", "http://a/x.wps", "http://a/x.xlsx",

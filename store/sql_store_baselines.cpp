@@ -16,7 +16,8 @@ SELECT u.url, b.sketch, b.accepted_at, coalesce(b.source_run, 0)
  ORDER BY u.url
 )sql";
 
-// Every page of the site that has a sketch; the run that last saved the page is the source.
+// Every page of the site that has a sketch; the run that last read the page is the source (a
+// 304 leaves `pages.last_run` alone: the sketch is still that run's).
 constexpr std::string_view kAcceptPages = R"sql(
 INSERT INTO baselines (site, url_id, sketch, accepted_at, source_run)
 SELECT p.site, p.url_id, p.sketch, r.started_at, p.last_run

@@ -12,6 +12,9 @@ class ForwardingStore : public store::Store {
   explicit ForwardingStore(store::Store& inner) : inner_(inner) {}
 
   void expect_sites_in_flight(int sites) override { inner_.expect_sites_in_flight(sites); }
+  void fence_writes(std::optional<store::SiteClaim> claim) override {
+    inner_.fence_writes(std::move(claim));
+  }
   store::Result<std::int64_t> begin_run(const std::string& started_at,
                                         const std::vector<std::string>& site_ids) override {
     return inner_.begin_run(started_at, site_ids);

@@ -304,8 +304,10 @@ class Store {
   // Forgets what earlier claims of the site wrote into the run, before it is patrolled again.
   virtual Result<void> restart_site(const SiteClaim&) { return unsupported(); }
   // While set, every write fails unless the claim is still held, checked in the write's own
-  // transaction: a worker whose lease ran out cannot write over its successor.
-  virtual void fence_writes(std::optional<SiteClaim>) {}
+  // transaction: a worker whose lease ran out cannot write over its successor. Pure, like
+  // expect_sites_in_flight: a decorator that forgot to pass it on would drop the fence
+  // silently, where the calls below fail loudly when not passed on.
+  virtual void fence_writes(std::optional<SiteClaim>) = 0;
   // Marks the claimed site done with its totals; false when the claim was lost.
   virtual Result<bool> complete_site(const SiteClaim&, const RunTotals&) { return unsupported(); }
   virtual Result<QueueCounts> queue_counts(std::int64_t) { return unsupported(); }

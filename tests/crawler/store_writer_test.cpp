@@ -50,6 +50,7 @@ class RecordingStore final : public store::Store {
   std::chrono::milliseconds write_time{0};
 
   void expect_sites_in_flight(int) override {}
+  void fence_writes(std::optional<store::SiteClaim>) override {}
   store::Result<std::int64_t> begin_run(const std::string&,
                                         const std::vector<std::string>&) override {
     return 1;

@@ -9,7 +9,6 @@
 #include <chrono>
 #include <ctime>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
@@ -43,9 +42,6 @@ struct Socket {
   bool closed = false;
 };
 
-// The sockets curl opened through us; curl closes each through us too (on_close_socket).
-using OpenedSockets = std::unordered_set<curl_socket_t>;
-
 // State of one transfer, owned by the easy handle's CURLOPT_PRIVATE.
 struct Transfer {
   FetchRequest request;
@@ -53,7 +49,6 @@ struct Transfer {
   FetchResponse response;
   curl_slist* headers = nullptr;
   curl_slist* resolve = nullptr;  // [patrol] resolve entries of the hosts this transfer resolves
-  OpenedSockets* opened = nullptr;  // the fetcher's
   char error[CURL_ERROR_SIZE] = {};
   bool blocked_private = false;
   bool body_too_large = false;
@@ -155,27 +150,12 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
 
   // ---- libcurl callbacks: they only record and arm; they never call back into libcurl ----
 
-  // A kept-alive connection between two transfers is removed and asked for again: a socket
-  // curl opened through us stays watched meanwhile (`what` 0), which spares a descriptor
-  // registration and its epoll_ctl calls per request (docs/performance.md, seventeenth
-  // session). A wait still pending then finds nothing wanted and ends. Wanting to write again
-  // gets a new registration: the socket is writable all along, so a wait for it would have no
-  // edge to wake it.
   static int on_socket(CURL*, curl_socket_t fd, int what, void* userp, void*) {
     auto* self = static_cast<Impl*>(userp);
     auto it = self->sockets.find(fd);
     if (what == CURL_POLL_REMOVE) {
-      if (it == self->sockets.end()) return 0;
-      if (self->opened.contains(fd)) {
-        it->second->what = 0;
-      } else {
-        self->forget(it);  // curl's own (a resolver's wake-up pipe): closed without telling us
-      }
+      if (it != self->sockets.end()) self->forget(it);
       return 0;
-    }
-    if (it != self->sockets.end() && it->second->what == 0 && (what & CURL_POLL_OUT)) {
-      self->forget(it);
-      it = self->sockets.end();
     }
     if (it == self->sockets.end()) {
       it = self->sockets.emplace(fd, std::make_shared<Socket>(self->io, fd)).first;
@@ -214,10 +194,7 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
       t->blocked_private = true;
       return CURL_SOCKET_BAD;
     }
-    const curl_socket_t fd =
-        ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
-    if (fd != CURL_SOCKET_BAD) t->opened->insert(fd);
-    return fd;
+    return ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
   }
 
   // Runs before every request is sent, on a new connection or a reused one. The open-socket
@@ -235,7 +212,6 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
 
   static int on_close_socket(void* clientp, curl_socket_t fd) {
     auto* self = static_cast<Impl*>(clientp);
-    self->opened.erase(fd);
     auto it = self->sockets.find(fd);
     if (it != self->sockets.end()) self->forget(it);
     return ::close(fd);
@@ -454,7 +430,6 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
 
   void start(FetchRequest request, FetchHandler done) {
     auto* t = new Transfer{};
-    t->opened = &opened;
     t->request = std::move(request);
     t->done = std::move(done);
     CURL* e = take_easy();
@@ -536,7 +511,6 @@ struct CurlFetcher::Impl : std::enable_shared_from_this<Impl> {
   std::unordered_map<std::string, std::vector<std::string>> resolve;
   ProxyTarget proxy_target;
   std::unordered_map<curl_socket_t, std::shared_ptr<Socket>> sockets;
-  OpenedSockets opened;
   std::vector<CURL*> easies;
   static constexpr std::size_t kIdleHandles = 64;
   std::vector<CURL*> idle;  // finished, reset, ready for the next transfer
